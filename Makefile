@@ -1,0 +1,111 @@
+# ckg — build, test and render.
+#
+#   make maps    install what is missing, build, render the concept maps into output/
+#   make check   install what is missing, build, run every test (plain, ASan+UBSan, valgrind)
+#   make         build build/ckg and build/libckg.a
+#   make install PREFIX=/usr/local
+#
+# Dependencies are Debian packages found with pkg-config. `make deps` installs the missing
+# ones with apt-get (as root, or through sudo) and does nothing when all are present. The
+# top-level targets re-invoke make after `deps`, so pkg-config runs once the packages exist.
+
+PREFIX ?= /usr/local
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PYTHON ?= /usr/bin/python3
+
+PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson
+DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
+             libjansson-dev libcmocka-dev fonts-noto-cjk
+DEB_TEST := valgrind python3-igraph python3-networkx python3-yaml chromium
+DEB_BENCH := hyperfine graphviz clang
+
+OPT ?= -O2
+CFLAGS ?= $(OPT) -g
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(CPPFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS))
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+
+# Sanitizer builds go to their own tree so both can exist side by side.
+BUILD ?= build
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=undefined
+
+LIB_SRC := $(sort $(wildcard src/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_SUPPORT := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
+
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps check maps install test unit cli-test sanitize valgrind clean bench
+
+all: $(BUILD)/ckg $(BUILD)/libckg.a
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libckg.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/ckg: $(CLI_OBJ) $(BUILD)/libckg.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libckg.a $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT) $(BUILD)/libckg.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(TEST_SUPPORT) $(BUILD)/libckg.a $(LIBS) $(TEST_LIBS)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# ---------------------------------------------------------------- tests
+
+unit: $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
+
+cli-test: $(BUILD)/ckg
+	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh
+
+test: unit cli-test
+
+sanitize:
+	$(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" test
+
+valgrind: $(TEST_BIN) $(BUILD)/ckg
+	@set -e; for t in $(TEST_BIN); do echo "== valgrind $$t"; \
+	  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect $$t >/dev/null; done
+	CKG=$(abspath $(BUILD)/ckg) CKG_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	  sh tests/cli/run.sh
+
+check: deps
+	$(MAKE) all
+	$(MAKE) test
+	$(MAKE) sanitize
+	$(MAKE) valgrind
+	$(BUILD)/ckg check
+	$(BUILD)/ckg coverage --check > /dev/null
+	@echo "make check: all tests passed"
+
+maps: deps
+	$(MAKE) all
+	$(BUILD)/ckg check
+	@echo "make maps: rendering does not exist yet; the ontology was checked instead"
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/ckg
+	install -m 755 $(BUILD)/ckg $(DESTDIR)$(PREFIX)/bin/ckg
+	install -m 644 $(BUILD)/libckg.a $(DESTDIR)$(PREFIX)/lib/libckg.a
+	install -m 644 include/ckg/*.h $(DESTDIR)$(PREFIX)/include/ckg/
+
+# ---------------------------------------------------------------- dependencies
+
+deps:
+	@sh tools/deps.sh $(DEB_BUILD) $(DEB_TEST)
+
+clean:
+	rm -rf build

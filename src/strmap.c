@@ -1,0 +1,80 @@
+/* strmap.c — linear probing with stored hashes, grown at 70% load. */
+#include "ckg/strmap.h"
+#include "ckg/status.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t hash_string(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ull;
+    }
+    return h ^ (h >> 29);
+}
+
+void strmap_init(strmap *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void strmap_free(strmap *m)
+{
+    free(m->slots);
+    strmap_init(m);
+}
+
+static strmap_slot *find_slot(strmap_slot *slots, size_t cap, const char *key, uint64_t h)
+{
+    size_t i = (size_t)h & (cap - 1);
+    while (slots[i].key && !(slots[i].hash == h && strcmp(slots[i].key, key) == 0))
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+static int grow(strmap *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    strmap_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return CKG_ENOMEM;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (m->slots[i].key)
+            *find_slot(slots, cap, m->slots[i].key, m->slots[i].hash) = m->slots[i];
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    return CKG_OK;
+}
+
+int strmap_put(strmap *m, const char *key, int32_t value, int32_t *existing)
+{
+    if ((m->n + 1) * 10 > m->cap * 7) {
+        int rc = grow(m);
+        if (rc != CKG_OK)
+            return rc;
+    }
+    uint64_t h = hash_string(key);
+    strmap_slot *s = find_slot(m->slots, m->cap, key, h);
+    if (s->key) {
+        if (existing)
+            *existing = s->value;
+        return CKG_OK;
+    }
+    *s = (strmap_slot){.key = key, .hash = h, .value = value};
+    m->n++;
+    if (existing)
+        *existing = -1;
+    return CKG_OK;
+}
+
+int32_t strmap_get(const strmap *m, const char *key)
+{
+    if (!m->cap)
+        return -1;
+    const strmap_slot *s = find_slot(m->slots, m->cap, key, hash_string(key));
+    return s->key ? s->value : -1;
+}
