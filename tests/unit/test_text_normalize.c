@@ -1,0 +1,367 @@
+/* test_text_normalize.c — the quote-matching normalization and name folding, on the
+ * quirks of the five corpus texts (fragments typed here, a few words each). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "ckg/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define U3000 "\xE3\x80\x80"         /* ideographic space */
+#define PUA_DOT "\xF4\x80\x86\xB0"   /* U+1001B0, 004's decimal point */
+#define FFFD "\xEF\xBF\xBD"
+
+static char *norm(const char *s)
+{
+    char *out = NULL;
+    size_t len = 0;
+    assert_int_equal(text_normalize(s, strlen(s), &out, &len, NULL), TEXT_OK);
+    assert_int_equal(strlen(out), len);
+    return out;
+}
+
+static void assert_norm(const char *in, const char *want)
+{
+    char *got = norm(in);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void assert_norm_equal(const char *a, const char *b)
+{
+    char *na = norm(a), *nb = norm(b);
+    assert_string_equal(na, nb);
+    free(na);
+    free(nb);
+}
+
+/* 000 writes ASCII , : ( ) inside Chinese text; quotes are typed full-width. */
+static void test_normalize_folds_ascii_punctuation_to_fullwidth(void **state)
+{
+    (void)state;
+    assert_norm_equal("前置条件:颠覆性创新引致主导技术体系更迭", "前置条件：颠覆性创新引致主导技术体系更迭");
+    assert_norm_equal("(中国社会科学院大学商学院,北京 102445)", "（中国社会科学院大学商学院，北京102445）");
+    assert_norm_equal("新质生产力;创新;成果转化", "新质生产力；创新；成果转化");
+    assert_norm("a,b;c:d(e)", "a，b；c：d（e）");
+}
+
+static void test_normalize_drops_all_whitespace_including_ideographic_space(void **state)
+{
+    (void)state;
+    assert_norm("浙江杭州" U3000 " ３１００５８", "浙江杭州310058");
+    assert_norm(" a\tb\r\nc\xC2\xA0" "d\xE2\x80\x83" "e", "abcde"); /* NBSP, em space */
+    assert_norm("新质生\n\n产力", "新质生产力");
+}
+
+/* 004: the PDF glyphs stand for Chinese punctuation. */
+static void test_normalize_maps_pdf_glyphs_to_chinese_punctuation(void **state)
+{
+    (void)state;
+    assert_norm_equal("创新起主导作用ꎬ 摆脱传统经济增长方式", "创新起主导作用，摆脱传统经济增长方式");
+    assert_norm_equal("导高质量发展的新的生产力理论ꎮ", "导高质量发展的新的生产力理论。");
+    assert_norm_equal("流动、 出现调整ꎻ", "流动、出现调整；");
+}
+
+static void test_normalize_maps_guillemets_to_book_title_marks(void **state)
+{
+    (void)state;
+    assert_norm_equal("马克思在 «资本论» 中指出", "马克思在《资本论》中指出");
+}
+
+static void test_normalize_makes_fullwidth_digits_ascii(void **state)
+{
+    (void)state;
+    assert_norm("２０２３ 年 ７ 月以来", "2023年7月以来");
+    assert_norm_equal("ＡＩ框架", "AI框架");
+}
+
+/* ① must be dropped before NFKC, which would turn it into 1. */
+static void test_normalize_drops_circled_footnote_numbers_not_as_digits(void **state)
+{
+    (void)state;
+    assert_norm("最新成果②ꎬ 成为", "最新成果，成为");
+    assert_norm("甲①乙⑳丙㉑丁", "甲乙丙丁");
+    char *n = norm("成果②");
+    assert_string_not_equal(n, "成果2");
+    free(n);
+}
+
+static void test_normalize_drops_citation_marks(void **state)
+{
+    (void)state;
+    assert_norm("增强发展新动能”[1]，随后", "增强发展新动能”，随后");
+    assert_norm("甲[12]乙[3,4]丙[5-7]丁[1，3]戊[2–4]", "甲乙丙丁戊");
+    assert_norm("现新的突破。 [12]在量子科技领域", "现新的突破。在量子科技领域");
+    /* not citations: reference types, letters, an empty pair */
+    assert_norm("再解读[J].当代经济研究", "再解读[J].当代经济研究");
+    assert_norm("x[2a]y[]z", "x[2a]y[]z");
+}
+
+/* 000 and 003 mark footnotes as <sup>[1]</sup> and <sup>①</sup>. */
+static void test_normalize_drops_sup_footnotes(void **state)
+{
+    (void)state;
+    assert_norm("基础驱动力,<sup>[1]</sup>生产力的质量", "基础驱动力，生产力的质量");
+    assert_norm("新动能。”<sup>①</sup>新质生产力", "新动能。”新质生产力");
+    assert_norm("a<SUP>2</SUP>b", "ab");
+    assert_norm("a<sup>unclosed", "a<sup>unclosed"); /* nothing to drop without </sup> */
+}
+
+/* 003: markdown escapes and bold markers. */
+static void test_normalize_unescapes_markdown_and_drops_bold(void **state)
+{
+    (void)state;
+    assert_norm("新质生产力及其培育和发展\\*", "新质生产力及其培育和发展*");
+    assert_norm("**摘要:**新质生产力反映生产力的新性质", "摘要：新质生产力反映生产力的新性质");
+    assert_norm("content\\_6936752", "content_6936752");
+}
+
+static void test_normalize_maps_private_use_to_one_placeholder(void **state)
+{
+    (void)state;
+    assert_norm("１１" PUA_DOT " ２ 万亿", "11" FFFD "2万亿");
+    assert_norm("a\xEE\x80\x80" "b\xF3\xB0\x80\x80" "c", "a" FFFD "b" FFFD "c"); /* U+E000, U+F0000 */
+}
+
+static void test_normalize_applies_nfkc(void **state)
+{
+    (void)state;
+    assert_norm("\xEF\xAC\x81", "fi");                 /* ﬁ ligature */
+    assert_norm("e\xCC\x81", "\xC3\xA9");              /* e + combining acute -> é */
+    assert_norm("\xEF\xBC\xA5\xCC\x81", "\xC3\x89");   /* full-width E + acute -> É */
+    assert_norm("\xE3\x8D\xBF", "株式会社");           /* ㍿ */
+    assert_norm("＜\xCC\xB8", "\xE2\x89\xAE");        /* full-width < + U+0338 -> ≮ */
+}
+
+static void test_normalize_drops_format_and_control_characters(void **state)
+{
+    (void)state;
+    assert_norm("\xEF\xBB\xBF" "新质\xE2\x80\x8B生产\xC2\xAD力\x07", "新质生产力"); /* BOM, ZWSP, SHY, BEL */
+}
+
+static void test_normalize_reports_invalid_utf8_offset(void **state)
+{
+    (void)state;
+    char *out = (char *)1;
+    text_error err;
+    const char bad[] = "新质\n生产\xE5\x8A力"; /* truncated 力 at byte 13 */
+    assert_int_equal(text_normalize(bad, sizeof bad - 1, &out, NULL, &err), TEXT_EUTF8);
+    assert_int_equal(err.code, TEXT_EUTF8);
+    assert_int_equal(err.offset, 13);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col, 3);
+    assert_ptr_equal(out, (char *)1); /* untouched on failure */
+}
+
+static void test_normalize_reports_invalid_utf8_inside_sup(void **state)
+{
+    (void)state;
+    char *out = NULL;
+    text_error err;
+    const char bad[] = "ab<sup>\xFF</sup>";
+    assert_int_equal(text_normalize(bad, sizeof bad - 1, &out, NULL, &err), TEXT_EUTF8);
+    assert_int_equal(err.offset, 7);
+}
+
+static void test_normalize_line_flag_drops_markdown_heading_marker(void **state)
+{
+    (void)state;
+    text_normbuf nb = {0};
+    const char *line = "## 一、新质生产力的形成逻辑";
+    assert_int_equal(text_normalize_append(&nb, line, strlen(line), TEXT_NORM_LINE, NULL), TEXT_OK);
+    assert_string_equal(nb.data, "一、新质生产力的形成逻辑");
+    text_normbuf_free(&nb);
+    assert_norm(line, "##一、新质生产力的形成逻辑");
+}
+
+static void test_normalize_append_keeps_citations_within_a_piece(void **state)
+{
+    (void)state;
+    text_normbuf nb = {0};
+    assert_int_equal(text_normalize_append(&nb, "甲[1", strlen("甲[1"), 0, NULL), TEXT_OK);
+    assert_int_equal(text_normalize_append(&nb, "2]乙", strlen("2]乙"), 0, NULL), TEXT_OK);
+    assert_string_equal(nb.data, "甲[12]乙");
+    text_normbuf_free(&nb);
+}
+
+static void test_normalize_tracks_source_offsets(void **state)
+{
+    (void)state;
+    text_normbuf nb = {.track = true};
+    const char *s = "a, 新[1]质"; /* a=0 ,=1 space=2 新=3 [=6 1=7 ]=8 质=9 */
+    assert_int_equal(text_normalize_append(&nb, s, strlen(s), 0, NULL), TEXT_OK);
+    assert_string_equal(nb.data, "a，新质");
+    size_t want[] = {0, 1, 1, 1, 3, 4, 5, 9, 10, 11};
+    assert_int_equal(nb.len, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < nb.len; i++)
+        assert_int_equal(nb.src[i], want[i]);
+    text_normbuf_free(&nb);
+}
+
+static void test_normalize_empty_input_gives_empty_string(void **state)
+{
+    (void)state;
+    assert_norm("", "");
+    assert_norm(" \n" U3000 "①[3]", "");
+}
+
+/* The fast path must agree with utf8proc's NFKC. Reference: NFKC of the whole string by
+ * utf8proc, then the same drop/fold table, on random strings over an alphabet that mixes
+ * whitelisted characters with ones that compose, decompose or combine. */
+static void append_reference_char(char *out, size_t *w, int32_t cp)
+{
+    const char *fold = NULL;
+    switch (cp) {
+    case ',': case 0xA3AC: fold = "，"; break;
+    case ';': case 0xA3BB: fold = "；"; break;
+    case 0xA3AE: fold = "。"; break;
+    case ':': fold = "："; break;
+    case '(': fold = "（"; break;
+    case ')': fold = "）"; break;
+    case 0xAB: fold = "《"; break;
+    case 0xBB: fold = "》"; break;
+    default: break;
+    }
+    if (fold) {
+        memcpy(out + *w, fold, strlen(fold));
+        *w += strlen(fold);
+        return;
+    }
+    utf8proc_category_t c = utf8proc_category(cp);
+    if (c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
+        c == UTF8PROC_CATEGORY_CC || c == UTF8PROC_CATEGORY_CF)
+        return;
+    if ((cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000)
+        cp = 0xFFFD;
+    *w += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + *w);
+}
+
+static void test_normalize_fast_path_agrees_with_utf8proc_nfkc(void **state)
+{
+    (void)state;
+    static const char *const alphabet[] = {
+        "a", "e", "Z", "<", "=", ">", "1", ",", ":", "(", ")", ";", " ", "-", ".",
+        "\xCC\x81", "\xCC\xB8", "\xCC\xA3",          /* combining acute, long solidus, dot below */
+        "ｅ", "＜", "，", "（", "）", "：", "；", "！", "１",
+        "新", "质", "、", "。", "《", "》", "“", "”", "—", "·",
+        "ꎬ", "ꎮ", "ꎻ", "«", "»", U3000,
+        "\xE1\x84\x80", "\xE1\x85\xA1", "\xE1\x86\xA8", "한", /* jamo L, V, T; a syllable */
+        "\xE3\x81\x8B", "\xE3\x82\x99",              /* か + combining voiced mark */
+        "\xEF\xAC\x81", "\xE3\x8D\xBF", "\xC3\xA9", "\xE2\x84\xAB", /* ﬁ ㍿ é Å(sign) */
+        "\xEF\xBF\xBD", "\xEE\x80\x80", PUA_DOT, "\xE2\x80\x8B", "\xC2\xA0",
+    };
+    const size_t n_alpha = sizeof alphabet / sizeof alphabet[0];
+    unsigned seed = 12345;
+    for (int round = 0; round < 3000; round++) {
+        char in[256];
+        size_t w = 0;
+        size_t len = 1 + (seed >> 16) % 12;
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *a = alphabet[(seed >> 16) % n_alpha];
+            memcpy(in + w, a, strlen(a));
+            w += strlen(a);
+        }
+        in[w] = '\0';
+        utf8proc_uint8_t *nfkc = NULL;
+        utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)w, &nfkc,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
+        assert_true(n >= 0);
+        char want[1024];
+        size_t ww = 0;
+        for (utf8proc_ssize_t i = 0; i < n;) {
+            int32_t cp;
+            i += utf8proc_iterate(nfkc + i, n - i, &cp);
+            append_reference_char(want, &ww, cp);
+        }
+        want[ww] = '\0';
+        free(nfkc);
+        char *got = norm(in);
+        if (strcmp(got, want) != 0)
+            fail_msg("input '%s': got '%s', want '%s'", in, got, want);
+        free(got);
+    }
+}
+
+/* ---------------------------------------------------------------- folding */
+
+static void test_fold_equates_width_case_and_spacing(void **state)
+{
+    (void)state;
+    const char *names[] = {"ＴＦＰ", "tfp", "T F P", "Ｔ" U3000 "f p", "TFP"};
+    char *first = text_fold(names[0]);
+    assert_non_null(first);
+    assert_string_equal(first, "tfp");
+    for (size_t i = 1; i < sizeof names / sizeof names[0]; i++) {
+        char *f = text_fold(names[i]);
+        assert_non_null(f);
+        assert_string_equal(f, first);
+        free(f);
+    }
+    free(first);
+}
+
+static void test_fold_keeps_distinct_names_distinct(void **state)
+{
+    (void)state;
+    char *a = text_fold("数据要素"), *b = text_fold("数据生产要素");
+    assert_string_equal(a, "数据要素");
+    assert_string_not_equal(a, b);
+    free(a);
+    free(b);
+}
+
+static void test_fold_n_rejects_invalid_utf8_with_offset(void **state)
+{
+    (void)state;
+    char *out = NULL;
+    text_error err;
+    assert_int_equal(text_fold_n("ab\xC0\x80", 4, &out, NULL, &err), TEXT_EUTF8); /* overlong */
+    assert_int_equal(err.offset, 2);
+    assert_null(out);
+}
+
+static void test_fold_replaces_invalid_bytes(void **state)
+{
+    (void)state;
+    char *f = text_fold("A\xFF" "B");
+    assert_non_null(f);
+    assert_string_equal(f, "a" FFFD "b");
+    free(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_normalize_folds_ascii_punctuation_to_fullwidth),
+        cmocka_unit_test(test_normalize_drops_all_whitespace_including_ideographic_space),
+        cmocka_unit_test(test_normalize_maps_pdf_glyphs_to_chinese_punctuation),
+        cmocka_unit_test(test_normalize_maps_guillemets_to_book_title_marks),
+        cmocka_unit_test(test_normalize_makes_fullwidth_digits_ascii),
+        cmocka_unit_test(test_normalize_drops_circled_footnote_numbers_not_as_digits),
+        cmocka_unit_test(test_normalize_drops_citation_marks),
+        cmocka_unit_test(test_normalize_drops_sup_footnotes),
+        cmocka_unit_test(test_normalize_unescapes_markdown_and_drops_bold),
+        cmocka_unit_test(test_normalize_maps_private_use_to_one_placeholder),
+        cmocka_unit_test(test_normalize_applies_nfkc),
+        cmocka_unit_test(test_normalize_drops_format_and_control_characters),
+        cmocka_unit_test(test_normalize_reports_invalid_utf8_offset),
+        cmocka_unit_test(test_normalize_reports_invalid_utf8_inside_sup),
+        cmocka_unit_test(test_normalize_line_flag_drops_markdown_heading_marker),
+        cmocka_unit_test(test_normalize_append_keeps_citations_within_a_piece),
+        cmocka_unit_test(test_normalize_tracks_source_offsets),
+        cmocka_unit_test(test_normalize_empty_input_gives_empty_string),
+        cmocka_unit_test(test_normalize_fast_path_agrees_with_utf8proc_nfkc),
+        cmocka_unit_test(test_fold_equates_width_case_and_spacing),
+        cmocka_unit_test(test_fold_keeps_distinct_names_distinct),
+        cmocka_unit_test(test_fold_n_rejects_invalid_utf8_with_offset),
+        cmocka_unit_test(test_fold_replaces_invalid_bytes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
