@@ -1,0 +1,131 @@
+/* ontology.h — the curated ontology in memory, and its loader.
+ *
+ * Layout on disk (DESIGN.md): themes.yaml, relations.yaml, concepts/<theme>.yaml and
+ * papers/<id>.yaml.
+ * Every string keeps the place it came from, so any later check can point at it. References
+ * between entities (theme, broader, concept, kind, section) are resolved to indexes when the
+ * ontology is loaded; an index of -1 means the name did not resolve and an error was reported.
+ *
+ * Everything the ontology holds lives in its arena and is freed by ontology_free. */
+#ifndef CKG_ONTOLOGY_H
+#define CKG_ONTOLOGY_H
+
+#include "ckg/arena.h"
+#include "ckg/diag.h"
+#include "ckg/strmap.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A string from a YAML file with its place; s is NULL when the key was absent or invalid. */
+typedef struct ckg_str {
+    const char *s;
+    ckg_loc loc;
+} ckg_str;
+
+typedef struct ckg_strs {
+    ckg_str *items;
+    size_t n;
+} ckg_strs;
+
+typedef struct ckg_theme {
+    ckg_str id, zh, en, description;
+} ckg_theme;
+
+/* A relation kind of the vocabulary. zh/en read from -> to; inverse_* read to -> from. */
+typedef struct ckg_kind {
+    ckg_str id, zh, en, inverse_zh, inverse_en, description;
+} ckg_kind;
+
+typedef struct ckg_concept {
+    ckg_loc loc;
+    ckg_str id, zh, en, theme, definition_zh, definition_en;
+    ckg_strs alt, broader;
+    int32_t theme_index;
+    int32_t *broader_index; /* one per broader entry, -1 where unresolved */
+} ckg_concept;
+
+typedef struct ckg_evidence {
+    ckg_loc loc;
+    ckg_str quote, section, note;
+    int32_t section_index; /* into the paper's sections, -1 when none or unresolved */
+    /* Filled by the quote check: where the quote lies in the source text (1-based lines,
+     * 0 when not verified or not found). */
+    uint32_t found_line, found_end_line;
+} ckg_evidence;
+
+typedef struct ckg_evidences {
+    ckg_evidence *items;
+    size_t n;
+} ckg_evidences;
+
+typedef struct ckg_mention {
+    ckg_loc loc;
+    ckg_str concept;
+    int32_t concept_index;
+    ckg_evidences evidence;
+} ckg_mention;
+
+typedef struct ckg_relation {
+    ckg_loc loc;
+    ckg_str from, kind, to;
+    int32_t from_index, kind_index, to_index;
+    ckg_evidences evidence;
+} ckg_relation;
+
+typedef struct ckg_section {
+    ckg_loc loc;
+    ckg_str id, title;
+    ckg_strs authors;
+} ckg_section;
+
+typedef struct ckg_paper {
+    const char *file; /* path of the paper's YAML file */
+    ckg_loc loc;
+    ckg_str id, source, title, venue, doi;
+    ckg_strs authors;
+    int year; /* 0 when absent or invalid */
+    ckg_loc year_loc;
+    ckg_section *sections;
+    size_t n_sections;
+    ckg_mention *mentions;
+    size_t n_mentions;
+    ckg_relation *relations;
+    size_t n_relations;
+} ckg_paper;
+
+typedef struct ckg_ontology {
+    arena mem;
+    const char *dir;
+    ckg_theme *themes;
+    size_t n_themes;
+    ckg_kind *kinds;
+    size_t n_kinds;
+    ckg_concept *concepts;
+    size_t n_concepts;
+    ckg_paper *papers;
+    size_t n_papers;
+    const char **files; /* every YAML file read, in reading order */
+    size_t n_files;
+    strmap theme_by_id, kind_by_id, concept_by_id, paper_by_id;
+} ckg_ontology;
+
+/* Loads the ontology in dir. Problems in the files (syntax, types, missing or unknown keys,
+ * duplicate ids, references that do not resolve) are added to diags as errors and loading
+ * goes on, so one run reports them all; *out is then still usable for further checks, with
+ * unresolved indexes at -1. Returns CKG_OK (check diags->n_errors), CKG_EIO when dir or one of
+ * its required files cannot be read, or CKG_ENOMEM. *out is set unless ENOMEM. */
+int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out);
+
+void ontology_free(ckg_ontology *o);
+
+/* Lookups by exact id; NULL when absent. */
+const ckg_concept *ontology_concept(const ckg_ontology *o, const char *id);
+const ckg_paper *ontology_paper(const ckg_ontology *o, const char *id);
+const ckg_kind *ontology_kind(const ckg_ontology *o, const char *id);
+const ckg_theme *ontology_theme(const ckg_ontology *o, const char *id);
+
+/* Index of a paper's section by id, or -1. */
+int32_t ontology_section_index(const ckg_paper *p, const char *section_id);
+
+#endif

@@ -1,0 +1,39 @@
+/* common.c — loading the ontology for a command, and exit codes. */
+#include "ckg/status.h"
+#include "cli.h"
+
+int cli_exit_code(int status)
+{
+    switch (status) {
+    case CKG_OK: return EXIT_OK;
+    case CKG_EIO: return EXIT_IO;
+    case CKG_EUSAGE: return EXIT_USAGE;
+    default: return EXIT_INVALID; /* invalid input, not found, and out of memory */
+    }
+}
+
+int cli_load(const cli *c, ckg_ontology **out, int allow_errors, diag_list *diags)
+{
+    *out = NULL;
+    int rc = ontology_load(c->ontology_dir, diags, out);
+    if (rc == CKG_ENOMEM) {
+        cli_print_diags(c, diags);
+        fprintf(stderr, "%s: out of memory while loading '%s'\n", c->program, c->ontology_dir);
+        return EXIT_INVALID;
+    }
+    if (rc != CKG_OK) {
+        cli_print_diags(c, diags);
+        ontology_free(*out);
+        *out = NULL;
+        return cli_exit_code(rc);
+    }
+    if (diags->n_errors && !allow_errors) {
+        cli_print_diags(c, diags);
+        fprintf(stderr, "%s: the ontology has %zu error%s; run 'ckg check' for details\n",
+                c->program, diags->n_errors, diags->n_errors == 1 ? "" : "s");
+        ontology_free(*out);
+        *out = NULL;
+        return EXIT_INVALID;
+    }
+    return EXIT_OK;
+}

@@ -1,0 +1,142 @@
+/* report.c — diagnostics printed the way compilers print them.
+ *
+ *   ontology/papers/hong2024.yaml:41:7: error: unknown concept 'digtal-economy' (...)
+ *      41 |   - concept: digtal-economy
+ *         |              ^
+ *
+ * The source line is read back from the file when printed (files are cached while one list
+ * is printed); the caret is placed by display width, so it sits under the right character
+ * after CJK text. Color only when the CLI decided stderr is a terminal without NO_COLOR. */
+#include "ckg/text.h"
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct source_cache {
+    const char *file;
+    char *text;
+    size_t len;
+} source_cache;
+
+static void load_source(source_cache *sc, const char *file)
+{
+    if (sc->file && strcmp(sc->file, file) == 0)
+        return;
+    free(sc->text);
+    sc->text = NULL;
+    sc->len = 0;
+    sc->file = file;
+    FILE *f = fopen(file, "rb");
+    if (!f)
+        return;
+    size_t cap = 0;
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        char *p = realloc(sc->text, cap + n + 1);
+        if (!p) {
+            free(sc->text);
+            sc->text = NULL;
+            break;
+        }
+        sc->text = p;
+        memcpy(sc->text + cap, buf, n);
+        cap += n;
+        sc->len = cap;
+        sc->text[cap] = '\0';
+    }
+    fclose(f);
+}
+
+/* The text of 1-based line in the cached file, without its newline; NULL when absent. */
+static const char *source_line(const source_cache *sc, uint32_t line, size_t *len)
+{
+    if (!sc->text || line == 0)
+        return NULL;
+    const char *p = sc->text, *end = sc->text + sc->len;
+    for (uint32_t l = 1; l < line; l++) {
+        p = memchr(p, '\n', (size_t)(end - p));
+        if (!p)
+            return NULL;
+        p++;
+    }
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    *len = (size_t)((nl ? nl : end) - p);
+    if (*len && p[*len - 1] == '\r')
+        (*len)--;
+    return p;
+}
+
+static void print_excerpt(const source_cache *sc, const diag *d, const char *caret_color,
+                          const char *reset)
+{
+    size_t len;
+    const char *line = source_line(sc, d->line, &len);
+    if (!line || len > 400)
+        return;
+    char *copy = strndup(line, len);
+    if (!copy)
+        return;
+    /* Tabs would make the caret column lie; show them as one space. */
+    for (char *p = copy; *p; p++) {
+        if (*p == '\t')
+            *p = ' ';
+    }
+    fprintf(stderr, "%5u | %s\n      | ", (unsigned)d->line, copy);
+    size_t col = 0, cp = 1;
+    for (const char *p = copy; *p && cp < d->col; cp++) {
+        size_t w = 0;
+        p = text_next_char_width(p, &w);
+        col += w;
+    }
+    fprintf(stderr, "%*s%s^%s\n", (int)col, "", caret_color, reset);
+    free(copy);
+}
+
+void cli_print_diags(const cli *c, diag_list *diags)
+{
+    const char *bold = c->color ? "\033[1m" : "", *reset = c->color ? "\033[0m" : "";
+    const char *red = c->color ? "\033[1;31m" : "", *magenta = c->color ? "\033[1;35m" : "";
+    const char *cyan = c->color ? "\033[1;36m" : "", *green = c->color ? "\033[1;32m" : "";
+    source_cache sc = {0};
+
+    diag_list_sort(diags);
+    for (size_t i = 0; i < diags->n; i++) {
+        const diag *d = &diags->items[i];
+        const char *sev_color = d->severity == DIAG_ERROR     ? red
+                                : d->severity == DIAG_WARNING ? magenta
+                                                              : cyan;
+        if (d->file && d->line)
+            fprintf(stderr, "%s%s:%u:%u:%s ", bold, d->file, (unsigned)d->line, (unsigned)d->col,
+                    reset);
+        else if (d->file)
+            fprintf(stderr, "%s%s:%s ", bold, d->file, reset);
+        else
+            fprintf(stderr, "%s%s:%s ", bold, c->program, reset);
+        fprintf(stderr, "%s%s:%s %s\n", sev_color, diag_severity_name(d->severity), reset,
+                d->message);
+        if (d->file && d->line) {
+            load_source(&sc, d->file);
+            print_excerpt(&sc, d, green, reset);
+        }
+    }
+    if (diags->out_of_memory)
+        fprintf(stderr, "%s: some diagnostics were lost for lack of memory\n", c->program);
+    free(sc.text);
+}
+
+int cli_usage_error(const cli *c, const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    if (command)
+        fprintf(stderr, "%s %s: ", c->program, command);
+    else
+        fprintf(stderr, "%s: ", c->program);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return EXIT_USAGE;
+}

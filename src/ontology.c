@@ -1,0 +1,86 @@
+/* ontology.c — lookups on a loaded ontology, id rules, and teardown. */
+#include "ckg/ontology.h"
+#include "ontology_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void ontology_free(ckg_ontology *o)
+{
+    if (!o)
+        return;
+    for (size_t i = 0; i < o->n_concepts; i++)
+        free(o->concepts[i].broader_index);
+    free(o->themes);
+    free(o->kinds);
+    free(o->concepts);
+    free(o->papers);
+    free(o->files);
+    strmap_free(&o->theme_by_id);
+    strmap_free(&o->kind_by_id);
+    strmap_free(&o->concept_by_id);
+    strmap_free(&o->paper_by_id);
+    arena_free(&o->mem);
+    free(o);
+}
+
+const ckg_concept *ontology_concept(const ckg_ontology *o, const char *id)
+{
+    int32_t i = strmap_get(&o->concept_by_id, id);
+    return i < 0 ? NULL : &o->concepts[i];
+}
+
+const ckg_paper *ontology_paper(const ckg_ontology *o, const char *id)
+{
+    int32_t i = strmap_get(&o->paper_by_id, id);
+    return i < 0 ? NULL : &o->papers[i];
+}
+
+const ckg_kind *ontology_kind(const ckg_ontology *o, const char *id)
+{
+    int32_t i = strmap_get(&o->kind_by_id, id);
+    return i < 0 ? NULL : &o->kinds[i];
+}
+
+const ckg_theme *ontology_theme(const ckg_ontology *o, const char *id)
+{
+    int32_t i = strmap_get(&o->theme_by_id, id);
+    return i < 0 ? NULL : &o->themes[i];
+}
+
+int32_t ontology_section_index(const ckg_paper *p, const char *section_id)
+{
+    for (size_t i = 0; i < p->n_sections; i++) {
+        if (strcmp(p->sections[i].id.s, section_id) == 0)
+            return (int32_t)i;
+    }
+    return -1;
+}
+
+static int is_lower_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+static int valid_id(const char *id, const char *separators)
+{
+    if (!is_lower_alnum(id[0]))
+        return 0;
+    for (const char *p = id; *p; p++) {
+        if (is_lower_alnum(*p))
+            continue;
+        if (!strchr(separators, *p) || !is_lower_alnum(p[1]))
+            return 0;
+    }
+    return 1;
+}
+
+int ontology_valid_concept_id(const char *id)
+{
+    return valid_id(id, "-");
+}
+
+int ontology_valid_paper_id(const char *id)
+{
+    return valid_id(id, "-_");
+}

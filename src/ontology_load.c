@@ -1,0 +1,706 @@
+/* ontology_load.c — read the ontology's YAML files into the model.
+ *
+ * Each file is parsed into a ynode tree in a scratch arena, walked against the schema of its
+ * kind (themes, relations, concepts, paper), and its strings copied into the ontology's arena;
+ * the scratch arena is then dropped, so peak memory is the model plus one file's tree. The
+ * walk never stops at the first problem: a wrong type, a missing or unknown key is reported
+ * where it is and the walk goes on with what is usable. References between entities are
+ * resolved afterwards, by ontology_link (ontology_link.c), once every file is in. */
+#include "ckg/ontology.h"
+#include "ckg/status.h"
+#include "ckg/suggest.h"
+#include "ckg/ydoc.h"
+#include "ontology_internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { MAX_FILE_BYTES = 512 * 1024 * 1024 };
+
+typedef struct loader {
+    ckg_ontology *o;
+    diag_list *diags;
+    const char *file; /* arena copy of the file being walked */
+    int status;       /* CKG_ENOMEM once memory ran out; the walk then unwinds */
+    size_t themes_cap, kinds_cap, concepts_cap, papers_cap, files_cap;
+} loader;
+
+typedef struct field {
+    const char *key;
+    int required;
+} field;
+
+/* ---------------------------------------------------------------- growable arrays */
+
+/* The top-level model arrays grow with realloc while files are read (ontology_free frees
+ * them); everything below them is sized from the tree and lives in the arena. */
+static void *grow_array(loader *L, void **items, size_t *cap, size_t n, size_t elsize)
+{
+    if (n < *cap)
+        return (char *)*items + n * elsize;
+    size_t cap2 = *cap ? *cap * 2 : 16;
+    void *p = realloc(*items, cap2 * elsize);
+    if (!p) {
+        L->status = CKG_ENOMEM;
+        return NULL;
+    }
+    *items = p;
+    *cap = cap2;
+    return (char *)p + n * elsize;
+}
+
+/* ---------------------------------------------------------------- scalar readers */
+
+static ckg_loc at(const loader *L, const ynode *n)
+{
+    return (ckg_loc){L->file, n->line, n->col};
+}
+
+static int is_null(const ynode *n)
+{
+    return n->kind == YNODE_SCALAR && n->plain &&
+           (n->len == 0 || strcmp(n->as.str, "~") == 0 || strcmp(n->as.str, "null") == 0 ||
+            strcmp(n->as.str, "Null") == 0 || strcmp(n->as.str, "NULL") == 0);
+}
+
+static void oom_check(loader *L, const void *p)
+{
+    if (!p)
+        L->status = CKG_ENOMEM;
+}
+
+/* Reads a non-empty string. Reports the problem and leaves out->s NULL otherwise. */
+static void read_string(loader *L, const ynode *n, const char *key, ckg_str *out)
+{
+    out->s = NULL;
+    out->loc = at(L, n);
+    if (n->kind != YNODE_SCALAR) {
+        diag_add(L->diags, DIAG_ERROR, &out->loc, "'%s' must be a string, not %s", key,
+                 ydoc_kind_name(n->kind));
+        return;
+    }
+    if (is_null(n) || n->len == 0) {
+        diag_add(L->diags, DIAG_ERROR, &out->loc, "'%s' is empty", key);
+        return;
+    }
+    if (memchr(n->as.str, '\0', n->len)) {
+        diag_add(L->diags, DIAG_ERROR, &out->loc, "'%s' contains a NUL character", key);
+        return;
+    }
+    out->s = arena_strndup(&L->o->mem, n->as.str, n->len);
+    oom_check(L, out->s);
+}
+
+static void read_string_list(loader *L, const ynode *n, const char *key, ckg_strs *out)
+{
+    out->items = NULL;
+    out->n = 0;
+    if (is_null(n))
+        return;
+    if (n->kind != YNODE_SEQ) {
+        ckg_loc loc = at(L, n);
+        diag_add(L->diags, DIAG_ERROR, &loc, "'%s' must be a list (e.g. [a, b]), not %s", key,
+                 ydoc_kind_name(n->kind));
+        return;
+    }
+    if (n->len == 0)
+        return;
+    out->items = arena_calloc(&L->o->mem, n->len, sizeof *out->items);
+    oom_check(L, out->items);
+    if (!out->items)
+        return;
+    for (size_t i = 0; i < n->len; i++) {
+        read_string(L, n->as.items[i], key, &out->items[out->n]);
+        if (out->items[out->n].s)
+            out->n++;
+    }
+}
+
+static void read_year(loader *L, const ynode *n, int *year, ckg_loc *loc)
+{
+    *loc = at(L, n);
+    *year = 0;
+    const char *s = n->kind == YNODE_SCALAR ? n->as.str : NULL;
+    int ok = s && n->plain && n->len == 4;
+    for (size_t i = 0; ok && i < 4; i++)
+        ok = s[i] >= '0' && s[i] <= '9';
+    if (!ok) {
+        diag_add(L->diags, DIAG_ERROR, loc, "'year' must be a four-digit year such as 2024");
+        return;
+    }
+    *year = atoi(s);
+}
+
+/* ---------------------------------------------------------------- key checks */
+
+/* Reports unknown keys (with did-you-mean) and missing required keys of a mapping. Returns 0
+ * when n is not a mapping at all (reported), 1 otherwise. */
+static int check_map(loader *L, const ynode *n, const char *what, const field *fields)
+{
+    ckg_loc loc = at(L, n);
+    if (n->kind != YNODE_MAP) {
+        diag_add(L->diags, DIAG_ERROR, &loc, "%s must be a mapping (key: value lines), not %s",
+                 what, ydoc_kind_name(n->kind));
+        return 0;
+    }
+    const char *known[16];
+    size_t n_known = 0;
+    for (const field *f = fields; f->key && n_known < 16; f++)
+        known[n_known++] = f->key;
+
+    for (size_t i = 0; i < n->len; i++) {
+        const ynode *key = n->as.pairs[i].key;
+        size_t k = 0;
+        while (k < n_known && strcmp(known[k], key->as.str) != 0)
+            k++;
+        if (k < n_known)
+            continue;
+        ckg_loc kloc = at(L, key);
+        const char *best;
+        if (suggest_closest(key->as.str, known, n_known, &best, 1))
+            diag_add(L->diags, DIAG_ERROR, &kloc, "unknown key '%s' in %s (did you mean '%s'?)",
+                     key->as.str, what, best);
+        else
+            diag_add(L->diags, DIAG_ERROR, &kloc, "unknown key '%s' in %s", key->as.str, what);
+    }
+    for (const field *f = fields; f->key; f++) {
+        if (f->required && !ydoc_get(n, f->key))
+            diag_add(L->diags, DIAG_ERROR, &loc, "%s is missing required key '%s'", what, f->key);
+    }
+    return 1;
+}
+
+/* The sequence under key in a top-level mapping, or NULL (absent, null, or reported). */
+static const ynode *top_list(loader *L, const ynode *root, const char *key)
+{
+    const ynode *v = ydoc_get(root, key);
+    if (!v || is_null(v))
+        return NULL;
+    if (v->kind != YNODE_SEQ) {
+        ckg_loc loc = at(L, v);
+        diag_add(L->diags, DIAG_ERROR, &loc, "'%s' must be a list of entries, not %s", key,
+                 ydoc_kind_name(v->kind));
+        return NULL;
+    }
+    return v;
+}
+
+/* Checks the top of a file: a mapping with exactly the expected keys. */
+static int check_top(loader *L, const ynode *root, const char *what, const field *fields)
+{
+    if (!root) {
+        ckg_loc loc = {L->file, 1, 1};
+        diag_add(L->diags, DIAG_ERROR, &loc, "the file is empty; expected %s", what);
+        return 0;
+    }
+    if (root->kind != YNODE_MAP) {
+        ckg_loc loc = at(L, root);
+        diag_add(L->diags, DIAG_ERROR, &loc, "expected %s at the top of the file, found %s",
+                 what, ydoc_kind_name(root->kind));
+        return 0;
+    }
+    return check_map(L, root, "the top level", fields);
+}
+
+#define GET(map, key) ydoc_get((map), (key))
+
+/* ---------------------------------------------------------------- themes.yaml */
+
+static void walk_themes(loader *L, const ynode *root)
+{
+    static const field top[] = {{"themes", 1}, {NULL, 0}};
+    static const field fields[] = {
+        {"id", 1}, {"zh", 1}, {"en", 1}, {"description", 0}, {NULL, 0}};
+    if (!check_top(L, root, "a mapping with key 'themes'", top))
+        return;
+    const ynode *list = top_list(L, root, "themes");
+    for (size_t i = 0; list && i < list->len && L->status == CKG_OK; i++) {
+        const ynode *m = list->as.items[i];
+        if (!check_map(L, m, "a theme", fields))
+            continue;
+        ckg_theme *t = grow_array(L, (void **)&L->o->themes, &L->themes_cap, L->o->n_themes,
+                                  sizeof *t);
+        if (!t)
+            return;
+        memset(t, 0, sizeof *t);
+        const ynode *v;
+        if ((v = GET(m, "id")))
+            read_string(L, v, "id", &t->id);
+        if ((v = GET(m, "zh")))
+            read_string(L, v, "zh", &t->zh);
+        if ((v = GET(m, "en")))
+            read_string(L, v, "en", &t->en);
+        if ((v = GET(m, "description")))
+            read_string(L, v, "description", &t->description);
+        if (t->id.s)
+            L->o->n_themes++;
+    }
+}
+
+/* ---------------------------------------------------------------- relations.yaml */
+
+static void walk_kinds(loader *L, const ynode *root)
+{
+    static const field top[] = {{"relations", 1}, {NULL, 0}};
+    static const field fields[] = {{"id", 1},      {"zh", 1},          {"en", 1},
+                                   {"inverse", 1}, {"description", 0}, {NULL, 0}};
+    static const field inverse_fields[] = {{"zh", 1}, {"en", 1}, {NULL, 0}};
+    if (!check_top(L, root, "a mapping with key 'relations'", top))
+        return;
+    const ynode *list = top_list(L, root, "relations");
+    for (size_t i = 0; list && i < list->len && L->status == CKG_OK; i++) {
+        const ynode *m = list->as.items[i];
+        if (!check_map(L, m, "a relation kind", fields))
+            continue;
+        ckg_kind *k = grow_array(L, (void **)&L->o->kinds, &L->kinds_cap, L->o->n_kinds,
+                                 sizeof *k);
+        if (!k)
+            return;
+        memset(k, 0, sizeof *k);
+        const ynode *v;
+        if ((v = GET(m, "id")))
+            read_string(L, v, "id", &k->id);
+        if ((v = GET(m, "zh")))
+            read_string(L, v, "zh", &k->zh);
+        if ((v = GET(m, "en")))
+            read_string(L, v, "en", &k->en);
+        if ((v = GET(m, "description")))
+            read_string(L, v, "description", &k->description);
+        if ((v = GET(m, "inverse")) && check_map(L, v, "'inverse'", inverse_fields)) {
+            const ynode *w;
+            if ((w = GET(v, "zh")))
+                read_string(L, w, "zh", &k->inverse_zh);
+            if ((w = GET(v, "en")))
+                read_string(L, w, "en", &k->inverse_en);
+        }
+        if (k->id.s)
+            L->o->n_kinds++;
+    }
+}
+
+/* ---------------------------------------------------------------- concepts/<theme>.yaml */
+
+static void walk_concepts(loader *L, const ynode *root)
+{
+    static const field top[] = {{"concepts", 1}, {NULL, 0}};
+    static const field fields[] = {{"id", 1},    {"zh", 1},      {"en", 1},
+                                   {"alt", 0},   {"theme", 1},   {"broader", 0},
+                                   {"definition", 1}, {NULL, 0}};
+    static const field definition_fields[] = {{"zh", 1}, {"en", 1}, {NULL, 0}};
+    if (!check_top(L, root, "a mapping with key 'concepts'", top))
+        return;
+    const ynode *list = top_list(L, root, "concepts");
+    for (size_t i = 0; list && i < list->len && L->status == CKG_OK; i++) {
+        const ynode *m = list->as.items[i];
+        if (!check_map(L, m, "a concept", fields))
+            continue;
+        ckg_concept *c = grow_array(L, (void **)&L->o->concepts, &L->concepts_cap,
+                                    L->o->n_concepts, sizeof *c);
+        if (!c)
+            return;
+        memset(c, 0, sizeof *c);
+        c->loc = at(L, m);
+        c->theme_index = -1;
+        const ynode *v;
+        if ((v = GET(m, "id")))
+            read_string(L, v, "id", &c->id);
+        if ((v = GET(m, "zh")))
+            read_string(L, v, "zh", &c->zh);
+        if ((v = GET(m, "en")))
+            read_string(L, v, "en", &c->en);
+        if ((v = GET(m, "theme")))
+            read_string(L, v, "theme", &c->theme);
+        if ((v = GET(m, "alt")))
+            read_string_list(L, v, "alt", &c->alt);
+        if ((v = GET(m, "broader")))
+            read_string_list(L, v, "broader", &c->broader);
+        if ((v = GET(m, "definition")) && check_map(L, v, "'definition'", definition_fields)) {
+            const ynode *w;
+            if ((w = GET(v, "zh")))
+                read_string(L, w, "zh", &c->definition_zh);
+            if ((w = GET(v, "en")))
+                read_string(L, w, "en", &c->definition_en);
+        }
+        if (c->id.s && !ontology_valid_concept_id(c->id.s))
+            diag_add(L->diags, DIAG_ERROR, &c->id.loc,
+                     "concept id '%s' must be ASCII kebab-case (a-z, 0-9, single '-')", c->id.s);
+        if (c->id.s)
+            L->o->n_concepts++;
+    }
+}
+
+/* ---------------------------------------------------------------- papers/<id>.yaml */
+
+static void walk_evidence(loader *L, const ynode *n, ckg_evidences *out)
+{
+    static const field fields[] = {{"quote", 1}, {"section", 0}, {"note", 0}, {NULL, 0}};
+    out->items = NULL;
+    out->n = 0;
+    ckg_loc loc = at(L, n);
+    if (n->kind != YNODE_SEQ) {
+        diag_add(L->diags, DIAG_ERROR, &loc, "'evidence' must be a list of {quote: ...}, not %s",
+                 ydoc_kind_name(n->kind));
+        return;
+    }
+    if (n->len == 0) {
+        diag_add(L->diags, DIAG_ERROR, &loc, "'evidence' is empty: give at least one quote");
+        return;
+    }
+    out->items = arena_calloc(&L->o->mem, n->len, sizeof *out->items);
+    oom_check(L, out->items);
+    for (size_t i = 0; out->items && i < n->len; i++) {
+        const ynode *m = n->as.items[i];
+        if (!check_map(L, m, "an evidence item", fields))
+            continue;
+        ckg_evidence *e = &out->items[out->n];
+        e->loc = at(L, m);
+        e->section_index = -1;
+        const ynode *v;
+        if ((v = GET(m, "quote")))
+            read_string(L, v, "quote", &e->quote);
+        if ((v = GET(m, "section")))
+            read_string(L, v, "section", &e->section);
+        if ((v = GET(m, "note")))
+            read_string(L, v, "note", &e->note);
+        if (e->quote.s)
+            out->n++;
+    }
+}
+
+static void walk_paper_meta(loader *L, const ynode *m, ckg_paper *p)
+{
+    static const field fields[] = {{"id", 1},      {"source", 1}, {"title", 1},
+                                   {"authors", 1}, {"venue", 1},  {"year", 1},
+                                   {"doi", 0},     {"sections", 0}, {NULL, 0}};
+    static const field section_fields[] = {{"id", 1}, {"title", 1}, {"authors", 1}, {NULL, 0}};
+    p->loc = at(L, m);
+    if (!check_map(L, m, "'paper'", fields))
+        return;
+    const ynode *v;
+    if ((v = GET(m, "id")))
+        read_string(L, v, "id", &p->id);
+    if ((v = GET(m, "source")))
+        read_string(L, v, "source", &p->source);
+    if ((v = GET(m, "title")))
+        read_string(L, v, "title", &p->title);
+    if ((v = GET(m, "venue")))
+        read_string(L, v, "venue", &p->venue);
+    if ((v = GET(m, "doi")))
+        read_string(L, v, "doi", &p->doi);
+    if ((v = GET(m, "authors")))
+        read_string_list(L, v, "authors", &p->authors);
+    if ((v = GET(m, "year")))
+        read_year(L, v, &p->year, &p->year_loc);
+    if (p->id.s && !ontology_valid_paper_id(p->id.s))
+        diag_add(L->diags, DIAG_ERROR, &p->id.loc,
+                 "paper id '%s' must be ASCII lowercase letters, digits and '-' or '_'", p->id.s);
+
+    if (!(v = GET(m, "sections")) || is_null(v))
+        return;
+    if (v->kind != YNODE_SEQ) {
+        ckg_loc loc = at(L, v);
+        diag_add(L->diags, DIAG_ERROR, &loc, "'sections' must be a list, not %s",
+                 ydoc_kind_name(v->kind));
+        return;
+    }
+    p->sections = arena_calloc(&L->o->mem, v->len ? v->len : 1, sizeof *p->sections);
+    oom_check(L, p->sections);
+    for (size_t i = 0; p->sections && i < v->len; i++) {
+        const ynode *s = v->as.items[i];
+        if (!check_map(L, s, "a section", section_fields))
+            continue;
+        ckg_section *sec = &p->sections[p->n_sections];
+        sec->loc = at(L, s);
+        const ynode *w;
+        if ((w = GET(s, "id")))
+            read_string(L, w, "id", &sec->id);
+        if ((w = GET(s, "title")))
+            read_string(L, w, "title", &sec->title);
+        if ((w = GET(s, "authors")))
+            read_string_list(L, w, "authors", &sec->authors);
+        if (sec->id.s)
+            p->n_sections++;
+    }
+}
+
+static void walk_mentions(loader *L, const ynode *list, ckg_paper *p)
+{
+    static const field fields[] = {{"concept", 1}, {"evidence", 1}, {NULL, 0}};
+    p->mentions = arena_calloc(&L->o->mem, list->len ? list->len : 1, sizeof *p->mentions);
+    oom_check(L, p->mentions);
+    for (size_t i = 0; p->mentions && i < list->len && L->status == CKG_OK; i++) {
+        const ynode *m = list->as.items[i];
+        if (!check_map(L, m, "a mention", fields))
+            continue;
+        ckg_mention *mn = &p->mentions[p->n_mentions];
+        mn->loc = at(L, m);
+        mn->concept_index = -1;
+        const ynode *v;
+        if ((v = GET(m, "concept")))
+            read_string(L, v, "concept", &mn->concept);
+        if ((v = GET(m, "evidence")))
+            walk_evidence(L, v, &mn->evidence);
+        if (mn->concept.s)
+            p->n_mentions++;
+    }
+}
+
+static void walk_relations(loader *L, const ynode *list, ckg_paper *p)
+{
+    static const field fields[] = {
+        {"from", 1}, {"kind", 1}, {"to", 1}, {"evidence", 1}, {NULL, 0}};
+    p->relations = arena_calloc(&L->o->mem, list->len ? list->len : 1, sizeof *p->relations);
+    oom_check(L, p->relations);
+    for (size_t i = 0; p->relations && i < list->len && L->status == CKG_OK; i++) {
+        const ynode *m = list->as.items[i];
+        if (!check_map(L, m, "a relation", fields))
+            continue;
+        ckg_relation *r = &p->relations[p->n_relations];
+        r->loc = at(L, m);
+        r->from_index = r->kind_index = r->to_index = -1;
+        const ynode *v;
+        if ((v = GET(m, "from")))
+            read_string(L, v, "from", &r->from);
+        if ((v = GET(m, "kind")))
+            read_string(L, v, "kind", &r->kind);
+        if ((v = GET(m, "to")))
+            read_string(L, v, "to", &r->to);
+        if ((v = GET(m, "evidence")))
+            walk_evidence(L, v, &r->evidence);
+        if (r->from.s && r->kind.s && r->to.s)
+            p->n_relations++;
+    }
+}
+
+static void walk_paper(loader *L, const ynode *root)
+{
+    static const field top[] = {
+        {"paper", 1}, {"mentions", 0}, {"relations", 0}, {NULL, 0}};
+    if (!check_top(L, root, "a mapping with keys 'paper', 'mentions', 'relations'", top))
+        return;
+    const ynode *meta = GET(root, "paper");
+    if (!meta)
+        return;
+    ckg_paper *p = grow_array(L, (void **)&L->o->papers, &L->papers_cap, L->o->n_papers,
+                              sizeof *p);
+    if (!p)
+        return;
+    memset(p, 0, sizeof *p);
+    p->file = L->file;
+    walk_paper_meta(L, meta, p);
+    const ynode *list;
+    if ((list = top_list(L, root, "mentions")))
+        walk_mentions(L, list, p);
+    if ((list = top_list(L, root, "relations")))
+        walk_relations(L, list, p);
+    if (p->id.s)
+        L->o->n_papers++;
+}
+
+/* ---------------------------------------------------------------- files */
+
+typedef void (*walker)(loader *L, const ynode *root);
+
+static int read_file(const char *path, char **buf, size_t *len)
+{
+    int rc = CKG_EIO;
+    char *data = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        goto out;
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))
+        goto out;
+    if (st.st_size > MAX_FILE_BYTES) {
+        errno = EFBIG;
+        goto out;
+    }
+    size_t size = (size_t)st.st_size;
+    if (!(data = malloc(size + 1))) {
+        rc = CKG_ENOMEM;
+        goto out;
+    }
+    if (fread(data, 1, size, f) != size)
+        goto out;
+    data[size] = '\0';
+    *buf = data;
+    *len = size;
+    data = NULL;
+    rc = CKG_OK;
+out:
+    if (f)
+        fclose(f);
+    free(data);
+    return rc;
+}
+
+/* Reads, parses and walks one file. An unreadable file is an error in the diagnostics; only
+ * running out of memory stops the load. */
+static int load_file(loader *L, const char *path, walker walk)
+{
+    int rc = CKG_OK;
+    char *buf = NULL;
+    size_t len = 0;
+    arena scratch = {0};
+
+    const char *file = arena_strdup(&L->o->mem, path);
+    const char **slot = file ? grow_array(L, (void **)&L->o->files, &L->files_cap,
+                                          L->o->n_files, sizeof *slot)
+                             : NULL;
+    if (!slot) {
+        rc = CKG_ENOMEM;
+        goto out;
+    }
+    *slot = file;
+    L->o->n_files++;
+    L->file = file;
+
+    rc = read_file(path, &buf, &len);
+    if (rc == CKG_EIO) {
+        ckg_loc loc = {file, 0, 0};
+        diag_add(L->diags, DIAG_ERROR, &loc, "cannot read the file: %s", strerror(errno));
+        rc = CKG_OK;
+        goto out;
+    }
+    if (rc != CKG_OK)
+        goto out;
+
+    ynode *root = NULL;
+    rc = ydoc_parse(buf, len, file, NULL, &scratch, L->diags, &root);
+    if (rc == CKG_EINVALID) {
+        rc = CKG_OK; /* reported; the other files are still worth checking */
+        goto out;
+    }
+    if (rc != CKG_OK)
+        goto out;
+    walk(L, root);
+    rc = L->status;
+out:
+    arena_free(&scratch);
+    free(buf);
+    return rc;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int has_yaml_suffix(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && ((n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+                              (n > 4 && strcmp(name + n - 4, ".yml") == 0));
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+/* Loads every *.yaml file of dir/sub in name order, so runs are reproducible. */
+static int load_folder(loader *L, const char *dir, const char *sub, walker walk)
+{
+    int rc = CKG_OK;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    char *path = join_path(dir, sub);
+    DIR *d = NULL;
+    if (!path) {
+        rc = CKG_ENOMEM;
+        goto out;
+    }
+    if (!(d = opendir(path))) {
+        diag_add(L->diags, DIAG_ERROR, NULL, "cannot read the folder '%s': %s", path,
+                 strerror(errno));
+        goto out;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!has_yaml_suffix(e->d_name))
+            continue;
+        if (n == cap) {
+            size_t cap2 = cap ? cap * 2 : 16;
+            char **p = realloc(names, cap2 * sizeof *p);
+            if (!p) {
+                rc = CKG_ENOMEM;
+                goto out;
+            }
+            names = p;
+            cap = cap2;
+        }
+        if (!(names[n] = join_path(path, e->d_name))) {
+            rc = CKG_ENOMEM;
+            goto out;
+        }
+        n++;
+    }
+    qsort(names, n, sizeof *names, compare_names);
+    for (size_t i = 0; i < n && rc == CKG_OK; i++)
+        rc = load_file(L, names[i], walk);
+out:
+    if (d)
+        closedir(d);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    free(path);
+    return rc;
+}
+
+static int load_one(loader *L, const char *dir, const char *name, walker walk)
+{
+    char *path = join_path(dir, name);
+    if (!path)
+        return CKG_ENOMEM;
+    int rc = load_file(L, path, walk);
+    free(path);
+    return rc;
+}
+
+int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out)
+{
+    int rc = CKG_ENOMEM;
+    *out = NULL;
+    ckg_ontology *o = calloc(1, sizeof *o);
+    if (!o)
+        return CKG_ENOMEM;
+    strmap_init(&o->theme_by_id);
+    strmap_init(&o->kind_by_id);
+    strmap_init(&o->concept_by_id);
+    strmap_init(&o->paper_by_id);
+    if (!(o->dir = arena_strdup(&o->mem, dir)))
+        goto out;
+
+    struct stat st;
+    int not_dir = stat(dir, &st) != 0 ? errno : !S_ISDIR(st.st_mode) ? ENOTDIR : 0;
+    if (not_dir) {
+        diag_add(diags, DIAG_ERROR, NULL, "cannot open the ontology folder '%s': %s", dir,
+                 strerror(not_dir));
+        rc = CKG_EIO;
+        goto out;
+    }
+
+    loader L = {.o = o, .diags = diags, .status = CKG_OK};
+    if ((rc = load_one(&L, dir, "themes.yaml", walk_themes)) != CKG_OK ||
+        (rc = load_one(&L, dir, "relations.yaml", walk_kinds)) != CKG_OK ||
+        (rc = load_folder(&L, dir, "concepts", walk_concepts)) != CKG_OK ||
+        (rc = load_folder(&L, dir, "papers", walk_paper)) != CKG_OK)
+        goto out;
+    rc = ontology_link(o, diags);
+out:
+    if (rc == CKG_ENOMEM) {
+        ontology_free(o);
+        return rc;
+    }
+    *out = o;
+    return rc;
+}

@@ -1,0 +1,87 @@
+# lib.sh — helpers for the command-line tests (sourced by run.sh).
+#
+# Each test runs the real binary ($CKG, optionally under $CKG_WRAP, e.g. valgrind) and checks
+# its exit code and output. A failing expectation prints the command and what came out.
+
+: "${CKG:?set CKG to the ckg binary}"
+FIXTURES=${FIXTURES:-$(cd "$(dirname "$0")/../fixtures" && pwd)}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/ckg-cli.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+PASSED=0
+FAILED=0
+CURRENT=""
+
+# run ARGS... — runs ckg; sets $RC, stdout in $WORK/out, stderr in $WORK/err.
+run() {
+    LAST_CMD="ckg $*"
+    set +e
+    # shellcheck disable=SC2086
+    ${CKG_WRAP:-} "$CKG" "$@" >"$WORK/out" 2>"$WORK/err"
+    RC=$?
+    set -e
+}
+
+fail() {
+    FAILED=$((FAILED + 1))
+    echo "FAIL [$CURRENT] $*" >&2
+    echo "  command: $LAST_CMD (exit $RC)" >&2
+    sed 's/^/  stdout: /' "$WORK/out" | head -20 >&2
+    sed 's/^/  stderr: /' "$WORK/err" | head -20 >&2
+}
+
+pass() { PASSED=$((PASSED + 1)); }
+
+# test_case NAME — names the checks that follow in failure reports.
+test_case() { CURRENT=$1; }
+
+expect_rc() {
+    if [ "$RC" -eq "$1" ]; then pass; else fail "expected exit $1, got $RC"; fi
+}
+
+# expect_err TEXT / expect_out TEXT — the stream contains TEXT (fixed string).
+expect_err() {
+    if grep -qF -- "$1" "$WORK/err"; then pass; else fail "stderr lacks: $1"; fi
+}
+expect_out() {
+    if grep -qF -- "$1" "$WORK/out"; then pass; else fail "stdout lacks: $1"; fi
+}
+expect_no_err() {
+    if grep -qF -- "$1" "$WORK/err"; then fail "stderr has: $1"; else pass; fi
+}
+# expect_err_count N PATTERN — PATTERN (extended regex) matches exactly N lines of stderr.
+expect_err_count() {
+    n=$(grep -cE -- "$2" "$WORK/err" || true)
+    if [ "$n" -eq "$1" ]; then pass; else fail "expected $1 lines matching '$2' on stderr, got $n"; fi
+}
+expect_out_empty() {
+    if [ -s "$WORK/out" ]; then fail "stdout is not empty"; else pass; fi
+}
+# Sanitizers and valgrind report on stderr; a crash shows as an exit code above 128.
+expect_no_crash() {
+    if [ "$RC" -ge 128 ] || [ "$RC" -eq 99 ] || grep -qE 'AddressSanitizer|runtime error:|LeakSanitizer' "$WORK/err"; then
+        fail "crashed or sanitizer report"
+    else
+        pass
+    fi
+}
+
+# fixture_with CASE — a copy of the good ontology in $WORK/onto with the files of
+# tests/fixtures/bad/CASE laid over it (a file named X.remove deletes X). Prints the folder.
+fixture_with() {
+    rm -rf "$WORK/onto"
+    cp -r "$FIXTURES/good" "$WORK/onto"
+    if [ -n "${1:-}" ]; then
+        (cd "$FIXTURES/bad/$1" && find . -type f) | while read -r f; do
+            case "$f" in
+            *.remove) rm -rf "$WORK/onto/${f%.remove}" ;;
+            *) mkdir -p "$WORK/onto/$(dirname "$f")" && cp "$FIXTURES/bad/$1/$f" "$WORK/onto/$f" ;;
+            esac
+        done
+    fi
+    echo "$WORK/onto"
+}
+
+finish() {
+    echo "$PASSED passed, $FAILED failed"
+    [ "$FAILED" -eq 0 ]
+}
