@@ -88,6 +88,7 @@ check: deps
 	$(MAKE) sanitize
 	$(MAKE) valgrind
 	$(BUILD)/ckg check
+	$(BUILD)/ckg coverage --check > /dev/null
 	@echo "make check: all tests passed"
 
 maps: deps

@@ -35,5 +35,6 @@ int cli_usage_error(const cli *c, const char *command, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 int cmd_check(const cli *c, int argc, char **argv);
+int cmd_coverage(const cli *c, int argc, char **argv);
 
 #endif

@@ -21,6 +21,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"check", cmd_check, "validate the ontology and verify every quote against the corpus"},
+    {"coverage", cmd_coverage, "how much of each paper and section is tied to evidence"},
 };
 
 static void print_help(FILE *f)
