@@ -1,0 +1,68 @@
+/* graph.h — the analysis graph of DESIGN.md, assembled in igraph for a scope.
+ *
+ * Scope: all papers, one paper, or one section of a paper that declares sections. A concept
+ * is in scope when a paper in scope mentions it or names it in a relation (for the section
+ * scope: when evidence tagged with the section does); for "all", every concept is a vertex,
+ * mentioned or not. One directed edge per distinct ordered pair (from, to) stated in scope,
+ * weighted by the number of papers stating it; the kinds stated for the pair and the papers
+ * are kept on the edge. Vertices follow the ontology's concept order and edges are sorted by
+ * (from vertex, to vertex), so everything built from a graph is deterministic. */
+#ifndef CKG_GRAPH_H
+#define CKG_GRAPH_H
+
+#include "ckg/diag.h"
+#include "ckg/ontology.h"
+
+#include <igraph/igraph.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct graph_scope {
+    const char *paper;   /* paper id; NULL for all papers */
+    const char *section; /* section id of that paper; NULL for the whole paper */
+} graph_scope;
+
+typedef struct graph_vertex {
+    int32_t concept;  /* index into ontology->concepts */
+    int32_t *papers;  /* indexes of the papers (in scope) the concept belongs to, ascending */
+    size_t n_papers;
+} graph_vertex;
+
+typedef struct graph_edge {
+    int32_t from, to; /* vertex ids */
+    int32_t *kinds;   /* kind indexes stated for the pair in scope, ascending */
+    size_t n_kinds;
+    int32_t *papers;  /* paper indexes stating the pair, ascending; weight = n_papers */
+    size_t n_papers;
+    const ckg_relation *first; /* the first statement in scope (paper order, file order) */
+    int32_t first_paper;
+} graph_edge;
+
+typedef struct ckg_graph {
+    const ckg_ontology *o;
+    int32_t paper;   /* the paper in scope, -1 for all */
+    int32_t section; /* the section in scope, -1 for the whole paper */
+    igraph_t g;      /* directed; vertex i is vertices[i], edge j is edges[j] */
+    igraph_vector_t weights; /* edges[j].n_papers */
+    graph_vertex *vertices;
+    size_t n_vertices;
+    graph_edge *edges;
+    size_t n_edges;
+    int32_t *vertex_of; /* concept index -> vertex id, -1 when not in scope */
+} ckg_graph;
+
+/* Builds the graph of scope. Returns CKG_OK, CKG_ENOTFOUND (with a diagnostic naming the
+ * unknown paper or section, with suggestions), CKG_EUSAGE (a section without a paper), or
+ * CKG_ENOMEM. The ontology must outlive the graph and be free of load errors. */
+int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
+                ckg_graph **out);
+
+void graph_free(ckg_graph *g);
+
+/* The edge id of from -> to (vertex ids), or -1. */
+int64_t graph_find_edge(const ckg_graph *g, int32_t from, int32_t to);
+
+/* "all", "<paper>" or "<paper>/<section>" into buf; returns buf. */
+const char *graph_scope_name(const ckg_graph *g, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,338 @@
+/* graph.c — assemble the analysis graph of a scope into igraph.
+ *
+ * Two passes over the papers in scope: the first marks the concepts in scope (and which
+ * papers each belongs to), the second collects (from, to, kind, paper) statements. The
+ * statements are sorted by (from vertex, to vertex, paper, kind) and folded into one edge
+ * per pair. igraph is told to ignore errors (the library never prints and never aborts);
+ * every igraph call's status is checked instead. */
+#include "ckg/graph.h"
+#include "ckg/status.h"
+#include "ckg/suggest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct statement {
+    int32_t from, to, paper, kind;
+    const ckg_relation *relation;
+} statement;
+
+static void quiet_igraph(void)
+{
+    static int done;
+    if (!done) {
+        igraph_set_error_handler(igraph_error_handler_ignore);
+        igraph_set_warning_handler(igraph_warning_handler_ignore);
+        done = 1;
+    }
+}
+
+/* Does this evidence list count for the section in scope (-1: any)? */
+static int in_section(const ckg_evidences *ev, int32_t section)
+{
+    if (section < 0)
+        return 1;
+    for (size_t i = 0; i < ev->n; i++) {
+        if (ev->items[i].section_index == section)
+            return 1;
+    }
+    return 0;
+}
+
+static int compare_statements(const void *pa, const void *pb)
+{
+    const statement *a = pa, *b = pb;
+    if (a->from != b->from)
+        return a->from < b->from ? -1 : 1;
+    if (a->to != b->to)
+        return a->to < b->to ? -1 : 1;
+    if (a->paper != b->paper)
+        return a->paper < b->paper ? -1 : 1;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    return 0;
+}
+
+static int resolve_scope(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
+                         int32_t *paper, int32_t *section)
+{
+    *paper = *section = -1;
+    if (!scope || !scope->paper) {
+        if (scope && scope->section) {
+            diag_add(diags, DIAG_ERROR, NULL, "a section needs its paper (--paper)");
+            return CKG_EUSAGE;
+        }
+        return CKG_OK;
+    }
+    *paper = strmap_get(&o->paper_by_id, scope->paper);
+    if (*paper < 0) {
+        const char **ids = malloc((o->n_papers ? o->n_papers : 1) * sizeof *ids);
+        if (!ids)
+            return CKG_ENOMEM;
+        for (size_t i = 0; i < o->n_papers; i++)
+            ids[i] = o->papers[i].id.s;
+        const char *best;
+        if (suggest_closest(scope->paper, ids, o->n_papers, &best, 1))
+            diag_add(diags, DIAG_ERROR, NULL, "unknown paper '%s' (did you mean '%s'?)",
+                     scope->paper, best);
+        else
+            diag_add(diags, DIAG_ERROR, NULL, "unknown paper '%s'", scope->paper);
+        free(ids);
+        return CKG_ENOTFOUND;
+    }
+    if (!scope->section)
+        return CKG_OK;
+    const ckg_paper *p = &o->papers[*paper];
+    *section = ontology_section_index(p, scope->section);
+    if (*section < 0) {
+        if (p->n_sections == 0) {
+            diag_add(diags, DIAG_ERROR, NULL, "paper '%s' declares no sections", p->id.s);
+            return CKG_ENOTFOUND;
+        }
+        const char *ids[64];
+        size_t n = p->n_sections < 64 ? p->n_sections : 64, k;
+        for (size_t i = 0; i < n; i++)
+            ids[i] = p->sections[i].id.s;
+        const char *best;
+        k = suggest_closest(scope->section, ids, n, &best, 1);
+        diag_add(diags, DIAG_ERROR, NULL, "paper '%s' has no section '%s'%s%s%s", p->id.s,
+                 scope->section, k ? " (did you mean '" : "", k ? best : "", k ? "'?)" : "");
+        return CKG_ENOTFOUND;
+    }
+    return CKG_OK;
+}
+
+/* Marks membership of concept c in paper p (a bitmap of papers per concept). */
+static void mark(unsigned char *member, size_t n_papers, int32_t c, int32_t p)
+{
+    if (c >= 0)
+        member[(size_t)c * n_papers + (size_t)p] = 1;
+}
+
+static int build_vertices(ckg_graph *g, const unsigned char *member, int all)
+{
+    const ckg_ontology *o = g->o;
+    size_t np = o->n_papers;
+    for (size_t c = 0; c < o->n_concepts; c++) {
+        size_t k = 0;
+        for (size_t p = 0; p < np; p++)
+            k += member[c * np + p];
+        g->vertex_of[c] = -1;
+        if (!k && !all)
+            continue;
+        graph_vertex *v = &g->vertices[g->n_vertices];
+        v->concept = (int32_t)c;
+        v->n_papers = 0;
+        v->papers = k ? malloc(k * sizeof *v->papers) : NULL;
+        if (k && !v->papers)
+            return CKG_ENOMEM;
+        for (size_t p = 0; p < np; p++) {
+            if (member[c * np + p])
+                v->papers[v->n_papers++] = (int32_t)p;
+        }
+        g->vertex_of[c] = (int32_t)g->n_vertices++;
+    }
+    return CKG_OK;
+}
+
+/* Folds sorted statements into one edge per (from, to) with its kinds and papers. */
+static int build_edges(ckg_graph *g, const statement *st, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && st[j].from == st[i].from && st[j].to == st[i].to)
+            j++;
+        graph_edge *e = &g->edges[g->n_edges++];
+        memset(e, 0, sizeof *e);
+        e->from = st[i].from;
+        e->to = st[i].to;
+        e->kinds = malloc((j - i) * sizeof *e->kinds);
+        e->papers = malloc((j - i) * sizeof *e->papers);
+        if (!e->kinds || !e->papers)
+            return CKG_ENOMEM;
+        e->first = st[i].relation;
+        e->first_paper = st[i].paper;
+        for (size_t k = i; k < j; k++) {
+            if (!e->n_papers || e->papers[e->n_papers - 1] != st[k].paper)
+                e->papers[e->n_papers++] = st[k].paper;
+            size_t q = 0;
+            while (q < e->n_kinds && e->kinds[q] != st[k].kind)
+                q++;
+            if (q == e->n_kinds)
+                e->kinds[e->n_kinds++] = st[k].kind;
+            /* the statement that comes first in the files is the one to show */
+            if (st[k].paper < e->first_paper ||
+                (st[k].paper == e->first_paper && st[k].relation < e->first)) {
+                e->first = st[k].relation;
+                e->first_paper = st[k].paper;
+            }
+        }
+        /* kinds ascending, for stable output */
+        for (size_t a = 1; a < e->n_kinds; a++) {
+            int32_t x = e->kinds[a];
+            size_t b = a;
+            while (b > 0 && e->kinds[b - 1] > x) {
+                e->kinds[b] = e->kinds[b - 1];
+                b--;
+            }
+            e->kinds[b] = x;
+        }
+        i = j;
+    }
+    return CKG_OK;
+}
+
+static int build_igraph(ckg_graph *g)
+{
+    int rc = CKG_ENOMEM;
+    igraph_vector_int_t ends;
+    if (igraph_vector_int_init(&ends, (igraph_integer_t)(2 * g->n_edges)) != IGRAPH_SUCCESS)
+        return CKG_ENOMEM;
+    for (size_t j = 0; j < g->n_edges; j++) {
+        VECTOR(ends)[2 * j] = g->edges[j].from;
+        VECTOR(ends)[2 * j + 1] = g->edges[j].to;
+    }
+    if (igraph_create(&g->g, &ends, (igraph_integer_t)g->n_vertices, IGRAPH_DIRECTED) !=
+        IGRAPH_SUCCESS)
+        goto out;
+    if (igraph_vector_init(&g->weights, (igraph_integer_t)g->n_edges) != IGRAPH_SUCCESS) {
+        igraph_destroy(&g->g);
+        goto out;
+    }
+    for (size_t j = 0; j < g->n_edges; j++)
+        VECTOR(g->weights)[j] = (igraph_real_t)g->edges[j].n_papers;
+    rc = CKG_OK;
+out:
+    igraph_vector_int_destroy(&ends);
+    return rc;
+}
+
+/* Frees everything but the igraph objects (which exist only once the build succeeded). */
+static void free_members(ckg_graph *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n_vertices; i++)
+        free(g->vertices[i].papers);
+    for (size_t j = 0; j < g->n_edges; j++) {
+        free(g->edges[j].kinds);
+        free(g->edges[j].papers);
+    }
+    free(g->vertices);
+    free(g->edges);
+    free(g->vertex_of);
+    free(g);
+}
+
+int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
+                ckg_graph **out)
+{
+    int rc;
+    unsigned char *member = NULL;
+    statement *st = NULL;
+    size_t n_st = 0, cap_st = 0;
+    ckg_graph *g = NULL;
+    *out = NULL;
+    quiet_igraph();
+
+    int32_t paper, section;
+    if ((rc = resolve_scope(o, scope, diags, &paper, &section)) != CKG_OK)
+        return rc;
+    rc = CKG_ENOMEM;
+    size_t np = o->n_papers ? o->n_papers : 1;
+    if (!(g = calloc(1, sizeof *g)) ||
+        !(member = calloc(o->n_concepts ? o->n_concepts * np : 1, 1)) ||
+        !(g->vertex_of = malloc((o->n_concepts ? o->n_concepts : 1) * sizeof *g->vertex_of)) ||
+        !(g->vertices = calloc(o->n_concepts ? o->n_concepts : 1, sizeof *g->vertices)))
+        goto out;
+    g->o = o;
+    g->paper = paper;
+    g->section = section;
+
+    for (size_t pi = 0; pi < o->n_papers; pi++) {
+        if (paper >= 0 && (int32_t)pi != paper)
+            continue;
+        const ckg_paper *p = &o->papers[pi];
+        for (size_t m = 0; m < p->n_mentions; m++) {
+            if (in_section(&p->mentions[m].evidence, section))
+                mark(member, np, p->mentions[m].concept_index, (int32_t)pi);
+        }
+        for (size_t r = 0; r < p->n_relations; r++) {
+            const ckg_relation *rel = &p->relations[r];
+            if (!in_section(&rel->evidence, section))
+                continue;
+            mark(member, np, rel->from_index, (int32_t)pi);
+            mark(member, np, rel->to_index, (int32_t)pi);
+            if (rel->from_index < 0 || rel->to_index < 0 || rel->kind_index < 0 ||
+                rel->from_index == rel->to_index)
+                continue;
+            if (n_st == cap_st) {
+                size_t cap = cap_st ? cap_st * 2 : 256;
+                statement *s = realloc(st, cap * sizeof *s);
+                if (!s)
+                    goto out;
+                st = s;
+                cap_st = cap;
+            }
+            st[n_st++] = (statement){rel->from_index, rel->to_index, (int32_t)pi,
+                                     rel->kind_index, rel};
+        }
+    }
+    if ((rc = build_vertices(g, member, paper < 0)) != CKG_OK)
+        goto out;
+    for (size_t i = 0; i < n_st; i++) {
+        st[i].from = g->vertex_of[st[i].from];
+        st[i].to = g->vertex_of[st[i].to];
+    }
+    qsort(st, n_st, sizeof *st, compare_statements);
+    rc = CKG_ENOMEM;
+    if (!(g->edges = calloc(n_st ? n_st : 1, sizeof *g->edges)))
+        goto out;
+    if ((rc = build_edges(g, st, n_st)) != CKG_OK || (rc = build_igraph(g)) != CKG_OK)
+        goto out;
+    *out = g;
+    g = NULL;
+out:
+    free_members(g);
+    free(member);
+    free(st);
+    return rc;
+}
+
+void graph_free(ckg_graph *g)
+{
+    if (!g)
+        return;
+    igraph_destroy(&g->g);
+    igraph_vector_destroy(&g->weights);
+    free_members(g);
+}
+
+int64_t graph_find_edge(const ckg_graph *g, int32_t from, int32_t to)
+{
+    size_t lo = 0, hi = g->n_edges;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const graph_edge *e = &g->edges[mid];
+        if (e->from < from || (e->from == from && e->to < to))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < g->n_edges && g->edges[lo].from == from && g->edges[lo].to == to)
+        return (int64_t)lo;
+    return -1;
+}
+
+const char *graph_scope_name(const ckg_graph *g, char *buf, size_t size)
+{
+    if (g->paper < 0)
+        snprintf(buf, size, "all");
+    else if (g->section < 0)
+        snprintf(buf, size, "%s", g->o->papers[g->paper].id.s);
+    else
+        snprintf(buf, size, "%s/%s", g->o->papers[g->paper].id.s,
+                 g->o->papers[g->paper].sections[g->section].id.s);
+    return buf;
+}

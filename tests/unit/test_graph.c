@@ -1,0 +1,159 @@
+/* test_graph.c — assembling the analysis graph of a scope from the fixture ontology. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ckg/graph.h"
+#include "ckg/status.h"
+
+typedef struct fixture {
+    ckg_ontology *o;
+    diag_list diags;
+    ckg_graph *g;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    diag_list_init(&f->diags);
+    assert_int_equal(ontology_load("tests/fixtures/good", &f->diags, &f->o), CKG_OK);
+    assert_int_equal(f->diags.n_errors, 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    graph_free(f->g);
+    ontology_free(f->o);
+    diag_list_free(&f->diags);
+    free(f);
+    return 0;
+}
+
+static int32_t vertex(const fixture *f, const char *id)
+{
+    int32_t c = strmap_get(&f->o->concept_by_id, id);
+    assert_true(c >= 0);
+    return f->g->vertex_of[c];
+}
+
+static const graph_edge *edge(const fixture *f, const char *from, const char *to)
+{
+    int64_t e = graph_find_edge(f->g, vertex(f, from), vertex(f, to));
+    assert_true(e >= 0);
+    return &f->g->edges[e];
+}
+
+static void test_all_scope_has_every_concept_and_pair(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(graph_build(f->o, NULL, &f->diags, &f->g), CKG_OK);
+    assert_int_equal(f->g->n_vertices, 7);
+    assert_int_equal(igraph_vcount(&f->g->g), 7);
+    assert_int_equal(f->g->n_edges, 3);
+    assert_int_equal(igraph_ecount(&f->g->g), 3);
+    assert_true(igraph_is_directed(&f->g->g));
+}
+
+static void test_edge_weight_counts_papers_stating_the_pair(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(graph_build(f->o, NULL, &f->diags, &f->g), CKG_OK);
+    const graph_edge *e = edge(f, "innovation", "new-momentum");
+    assert_int_equal(e->n_papers, 2);
+    assert_int_equal(VECTOR(f->g->weights)[e - f->g->edges], 2.0);
+    e = edge(f, "laborers", "production-system");
+    assert_int_equal(e->n_papers, 1);
+    assert_string_equal(f->o->papers[e->papers[0]].id.s, "alpha");
+    assert_string_equal(f->o->kinds[e->kinds[0]].id.s, "part_of");
+    assert_int_equal(graph_find_edge(f->g, vertex(f, "new-momentum"), vertex(f, "innovation")), -1);
+}
+
+static void test_edge_order_matches_igraph_edge_ids(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(graph_build(f->o, NULL, &f->diags, &f->g), CKG_OK);
+    for (size_t j = 0; j < f->g->n_edges; j++) {
+        igraph_integer_t from, to;
+        igraph_edge(&f->g->g, (igraph_integer_t)j, &from, &to);
+        assert_int_equal(from, f->g->edges[j].from);
+        assert_int_equal(to, f->g->edges[j].to);
+        if (j)
+            assert_true(f->g->edges[j - 1].from < f->g->edges[j].from ||
+                        (f->g->edges[j - 1].from == f->g->edges[j].from &&
+                         f->g->edges[j - 1].to < f->g->edges[j].to));
+    }
+}
+
+static void test_paper_scope_keeps_only_its_concepts(void **state)
+{
+    fixture *f = *state;
+    graph_scope scope = {.paper = "beta"};
+    assert_int_equal(graph_build(f->o, &scope, &f->diags, &f->g), CKG_OK);
+    assert_int_equal(f->g->n_vertices, 4);
+    assert_int_equal(f->g->n_edges, 2);
+    assert_int_equal(f->g->vertex_of[strmap_get(&f->o->concept_by_id, "laborers")], -1);
+    assert_int_equal(edge(f, "data-factor", "efficiency")->n_papers, 1);
+}
+
+static void test_vertex_papers_list_where_a_concept_belongs(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(graph_build(f->o, NULL, &f->diags, &f->g), CKG_OK);
+    const graph_vertex *v = &f->g->vertices[vertex(f, "innovation")];
+    assert_int_equal(v->n_papers, 2);
+    v = &f->g->vertices[vertex(f, "laborers")];
+    assert_int_equal(v->n_papers, 1);
+}
+
+static void test_section_scope(void **state)
+{
+    fixture *f = *state;
+    graph_scope scope = {.paper = "beta", .section = "part-one"};
+    assert_int_equal(graph_build(f->o, &scope, &f->diags, &f->g), CKG_OK);
+    assert_int_equal(f->g->n_vertices, 4);
+    char name[64];
+    assert_string_equal(graph_scope_name(f->g, name, sizeof name), "beta/part-one");
+}
+
+static void test_unknown_paper_suggests_the_closest(void **state)
+{
+    fixture *f = *state;
+    graph_scope scope = {.paper = "alpah"};
+    assert_int_equal(graph_build(f->o, &scope, &f->diags, &f->g), CKG_ENOTFOUND);
+    assert_null(f->g);
+    assert_non_null(strstr(f->diags.items[f->diags.n - 1].message, "did you mean 'alpha'"));
+}
+
+static void test_unknown_section_and_section_without_paper(void **state)
+{
+    fixture *f = *state;
+    graph_scope scope = {.paper = "beta", .section = "part-two"};
+    assert_int_equal(graph_build(f->o, &scope, &f->diags, &f->g), CKG_ENOTFOUND);
+    scope = (graph_scope){.paper = "alpha", .section = "x"};
+    assert_int_equal(graph_build(f->o, &scope, &f->diags, &f->g), CKG_ENOTFOUND);
+    assert_non_null(strstr(f->diags.items[f->diags.n - 1].message, "declares no sections"));
+    scope = (graph_scope){.section = "part-one"};
+    assert_int_equal(graph_build(f->o, &scope, &f->diags, &f->g), CKG_EUSAGE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_all_scope_has_every_concept_and_pair, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_edge_weight_counts_papers_stating_the_pair, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_edge_order_matches_igraph_edge_ids, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_paper_scope_keeps_only_its_concepts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_vertex_papers_list_where_a_concept_belongs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_section_scope, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_paper_suggests_the_closest, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_section_and_section_without_paper, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
