@@ -1,0 +1,37 @@
+/* names.h — find a concept by any of its names, the way a person types it.
+ *
+ * A concept answers to its id, zh, en and every alt, compared folded (NFKC, case, width and
+ * whitespace insensitive: "ＴＦＰ", "tfp" and "T F P" are one name). A name shared by several
+ * concepts resolves to all of them (ambiguous); an unknown name gets suggestions by edit
+ * distance over ids, zh and en names. Every command that takes a concept uses this. */
+#ifndef CKG_NAMES_H
+#define CKG_NAMES_H
+
+#include "ckg/ontology.h"
+#include "ckg/strmap.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct names_index names_index;
+
+/* Builds the index of every name of every concept. CKG_OK or CKG_ENOMEM. */
+int names_build(const ckg_ontology *o, names_index **out);
+void names_free(names_index *ix);
+
+typedef enum { NAMES_FOUND, NAMES_AMBIGUOUS, NAMES_UNKNOWN } names_verdict;
+
+enum { NAMES_MAX_MATCHES = 8 };
+
+typedef struct names_result {
+    names_verdict verdict;
+    int32_t concepts[NAMES_MAX_MATCHES]; /* FOUND: one; AMBIGUOUS: the candidates */
+    size_t n;
+    const char *suggestions[NAMES_MAX_MATCHES]; /* UNKNOWN: closest names, best first */
+    size_t n_suggestions;
+} names_result;
+
+/* Resolves name. Returns CKG_OK (see r->verdict) or CKG_ENOMEM. */
+int names_resolve(const names_index *ix, const char *name, names_result *r);
+
+#endif

@@ -1,0 +1,104 @@
+/* test_names.c — concept lookup by id, zh, en or alt, folded; ambiguity; suggestions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ckg/names.h"
+#include "ckg/status.h"
+
+typedef struct fixture {
+    ckg_ontology *o;
+    names_index *ix;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    diag_list d;
+    diag_list_init(&d);
+    assert_int_equal(ontology_load("tests/fixtures/good", &d, &f->o), CKG_OK);
+    assert_int_equal(names_build(f->o, &f->ix), CKG_OK);
+    diag_list_free(&d);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    names_free(f->ix);
+    ontology_free(f->o);
+    free(f);
+    return 0;
+}
+
+static const char *resolve_id(fixture *f, const char *name)
+{
+    names_result r;
+    assert_int_equal(names_resolve(f->ix, name, &r), CKG_OK);
+    if (r.verdict != NAMES_FOUND)
+        return NULL;
+    return f->o->concepts[r.concepts[0]].id.s;
+}
+
+static void test_every_kind_of_name_resolves(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(resolve_id(f, "data-factor"), "data-factor");
+    assert_string_equal(resolve_id(f, "数据要素"), "data-factor");
+    assert_string_equal(resolve_id(f, "data as a factor of production"), "data-factor");
+    assert_string_equal(resolve_id(f, "数据"), "data-factor");
+}
+
+static void test_case_width_and_spaces_do_not_matter(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(resolve_id(f, "DATA-FACTOR"), "data-factor");
+    assert_string_equal(resolve_id(f, "ｄａｔａ－ｆａｃｔｏｒ"), "data-factor");
+    assert_string_equal(resolve_id(f, " 数 据 要 素 "), "data-factor");
+    assert_string_equal(resolve_id(f, "Disruptive Innovation"), "disruptive-innovation");
+}
+
+static void test_unknown_name_gets_suggestions(void **state)
+{
+    fixture *f = *state;
+    names_result r;
+    assert_int_equal(names_resolve(f->ix, "data-factr", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+    assert_true(r.n_suggestions >= 1);
+    assert_string_equal(r.suggestions[0], "data-factor");
+    assert_int_equal(names_resolve(f->ix, "数据要数", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+    assert_string_equal(r.suggestions[0], "数据要素");
+    assert_int_equal(names_resolve(f->ix, "完全无关的东西", &r), CKG_OK);
+    assert_int_equal(r.n_suggestions, 0);
+}
+
+static void test_name_shared_by_two_concepts_is_ambiguous(void **state)
+{
+    fixture *f = *state;
+    /* an en name equal to another concept's id */
+    ckg_concept *c = (ckg_concept *)ontology_concept(f->o, "laborers");
+    c->en.s = "innovation";
+    names_free(f->ix);
+    assert_int_equal(names_build(f->o, &f->ix), CKG_OK);
+    names_result r;
+    assert_int_equal(names_resolve(f->ix, "Innovation", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_AMBIGUOUS);
+    assert_int_equal(r.n, 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_every_kind_of_name_resolves, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_case_width_and_spaces_do_not_matter, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_name_gets_suggestions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_name_shared_by_two_concepts_is_ambiguous, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
