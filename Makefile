@@ -4,6 +4,8 @@
 #   make check   install what is missing, build, run every test (plain, ASan+UBSan, valgrind)
 #   make         build build/ckg and build/libckg.a
 #   make install PREFIX=/usr/local
+#   make bench   generate synthetic ontologies (1k, 20k, 100k concepts) and time ckg against
+#                a bare libyaml parse and a PyYAML + python-igraph script; bench/results.md
 #
 # Dependencies are Debian packages found with pkg-config. `make deps` installs the missing
 # ones with apt-get (as root, or through sudo) and does nothing when all are present. The
@@ -18,7 +20,7 @@ PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson
 DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
              libjansson-dev libcmocka-dev fonts-noto-cjk
 DEB_TEST := valgrind python3-igraph python3-networkx python3-yaml chromium
-DEB_BENCH := hyperfine graphviz clang
+DEB_BENCH := hyperfine graphviz time
 
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
@@ -42,7 +44,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check maps install test unit cli-test sanitize valgrind clean bench
+.PHONY: all deps check maps install test unit cli-test sanitize valgrind clean bench bench-data
 
 all: $(BUILD)/ckg $(BUILD)/libckg.a
 
@@ -62,6 +64,27 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT) $(BUILD)/libckg.a
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(TEST_SUPPORT) $(BUILD)/libckg.a $(LIBS) $(TEST_LIBS)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# ---------------------------------------------------------------- benchmarks
+
+BENCH_SIZES := 1000 20000 100000
+BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/bare_parse
+
+$(BUILD)/bench/gen: bench/gen.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -o $@ $<
+
+$(BUILD)/bench/bare_parse: bench/bare_parse.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags yaml-0.1) -o $@ $< \
+	  $(shell $(PKG_CONFIG) --libs yaml-0.1)
+
+# The data depend on the generator: a changed generator regenerates them.
+bench/out/%/meta.txt: $(BUILD)/bench/gen
+	rm -rf bench/out/$* && mkdir -p bench/out
+	$(BUILD)/bench/gen -n $* -o bench/out/$*
+
+bench-data: $(BENCH_SIZES:%=bench/out/%/meta.txt)
 
 # ---------------------------------------------------------------- tests
 
@@ -101,6 +124,12 @@ install: all
 	install -m 755 $(BUILD)/ckg $(DESTDIR)$(PREFIX)/bin/ckg
 	install -m 644 $(BUILD)/libckg.a $(DESTDIR)$(PREFIX)/lib/libckg.a
 	install -m 644 include/ckg/*.h $(DESTDIR)$(PREFIX)/include/ckg/
+
+bench:
+	@sh tools/deps.sh $(DEB_BUILD) $(DEB_TEST) $(DEB_BENCH)
+	$(MAKE) all $(BENCH_BIN)
+	$(MAKE) bench-data
+	$(PYTHON) bench/run.py --ckg $(BUILD)/ckg --gen $(BUILD)/bench/gen --bare $(BUILD)/bench/bare_parse
 
 # ---------------------------------------------------------------- dependencies
 
