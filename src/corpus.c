@@ -11,7 +11,7 @@
 
 typedef struct entry {
     char *name;
-    text_doc *doc; /* NULL when loading failed */
+    text_doc *doc; /* NULL when loading failed or the document was released */
     int status;
 } entry;
 
@@ -96,8 +96,11 @@ int corpus_doc(corpus *c, const char *source, const text_doc **doc, diag_list *d
     *doc = NULL;
     int32_t i = strmap_get(&c->by_name, source);
     if (i >= 0) {
-        *doc = c->entries[i].doc;
-        return c->entries[i].status;
+        entry *e = &c->entries[i];
+        if (e->status == CKG_OK && !e->doc) /* released: load it again */
+            e->status = load(c, source, &e->doc, diags, where);
+        *doc = e->doc;
+        return e->status;
     }
     if (c->n == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 16;
@@ -120,6 +123,15 @@ int corpus_doc(corpus *c, const char *source, const text_doc **doc, diag_list *d
     c->n++;
     *doc = e->doc;
     return e->status;
+}
+
+void corpus_release(corpus *c, const char *source)
+{
+    int32_t i = strmap_get(&c->by_name, source);
+    if (i >= 0) {
+        text_doc_free(c->entries[i].doc);
+        c->entries[i].doc = NULL;
+    }
 }
 
 void corpus_free(corpus *c)

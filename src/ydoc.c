@@ -1,8 +1,12 @@
 /* ydoc.c — build a ynode tree from libyaml's event stream.
  *
  * Open collections sit on an explicit stack (no recursion, so nesting depth costs heap, not C
- * stack, and is refused beyond the limit before it can grow). Children are gathered in a
- * growable scratch array per open collection and copied into the arena when it closes.
+ * stack, and is refused beyond the limit before it can grow). The children of all open
+ * collections share one growable scratch stack: a collection's children are always on top
+ * while it is open (an inner collection closes before its parent gets another child), so
+ * closing one copies its run into the arena and pops it, and a file costs a few reallocs
+ * instead of a malloc per collection. A mapping's run holds key, value, key, value... which
+ * is the layout of its ypair array.
  * Anchors map to finished nodes; an alias reuses the node and charges its expanded weight to
  * a budget, which is what stops exponential alias bombs. */
 #include "ckg/ydoc.h"
@@ -21,11 +25,12 @@ const ydoc_limits ydoc_default_limits = {
 
 typedef struct frame {
     ynode *node;
-    void *children; /* ynode ** for sequences, ypair * for mappings */
-    size_t n, cap;
+    size_t first;       /* where its children begin on the builder's child stack */
     ynode *pending_key;
     const char *anchor; /* arena copy, registered when the collection closes */
 } frame;
+
+_Static_assert(sizeof(ypair) == 2 * sizeof(ynode *), "a ypair is a key and a value pointer");
 
 typedef struct builder {
     const char *file;
@@ -34,6 +39,8 @@ typedef struct builder {
     diag_list *diags;
     frame *stack;
     size_t depth, stack_cap;
+    ynode **children;      /* children of the open collections, innermost on top */
+    size_t n_children, children_cap;
     strmap anchors;        /* anchor name -> index in anchor_nodes */
     ynode **anchor_nodes;
     size_t n_anchors, anchors_cap;
@@ -108,14 +115,7 @@ static int attach(builder *b, ynode *node)
     }
     frame *f = &b->stack[b->depth - 1];
     f->node->weight = add_weight(f->node->weight, node->weight);
-    if (f->node->kind == YNODE_SEQ) {
-        int rc = grow(&f->children, &f->cap, f->n + 1, sizeof(ynode *));
-        if (rc != CKG_OK)
-            return rc;
-        ((ynode **)f->children)[f->n++] = node;
-        return CKG_OK;
-    }
-    if (!f->pending_key) {
+    if (f->node->kind == YNODE_MAP && !f->pending_key) {
         if (node->kind != YNODE_SCALAR) {
             ckg_loc loc = {b->file, node->line, node->col};
             diag_add(b->diags, DIAG_ERROR, &loc, "a mapping key must be a plain string, not %s",
@@ -125,31 +125,53 @@ static int attach(builder *b, ynode *node)
         f->pending_key = node;
         return CKG_OK;
     }
-    int rc = grow(&f->children, &f->cap, f->n + 1, sizeof(ypair));
+    int rc = grow((void **)&b->children, &b->children_cap, b->n_children + 2, sizeof(ynode *));
     if (rc != CKG_OK)
         return rc;
-    ((ypair *)f->children)[f->n++] = (ypair){f->pending_key, node};
-    f->pending_key = NULL;
+    if (f->pending_key) {
+        b->children[b->n_children++] = f->pending_key;
+        f->pending_key = NULL;
+    }
+    b->children[b->n_children++] = node;
     return CKG_OK;
+}
+
+/* Reports each key of a mapping equal to an earlier one, pointing at the first. Small
+ * mappings (every mapping of the ontology's schema) compare pairwise; large ones hash. */
+static void report_duplicate(builder *b, const ynode *map, size_t i, size_t first)
+{
+    const ynode *key = map->as.pairs[i].key;
+    ckg_loc loc = {b->file, key->line, key->col};
+    diag_add(b->diags, DIAG_ERROR, &loc, "duplicate key '%s' (first at line %u)", key->as.str,
+             (unsigned)map->as.pairs[first].key->line);
 }
 
 static int check_duplicate_keys(builder *b, const ynode *map)
 {
+    enum { SMALL = 16 };
     int rc = CKG_OK;
     strmap seen;
     strmap_init(&seen);
+    if (map->len <= SMALL) {
+        for (size_t i = 1; i < map->len; i++) {
+            const char *key = map->as.pairs[i].key->as.str;
+            for (size_t j = 0; j < i; j++) {
+                if (strcmp(map->as.pairs[j].key->as.str, key) == 0) {
+                    report_duplicate(b, map, i, j);
+                    break;
+                }
+            }
+        }
+        goto out;
+    }
     for (size_t i = 0; i < map->len; i++) {
-        const ynode *key = map->as.pairs[i].key;
         int32_t first;
-        if (strmap_put(&seen, key->as.str, (int32_t)i, &first) != CKG_OK) {
+        if (strmap_put(&seen, map->as.pairs[i].key->as.str, (int32_t)i, &first) != CKG_OK) {
             rc = CKG_ENOMEM;
             goto out;
         }
-        if (first >= 0) {
-            ckg_loc loc = {b->file, key->line, key->col};
-            diag_add(b->diags, DIAG_ERROR, &loc, "duplicate key '%s' (first at line %u)",
-                     key->as.str, (unsigned)map->as.pairs[first].key->line);
-        }
+        if (first >= 0)
+            report_duplicate(b, map, i, (size_t)first);
     }
 out:
     strmap_free(&seen);
@@ -174,46 +196,35 @@ static int open_collection(builder *b, ynode_kind kind, const yaml_event_t *ev,
     const char *anchor_copy = NULL;
     if (anchor && !(anchor_copy = arena_strdup(b->mem, (const char *)anchor)))
         return CKG_ENOMEM;
-    b->stack[b->depth++] = (frame){.node = node, .anchor = anchor_copy};
+    b->stack[b->depth++] = (frame){.node = node, .first = b->n_children, .anchor = anchor_copy};
     return CKG_OK;
 }
 
 static int close_collection(builder *b)
 {
     frame f = b->stack[--b->depth];
-    int rc = CKG_OK;
-    size_t elsize = f.node->kind == YNODE_SEQ ? sizeof(ynode *) : sizeof(ypair);
+    int rc;
+    size_t n_ptrs = b->n_children - f.first;
     void *items = NULL;
-    if (f.n && !(items = arena_alloc(b->mem, f.n * elsize))) {
-        rc = CKG_ENOMEM;
-        goto out;
-    }
-    if (f.n)
-        memcpy(items, f.children, f.n * elsize);
-    f.node->len = f.n;
+    b->n_children = f.first; /* popped, whatever happens below */
+    if (n_ptrs && !(items = arena_alloc(b->mem, n_ptrs * sizeof(ynode *))))
+        return CKG_ENOMEM;
+    if (n_ptrs)
+        memcpy(items, b->children + f.first, n_ptrs * sizeof(ynode *));
     if (f.node->kind == YNODE_SEQ) {
+        f.node->len = n_ptrs;
         f.node->as.items = items;
     } else {
+        f.node->len = n_ptrs / 2;
         f.node->as.pairs = items;
         /* Duplicate keys are reported but the tree stays usable (the first value wins), so
          * the rest of the file is still checked in the same run. */
-        rc = check_duplicate_keys(b, f.node);
-        if (rc != CKG_OK)
-            goto out;
+        if ((rc = check_duplicate_keys(b, f.node)) != CKG_OK)
+            return rc;
     }
-    if (f.anchor) {
-        int arc = register_anchor(b, f.anchor, f.node);
-        if (arc != CKG_OK) {
-            rc = arc;
-            goto out;
-        }
-    }
-    int arc = attach(b, f.node);
-    if (arc != CKG_OK)
-        rc = arc;
-out:
-    free(f.children);
-    return rc;
+    if (f.anchor && (rc = register_anchor(b, f.anchor, f.node)) != CKG_OK)
+        return rc;
+    return attach(b, f.node);
 }
 
 static int on_scalar(builder *b, const yaml_event_t *ev)
@@ -345,8 +356,7 @@ int ydoc_parse(const char *buf, size_t len, const char *file, const ydoc_limits 
 out:
     if (rc == CKG_OK)
         *root = b.root;
-    while (b.depth > 0)
-        free(b.stack[--b.depth].children);
+    free(b.children);
     free(b.stack);
     free(b.anchor_nodes);
     strmap_free(&b.anchors);

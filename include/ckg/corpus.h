@@ -20,6 +20,12 @@ int corpus_open(const char *dir, diag_list *diags, corpus **out);
 int corpus_doc(corpus *c, const char *source, const text_doc **doc, diag_list *diags,
                const ckg_loc *where);
 
+/* Frees the document of source (if loaded) while keeping what is known about it: a later
+ * corpus_doc loads it again, and a source that failed stays failed. A caller that is done
+ * with a text releases it, so a corpus of thousands of papers is not held in memory at
+ * once. */
+void corpus_release(corpus *c, const char *source);
+
 const char *corpus_dir(const corpus *c);
 
 void corpus_free(corpus *c);

@@ -80,6 +80,38 @@ static void test_missing_corpus_folder_is_an_io_error(void **state)
     diag_list_free(&d);
 }
 
+/* Repeats are errors within a paper only: alpha and beta share mentions and relations,
+ * and beta repeats one mention and one relation (tests/fixtures/harden/repeats). */
+static void test_repeats_within_a_paper_are_errors_across_papers_not(void **state)
+{
+    (void)state;
+    diag_list d;
+    diag_list_init(&d);
+    ckg_ontology *o = NULL;
+    assert_int_equal(ontology_load("tests/fixtures/harden/repeats", &d, &o), CKG_OK);
+    check_options opt = {.corpus_dir = NULL};
+    check_stats stats;
+    assert_int_equal(check_ontology(o, &opt, &d, &stats), CKG_OK);
+    assert_int_equal(d.n_errors, 2);
+    size_t mentioned = 0, stated = 0;
+    for (size_t i = 0; i < d.n; i++) {
+        assert_non_null(strstr(d.items[i].file, "papers/beta.yaml"));
+        if (strstr(d.items[i].message, "concept 'efficiency' is mentioned twice (first at line 17)")) {
+            mentioned++;
+            assert_int_equal(d.items[i].line, 29);
+        }
+        if (strstr(d.items[i].message, "relation innovation -causes-> new-momentum is stated "
+                                       "twice (first at line 34)")) {
+            stated++;
+            assert_int_equal(d.items[i].line, 47);
+        }
+    }
+    assert_int_equal(mentioned, 1);
+    assert_int_equal(stated, 1);
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
 static void test_suggestions_are_ordered_by_distance(void **state)
 {
     (void)state;
@@ -107,6 +139,7 @@ int main(void)
         cmocka_unit_test(test_good_fixture_loads_without_diagnostics),
         cmocka_unit_test(test_check_records_where_each_quote_lies),
         cmocka_unit_test(test_missing_corpus_folder_is_an_io_error),
+        cmocka_unit_test(test_repeats_within_a_paper_are_errors_across_papers_not),
         cmocka_unit_test(test_suggestions_are_ordered_by_distance),
         cmocka_unit_test(test_suggestions_count_cjk_characters_not_bytes),
     };
