@@ -4,6 +4,8 @@
 #   make check   install what is missing, build, run every test (plain, ASan+UBSan, valgrind)
 #   make         build build/ckg and build/libckg.a
 #   make install PREFIX=/usr/local
+#   make fuzz    run each libFuzzer target for FUZZ_TIME seconds (default 300); findings go to
+#                build/fuzz/, kept crashers to tests/fuzz/regressions/<target>/
 #   make bench   generate synthetic ontologies (1k, 20k, 100k concepts) and time ckg against
 #                a bare libyaml parse and a PyYAML + python-igraph script; bench/results.md
 #
@@ -19,7 +21,8 @@ PYTHON ?= /usr/bin/python3
 PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson
 DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
              libjansson-dev libcmocka-dev fonts-noto-cjk
-DEB_TEST := valgrind python3-igraph python3-networkx python3-yaml chromium
+DEB_TEST := valgrind python3-igraph python3-networkx python3-yaml chromium clang \
+            libclang-rt-14-dev
 DEB_BENCH := hyperfine graphviz time
 
 OPT ?= -O2
@@ -43,8 +46,11 @@ TEST_SUPPORT := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_TARGETS := fuzz_load fuzz_text
+REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
-.PHONY: all deps check maps install test unit cli-test sanitize valgrind clean bench bench-data
+.PHONY: all deps check maps install test unit cli-test replay sanitize valgrind clean bench \
+        bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
 
 all: $(BUILD)/ckg $(BUILD)/libckg.a
 
@@ -62,6 +68,16 @@ $(BUILD)/ckg: $(CLI_OBJ) $(BUILD)/libckg.a
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT) $(BUILD)/libckg.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(TEST_SUPPORT) $(BUILD)/libckg.a $(LIBS) $(TEST_LIBS)
+
+# A fuzz target's entry point with a plain main that replays files (tests/fuzz/replay.c).
+$(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libckg.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libckg.a $(LIBS)
+
+# The libFuzzer binaries themselves (built with BUILD=build/fuzz CC=clang, see fuzz-build).
+$(BUILD)/fuzzers/%: tests/fuzz/%.c $(BUILD)/libckg.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libckg.a $(LIBS)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
@@ -94,7 +110,13 @@ unit: $(TEST_BIN)
 cli-test: $(BUILD)/ckg
 	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh
 
-test: unit cli-test
+# Every kept fuzz finding and every seed, through the library as the fuzzers call it.
+replay: $(REPLAY_BIN)
+	@sh tests/fuzz/seeds.sh $(BUILD)/fuzz-seeds >/dev/null
+	@set -e; for t in $(FUZZ_TARGETS); do echo "== replay $$t"; \
+	  $(CKG_WRAP) $(BUILD)/tests/$${t}_replay tests/fuzz/regressions/$$t $(BUILD)/fuzz-seeds/$$t; done
+
+test: unit cli-test replay
 
 sanitize:
 	$(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" test
@@ -104,12 +126,14 @@ valgrind: $(TEST_BIN) $(BUILD)/ckg
 	  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect $$t >/dev/null; done
 	CKG=$(abspath $(BUILD)/ckg) CKG_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	  sh tests/cli/run.sh
+	$(MAKE) replay CKG_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 
 check: deps
 	$(MAKE) all
 	$(MAKE) test
 	$(MAKE) sanitize
 	$(MAKE) valgrind
+	$(MAKE) fuzz-smoke
 	$(BUILD)/ckg check
 	$(BUILD)/ckg coverage --check > /dev/null
 	@echo "make check: all tests passed"
@@ -124,6 +148,43 @@ install: all
 	install -m 755 $(BUILD)/ckg $(DESTDIR)$(PREFIX)/bin/ckg
 	install -m 644 $(BUILD)/libckg.a $(DESTDIR)$(PREFIX)/lib/libckg.a
 	install -m 644 include/ckg/*.h $(DESTDIR)$(PREFIX)/include/ckg/
+
+# ---------------------------------------------------------------- fuzzing
+#
+# libFuzzer (clang) with ASan+UBSan over the library, seeded from the fixtures. New inputs
+# that reach new code go to build/fuzz/corpus/<target>/, crashes to build/fuzz/crash-*;
+# a crasher worth keeping is copied to tests/fuzz/regressions/<target>/ with the fix, and
+# `make test` replays it from then on.
+
+FUZZ_TIME ?= 300
+FUZZ_SMOKE_TIME ?= 10
+FUZZ_SAN := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+FUZZ_ARGS = -max_total_time=$(1) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  -print_final_stats=1 -dict=tests/fuzz/$(2).dict \
+  -artifact_prefix=build/fuzz/crash-$(2)-
+
+fuzz-build:
+	$(MAKE) BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_SAN)" \
+	  $(FUZZ_TARGETS:%=build/fuzz/fuzzers/%)
+
+fuzz-seeds:
+	@sh tests/fuzz/seeds.sh build/fuzz/seeds
+
+fuzz: deps fuzz-build fuzz-seeds
+	@set -e; for t in $(FUZZ_TARGETS); do mkdir -p build/fuzz/corpus/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_TIME) s"; \
+	  build/fuzz/fuzzers/$$t $(call FUZZ_ARGS,$(FUZZ_TIME),$$t) build/fuzz/corpus/$$t \
+	    build/fuzz/seeds/$$t tests/fuzz/regressions/$$t; done
+
+# A few seconds per target in `make check`: catches what the seeds and a short mutation
+# run can reach, without making the check slow.
+fuzz-smoke: fuzz-build fuzz-seeds
+	@set -e; for t in $(FUZZ_TARGETS); do mkdir -p build/fuzz/smoke/$$t; \
+	  echo "== fuzz smoke $$t ($(FUZZ_SMOKE_TIME) s)"; \
+	  build/fuzz/fuzzers/$$t $(call FUZZ_ARGS,$(FUZZ_SMOKE_TIME),$$t) build/fuzz/smoke/$$t \
+	    build/fuzz/seeds/$$t tests/fuzz/regressions/$$t 2>build/fuzz/smoke-$$t.log || \
+	    { tail -40 build/fuzz/smoke-$$t.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units' build/fuzz/smoke-$$t.log; done
 
 bench:
 	@sh tools/deps.sh $(DEB_BUILD) $(DEB_TEST) $(DEB_BENCH)

@@ -65,6 +65,15 @@ static int load(corpus *c, const char *source, text_doc **doc, diag_list *diags,
     if (!path)
         return CKG_ENOMEM;
     snprintf(path, n, "%s/%s", c->dir, source);
+    /* Only regular files (and folders, which fail to read with a clear reason): a FIFO
+     * would block the run and a device like /dev/zero would never end. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        free(path);
+        diag_add(diags, DIAG_ERROR, where, "source file '%s' in '%s' is not a regular file",
+                 source, c->dir);
+        return CKG_EIO;
+    }
     text_error err = {0};
     int rc = text_doc_load(path, 0, doc, &err);
     free(path);

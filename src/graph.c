@@ -285,7 +285,8 @@ int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diag
         st[i].from = g->vertex_of[st[i].from];
         st[i].to = g->vertex_of[st[i].to];
     }
-    qsort(st, n_st, sizeof *st, compare_statements);
+    if (n_st) /* st is NULL when nothing is stated, and qsort wants an array */
+        qsort(st, n_st, sizeof *st, compare_statements);
     rc = CKG_ENOMEM;
     if (!(g->edges = calloc(n_st ? n_st : 1, sizeof *g->edges)))
         goto out;

@@ -15,10 +15,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { MAX_FILE_BYTES = 512 * 1024 * 1024 };
 
@@ -508,36 +510,88 @@ static void walk_paper(loader *L, const ynode *root)
 
 typedef void (*walker)(loader *L, const ynode *root);
 
-static int read_file(const char *path, char **buf, size_t *len)
+/* Reads a regular file whole. Returns CKG_OK, CKG_ENOMEM, or CKG_EIO with *err set to the
+ * reason. Opened without blocking, so a FIFO or a device where a file should be is refused
+ * rather than waited on. */
+static int read_file(const char *path, char **buf, size_t *len, int *err)
 {
     int rc = CKG_EIO;
     char *data = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        goto out;
     struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))
-        goto out;
-    if (st.st_size > MAX_FILE_BYTES) {
-        errno = EFBIG;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    *err = 0;
+    if (fd < 0) {
+        *err = errno;
         goto out;
     }
-    size_t size = (size_t)st.st_size;
+    if (fstat(fd, &st) != 0) {
+        *err = errno;
+        goto out;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+        goto out;
+    }
+    if (st.st_size > MAX_FILE_BYTES) {
+        *err = EFBIG;
+        goto out;
+    }
+    size_t size = (size_t)st.st_size, got = 0;
     if (!(data = malloc(size + 1))) {
         rc = CKG_ENOMEM;
         goto out;
     }
-    if (fread(data, 1, size, f) != size)
-        goto out;
+    while (got < size) {
+        ssize_t n = read(fd, data + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) { /* an error, or the file shrank while being read */
+            *err = n < 0 ? errno : EIO;
+            goto out;
+        }
+        got += (size_t)n;
+    }
     data[size] = '\0';
     *buf = data;
     *len = size;
     data = NULL;
     rc = CKG_OK;
 out:
-    if (f)
-        fclose(f);
+    if (fd >= 0)
+        close(fd);
     free(data);
+    return rc;
+}
+
+/* Registers path as a file of the ontology and makes it the file being walked; returns
+ * its arena copy, or NULL when out of memory. */
+static const char *add_file(loader *L, const char *path)
+{
+    const char *file = arena_strdup(&L->o->mem, path);
+    const char **slot = file ? grow_array(L, (void **)&L->o->files, &L->files_cap,
+                                          L->o->n_files, sizeof *slot)
+                             : NULL;
+    if (!slot)
+        return NULL;
+    *slot = file;
+    L->o->n_files++;
+    L->file = file;
+    return file;
+}
+
+/* Parses and walks the bytes of the file being walked. A file that is not YAML is
+ * reported and skipped; only running out of memory stops the load. */
+static int load_buffer(loader *L, const char *buf, size_t len, walker walk)
+{
+    ynode *root = NULL;
+    int rc = ydoc_parse(buf, len, L->file, NULL, &L->scratch, L->diags, &root);
+    if (rc == CKG_EINVALID)
+        rc = CKG_OK; /* reported; the other files are still worth checking */
+    else if (rc == CKG_OK) {
+        walk(L, root);
+        rc = L->status;
+    }
+    arena_reset(&L->scratch);
     return rc;
 }
 
@@ -545,44 +599,21 @@ out:
  * running out of memory stops the load. */
 static int load_file(loader *L, const char *path, walker walk)
 {
-    int rc = CKG_OK;
     char *buf = NULL;
     size_t len = 0;
-
-    const char *file = arena_strdup(&L->o->mem, path);
-    const char **slot = file ? grow_array(L, (void **)&L->o->files, &L->files_cap,
-                                          L->o->n_files, sizeof *slot)
-                             : NULL;
-    if (!slot) {
-        rc = CKG_ENOMEM;
-        goto out;
-    }
-    *slot = file;
-    L->o->n_files++;
-    L->file = file;
-
-    rc = read_file(path, &buf, &len);
+    int err;
+    const char *file = add_file(L, path);
+    if (!file)
+        return CKG_ENOMEM;
+    int rc = read_file(path, &buf, &len, &err);
     if (rc == CKG_EIO) {
         ckg_loc loc = {file, 0, 0};
-        diag_add(L->diags, DIAG_ERROR, &loc, "cannot read the file: %s", strerror(errno));
-        rc = CKG_OK;
-        goto out;
+        diag_add(L->diags, DIAG_ERROR, &loc, "cannot read the file: %s",
+                 err == EINVAL ? "not a regular file" : strerror(err));
+        return CKG_OK;
     }
-    if (rc != CKG_OK)
-        goto out;
-
-    ynode *root = NULL;
-    rc = ydoc_parse(buf, len, file, NULL, &L->scratch, L->diags, &root);
-    if (rc == CKG_EINVALID) {
-        rc = CKG_OK; /* reported; the other files are still worth checking */
-        goto out;
-    }
-    if (rc != CKG_OK)
-        goto out;
-    walk(L, root);
-    rc = L->status;
-out:
-    arena_reset(&L->scratch);
+    if (rc == CKG_OK)
+        rc = load_buffer(L, buf, len, walk);
     free(buf);
     return rc;
 }
@@ -645,7 +676,8 @@ static int load_folder(loader *L, const char *dir, const char *sub, walker walk)
         }
         n++;
     }
-    qsort(names, n, sizeof *names, compare_names);
+    if (n) /* names is NULL for an empty folder, and qsort wants an array */
+        qsort(names, n, sizeof *names, compare_names);
     for (size_t i = 0; i < n && rc == CKG_OK; i++)
         rc = load_file(L, names[i], walk);
 out:
@@ -668,20 +700,46 @@ static int load_one(loader *L, const char *dir, const char *name, walker walk)
     return rc;
 }
 
-int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out)
+/* A new, empty ontology and its loader; NULL when out of memory. */
+static ckg_ontology *new_ontology(const char *dir)
 {
-    int rc = CKG_ENOMEM;
-    *out = NULL;
     ckg_ontology *o = calloc(1, sizeof *o);
     if (!o)
-        return CKG_ENOMEM;
-    loader L = {.o = o, .diags = diags, .status = CKG_OK};
+        return NULL;
     strmap_init(&o->theme_by_id);
     strmap_init(&o->kind_by_id);
     strmap_init(&o->concept_by_id);
     strmap_init(&o->paper_by_id);
-    if (!(o->dir = arena_strdup(&o->mem, dir)))
-        goto out;
+    if (!(o->dir = arena_strdup(&o->mem, dir))) {
+        ontology_free(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* Links what was loaded (unless loading stopped) and hands the ontology over, or frees it
+ * when memory ran out. */
+static int finish(loader *L, int rc, ckg_ontology **out)
+{
+    if (rc == CKG_OK)
+        rc = ontology_link(L->o, L->diags);
+    arena_free(&L->scratch);
+    if (rc == CKG_ENOMEM) {
+        ontology_free(L->o);
+        return rc;
+    }
+    *out = L->o;
+    return rc;
+}
+
+int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out)
+{
+    int rc;
+    *out = NULL;
+    ckg_ontology *o = new_ontology(dir);
+    if (!o)
+        return CKG_ENOMEM;
+    loader L = {.o = o, .diags = diags, .status = CKG_OK};
 
     struct stat st;
     int not_dir = stat(dir, &st) != 0 ? errno : !S_ISDIR(st.st_mode) ? ENOTDIR : 0;
@@ -691,19 +749,56 @@ int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out)
         rc = CKG_EIO;
         goto out;
     }
-
     if ((rc = load_one(&L, dir, "themes.yaml", walk_themes)) != CKG_OK ||
         (rc = load_one(&L, dir, "relations.yaml", walk_kinds)) != CKG_OK ||
-        (rc = load_folder(&L, dir, "concepts", walk_concepts)) != CKG_OK ||
-        (rc = load_folder(&L, dir, "papers", walk_paper)) != CKG_OK)
+        (rc = load_folder(&L, dir, "concepts", walk_concepts)) != CKG_OK)
         goto out;
-    rc = ontology_link(o, diags);
+    rc = load_folder(&L, dir, "papers", walk_paper);
 out:
-    arena_free(&L.scratch);
-    if (rc == CKG_ENOMEM) {
-        ontology_free(o);
+    if (rc == CKG_EIO) { /* no folder: nothing to link */
+        arena_free(&L.scratch);
+        *out = o;
         return rc;
     }
-    *out = o;
-    return rc;
+    return finish(&L, rc, out);
+}
+
+/* The walker for a file of the ontology, from its path relative to the ontology folder. */
+static walker walker_for(const char *path)
+{
+    if (strcmp(path, "themes.yaml") == 0)
+        return walk_themes;
+    if (strcmp(path, "relations.yaml") == 0)
+        return walk_kinds;
+    if (strncmp(path, "concepts/", 9) == 0 && has_yaml_suffix(path + 9) && !strchr(path + 9, '/'))
+        return walk_concepts;
+    if (strncmp(path, "papers/", 7) == 0 && has_yaml_suffix(path + 7) && !strchr(path + 7, '/'))
+        return walk_paper;
+    return NULL;
+}
+
+int ontology_load_files(const ontology_file *files, size_t n, diag_list *diags,
+                        ckg_ontology **out)
+{
+    int rc = CKG_OK;
+    *out = NULL;
+    ckg_ontology *o = new_ontology("");
+    if (!o)
+        return CKG_ENOMEM;
+    loader L = {.o = o, .diags = diags, .status = CKG_OK};
+    for (size_t i = 0; i < n && rc == CKG_OK; i++) {
+        walker walk = walker_for(files[i].path);
+        if (!add_file(&L, files[i].path)) {
+            rc = CKG_ENOMEM;
+            break;
+        }
+        if (!walk) {
+            ckg_loc loc = {L.file, 0, 0};
+            diag_add(diags, DIAG_ERROR, &loc, "not a file of an ontology (themes.yaml, "
+                     "relations.yaml, concepts/NAME.yaml or papers/ID.yaml)");
+            continue;
+        }
+        rc = load_buffer(&L, files[i].data, files[i].len, walk);
+    }
+    return finish(&L, rc, out);
 }

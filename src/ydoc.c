@@ -8,7 +8,13 @@
  * instead of a malloc per collection. A mapping's run holds key, value, key, value... which
  * is the layout of its ypair array.
  * Anchors map to finished nodes; an alias reuses the node and charges its expanded weight to
- * a budget, which is what stops exponential alias bombs. */
+ * a budget, which is what stops exponential alias bombs.
+ *
+ * Places: libyaml counts lines its own way (a lone CR, NEL, LS and PS end a line too, and a
+ * file without a final line break gets an implied one), while editors, the excerpts ckg
+ * prints and everything else count line feeds. So every place is recomputed from the
+ * mark's character index by walking the text with a cursor that only moves forward (events
+ * come in file order; an error mark behind the cursor restarts the walk). */
 #include "ckg/ydoc.h"
 #include "ckg/status.h"
 #include "ckg/strmap.h"
@@ -32,7 +38,16 @@ typedef struct frame {
 
 _Static_assert(sizeof(ypair) == 2 * sizeof(ynode *), "a ypair is a key and a value pointer");
 
+/* A place in the text: characters and bytes before it, 0-based line and column (in
+ * characters, lines ended by LF only). */
+typedef struct place {
+    size_t chars, byte, line, col;
+} place;
+
 typedef struct builder {
+    const char *buf;
+    size_t len;
+    place cursor;
     const char *file;
     const ydoc_limits *limits;
     arena *mem;
@@ -54,20 +69,72 @@ static size_t add_weight(size_t a, size_t b)
     return a > SIZE_MAX - b ? SIZE_MAX : a + b;
 }
 
-static int error_at(builder *b, size_t line0, size_t col0, const char *fmt, const char *arg)
+/* Bytes of the UTF-8 sequence led by u (1 for a stray byte: never past what is there). */
+static size_t seq_len(unsigned char u)
 {
-    ckg_loc loc = {b->file, (uint32_t)line0 + 1, (uint32_t)col0 + 1};
+    return u < 0x80 ? 1
+           : (u & 0xE0) == 0xC0 ? 2
+           : (u & 0xF0) == 0xE0 ? 3
+           : (u & 0xF8) == 0xF0 ? 4
+                                : 1;
+}
+
+/* The place of libyaml's mark (by its character index). */
+static place locate(builder *b, const yaml_mark_t *mark)
+{
+    place *c = &b->cursor;
+    if (mark->index < c->chars)
+        *c = (place){0};
+    while (c->chars < mark->index && c->byte < b->len) {
+        unsigned char u = (unsigned char)b->buf[c->byte];
+        size_t k = seq_len(u);
+        if (u == '\n') {
+            c->line++;
+            c->col = 0;
+        } else {
+            c->col++;
+        }
+        c->byte = k <= b->len - c->byte ? c->byte + k : b->len;
+        c->chars++;
+    }
+    return *c;
+}
+
+/* The place of a byte offset (for reader errors, which libyaml reports by offset). */
+static place locate_byte(const builder *b, size_t offset)
+{
+    place p = {0};
+    for (; p.byte < offset && p.byte < b->len; p.byte++) {
+        if (b->buf[p.byte] == '\n') {
+            p.line++;
+            p.col = 0;
+        } else if (((unsigned char)b->buf[p.byte] & 0xC0) != 0x80) {
+            p.col++;
+        }
+    }
+    return p;
+}
+
+static int error_at(builder *b, place at, const char *fmt, const char *arg)
+{
+    ckg_loc loc = {b->file, (uint32_t)at.line + 1, (uint32_t)at.col + 1};
     diag_add(b->diags, DIAG_ERROR, &loc, fmt, arg);
     return CKG_EINVALID;
+}
+
+static int error_at_mark(builder *b, const yaml_mark_t *mark, const char *fmt, const char *arg)
+{
+    return error_at(b, locate(b, mark), fmt, arg);
 }
 
 static ynode *new_node(builder *b, ynode_kind kind, const yaml_mark_t *mark)
 {
     ynode *n = arena_calloc(b->mem, 1, sizeof *n);
     if (n) {
+        place at = locate(b, mark);
         n->kind = kind;
-        n->line = (uint32_t)mark->line + 1;
-        n->col = (uint32_t)mark->column + 1;
+        n->line = (uint32_t)at.line + 1;
+        n->col = (uint32_t)at.col + 1;
         n->weight = 1;
     }
     return n;
@@ -184,8 +251,7 @@ static int open_collection(builder *b, ynode_kind kind, const yaml_event_t *ev,
     if (b->depth >= b->limits->max_depth) {
         char limit[32];
         snprintf(limit, sizeof limit, "%zu", b->limits->max_depth);
-        return error_at(b, ev->start_mark.line, ev->start_mark.column,
-                        "nesting deeper than %s levels", limit);
+        return error_at_mark(b, &ev->start_mark, "nesting deeper than %s levels", limit);
     }
     int rc = grow((void **)&b->stack, &b->stack_cap, b->depth + 1, sizeof *b->stack);
     if (rc != CKG_OK)
@@ -233,8 +299,7 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
     if (len > b->limits->max_scalar) {
         char what[64];
         snprintf(what, sizeof what, "%zu bytes (the limit is %zu)", len, b->limits->max_scalar);
-        return error_at(b, ev->start_mark.line, ev->start_mark.column, "scalar too long: %s",
-                        what);
+        return error_at_mark(b, &ev->start_mark, "scalar too long: %s", what);
     }
     ynode *node = new_node(b, YNODE_SCALAR, &ev->start_mark);
     if (!node)
@@ -257,51 +322,60 @@ static int on_alias(builder *b, const yaml_event_t *ev)
     const char *name = (const char *)ev->data.alias.anchor;
     int32_t i = strmap_get(&b->anchors, name);
     if (i < 0)
-        return error_at(b, ev->start_mark.line, ev->start_mark.column,
-                        "alias '*%s' names no anchor defined before it", name);
+        return error_at_mark(b, &ev->start_mark, "alias '*%s' names no anchor defined before it",
+                             name);
     ynode *target = b->anchor_nodes[i];
     b->alias_budget_used = add_weight(b->alias_budget_used, target->weight);
     if (b->alias_budget_used > b->limits->max_alias_nodes)
-        return error_at(b, ev->start_mark.line, ev->start_mark.column,
-                        "aliases expand to too many nodes at '*%s' (an alias bomb?)", name);
+        return error_at_mark(b, &ev->start_mark,
+                             "aliases expand to too many nodes at '*%s' (an alias bomb?)", name);
     return attach(b, target);
 }
 
-/* libyaml reports reader errors (bad UTF-8, control characters) by byte offset only. */
-static void offset_to_mark(const char *buf, size_t len, size_t offset, yaml_mark_t *mark)
-{
-    mark->line = mark->column = 0;
-    for (size_t i = 0; i < offset && i < len; i++) {
-        if (buf[i] == '\n') {
-            mark->line++;
-            mark->column = 0;
-        } else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
-            mark->column++;
-        }
-    }
-}
-
-static int parser_error(builder *b, const yaml_parser_t *p, const char *buf, size_t len)
+static int parser_error(builder *b, const yaml_parser_t *p)
 {
     if (p->error == YAML_MEMORY_ERROR)
         return CKG_ENOMEM;
-    if (p->error == YAML_READER_ERROR) {
-        yaml_mark_t mark;
-        offset_to_mark(buf, len, p->problem_offset, &mark);
+    const char *problem_text = p->problem ? p->problem : "unknown problem";
+    if (p->error == YAML_READER_ERROR) { /* bad UTF-8, control characters: by byte offset */
         char what[160];
         if (p->problem_value >= 0)
-            snprintf(what, sizeof what, "%s (byte 0x%02x)", p->problem, p->problem_value & 0xff);
+            snprintf(what, sizeof what, "%s (byte 0x%02x)", problem_text,
+                     p->problem_value & 0xff);
         else
-            snprintf(what, sizeof what, "%s", p->problem);
-        return error_at(b, mark.line, mark.column, "not valid UTF-8 text: %s", what);
+            snprintf(what, sizeof what, "%s", problem_text);
+        /* the reader also refuses control characters, which are not an encoding problem */
+        int encoding = strstr(problem_text, "UTF-8") || strstr(problem_text, "Unicode");
+        return error_at(b, locate_byte(b, p->problem_offset),
+                        encoding ? "not valid UTF-8 text: %s" : "not valid YAML text: %s", what);
     }
     char what[320];
+    place context = locate(b, &p->context_mark);
+    place problem = locate(b, &p->problem_mark);
+    const char *hint = !strstr(problem_text, "tab") && problem.byte < b->len &&
+                               b->buf[problem.byte] == '\t'
+                           ? " (a tab: YAML is indented with spaces)"
+                           : "";
     if (p->context)
-        snprintf(what, sizeof what, "%s %s (line %zu)", p->problem, p->context,
-                 p->context_mark.line + 1);
+        snprintf(what, sizeof what, "%s %s (line %zu)%s", problem_text, p->context,
+                 context.line + 1, hint);
     else
-        snprintf(what, sizeof what, "%s", p->problem ? p->problem : "unknown problem");
-    return error_at(b, p->problem_mark.line, p->problem_mark.column, "YAML syntax: %s", what);
+        snprintf(what, sizeof what, "%s%s", problem_text, hint);
+    return error_at(b, problem, "YAML syntax: %s", what);
+}
+
+/* A UTF-16 or UTF-32 byte order mark: libyaml would decode such a file, but everything
+ * else (columns, excerpts, quotes) reads UTF-8, so the file is refused with a clear
+ * reason. */
+static int wide_encoding(const char *buf, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)buf;
+    if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
+                     (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)))
+        return 32;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return 16;
+    return 0;
 }
 
 static int on_event(builder *b, const yaml_event_t *ev)
@@ -309,8 +383,7 @@ static int on_event(builder *b, const yaml_event_t *ev)
     switch (ev->type) {
     case YAML_DOCUMENT_START_EVENT:
         if (++b->n_documents > 1)
-            return error_at(b, ev->start_mark.line, ev->start_mark.column,
-                            "%s", "a second YAML document in one file");
+            return error_at_mark(b, &ev->start_mark, "%s", "a second YAML document in one file");
         return CKG_OK;
     case YAML_SCALAR_EVENT:
         return on_scalar(b, ev);
@@ -338,13 +411,27 @@ int ydoc_parse(const char *buf, size_t len, const char *file, const ydoc_limits 
     strmap_init(&b.anchors);
     *root = NULL;
 
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) { /* a UTF-8 byte order mark */
+        buf += 3;
+        len -= 3;
+    }
+    b.buf = buf;
+    b.len = len;
+    int wide = wide_encoding(buf, len);
+    if (wide) {
+        strmap_free(&b.anchors);
+        return error_at(&b, (place){0},
+                        wide == 16 ? "the file is UTF-16 text; %s" : "the file is UTF-32 text; %s",
+                        "ckg reads UTF-8 only (save it as UTF-8)");
+    }
     if (!yaml_parser_initialize(&parser))
         return CKG_ENOMEM;
     yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
     for (;;) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&parser, &ev)) {
-            rc = parser_error(&b, &parser, buf, len);
+            rc = parser_error(&b, &parser);
             goto out;
         }
         int done = ev.type == YAML_STREAM_END_EVENT;

@@ -29,8 +29,8 @@ static void test_released_document_is_loaded_again_on_demand(void **state)
     assert_non_null(doc);
     assert_int_equal(text_doc_line_count(doc), lines);
     text_span span;
-    assert_int_equal(text_doc_find_n(doc, "劳动者构成生产系统", strlen("劳动者构成生产系统"), &span),
-                     TEXT_FOUND);
+    const char *quote = "劳动者构成生产系统";
+    assert_int_equal(text_doc_find_n(doc, quote, strlen(quote), &span), TEXT_FOUND);
     assert_int_equal(d.n, 0);
     corpus_free(c);
     diag_list_free(&d);

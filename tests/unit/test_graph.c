@@ -143,9 +143,32 @@ static void test_unknown_section_and_section_without_paper(void **state)
     assert_int_equal(graph_build(f->o, &scope, &f->diags, &f->g), CKG_EUSAGE);
 }
 
+/* An ontology without concepts or relations gives an empty graph, not undefined
+ * behaviour (found by fuzz_load: qsort was handed a NULL array). */
+static void test_empty_ontology_gives_empty_graph(void **state)
+{
+    (void)state;
+    ontology_file themes = {"themes.yaml", "themes:\n", 8};
+    diag_list d;
+    diag_list_init(&d);
+    ckg_ontology *o = NULL;
+    assert_int_equal(ontology_load_files(&themes, 1, &d, &o), CKG_OK);
+    assert_int_equal(d.n_errors, 0);
+    ckg_graph *g = NULL;
+    graph_scope all = {NULL, NULL};
+    assert_int_equal(graph_build(o, &all, &d, &g), CKG_OK);
+    assert_int_equal(g->n_vertices, 0);
+    assert_int_equal(g->n_edges, 0);
+    assert_int_equal(igraph_vcount(&g->g), 0);
+    graph_free(g);
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_empty_ontology_gives_empty_graph),
         cmocka_unit_test_setup_teardown(test_all_scope_has_every_concept_and_pair, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edge_weight_counts_papers_stating_the_pair, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edge_order_matches_igraph_edge_ids, setup, teardown),

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +113,71 @@ static void test_repeats_within_a_paper_are_errors_across_papers_not(void **stat
     diag_list_free(&d);
 }
 
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = malloc(1 << 16);
+    assert_non_null(buf);
+    *len = fread(buf, 1, 1 << 16, f);
+    fclose(f);
+    return buf;
+}
+
+/* The good fixture loaded from memory gives what loading its folder gives, and the same
+ * verdict from check. */
+static void test_loading_files_from_memory_equals_loading_the_folder(void **state)
+{
+    (void)state;
+    static const char *const paths[] = {
+        "themes.yaml", "relations.yaml", "concepts/core.yaml", "concepts/factors.yaml",
+        "concepts/technology.yaml", "papers/alpha.yaml", "papers/beta.yaml"};
+    enum { N = sizeof paths / sizeof paths[0] };
+    ontology_file files[N];
+    char *bufs[N];
+    for (size_t i = 0; i < N; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "tests/fixtures/good/%s", paths[i]);
+        bufs[i] = slurp(path, &files[i].len);
+        files[i].path = paths[i];
+        files[i].data = bufs[i];
+    }
+    diag_list d;
+    diag_list_init(&d);
+    ckg_ontology *o = NULL;
+    assert_int_equal(ontology_load_files(files, N, &d, &o), CKG_OK);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(o->n_themes, 3);
+    assert_int_equal(o->n_kinds, 3);
+    assert_int_equal(o->n_concepts, 7);
+    assert_int_equal(o->n_papers, 2);
+    assert_string_equal(o->files[5], "papers/alpha.yaml");
+    check_options opt = {.corpus_dir = "tests/fixtures/corpus"};
+    check_stats stats;
+    assert_int_equal(check_ontology(o, &opt, &d, &stats), CKG_OK);
+    assert_int_equal(d.n_errors, 0);
+    assert_int_equal(stats.quotes_found, 16);
+    ontology_free(o);
+    diag_list_free(&d);
+    for (size_t i = 0; i < N; i++)
+        free(bufs[i]);
+}
+
+static void test_loading_a_file_of_no_known_kind_is_an_error(void **state)
+{
+    (void)state;
+    ontology_file f[] = {{"notes.yaml", "a: 1\n", 5}, {"concepts/sub/x.yaml", "concepts:\n", 10}};
+    diag_list d;
+    diag_list_init(&d);
+    ckg_ontology *o = NULL;
+    assert_int_equal(ontology_load_files(f, 2, &d, &o), CKG_OK);
+    assert_int_equal(d.n_errors, 2);
+    assert_string_equal(d.items[0].file, "notes.yaml");
+    assert_non_null(strstr(d.items[0].message, "not a file of an ontology"));
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
 static void test_suggestions_are_ordered_by_distance(void **state)
 {
     (void)state;
@@ -140,6 +206,8 @@ int main(void)
         cmocka_unit_test(test_check_records_where_each_quote_lies),
         cmocka_unit_test(test_missing_corpus_folder_is_an_io_error),
         cmocka_unit_test(test_repeats_within_a_paper_are_errors_across_papers_not),
+        cmocka_unit_test(test_loading_files_from_memory_equals_loading_the_folder),
+        cmocka_unit_test(test_loading_a_file_of_no_known_kind_is_an_error),
         cmocka_unit_test(test_suggestions_are_ordered_by_distance),
         cmocka_unit_test(test_suggestions_count_cjk_characters_not_bytes),
     };
