@@ -30,6 +30,15 @@ int cli_load(const cli *c, ckg_ontology **out, int allow_errors, diag_list *diag
 /* The exit code for a library status. */
 int cli_exit_code(int status);
 
+/* Flushes stdout at the end of a command: when the results could not be written (a full
+ * disk, a closed pipe, /dev/full), says so and returns EXIT_IO instead of code, so a
+ * script never takes a truncated result for a complete one. */
+int cli_finish_output(const cli *c, int code);
+
+/* Writes s with the control characters a terminal would act on (C0 but for none, DEL, C1)
+ * shown as \xNN or \u00NN: for text from the input files printed to a terminal. */
+void cli_fputs_safe(FILE *f, const char *s);
+
 /* Prints "ckg COMMAND: message" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const cli *c, const char *command, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

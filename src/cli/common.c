@@ -1,6 +1,9 @@
-/* common.c — loading the ontology for a command, and exit codes. */
+/* common.c — loading the ontology for a command, exit codes, and the end of the output. */
 #include "ckg/status.h"
 #include "cli.h"
+
+#include <errno.h>
+#include <string.h>
 
 int cli_exit_code(int status)
 {
@@ -36,4 +39,14 @@ int cli_load(const cli *c, ckg_ontology **out, int allow_errors, diag_list *diag
         return EXIT_INVALID;
     }
     return EXIT_OK;
+}
+
+int cli_finish_output(const cli *c, int code)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return code;
+    fprintf(stderr, "%s: cannot write the results: %s\n", c->program,
+            errno ? strerror(errno) : "write error");
+    return EXIT_IO;
 }
