@@ -12,9 +12,10 @@
  *
  * Places: libyaml counts lines its own way (a lone CR, NEL, LS and PS end a line too, and a
  * file without a final line break gets an implied one), while editors, the excerpts ckg
- * prints and everything else count line feeds. So every place is recomputed from the
- * mark's character index by walking the text with a cursor that only moves forward (events
- * come in file order; an error mark behind the cursor restarts the walk). */
+ * prints and everything else count line feeds. In a file without such line breaks libyaml's
+ * line and column are right wherever the line exists; elsewhere (and for errors) the place
+ * is recomputed from the mark's character index by walking the text with a cursor that
+ * only moves forward (events come in file order; a mark behind it restarts the walk). */
 #include "ckg/ydoc.h"
 #include "ckg/status.h"
 #include "ckg/strmap.h"
@@ -47,6 +48,8 @@ typedef struct place {
 typedef struct builder {
     const char *buf;
     size_t len;
+    size_t line_feeds; /* in buf */
+    int odd_breaks;    /* buf has a line break other than LF or CRLF */
     place cursor;
     const char *file;
     const ydoc_limits *limits;
@@ -127,11 +130,35 @@ static int error_at_mark(builder *b, const yaml_mark_t *mark, const char *fmt, c
     return error_at(b, locate(b, mark), fmt, arg);
 }
 
+/* Counts the line feeds of b's text and notes any other line break libyaml would count: a
+ * CR not followed by LF, NEL (U+0085), LS (U+2028), PS (U+2029). */
+static void scan_line_breaks(builder *b)
+{
+    const char *p = b->buf, *end = b->buf + b->len;
+    for (const char *q = p; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        b->line_feeds++;
+    for (const char *q = p; !b->odd_breaks && (q = memchr(q, '\r', (size_t)(end - q))) != NULL; q++)
+        b->odd_breaks = q + 1 == end || q[1] != '\n';
+    for (const char *q = p; !b->odd_breaks && (q = memchr(q, 0xC2, (size_t)(end - q))); q++)
+        b->odd_breaks = q + 1 < end && (unsigned char)q[1] == 0x85;
+    for (const char *q = p; !b->odd_breaks && (q = memchr(q, 0xE2, (size_t)(end - q))); q++)
+        b->odd_breaks = q + 2 < end && (unsigned char)q[1] == 0x80 &&
+                        ((unsigned char)q[2] == 0xA8 || (unsigned char)q[2] == 0xA9);
+}
+
+/* The line and column of a node: libyaml's own where they are right. */
+static place node_place(builder *b, const yaml_mark_t *mark)
+{
+    if (!b->odd_breaks && mark->line <= b->line_feeds)
+        return (place){.line = mark->line, .col = mark->column};
+    return locate(b, mark);
+}
+
 static ynode *new_node(builder *b, ynode_kind kind, const yaml_mark_t *mark)
 {
     ynode *n = arena_calloc(b->mem, 1, sizeof *n);
     if (n) {
-        place at = locate(b, mark);
+        place at = node_place(b, mark);
         n->kind = kind;
         n->line = (uint32_t)at.line + 1;
         n->col = (uint32_t)at.col + 1;
@@ -417,6 +444,7 @@ int ydoc_parse(const char *buf, size_t len, const char *file, const ydoc_limits 
     }
     b.buf = buf;
     b.len = len;
+    scan_line_breaks(&b);
     int wide = wide_encoding(buf, len);
     if (wide) {
         strmap_free(&b.anchors);
