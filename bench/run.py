@@ -246,7 +246,8 @@ def ratio_cell(row):
     base = row["base"]
     if not base:
         return "-"
-    return f"{row['ckg'][0] / base[0]:.2f}"
+    r = row["ckg"][0] / base[0]
+    return f"{r:.2f}" if r >= 0.5 else f"{r:.2f} ({1 / r:.0f}× faster)"
 
 
 def table(rows):
@@ -317,7 +318,9 @@ def write_results(args, data, sizes, rows, skipped, rss):
         print(f"bench: no bench markers in {args.readme}; left alone", file=sys.stderr)
         return
     body = [begin, ""] + table(rows) + ["", "Peak RSS at " + size_label(args.rss) + ": " +
-            ", ".join(f"{label} {kib / 1024:.0f} MiB" for label, kib in rss) + ".", "", end]
+            ", ".join(f"{label} {kib / 1024:.0f} MiB" for label, kib in rss) + ". " +
+            f"Medians on {cpu}, {os.cpu_count()} CPUs; data sizes and the commands not yet "
+            "measured in `bench/results.md`.", "", end]
     head, rest = readme.split(begin, 1)
     tail = rest.split(end, 1)[1]
     with open(args.readme, "w", encoding="utf-8") as f:
