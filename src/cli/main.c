@@ -22,6 +22,8 @@ typedef struct command {
 static const command commands[] = {
     {"check", cmd_check, "validate the ontology and verify every quote against the corpus"},
     {"coverage", cmd_coverage, "how much of each paper and section is tied to evidence"},
+    {"metrics", cmd_metrics, "centralities per concept, communities and graph figures"},
+    {"export", cmd_export, "the graph as JSON, GraphML, DOT or CSV for other tools"},
 };
 
 static void print_help(FILE *f)
