@@ -154,3 +154,42 @@ out:
     free(key);
     return rc;
 }
+
+int names_resolve_once(const ckg_ontology *o, const char *name, names_result *r)
+{
+    memset(r, 0, sizeof *r);
+    char *key = text_fold(name);
+    if (!key)
+        return CKG_ENOMEM;
+    for (size_t i = 0; i < o->n_concepts; i++) {
+        const ckg_concept *c = &o->concepts[i];
+        const char *fixed[] = {c->id.s, c->zh.s, c->en.s};
+        int match = 0;
+        for (size_t k = 0; k < 3 + c->alt.n && !match; k++) {
+            const char *s = k < 3 ? fixed[k] : c->alt.items[k - 3].s;
+            if (!s)
+                continue;
+            char *f = text_fold(s);
+            if (!f) {
+                free(key);
+                return CKG_ENOMEM;
+            }
+            match = strcmp(f, key) == 0;
+            free(f);
+        }
+        if (match && r->n < NAMES_MAX_MATCHES)
+            r->concepts[r->n++] = (int32_t)i;
+    }
+    free(key);
+    if (r->n) {
+        r->verdict = r->n == 1 ? NAMES_FOUND : NAMES_AMBIGUOUS;
+        return CKG_OK;
+    }
+    names_index *ix;
+    int rc = names_build(o, &ix);
+    if (rc != CKG_OK)
+        return rc;
+    rc = names_resolve(ix, name, r);
+    names_free(ix);
+    return rc;
+}

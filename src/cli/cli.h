@@ -32,6 +32,9 @@ void cli_print_diags(const cli *c, diag_list *diags);
 /* Loads the ontology; prints its diagnostics. Returns EXIT_OK with *out set, or the exit
  * code to leave with (errors in the ontology are EXIT_INVALID unless allow_errors). */
 int cli_load(const cli *c, ckg_ontology **out, int allow_errors, diag_list *diags);
+/* The same with load options (what may be left out). */
+int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology **out,
+                  int allow_errors, diag_list *diags);
 
 /* The exit code for a library status. */
 int cli_exit_code(int status);
@@ -44,10 +47,10 @@ int cli_usage_error(const cli *c, const char *command, const char *fmt, ...)
  * Each prints its own lookup failure to stderr ("unknown paper 'x' (did you mean 'y'?)")
  * and returns EXIT_OK with the index set, or the exit code to leave with. */
 
-/* A concept by id, zh, en or alt (names_resolve): ambiguous names list their candidates,
- * unknown ones get suggestions; both exit 1. */
-int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const names_index *ix,
-                    const char *name, int32_t *out);
+/* A concept by id, zh, en or alt (names_resolve_once): ambiguous names list their
+ * candidates, unknown ones get suggestions; both exit 1. */
+int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
+                    int32_t *out);
 /* A paper by id. */
 int cli_paper_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *id,
                   int32_t *out);

@@ -1,10 +1,10 @@
 /* cmd_neighbors.c — `ckg neighbors C`: the concepts related to C, grouped by relation kind
  * and direction, with the papers that state each relation and, on request, their quotes.
  *
- * This is the everyday query and it is timed: it loads the ontology, indexes the names and
- * the relations, walks, prints. It builds no igraph graph and verifies no quote; with
- * --evidence it opens only the source texts of the quotes it shows. */
-#include "ckg/names.h"
+ * This is the everyday query and it is timed: it loads the ontology (without the quotes
+ * unless --evidence), resolves the name in one pass, indexes the relations, walks, prints.
+ * It builds no igraph graph and verifies no quote; with --evidence it opens only the source
+ * texts of the quotes it shows. */
 #include "ckg/query.h"
 #include "ckg/status.h"
 #include "cli.h"
@@ -176,14 +176,15 @@ int cmd_neighbors(const cli *c, int argc, char **argv)
     diag_list diags;
     diag_list_init(&diags);
     ckg_ontology *o = NULL;
-    names_index *ix = NULL;
     query_index *qi = NULL;
     query_neighbors *nb = NULL;
     cli_lines lines;
     int32_t concept, kinds[MAX_KIND_ARGS];
     size_t n_kinds = 0;
     cli_lines_init(&lines, c, "neighbors", NULL);
-    if ((code = cli_load(c, &o, 0, &diags)) != EXIT_OK)
+    /* without --evidence no quote is shown: the quotes need not even be read */
+    ontology_load_options lopt = {.skip_evidence = !evidence};
+    if ((code = cli_load_with(c, &lopt, &o, 0, &diags)) != EXIT_OK)
         goto out;
     lines.o = o;
     for (size_t i = 0; i < n_kind_args; i++) {
@@ -195,11 +196,11 @@ int cmd_neighbors(const cli *c, int argc, char **argv)
     if ((paper && (code = cli_paper_arg(c, "neighbors", o, paper, &filter.paper)) != EXIT_OK) ||
         (theme && (code = cli_theme_arg(c, "neighbors", o, theme, &filter.theme)) != EXIT_OK))
         goto out;
-    if ((rc = names_build(o, &ix)) != CKG_OK || (rc = query_index_build(o, &qi)) != CKG_OK) {
+    if ((rc = query_index_build(o, &qi)) != CKG_OK) {
         code = cli_exit_code(rc);
         goto out;
     }
-    if ((code = cli_concept_arg(c, "neighbors", o, ix, argv[optind], &concept)) != EXIT_OK)
+    if ((code = cli_concept_arg(c, "neighbors", o, argv[optind], &concept)) != EXIT_OK)
         goto out;
     if ((rc = query_neighbors_walk(qi, concept, (uint32_t)depth, &filter, &nb)) != CKG_OK) {
         code = cli_exit_code(rc);
@@ -223,7 +224,6 @@ out:
     cli_lines_done(&lines);
     query_neighbors_free(nb);
     query_index_free(qi);
-    names_free(ix);
     ontology_free(o);
     diag_list_free(&diags);
     return code;

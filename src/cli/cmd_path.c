@@ -4,7 +4,6 @@
  * By default a relation links its two concepts whichever way it points (the question is
  * usually "how are these connected at all?"), and each step shows its real direction with
  * its arrow; --directed follows relations from cause to effect only. */
-#include "ckg/names.h"
 #include "ckg/query.h"
 #include "ckg/status.h"
 #include "cli.h"
@@ -211,7 +210,6 @@ int cmd_path(const cli *c, int argc, char **argv)
     diag_list diags;
     diag_list_init(&diags);
     ckg_ontology *o = NULL;
-    names_index *ix = NULL;
     query_index *qi = NULL;
     query_paths *ps = NULL;
     int32_t from, to, kinds[MAX_KIND_ARGS];
@@ -231,12 +229,12 @@ int cmd_path(const cli *c, int argc, char **argv)
     filter.direction = directed ? QUERY_OUT : QUERY_BOTH;
     if (paper && (code = cli_paper_arg(c, "path", o, paper, &filter.paper)) != EXIT_OK)
         goto out;
-    if ((rc = names_build(o, &ix)) != CKG_OK || (rc = query_index_build(o, &qi)) != CKG_OK) {
+    if ((rc = query_index_build(o, &qi)) != CKG_OK) {
         code = cli_exit_code(rc);
         goto out;
     }
-    if ((code = cli_concept_arg(c, "path", o, ix, argv[optind], &from)) != EXIT_OK ||
-        (code = cli_concept_arg(c, "path", o, ix, argv[optind + 1], &to)) != EXIT_OK)
+    if ((code = cli_concept_arg(c, "path", o, argv[optind], &from)) != EXIT_OK ||
+        (code = cli_concept_arg(c, "path", o, argv[optind + 1], &to)) != EXIT_OK)
         goto out;
     if ((rc = query_shortest_paths(qi, from, to, &filter, all ? max : 1, &ps)) != CKG_OK) {
         code = cli_exit_code(rc);
@@ -265,7 +263,6 @@ out:
     cli_lines_done(&lines);
     query_paths_free(ps);
     query_index_free(qi);
-    names_free(ix);
     ontology_free(o);
     diag_list_free(&diags);
     return code;

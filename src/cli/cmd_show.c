@@ -1,7 +1,6 @@
 /* cmd_show.c — `ckg show C`: everything about one concept: its names, theme, broader and
  * narrower concepts, definition, centrality ranks, the papers that name it with their
  * quotes, and its relations both ways. */
-#include "ckg/names.h"
 #include "ckg/query.h"
 #include "ckg/status.h"
 #include "cli.h"
@@ -283,7 +282,6 @@ int cmd_show(const cli *c, int argc, char **argv)
     diag_list diags;
     diag_list_init(&diags);
     ckg_ontology *o = NULL;
-    names_index *ix = NULL;
     query_index *qi = NULL;
     query_concept_info *info = NULL;
     query_neighbors *nb = NULL;
@@ -295,11 +293,7 @@ int cmd_show(const cli *c, int argc, char **argv)
     if ((code = cli_load(c, &o, 0, &diags)) != EXIT_OK)
         goto out;
     lines.o = o;
-    if ((rc = names_build(o, &ix)) != CKG_OK) {
-        code = cli_exit_code(rc);
-        goto out;
-    }
-    if ((code = cli_concept_arg(c, "show", o, ix, argv[optind], &concept)) != EXIT_OK)
+    if ((code = cli_concept_arg(c, "show", o, argv[optind], &concept)) != EXIT_OK)
         goto out;
     if ((rc = query_index_build(o, &qi)) != CKG_OK ||
         (rc = query_concept(o, concept, &info)) != CKG_OK ||
@@ -323,7 +317,6 @@ out:
     query_neighbors_free(nb);
     query_concept_free(info);
     query_index_free(qi);
-    names_free(ix);
     ontology_free(o);
     diag_list_free(&diags);
     return code;

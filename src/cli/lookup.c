@@ -26,12 +26,12 @@ static void did_you_mean(const char *const *s, size_t n)
     fprintf(stderr, "?)");
 }
 
-int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const names_index *ix,
-                    const char *name, int32_t *out)
+int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
+                    int32_t *out)
 {
     names_result r;
     *out = -1;
-    if (names_resolve(ix, name, &r) != CKG_OK) {
+    if (names_resolve_once(o, name, &r) != CKG_OK) {
         prefix(c, cmd);
         fprintf(stderr, "out of memory\n");
         return EXIT_INVALID;
