@@ -93,3 +93,18 @@ void arena_free(arena *a)
     }
     a->head = NULL;
 }
+
+void arena_reset(arena *a)
+{
+    arena_block *keep = a->head;
+    if (!keep)
+        return;
+    arena_block *b = keep->next;
+    while (b) {
+        arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    keep->next = NULL;
+    keep->used = 0;
+}

@@ -2,7 +2,9 @@
  *
  * Each file is parsed into a ynode tree in a scratch arena, walked against the schema of its
  * kind (themes, relations, concepts, paper), and its strings copied into the ontology's arena;
- * the scratch arena is then dropped, so peak memory is the model plus one file's tree. The
+ * the scratch arena is then emptied for the next file (keeping its memory, so the files
+ * after the first reuse pages already mapped), so peak memory is the model plus about one
+ * file's tree. The
  * walk never stops at the first problem: a wrong type, a missing or unknown key is reported
  * where it is and the walk goes on with what is usable. References between entities are
  * resolved afterwards, by ontology_link (ontology_link.c), once every file is in. */
@@ -26,6 +28,8 @@ typedef struct loader {
     diag_list *diags;
     const char *file; /* arena copy of the file being walked */
     int status;       /* CKG_ENOMEM once memory ran out; the walk then unwinds */
+    arena scratch;    /* the tree of the file being walked; emptied after each file */
+    int skip_evidence; /* ontology_load_options */
     size_t themes_cap, kinds_cap, concepts_cap, papers_cap, files_cap;
 } loader;
 
@@ -340,6 +344,8 @@ static void walk_evidence(loader *L, const ynode *n, ckg_evidences *out)
     static const field fields[] = {{"quote", 1}, {"section", 0}, {"note", 0}, {NULL, 0}};
     out->items = NULL;
     out->n = 0;
+    if (L->skip_evidence)
+        return;
     ckg_loc loc = at(L, n);
     if (n->kind != YNODE_SEQ) {
         diag_add(L->diags, DIAG_ERROR, &loc, "'evidence' must be a list of {quote: ...}, not %s",
@@ -545,7 +551,6 @@ static int load_file(loader *L, const char *path, walker walk)
     int rc = CKG_OK;
     char *buf = NULL;
     size_t len = 0;
-    arena scratch = {0};
 
     const char *file = arena_strdup(&L->o->mem, path);
     const char **slot = file ? grow_array(L, (void **)&L->o->files, &L->files_cap,
@@ -570,7 +575,7 @@ static int load_file(loader *L, const char *path, walker walk)
         goto out;
 
     ynode *root = NULL;
-    rc = ydoc_parse(buf, len, file, NULL, &scratch, L->diags, &root);
+    rc = ydoc_parse(buf, len, file, NULL, &L->scratch, L->diags, &root);
     if (rc == CKG_EINVALID) {
         rc = CKG_OK; /* reported; the other files are still worth checking */
         goto out;
@@ -580,7 +585,7 @@ static int load_file(loader *L, const char *path, walker walk)
     walk(L, root);
     rc = L->status;
 out:
-    arena_free(&scratch);
+    arena_reset(&L->scratch);
     free(buf);
     return rc;
 }
@@ -668,11 +673,19 @@ static int load_one(loader *L, const char *dir, const char *name, walker walk)
 
 int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out)
 {
+    return ontology_load_with(dir, NULL, diags, out);
+}
+
+int ontology_load_with(const char *dir, const ontology_load_options *opt, diag_list *diags,
+                       ckg_ontology **out)
+{
     int rc = CKG_ENOMEM;
     *out = NULL;
     ckg_ontology *o = calloc(1, sizeof *o);
     if (!o)
         return CKG_ENOMEM;
+    loader L = {.o = o, .diags = diags, .status = CKG_OK,
+                .skip_evidence = opt && opt->skip_evidence};
     strmap_init(&o->theme_by_id);
     strmap_init(&o->kind_by_id);
     strmap_init(&o->concept_by_id);
@@ -689,7 +702,6 @@ int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out)
         goto out;
     }
 
-    loader L = {.o = o, .diags = diags, .status = CKG_OK};
     if ((rc = load_one(&L, dir, "themes.yaml", walk_themes)) != CKG_OK ||
         (rc = load_one(&L, dir, "relations.yaml", walk_kinds)) != CKG_OK ||
         (rc = load_folder(&L, dir, "concepts", walk_concepts)) != CKG_OK ||
@@ -697,6 +709,7 @@ int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out)
         goto out;
     rc = ontology_link(o, diags);
 out:
+    arena_free(&L.scratch);
     if (rc == CKG_ENOMEM) {
         ontology_free(o);
         return rc;

@@ -514,12 +514,60 @@ static bool fold_drops(uint32_t cp)
            cat == UTF8PROC_CATEGORY_CF;
 }
 
+/* Code points NFKC and case folding leave alone and folding keeps: the CJK unified
+ * ideographs (extension A and the main block) have no decomposition, composition, case or
+ * default-ignorable property. */
+static bool fold_invariant_cjk(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+/* The fold of s when it holds only ASCII and fold-invariant CJK, as utf8proc would give it:
+ * ASCII letters lower-cased, controls and spaces dropped, the rest copied. Returns false
+ * (leaving *out NULL) for any other input, which then takes the utf8proc path. Names are
+ * almost always of this shape, so looking them up costs no Unicode tables. */
+static bool fold_fast(const char *s, size_t len, char **out, size_t *out_len)
+{
+    *out = NULL;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = text_utf8_decode(s + i, len - i, &cp);
+        if (k == 0 || !fold_invariant_cjk(cp))
+            return false;
+        i += k;
+    }
+    char *o = malloc(len + 1);
+    if (!o)
+        return true; /* out of memory: *out stays NULL */
+    size_t w = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c <= 0x20 || c == 0x7F)
+            continue;
+        o[w++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    o[w] = '\0';
+    *out = o;
+    if (out_len)
+        *out_len = w;
+    return true;
+}
+
 int text_fold_n(const char *s, size_t len, char **out, size_t *out_len, text_error *err)
 {
     utf8proc_uint8_t *mapped = NULL;
     size_t bad;
     int rc = TEXT_OK;
 
+    if (fold_fast(s, len, out, out_len)) {
+        rc = *out ? TEXT_OK : TEXT_ENOMEM;
+        goto out;
+    }
     if (text_utf8_check(s, len, &bad) != TEXT_OK) {
         rc = TEXT_EUTF8;
         if (err) {

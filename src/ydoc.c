@@ -2,7 +2,9 @@
  *
  * Open collections sit on an explicit stack (no recursion, so nesting depth costs heap, not C
  * stack, and is refused beyond the limit before it can grow). Children are gathered in a
- * growable scratch array per open collection and copied into the arena when it closes.
+ * growable scratch array per open collection and copied into the arena when it closes; each
+ * level of the stack keeps its scratch array for the next collection at that depth, so the
+ * hundreds of thousands of small mappings of a large ontology cost no malloc each.
  * Anchors map to finished nodes; an alias reuses the node and charges its expanded weight to
  * a budget, which is what stops exponential alias bombs. */
 #include "ckg/ydoc.h"
@@ -34,6 +36,7 @@ typedef struct builder {
     diag_list *diags;
     frame *stack;
     size_t depth, stack_cap;
+    size_t stack_used; /* levels whose scratch array (children, cap) is initialized */
     strmap anchors;        /* anchor name -> index in anchor_nodes */
     ynode **anchor_nodes;
     size_t n_anchors, anchors_cap;
@@ -133,10 +136,34 @@ static int attach(builder *b, ynode *node)
     return CKG_OK;
 }
 
+/* Small mappings (nearly all of them: an ontology entry has a handful of keys) are checked
+ * pairwise; a hash set per mapping would cost an allocation each, which shows at 20k
+ * concepts. */
+enum { SMALL_MAP = 16 };
+
+static void report_duplicate(builder *b, const ynode *key, const ynode *first)
+{
+    ckg_loc loc = {b->file, key->line, key->col};
+    diag_add(b->diags, DIAG_ERROR, &loc, "duplicate key '%s' (first at line %u)", key->as.str,
+             (unsigned)first->line);
+}
+
 static int check_duplicate_keys(builder *b, const ynode *map)
 {
     int rc = CKG_OK;
     strmap seen;
+    if (map->len <= SMALL_MAP) {
+        for (size_t i = 1; i < map->len; i++) {
+            const ynode *key = map->as.pairs[i].key;
+            for (size_t j = 0; j < i; j++) {
+                if (strcmp(map->as.pairs[j].key->as.str, key->as.str) == 0) {
+                    report_duplicate(b, key, map->as.pairs[j].key);
+                    break;
+                }
+            }
+        }
+        return CKG_OK;
+    }
     strmap_init(&seen);
     for (size_t i = 0; i < map->len; i++) {
         const ynode *key = map->as.pairs[i].key;
@@ -145,11 +172,8 @@ static int check_duplicate_keys(builder *b, const ynode *map)
             rc = CKG_ENOMEM;
             goto out;
         }
-        if (first >= 0) {
-            ckg_loc loc = {b->file, key->line, key->col};
-            diag_add(b->diags, DIAG_ERROR, &loc, "duplicate key '%s' (first at line %u)",
-                     key->as.str, (unsigned)map->as.pairs[first].key->line);
-        }
+        if (first >= 0)
+            report_duplicate(b, key, map->as.pairs[first].key);
     }
 out:
     strmap_free(&seen);
@@ -168,13 +192,21 @@ static int open_collection(builder *b, ynode_kind kind, const yaml_event_t *ev,
     int rc = grow((void **)&b->stack, &b->stack_cap, b->depth + 1, sizeof *b->stack);
     if (rc != CKG_OK)
         return rc;
+    if (b->depth == b->stack_used) {
+        b->stack[b->depth] = (frame){0};
+        b->stack_used++;
+    }
     ynode *node = new_node(b, kind, &ev->start_mark);
     if (!node)
         return CKG_ENOMEM;
     const char *anchor_copy = NULL;
     if (anchor && !(anchor_copy = arena_strdup(b->mem, (const char *)anchor)))
         return CKG_ENOMEM;
-    b->stack[b->depth++] = (frame){.node = node, .anchor = anchor_copy};
+    frame *f = &b->stack[b->depth++];
+    f->node = node;
+    f->n = 0;
+    f->pending_key = NULL;
+    f->anchor = anchor_copy;
     return CKG_OK;
 }
 
@@ -212,8 +244,7 @@ static int close_collection(builder *b)
     if (arc != CKG_OK)
         rc = arc;
 out:
-    free(f.children);
-    return rc;
+    return rc; /* f.children stays with its level of the stack */
 }
 
 static int on_scalar(builder *b, const yaml_event_t *ev)
@@ -345,8 +376,8 @@ int ydoc_parse(const char *buf, size_t len, const char *file, const ydoc_limits 
 out:
     if (rc == CKG_OK)
         *root = b.root;
-    while (b.depth > 0)
-        free(b.stack[--b.depth].children);
+    for (size_t i = 0; i < b.stack_used; i++)
+        free(b.stack[i].children);
     free(b.stack);
     free(b.anchor_nodes);
     strmap_free(&b.anchors);

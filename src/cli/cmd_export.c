@@ -85,7 +85,9 @@ int cmd_export(const cli *c, int argc, char **argv)
     ckg_ontology *o = NULL;
     ckg_graph *g = NULL;
     cli_output out = {0};
-    if ((code = cli_load(c, &o, 0, &diags)) != EXIT_OK)
+    /* quotes matter only to find what a section states */
+    ontology_load_options lopt = {.skip_evidence = scope.section == NULL};
+    if ((code = cli_load_with(c, &lopt, &o, 0, &diags)) != EXIT_OK)
         goto out;
     if ((rc = graph_build(o, &scope, &diags, &g)) != CKG_OK) {
         cli_print_diags(c, &diags);

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
@@ -54,43 +55,18 @@ static void usage(FILE *f)
 
 /* ------------------------------------------------------------------ options */
 
-static int parse_count(const char *s, unsigned long long max, unsigned long long *out)
+/* A seed: any whole number (0 too). */
+static int parse_seed(const char *s, unsigned long long *out)
 {
     char *end;
     if (!s || !*s || *s == '-' || *s == '+')
         return -1;
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end || v > max)
+    if (errno || *end)
         return -1;
     *out = v;
     return 0;
-}
-
-/* The theme named by id, zh or en; -1 (after a message) when there is none. */
-static int32_t resolve_theme(const cli *c, const ckg_ontology *o, const char *name)
-{
-    for (size_t t = 0; t < o->n_themes; t++) {
-        const ckg_theme *th = &o->themes[t];
-        if ((th->id.s && strcmp(th->id.s, name) == 0) ||
-            (th->zh.s && strcmp(th->zh.s, name) == 0) ||
-            (th->en.s && strcasecmp(th->en.s, name) == 0))
-            return (int32_t)t;
-    }
-    const char *ids[64], *best;
-    size_t n = o->n_themes < 64 ? o->n_themes : 64;
-    for (size_t t = 0; t < n; t++)
-        ids[t] = o->themes[t].id.s;
-    if (suggest_closest(name, ids, n, &best, 1))
-        fprintf(stderr, "%s metrics: unknown theme '%s' (did you mean '%s'?)\n", c->program,
-                name, best);
-    else
-        fprintf(stderr, "%s metrics: unknown theme '%s'\n", c->program, name);
-    fprintf(stderr, "themes:");
-    for (size_t t = 0; t < o->n_themes; t++)
-        fprintf(stderr, " %s", o->themes[t].id.s);
-    fputc('\n', stderr);
-    return -1;
 }
 
 typedef struct view {
@@ -138,15 +114,10 @@ static void format_measure(char *buf, size_t size, metrics_measure k, double x)
         memmove(buf, buf + 1, strlen(buf));
 }
 
-static void print_cell(const char *s, const column *col, int last)
+static void print_cell(const char *s, const column *col, int last, const cli_style *st,
+                       int head)
 {
-    char *fit = NULL;
-    size_t n;
-    if (text_fit(s, strlen(s), col->width, col->align, "…", &fit, &n) == TEXT_OK)
-        fputs(fit, stdout);
-    else
-        fputs(s, stdout);
-    free(fit);
+    cli_cell(stdout, s, col->width, col->align, head ? st->head : "", head ? st->reset : "");
     if (!last)
         fputs("  ", stdout);
 }
@@ -182,7 +153,7 @@ static void print_figures(const metrics_result *m, const char *scope)
                                           : "unweighted");
 }
 
-static int print_text(const view *w, const char *scope)
+static int print_text(const view *w, const char *scope, const cli_style *st)
 {
     static const char *const headers[METRICS_N_MEASURES] = {
         "deg", "in", "out", "betweenness", "harmonic", "pagerank",
@@ -210,7 +181,7 @@ static int print_text(const view *w, const char *scope)
         if (strlen(buf) > cols[COL_RANK].width)
             cols[COL_RANK].width = strlen(buf);
         for (int i = 0; i < 3; i++) {
-            size_t tw = text_width(texts[i], strlen(texts[i]));
+            size_t tw = cli_width(texts[i]);
             if (tw > cols[COL_ID + i].width)
                 cols[COL_ID + i].width = tw;
         }
@@ -228,19 +199,19 @@ static int print_text(const view *w, const char *scope)
     print_figures(w->m, scope);
     printf("\n");
     for (int i = 0; i < N_COLS; i++)
-        print_cell(cols[i].header, &cols[i], i == N_COLS - 1);
+        print_cell(cols[i].header, &cols[i], i == N_COLS - 1, st, 1);
     printf("\n");
     for (size_t r = 0; r < w->n_rows; r++) {
         size_t v = w->rows[r];
         const ckg_concept *c = row_concept(w, v);
         snprintf(buf, sizeof buf, "%zu", r + 1);
-        print_cell(buf, &cols[COL_RANK], 0);
-        print_cell(c->id.s, &cols[COL_ID], 0);
-        print_cell(c->zh.s ? c->zh.s : "", &cols[COL_ZH], 0);
-        print_cell(theme_id(o, c), &cols[COL_THEME], 0);
+        print_cell(buf, &cols[COL_RANK], 0, st, 0);
+        print_cell(c->id.s, &cols[COL_ID], 0, st, 0);
+        print_cell(c->zh.s ? c->zh.s : "", &cols[COL_ZH], 0, st, 0);
+        print_cell(theme_id(o, c), &cols[COL_THEME], 0, st, 0);
         for (int k = 0; k < METRICS_N_MEASURES; k++) {
             format_measure(buf, sizeof buf, (metrics_measure)k, metrics_value(w->m, v, k));
-            print_cell(buf, &cols[COL_FIRST_MEASURE + k], k == METRICS_N_MEASURES - 1);
+            print_cell(buf, &cols[COL_FIRST_MEASURE + k], k == METRICS_N_MEASURES - 1, st, 0);
         }
         printf("\n");
     }
@@ -250,21 +221,6 @@ static int print_text(const view *w, const char *scope)
 }
 
 /* ------------------------------------------------------------------ CSV */
-
-static void csv_field(const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"')
-            putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
-}
 
 static void csv_number(metrics_measure k, double x)
 {
@@ -287,13 +243,13 @@ static int print_csv(const view *w)
         size_t v = w->rows[r];
         const ckg_concept *c = row_concept(w, v);
         printf("%zu,", r + 1);
-        csv_field(c->id.s);
+        cli_csv_field(stdout, c->id.s);
         putchar(',');
-        csv_field(c->zh.s ? c->zh.s : "");
+        cli_csv_field(stdout, c->zh.s);
         putchar(',');
-        csv_field(c->en.s ? c->en.s : "");
+        cli_csv_field(stdout, c->en.s);
         putchar(',');
-        csv_field(theme_id(o, c));
+        cli_csv_field(stdout, theme_id(o, c));
         for (int k = 0; k < METRICS_N_MEASURES; k++) {
             putchar(',');
             csv_number((metrics_measure)k, metrics_value(w->m, v, k));
@@ -395,7 +351,8 @@ int cmd_metrics(const cli *c, int argc, char **argv)
     graph_scope scope = {0};
     metrics_options mopt;
     metrics_options_default(&mopt);
-    unsigned long long top = 0, x;
+    unsigned long top = 0, threads = 0;
+    unsigned long long seed;
     int opt;
     optind = 0;
     while ((opt = getopt_long(argc, argv, "p:s:n:S:t:wf:h", options, NULL)) != -1) {
@@ -403,14 +360,16 @@ int cmd_metrics(const cli *c, int argc, char **argv)
         case 'p': scope.paper = optarg; break;
         case 's': scope.section = optarg; break;
         case 'n':
-            if (parse_count(optarg, (unsigned long long)SIZE_MAX, &top) || top == 0)
-                return cli_usage_error(c, "metrics", "--top wants a positive number, not '%s'",
-                                       optarg);
+            if (cli_count_arg(c, "metrics", "--top", optarg, ULONG_MAX, &top) != EXIT_OK)
+                return EXIT_USAGE;
             break;
         case 'S': sort = optarg; break;
         case 't': theme = optarg; break;
         case 'w': mopt.weighted = 1; break;
-        case 'f': format = optarg; break;
+        case 'f':
+            if (!cli_format_arg(c, "metrics", optarg, 1, &format))
+                return EXIT_USAGE;
+            break;
         case OPT_METHOD:
             if (strcmp(optarg, "leiden") == 0)
                 mopt.method = METRICS_LEIDEN;
@@ -421,14 +380,15 @@ int cmd_metrics(const cli *c, int argc, char **argv)
                                        optarg);
             break;
         case OPT_SEED:
-            if (parse_count(optarg, UINT64_MAX, &x))
-                return cli_usage_error(c, "metrics", "--seed wants a number, not '%s'", optarg);
-            mopt.seed = x;
+            if (parse_seed(optarg, &seed))
+                return cli_usage_error(c, "metrics", "--seed wants a whole number, not '%s'",
+                                       optarg);
+            mopt.seed = seed;
             break;
         case OPT_THREADS:
-            if (parse_count(optarg, 64, &x) || x == 0)
-                return cli_usage_error(c, "metrics", "--threads wants 1 to 64, not '%s'", optarg);
-            mopt.threads = (unsigned)x;
+            if (cli_count_arg(c, "metrics", "--threads", optarg, 64, &threads) != EXIT_OK)
+                return EXIT_USAGE;
+            mopt.threads = (unsigned)threads;
             break;
         case 'h': usage(stdout); return EXIT_OK;
         default: usage(stderr); return EXIT_USAGE;
@@ -436,8 +396,6 @@ int cmd_metrics(const cli *c, int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage_error(c, "metrics", "unexpected argument '%s'", argv[optind]);
-    if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
-        return cli_usage_error(c, "metrics", "unknown format '%s' (text, json or csv)", format);
     metrics_measure sort_by = METRICS_PAGERANK;
     int by_id = strcmp(sort, "id") == 0;
     if (!by_id && metrics_measure_from_name(sort, &sort_by) != CKG_OK) {
@@ -462,13 +420,13 @@ int cmd_metrics(const cli *c, int argc, char **argv)
     metrics_result *m = NULL;
     view w = {.sort = sort};
     named *by_name = NULL;
-    if ((code = cli_load(c, &o, 0, &diags)) != EXIT_OK)
+    /* quotes matter only to find what a section states */
+    ontology_load_options lopt = {.skip_evidence = scope.section == NULL};
+    if ((code = cli_load_with(c, &lopt, &o, 0, &diags)) != EXIT_OK)
         goto out;
     int32_t only_theme = -1;
-    if (theme && (only_theme = resolve_theme(c, o, theme)) < 0) {
-        code = EXIT_INVALID;
+    if (theme && (code = cli_theme_arg(c, "metrics", o, theme, &only_theme)) != EXIT_OK)
         goto out;
-    }
     if ((rc = graph_build(o, &scope, &diags, &g)) == CKG_OK)
         rc = metrics_compute(g, &mopt, &diags, &m);
     if (rc != CKG_OK) {
@@ -508,8 +466,10 @@ int cmd_metrics(const cli *c, int argc, char **argv)
         rc = print_json(&w, name);
     else if (strcmp(format, "csv") == 0)
         rc = print_csv(&w);
-    else
-        rc = print_text(&w, name);
+    else {
+        cli_style st = cli_style_of(c);
+        rc = print_text(&w, name, &st);
+    }
     code = rc == CKG_OK ? EXIT_OK : cli_exit_code(rc);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "%s metrics: cannot write the output\n", c->program);

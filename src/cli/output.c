@@ -1,95 +1,84 @@
-/* output.c — where a command's results go: stdout, or a file written whole or not at all.
- *
- * A file is written to a temporary sibling (same folder, so rename is atomic) and renamed
- * over the target only once everything was written and flushed; on any failure the
- * temporary is removed and the target is left as it was. */
+/* output.c — what the query commands share to print: styles (color only on a terminal and
+ * never with NO_COLOR), table cells aligned by display width, CSV fields, JSON pieces. */
+#include "ckg/status.h"
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-int cli_output_open(const cli *c, const char *command, const char *path, cli_output *out)
+cli_style cli_style_of(const cli *c)
 {
-    memset(out, 0, sizeof *out);
-    if (!path || strcmp(path, "-") == 0) {
-        out->f = stdout;
-        return EXIT_OK;
-    }
-    const char *slash = strrchr(path, '/');
-    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = slash ? slash + 1 : path;
-    if (!*base) {
-        fprintf(stderr, "%s %s: '%s' names a folder, not a file\n", c->program, command, path);
-        return EXIT_USAGE;
-    }
-    size_t size = dir_len + strlen(base) + 16;
-    out->path = path;
-    if (!(out->tmp = malloc(size))) {
-        fprintf(stderr, "%s %s: out of memory\n", c->program, command);
-        return EXIT_INVALID;
-    }
-    snprintf(out->tmp, size, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
-    int fd = mkstemp(out->tmp);
-    if (fd < 0) {
-        fprintf(stderr, "%s %s: cannot write '%s': %s\n", c->program, command, path,
-                strerror(errno));
-        free(out->tmp);
-        out->tmp = NULL;
-        return EXIT_IO;
-    }
-    /* mkstemp makes the file 0600; give it the mode a new file would get */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    if (!(out->f = fdopen(fd, "w"))) {
-        fprintf(stderr, "%s %s: cannot write '%s': %s\n", c->program, command, path,
-                strerror(errno));
-        close(fd);
-        unlink(out->tmp);
-        free(out->tmp);
-        out->tmp = NULL;
-        return EXIT_IO;
-    }
-    return EXIT_OK;
+    if (!c->color_out)
+        return (cli_style){"", "", "", "", "", "", ""};
+    return (cli_style){
+        .bold = "\033[1m",
+        .dim = "\033[2m",
+        .head = "\033[1;33m",
+        .arrow = "\033[36m",
+        .name = "\033[1m",
+        .match = "\033[1;31m",
+        .reset = "\033[0m",
+    };
 }
 
-int cli_output_close(const cli *c, const char *command, cli_output *out, int ok)
+size_t cli_width(const char *s)
 {
-    int code = EXIT_OK;
-    if (!out->f)
-        return EXIT_OK;
-    if (out->f == stdout) {
-        if (fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(stderr, "%s %s: cannot write the output: %s\n", c->program, command,
-                    strerror(errno));
-            code = EXIT_IO;
+    return s ? text_width(s, strlen(s)) : 0;
+}
+
+void cli_cell(FILE *f, const char *s, size_t cols, text_align align, const char *style,
+              const char *reset)
+{
+    char *fit = NULL;
+    size_t n;
+    if (!s)
+        s = "";
+    fputs(style, f);
+    if (text_fit(s, strlen(s), cols, align, "…", &fit, &n) == TEXT_OK)
+        fputs(fit, f);
+    else
+        fputs(s, f);
+    fputs(reset, f);
+    free(fit);
+}
+
+void cli_csv_field(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; s && *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+json_t *cli_json_concept(const ckg_ontology *o, int32_t concept)
+{
+    const ckg_concept *c = &o->concepts[concept];
+    return json_pack("{s:s, s:s, s:s, s:s?}", "id", c->id.s, "zh", c->zh.s, "en", c->en.s,
+                     "theme", c->theme.s);
+}
+
+json_t *cli_json_papers(const ckg_ontology *o, const int32_t *papers, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < n; i++) {
+        if (json_array_append_new(a, json_string(o->papers[papers[i]].id.s))) {
+            json_decref(a);
+            return NULL;
         }
-        out->f = NULL;
-        return code;
     }
-    int failed = fflush(out->f) != 0 || ferror(out->f);
-    int saved = errno;
-    if (fclose(out->f) != 0 && !failed) {
-        failed = 1;
-        saved = errno;
+    return a;
+}
+
+int cli_json_print(json_t *root)
+{
+    int rc = CKG_ENOMEM;
+    if (root && json_dumpf(root, stdout, JSON_INDENT(2)) == 0) {
+        putchar('\n');
+        rc = CKG_OK;
     }
-    out->f = NULL;
-    if (ok && !failed && rename(out->tmp, out->path) != 0) {
-        failed = 1;
-        saved = errno;
-    }
-    if (!ok || failed) {
-        unlink(out->tmp);
-        if (failed) {
-            fprintf(stderr, "%s %s: cannot write '%s': %s\n", c->program, command, out->path,
-                    strerror(saved));
-            code = EXIT_IO;
-        }
-    }
-    free(out->tmp);
-    out->tmp = NULL;
-    return code;
+    json_decref(root);
+    return rc;
 }

@@ -45,8 +45,8 @@ expect_out "tri-e"
 if grep -q "tri-a" "$WORK/out"; then fail "theme filter kept a core concept"; else pass; fi
 met --sort community --format csv
 expect_rc 0
-expect_out "1,tri-a,"
-expect_out "6,tri-f,"
+expect_out '1,"tri-a",'
+expect_out '6,"tri-f",'
 
 test_case weighted_degrees_are_strengths
 met --weighted --sort degree --top 1
@@ -58,7 +58,7 @@ test_case csv_has_every_measure_at_full_precision
 met --format csv --sort id
 expect_rc 0
 expect_out "rank,id,zh,en,theme,degree,in_degree,out_degree,betweenness,harmonic,pagerank,hub,authority,coreness,community"
-expect_out "3,tri-c,角丙,vertex c,core,3,1,2,0.59999999999999998,0.80000000000000004,"
+expect_out '3,"tri-c","角丙","vertex c","core",3,1,2,0.59999999999999998,0.80000000000000004,'
 
 test_case json_has_the_shape_of_design
 met --format json
@@ -111,8 +111,7 @@ expect_rc 1
 expect_err "paper 'quiet' has no section 'silnt' (did you mean 'silent'?)"
 met --theme factor
 expect_rc 1
-expect_err "unknown theme 'factor' (did you mean 'factors'?)"
-expect_err "themes: core factors"
+expect_err "unknown theme 'factor' (did you mean 'factors'?); one of: core factors"
 
 test_case usage_errors_exit_2
 met --sort pagrank

@@ -21,6 +21,7 @@ import json
 import math
 import subprocess
 import sys
+from fractions import Fraction
 
 import igraph as ig
 import networkx as nx
@@ -128,8 +129,10 @@ def expected_networkx(n, edges, weights, weighted, membership, theme_of):
     upairs, uweights = collapse(n, edges, weights, weighted)
     U = nx.Graph()
     U.add_nodes_from(range(n))
+    # exact lengths: with floats, 1/3 + 1/6 and 1/2 need not compare equal, and NetworkX
+    # (unlike igraph, which compares with a tolerance) would miss such tied shortest paths
     for (a, b), x in zip(upairs, uweights):
-        U.add_edge(a, b, weight=x, length=1.0 / x)
+        U.add_edge(a, b, weight=x, length=Fraction(1, int(x)))
     wkey = "weight" if weighted else None
     lkey = "length" if weighted else None
     e = {}
@@ -139,9 +142,9 @@ def expected_networkx(n, edges, weights, weighted, membership, theme_of):
     pr = nx.pagerank(D, alpha=0.85, weight=wkey, tol=1e-15, max_iter=100000)
     e["pagerank"] = [pr[v] for v in range(n)]
     bc = nx.betweenness_centrality(U, normalized=True, weight=lkey)
-    e["betweenness"] = [bc[v] if n > 2 else 0.0 for v in range(n)]
+    e["betweenness"] = [float(bc[v]) if n > 2 else 0.0 for v in range(n)]
     hc = nx.harmonic_centrality(U, distance=lkey)
-    e["harmonic"] = [hc[v] / (n - 1) if n > 1 else 0.0 for v in range(n)]
+    e["harmonic"] = [float(hc[v]) / (n - 1) if n > 1 else 0.0 for v in range(n)]
     core = nx.core_number(U)
     e["coreness"] = [core[v] for v in range(n)]
     comps = list(nx.weakly_connected_components(D))

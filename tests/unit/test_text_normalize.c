@@ -317,6 +317,57 @@ static void test_fold_keeps_distinct_names_distinct(void **state)
     free(b);
 }
 
+/* Names of ASCII and CJK ideographs skip utf8proc; the result must be what utf8proc gives.
+ * Random strings over ASCII (letters of both cases, spaces, tabs, DEL), ideographs at the
+ * ends of both blocks, and characters that force the full path (full-width letters,
+ * combining marks, U+3000, a compatibility ideograph). */
+static void test_fold_fast_path_agrees_with_utf8proc(void **state)
+{
+    (void)state;
+    static const char *const alphabet[] = {
+        "a", "Z", "Q", "-", "1", " ", "\t", "\x7F", "\x01", "数", "据", "\xE4\xB8\x80",
+        "\xE9\xBF\xBF", "\xE3\x90\x80", "\xE4\xB6\xBF", /* U+4E00 U+9FFF U+3400 U+4DBF */
+        "Ｔ", "\xCC\x81", U3000, "\xEF\xA4\x80", "\xC3\x89", /* combining acute, U+F900, É */
+    };
+    const size_t n_alpha = sizeof alphabet / sizeof alphabet[0];
+    unsigned seed = 777;
+    for (int round = 0; round < 3000; round++) {
+        char in[256];
+        size_t w = 0, len = 1 + (seed >> 16) % 10;
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *a = alphabet[(seed >> 16) % n_alpha];
+            memcpy(in + w, a, strlen(a));
+            w += strlen(a);
+        }
+        in[w] = '\0';
+        utf8proc_uint8_t *m = NULL;
+        utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)w, &m,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                              UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+        assert_true(n >= 0);
+        char want[1024];
+        size_t ww = 0;
+        for (utf8proc_ssize_t i = 0; i < n;) {
+            int32_t cp;
+            i += utf8proc_iterate(m + i, n - i, &cp);
+            utf8proc_category_t c = utf8proc_category(cp);
+            if (cp <= 0x20 || cp == 0x7F || c == UTF8PROC_CATEGORY_ZS ||
+                c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
+                c == UTF8PROC_CATEGORY_CC || c == UTF8PROC_CATEGORY_CF)
+                continue;
+            ww += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)want + ww);
+        }
+        want[ww] = '\0';
+        free(m);
+        char *got = text_fold(in);
+        assert_non_null(got);
+        if (strcmp(got, want) != 0)
+            fail_msg("input '%s': got '%s', want '%s'", in, got, want);
+        free(got);
+    }
+}
+
 static void test_fold_n_rejects_invalid_utf8_with_offset(void **state)
 {
     (void)state;
@@ -360,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_normalize_fast_path_agrees_with_utf8proc_nfkc),
         cmocka_unit_test(test_fold_equates_width_case_and_spacing),
         cmocka_unit_test(test_fold_keeps_distinct_names_distinct),
+        cmocka_unit_test(test_fold_fast_path_agrees_with_utf8proc),
         cmocka_unit_test(test_fold_n_rejects_invalid_utf8_with_offset),
         cmocka_unit_test(test_fold_replaces_invalid_bytes),
     };
