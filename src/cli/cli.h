@@ -127,8 +127,27 @@ void cli_csv_links_header(FILE *f, int evidence);
 void cli_csv_link(FILE *f, const ckg_ontology *o, const query_link *l, int evidence,
                   cli_lines *lines);
 
+/* ---------------------------------------------------------------- output files (outfile.c) */
+
+/* A command's output: stdout, or a file that is written whole or not at all. */
+typedef struct cli_output {
+    FILE *f;          /* where to write */
+    const char *path; /* the target file, NULL for stdout */
+    char *tmp;        /* the temporary file beside it */
+} cli_output;
+
+/* Opens path for writing (NULL or "-": stdout); a file goes to a temporary sibling first.
+ * Returns EXIT_OK, or the exit code after printing why. */
+int cli_output_open(const cli *c, const char *command, const char *path, cli_output *out);
+
+/* Finishes the output: when ok and everything was written, the temporary file replaces the
+ * target; otherwise it is removed. Returns EXIT_OK or EXIT_IO (after printing why). */
+int cli_output_close(const cli *c, const char *command, cli_output *out, int ok);
+
 int cmd_check(const cli *c, int argc, char **argv);
 int cmd_coverage(const cli *c, int argc, char **argv);
+int cmd_export(const cli *c, int argc, char **argv);
+int cmd_metrics(const cli *c, int argc, char **argv);
 int cmd_neighbors(const cli *c, int argc, char **argv);
 int cmd_path(const cli *c, int argc, char **argv);
 int cmd_search(const cli *c, int argc, char **argv);

@@ -26,6 +26,8 @@ static const command commands[] = {
     {"show", cmd_show, "everything about one concept"},
     {"path", cmd_path, "the shortest chain of relations linking two concepts"},
     {"search", cmd_search, "find concepts and quotes by text"},
+    {"metrics", cmd_metrics, "centralities per concept, communities and graph figures"},
+    {"export", cmd_export, "the graph as JSON, GraphML, DOT or CSV for other tools"},
 };
 
 static void print_help(FILE *f)
