@@ -34,7 +34,18 @@ int cli_exit_code(int status);
 int cli_usage_error(const cli *c, const char *command, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Writes data to path through a temporary file in the same folder and a rename; returns
+ * EXIT_OK or EXIT_IO after printing why. */
+int cli_write_atomic(const cli *c, const char *command, const char *path, const void *data,
+                     size_t len);
+
+/* Resolves a concept named on the command line (id, zh, en or alt). EXIT_OK with *out set,
+ * or EXIT_INVALID after listing the candidates (ambiguous) or suggestions (unknown). */
+int cli_resolve_concept(const cli *c, const char *command, const ckg_ontology *o,
+                        const char *name, int32_t *out);
+
 int cmd_check(const cli *c, int argc, char **argv);
 int cmd_coverage(const cli *c, int argc, char **argv);
+int cmd_render(const cli *c, int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@ typedef struct command {
 static const command commands[] = {
     {"check", cmd_check, "validate the ontology and verify every quote against the corpus"},
     {"coverage", cmd_coverage, "how much of each paper and section is tied to evidence"},
+    {"render", cmd_render, "SVG concept map: all papers, one paper, a theme, or around a concept"},
 };
 
 static void print_help(FILE *f)
