@@ -125,7 +125,10 @@ maps-check: $(BUILD)/ckg
 browser-test: $(BUILD)/ckg
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  CKG=$(abspath $(BUILD)/ckg) sh tests/browser/variants.sh "$$tmp" && \
-	  $(PYTHON) tests/browser/check_maps.py output/*.svg "$$tmp"/*.svg
+	  $(PYTHON) tests/browser/check_maps.py output/*.svg "$$tmp"/*.svg && \
+	  if $(PYTHON) tests/browser/check_maps.py tests/browser/overflow.svg >/dev/null; then \
+	    echo "browser-test: the checker passed a map whose label overflows"; exit 1; \
+	  else echo "browser-test: the checker fails a map whose label overflows, as it should"; fi
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/ckg

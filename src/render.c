@@ -10,13 +10,16 @@
  *
  * Labels are HTML-like labels built from escaped text, in the font stack RENDER_FONT_STACK
  * whose first family pango measures with, so the box Graphviz computes is the box a browser
- * draws. With dot, relations carry their linking phrase as an edge label (dot places labels
- * as it ranks); with the force-directed engines the phrase is a small node of its own on the
- * relation's path, so overlap removal keeps it off the concepts (it is drawn only, never
- * counted: the map's concepts are the nodes of class "concept").
+ * draws. With dot, twopi and circo a relation carries its linking phrase as an edge label;
+ * with the force-directed engines (neato, fdp, sfdp), which place labels without regard to
+ * anything else, the phrase is a small node of its own on the relation's path, so overlap
+ * removal keeps it off the concepts (drawn only, never counted: the map's concepts are the
+ * nodes of class "concept"). The radial layout (render_radial.c) pins every concept and
+ * puts each phrase on its spoke next to the outer concept.
  *
  * Determinism: nodes and edges are created in vertex and edge order of the graph, seeds are
- * fixed (start=1), and nothing depends on time or addresses. */
+ * fixed (start=1), and nothing depends on time or addresses; Graphviz 2.42's fdp is the one
+ * engine that still varies from run to run. */
 #include "render_internal.h"
 
 #include "ckg/status.h"
@@ -218,6 +221,12 @@ static const char *const palette[][2] = {
     {"#0072B2", "#00436A"}, /* blue */
 };
 enum { N_PALETTE = sizeof palette / sizeof *palette };
+
+/* Width and color by the number of papers stating the relation (1, 2, 3 or more): what
+ * several papers agree on stands out, a single paper's claim stays in the background. */
+static const char *const edge_colors[] = {"#8C8C8CA6", "#4D4D4DD9", "#1A1A1AE6"};
+static const char *const edge_swatches[] = {"#ADADAD", "#5E5E5E", "#1A1A1A"};
+
 
 
 /* Is relation j drawn? Both ends shown, and in an ego map without ties, one step further
@@ -635,9 +644,11 @@ static void legend_scope(rbuf *b, const map *m)
         rbuf_printf(&t, lang == RENDER_LANG_EN ? "all %zu papers" : "全部 %zu 篇论文", o->n_papers);
     } else {
         const ckg_paper *p = &o->papers[m->g->paper];
+        rbuf_printf(&t, "《%s》", p->title.s ? p->title.s : p->id.s);
         for (size_t i = 0; i < p->authors.n; i++)
-            rbuf_printf(&t, "%s%s", i ? "、" : "", p->authors.items[i].s);
-        rbuf_printf(&t, "（%d）《%s》", p->year, p->title.s ? p->title.s : p->id.s);
+            rbuf_printf(&t, "%s%s", i ? "、" : " ", p->authors.items[i].s);
+        if (p->year)
+            rbuf_printf(&t, "（%d）", p->year);
         if (m->g->section >= 0)
             rbuf_printf(&t, " · %s", p->sections[m->g->section].title.s);
     }
@@ -647,12 +658,13 @@ static void legend_scope(rbuf *b, const map *m)
     rbuf_free(&t);
 }
 
-/* One legend row: a sample cell (NULL: an empty one of the same width) and its text. */
-static void legend_row(rbuf *b, const char *sample_attrs)
+/* The legend is the graph's label: title, scope and counts on top, then two columns of
+ * single-cell rows, the themes and what size, width and phrases mean. Samples are glyphs in
+ * the row's text (■ in a theme's color, ━ in an edge's gray), not cells of their own: a
+ * table column that a long title widens then only gains space on the right. */
+static void legend_row(rbuf *b)
 {
-    rbuf_printf(b, "<TR><TD WIDTH=\"28\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\">%s</TD>"
-                   "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">",
-                sample_attrs ? sample_attrs : "");
+    rbuf_puts(b, "<TR><TD ALIGN=\"LEFT\">");
 }
 
 static void legend(rbuf *b, const map *m)
@@ -675,42 +687,40 @@ static void legend(rbuf *b, const map *m)
     rbuf_puts(b, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\">");
 
     /* Left: the themes the map shows, in ontology order. */
-    rbuf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"0\">");
+    rbuf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"0\">");
     for (size_t t = 0; t < o->n_themes; t++) {
         int present = 0;
         for (size_t v = 0; v < m->g->n_vertices && !present; v++)
             present = m->shown[v] && concept_of(m, v)->theme_index == (int32_t)t;
         if (!present)
             continue;
-        rbuf_printf(b, "<TR><TD WIDTH=\"28\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"%s\" "
-                       "COLOR=\"%s\" BORDER=\"1\" STYLE=\"ROUNDED\"></TD><TD ALIGN=\"LEFT\">",
-                    palette[t % N_PALETTE][0], palette[t % N_PALETTE][1]);
+        legend_row(b);
+        rbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"16\">■</FONT> ", palette[t % N_PALETTE][0]);
         legend_text(b, lang, o->themes[t].zh.s, o->themes[t].en.s);
         rbuf_puts(b, "</TD></TR>");
     }
     rbuf_puts(b, "</TABLE></TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\">");
 
     /* Right: what size, width and phrases mean. */
-    rbuf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"0\">");
-    legend_row(b, NULL);
+    rbuf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"0\">");
+    legend_row(b);
     if (en)
         rbuf_printf(b, "box and type size: %s", size_en[m->opt->size_by]);
     else
         rbuf_printf(b, "方框与字号：%s（越大越核心）", size_zh[m->opt->size_by]);
     rbuf_puts(b, "</TD></TR>");
+    static const char *const sample_size[] = {"9", "13", "17"};
     for (int k = 1; k <= 3; k++) {
-        rbuf_puts(b, "<TR><TD WIDTH=\"28\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\">");
-        rbuf_printf(b, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
-                       "<TD WIDTH=\"28\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"#4D4D4D\">"
-                       "</TD></TR></TABLE></TD><TD ALIGN=\"LEFT\">",
-                    k == 1 ? 1 : 2 * k - 1);
+        legend_row(b);
+        rbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"%s\">━━</FONT>  ", edge_swatches[k - 1],
+                    sample_size[k - 1]);
         if (en)
-            rbuf_printf(b, "line width: %d%s paper%s", k, k == 3 ? " or more" : "", k == 1 ? "" : "s");
+            rbuf_printf(b, "stated by %d%s paper%s", k, k == 3 ? " or more" : "", k == 1 ? "" : "s");
         else
-            rbuf_printf(b, "线宽：%d 篇%s论文陈述该关系", k, k == 3 ? "及以上" : "");
+            rbuf_printf(b, "%d 篇%s论文陈述该关系", k, k == 3 ? "及以上" : "");
         rbuf_puts(b, "</TD></TR>");
     }
-    legend_row(b, NULL);
+    legend_row(b);
     if (m->n_labeled == 0)
         rbuf_puts(b, en ? "arrow: a relation (hover for its phrase and quote)"
                         : "箭头：关系（悬停可见关系词与引文）");
@@ -721,7 +731,7 @@ static void legend(rbuf *b, const map *m)
     else
         rbuf_puts(b, en ? "phrase on an arrow: the relation" : "箭头上的词：关系");
     rbuf_puts(b, "</TD></TR>");
-    legend_row(b, NULL);
+    legend_row(b);
     rbuf_puts(b, en ? "hover over a box or an arrow: definition and source quote"
                     : "鼠标悬停在方框或箭头上：定义与原文引文");
     rbuf_puts(b, "</TD></TR></TABLE></TD></TR></TABLE>");
@@ -820,17 +830,21 @@ static void graph_attributes(Agraph_t *g, const map *m, const char *engine, cons
     agattr(g, AGEDGE, "fontname", RENDER_FONT_STACK);
     agattr(g, AGEDGE, "fontsize", "9");
     agattr(g, AGEDGE, "fontcolor", "#333333");
-    agattr(g, AGEDGE, "color", "#4D4D4DB0");
+    agattr(g, AGEDGE, "color", "#8C8C8CA6");
     agattr(g, AGEDGE, "arrowsize", "0.6");
     agattr(g, AGEDGE, "labelfontname", RENDER_FONT_STACK);
     agattr(g, AGEDGE, "labelfontsize", "9");
     agattr(g, AGEDGE, "labelfontcolor", "#333333");
 }
 
+static size_t edge_weight_class(const graph_edge *e)
+{
+    return e->n_papers >= 3 ? 2 : e->n_papers == 2 ? 1 : 0;
+}
+
 static double edge_width(const graph_edge *e)
 {
-    size_t n = e->n_papers < 3 ? e->n_papers : 3;
-    return 0.8 + 1.2 * (double)(n - 1);
+    return 0.8 + 1.2 * (double)edge_weight_class(e);
 }
 
 static int build_graph(const map *m, const char *engine, const double *x, const double *y,
@@ -927,6 +941,7 @@ static int build_graph(const map *m, const char *engine, const double *x, const 
                 set(ed, "id", hid);
                 set(ed, "class", "relation");
                 setf(ed, "penwidth", "%.1f", edge_width(e));
+                set(ed, "color", edge_colors[edge_weight_class(e)]);
                 if (!half)
                     set(ed, "arrowhead", "none");
                 if (dot_text)
@@ -940,6 +955,7 @@ static int build_graph(const map *m, const char *engine, const double *x, const 
         set(ed, "id", id);
         set(ed, "class", "relation");
         setf(ed, "penwidth", "%.1f", edge_width(e));
+        set(ed, "color", edge_colors[edge_weight_class(e)]);
         if (m->labeled[j] && x && m->dist[e->from] != m->dist[e->to]) {
             /* radial: the phrase on the spoke just inside the outer concept, far enough
              * along for its width when the spoke runs sideways */

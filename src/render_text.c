@@ -330,11 +330,14 @@ int render_wrap_zh(const char *name, size_t max_chars, const char *const *dict, 
             double pen = 0.5 * dev * dev;
             if (len > (double)max_chars)
                 pen += len - (double)max_chars;
-            /* a pause inside the line (科技创新和产业) reads worse than one at its end */
+            /* a conjunction inside the line (科技创新和产业) reads worse than at its end */
             for (size_t k = j; k + 1 < i; k++) {
-                if (good_break_after(c.cp[k]))
+                if (c.cp[k] == 0x548c || c.cp[k] == 0x4e0e || c.cp[k] == 0x53ca) /* 和与及 */
                     pen += 4;
             }
+            pen += 2; /* each line: no more lines than the name needs */
+            if (j > 0 && good_break_after(c.cp[j]) && c.cp[j] > 0x2000)
+                pen += 4; /* a line does not start with 、 — ， (nor 和, 的) */
             if (i < n) {
                 if (good_break_after(c.cp[i - 1]))
                     pen += 0;

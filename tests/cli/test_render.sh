@@ -69,6 +69,15 @@ if command -v dot >/dev/null 2>&1; then
     if dot -Tsvg "$WORK/map.dot" -o "$WORK/from-dot.svg" 2>/dev/null; then pass; else fail "dot cannot read the DOT text"; fi
 fi
 
+test_case section_scope
+run --ontology "$GOOD" render --paper beta --section part-one -o "$WORK/part-one.svg"
+expect_rc 0
+expect_count 4 'class="node concept ' "$WORK/part-one.svg"
+if grep -qF "测试文本乙》" "$WORK/part-one.svg" && grep -qF "· 第一段" "$WORK/part-one.svg"; then pass; else fail "legend lacks the paper and section"; fi
+run --ontology "$GOOD" render --paper beta --section part-two
+expect_rc 1
+expect_err "paper 'beta' has no section 'part-two'"
+
 test_case ego_map_by_name
 run --ontology "$GOOD" render --focus 新动能 --format dot
 expect_rc 0

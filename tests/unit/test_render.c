@@ -213,7 +213,8 @@ static void test_legend_names_themes_and_encodings(void **state)
     assert_non_null(strstr(f->out, "核心范畴"));
     assert_non_null(strstr(f->out, "要素"));
     assert_non_null(strstr(f->out, "PageRank"));
-    assert_non_null(strstr(f->out, "线宽"));
+    assert_non_null(strstr(f->out, "2 篇论文陈述该关系"));
+    assert_non_null(strstr(f->out, "font-size=\"16.00\" fill=\"#e69f00\">■</text>"));
     assert_non_null(strstr(f->out, "7 个概念，3 条关系"));
 }
 
