@@ -150,6 +150,7 @@ int cmd_export(const cli *c, int argc, char **argv);
 int cmd_metrics(const cli *c, int argc, char **argv);
 int cmd_neighbors(const cli *c, int argc, char **argv);
 int cmd_path(const cli *c, int argc, char **argv);
+int cmd_render(const cli *c, int argc, char **argv);
 int cmd_search(const cli *c, int argc, char **argv);
 int cmd_show(const cli *c, int argc, char **argv);
 

@@ -28,6 +28,7 @@ static const command commands[] = {
     {"search", cmd_search, "find concepts and quotes by text"},
     {"metrics", cmd_metrics, "centralities per concept, communities and graph figures"},
     {"export", cmd_export, "the graph as JSON, GraphML, DOT or CSV for other tools"},
+    {"render", cmd_render, "SVG concept map: all papers, one paper, a theme, or around a concept"},
 };
 
 static void print_help(FILE *f)
