@@ -22,6 +22,7 @@
  * engine that still varies from run to run. */
 #include "render_internal.h"
 
+#include "ckg/metrics.h"
 #include "ckg/status.h"
 #include "ckg/strmap.h"
 #include "ckg/text.h"
@@ -482,11 +483,12 @@ static void measure_lines(const char *lines, double *em, int *n)
 /* The vertical margin (inches) a box needs for the browser's text box of its first line.
  * Graphviz gives a line 1.1 em; a browser's text box in this font is 1.45 em, the baseline
  * placed so that it reaches 0.91 em above the line's middle: 0.36 em past Graphviz's line
- * box on top (and less at the bottom). The margin is the same on both sides, so the text
- * stays in the middle of its box. */
+ * box on top (and less at the bottom); 0.38 em and 2 pt leave room for rounding at every
+ * font size the maps use. The margin is the same on both sides, so the text stays in the
+ * middle of its box. */
 static double node_margin_y(double font)
 {
-    return (0.36 * font + 1.5) / 72;
+    return (0.38 * font + 2.0) / 72;
 }
 
 void render_estimate_box(const map *m, size_t v, double *w, double *h)
@@ -1212,6 +1214,21 @@ static int build_dict(map *m)
     return CKG_OK;
 }
 
+/* The centrality that sizes the nodes: the values `ckg metrics` reports for the same scope
+ * (metrics_*, DESIGN.md definitions), so a map and a table never disagree. */
+static int size_measure(map *m, render_size_by by, diag_list *diags)
+{
+    metrics_measure k = by == RENDER_SIZE_BETWEENNESS ? METRICS_BETWEENNESS
+                        : by == RENDER_SIZE_DEGREE    ? METRICS_DEGREE
+                                                      : METRICS_PAGERANK;
+    metrics_result *r = NULL;
+    int rc = metrics_compute(m->g, NULL, diags, &r);
+    if (rc == CKG_OK && m->g->n_vertices)
+        memcpy(m->measure, metrics_values(r, k), m->g->n_vertices * sizeof *m->measure);
+    metrics_free(r);
+    return rc;
+}
+
 int render_map(render_context *ctx, const ckg_ontology *o, const render_options *opt,
                diag_list *diags, char **out, size_t *len, render_summary *summary)
 {
@@ -1241,7 +1258,7 @@ int render_map(render_context *ctx, const ckg_ontology *o, const render_options 
         goto out;
     if ((rc = select_concepts(&m, diags)) != CKG_OK)
         goto out;
-    if ((rc = render_sizing(m.g, opt->size_by, m.measure)) != CKG_OK ||
+    if ((rc = size_measure(&m, opt->size_by, diags)) != CKG_OK ||
         (rc = choose_labels(&m)) != CKG_OK || (rc = build_dict(&m)) != CKG_OK)
         goto out;
     int radial = strcmp(engine, "radial") == 0;

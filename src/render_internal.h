@@ -63,12 +63,5 @@ void render_estimate_box(const map *m, size_t v, double *w, double *h);
  * Fills x[v], y[v] (points) for shown vertices. CKG_OK or CKG_ENOMEM. */
 int render_radial(const map *m, double *x, double *y);
 
-/* Sizing measures of every vertex of g, for node sizes (DESIGN.md definitions): PageRank
- * (damping 0.85, directed), betweenness (normalized, on the undirected collapse), degree
- * (in + out). Fills out[n_vertices]. CKG_OK or CKG_ENOMEM.
- *
- * TEMPORARY: computed here with igraph so render does not wait for the metrics_* module;
- * switch to metrics_* when both are on main (render_sizing.c is then deleted). */
-int render_sizing(const ckg_graph *g, render_size_by by, double *out);
 
 #endif
