@@ -285,7 +285,7 @@ int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diag
         st[i].from = g->vertex_of[st[i].from];
         st[i].to = g->vertex_of[st[i].to];
     }
-    if (n_st) /* st is NULL when nothing is stated, and qsort wants an array */
+    if (n_st) /* st is NULL for a scope without relations: qsort(NULL, 0) is undefined */
         qsort(st, n_st, sizeof *st, compare_statements);
     rc = CKG_ENOMEM;
     if (!(g->edges = calloc(n_st ? n_st : 1, sizeof *g->edges)))
@@ -308,6 +308,11 @@ void graph_free(ckg_graph *g)
     igraph_destroy(&g->g);
     igraph_vector_destroy(&g->weights);
     free_members(g);
+}
+
+int graph_statement_in_scope(const ckg_graph *g, int32_t paper, const ckg_evidences *ev)
+{
+    return (g->paper < 0 || g->paper == paper) && in_section(ev, g->section);
 }
 
 int64_t graph_find_edge(const ckg_graph *g, int32_t from, int32_t to)

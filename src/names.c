@@ -1,10 +1,15 @@
 /* names.c — the folded-name index behind concept lookup.
  *
- * Each folded name maps to the list of concepts that carry it (usually one; `ckg check`
- * reports shared zh/alt names, but an en name or an id may still coincide with another
- * concept's name). Suggestions compare the raw query with ids, zh and en names: typing
- * "数据要数" or "digtal economy" should find its concept. */
+ * Each name of each concept is one entry (its folded form, the name as written, the
+ * concept); entries with the same folded form are chained from one slot of a hash map, so a
+ * name shared by several concepts (`ckg check` reports shared zh/alt names, but an en name or
+ * an id may still coincide with another concept's name) lists them all. Folded forms live in
+ * one arena: building the index costs one fold per name and no allocation per name, which
+ * matters because every command that takes a concept builds it (ckg neighbors at 20k
+ * concepts). Suggestions compare the folded query with the folded ids, zh and en names:
+ * typing "数据要数" or "digtal economy" should find its concept. */
 #include "ckg/names.h"
+#include "ckg/arena.h"
 #include "ckg/status.h"
 #include "ckg/suggest.h"
 #include "ckg/text.h"
@@ -12,110 +17,91 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct owners {
-    int32_t *concepts;
-    size_t n;
-} owners;
+typedef struct name_entry {
+    const char *name;   /* as written in the ontology */
+    const char *folded; /* in the index's arena */
+    int32_t concept;
+    int32_t next;       /* next entry with the same folded form, -1 at the end */
+    int suggestible;    /* an id, zh or en name (alt names are not offered as suggestions) */
+} name_entry;
 
 struct names_index {
     const ckg_ontology *o;
-    strmap by_folded;       /* folded name -> index into lists */
-    owners *lists;
-    char **folded;          /* the keys, owned */
-    size_t n_lists;
-    const char **candidates; /* ids, zh and en names, for suggestions */
-    char **folded_candidates; /* the same folded, owned; suggestions compare these */
-    size_t n_candidates;
+    arena mem;
+    strmap by_folded; /* folded name -> its first entry */
+    name_entry *entries;
+    size_t n_entries;
 };
 
 void names_free(names_index *ix)
 {
     if (!ix)
         return;
-    for (size_t i = 0; i < ix->n_lists; i++) {
-        free(ix->lists[i].concepts);
-        free(ix->folded[i]);
-    }
-    free(ix->lists);
-    free(ix->folded);
-    for (size_t i = 0; i < ix->n_candidates; i++)
-        free(ix->folded_candidates[i]);
-    free(ix->folded_candidates);
-    free(ix->candidates);
+    free(ix->entries);
     strmap_free(&ix->by_folded);
+    arena_free(&ix->mem);
     free(ix);
 }
 
-static int add_name(names_index *ix, const char *name, int32_t concept, size_t *cap)
+static int add_name(names_index *ix, const char *name, int32_t concept, int suggestible)
 {
-    char *key = text_fold(name);
+    char *f = text_fold(name);
+    if (!f)
+        return CKG_ENOMEM;
+    char *key = arena_strdup(&ix->mem, f);
+    free(f);
     if (!key)
         return CKG_ENOMEM;
-    int32_t at = strmap_get(&ix->by_folded, key);
-    if (at < 0) {
-        if (ix->n_lists == *cap) {
-            size_t cap2 = *cap ? *cap * 2 : 256;
-            owners *l = realloc(ix->lists, cap2 * sizeof *l);
-            char **f = l ? realloc(ix->folded, cap2 * sizeof *f) : NULL;
-            if (l)
-                ix->lists = l;
-            if (!f) {
-                free(key);
-                return CKG_ENOMEM;
-            }
-            ix->folded = f;
-            *cap = cap2;
-        }
-        at = (int32_t)ix->n_lists;
-        ix->lists[at] = (owners){NULL, 0};
-        ix->folded[at] = key;
-        ix->n_lists++;
-        if (strmap_put(&ix->by_folded, key, at, NULL) != CKG_OK)
-            return CKG_ENOMEM;
-    } else {
-        free(key);
-    }
-    owners *l = &ix->lists[at];
-    for (size_t i = 0; i < l->n; i++) {
-        if (l->concepts[i] == concept)
-            return CKG_OK;
-    }
-    int32_t *c = realloc(l->concepts, (l->n + 1) * sizeof *c);
-    if (!c)
+    int32_t self = (int32_t)ix->n_entries, first;
+    if (strmap_put(&ix->by_folded, key, self, &first) != CKG_OK)
         return CKG_ENOMEM;
-    l->concepts = c;
-    l->concepts[l->n++] = concept;
+    if (first >= 0) {
+        /* the folded form is known: chain this entry after the last one for it, unless the
+         * concept already answers to it (its zh and alt may fold alike) */
+        int32_t at = first;
+        for (;;) {
+            name_entry *e = &ix->entries[at];
+            if (e->concept == concept) {
+                if (suggestible && !e->suggestible) {
+                    e->suggestible = 1;
+                    e->name = name;
+                }
+                return CKG_OK;
+            }
+            if (e->next < 0)
+                break;
+            at = e->next;
+        }
+        ix->entries[at].next = self;
+        key = (char *)ix->entries[first].folded;
+    }
+    ix->entries[ix->n_entries++] = (name_entry){name, key, concept, -1, suggestible};
     return CKG_OK;
 }
 
 int names_build(const ckg_ontology *o, names_index **out)
 {
     int rc = CKG_ENOMEM;
-    size_t cap = 0;
     names_index *ix = calloc(1, sizeof *ix);
     *out = NULL;
     if (!ix)
         return CKG_ENOMEM;
     ix->o = o;
     strmap_init(&ix->by_folded);
-    if (!(ix->candidates = malloc((3 * o->n_concepts + 1) * sizeof *ix->candidates)) ||
-        !(ix->folded_candidates = malloc((3 * o->n_concepts + 1) * sizeof(char *))))
+    size_t n = 0;
+    for (size_t i = 0; i < o->n_concepts; i++)
+        n += 3 + o->concepts[i].alt.n;
+    if (!(ix->entries = malloc((n ? n : 1) * sizeof *ix->entries)))
         goto out;
     for (size_t i = 0; i < o->n_concepts; i++) {
         const ckg_concept *c = &o->concepts[i];
         const ckg_str *fixed[] = {&c->id, &c->zh, &c->en};
         for (size_t k = 0; k < 3; k++) {
-            if (!fixed[k]->s)
-                continue;
-            if ((rc = add_name(ix, fixed[k]->s, (int32_t)i, &cap)) != CKG_OK)
+            if (fixed[k]->s && (rc = add_name(ix, fixed[k]->s, (int32_t)i, 1)) != CKG_OK)
                 goto out;
-            rc = CKG_ENOMEM;
-            if (!(ix->folded_candidates[ix->n_candidates] = text_fold(fixed[k]->s)))
-                goto out;
-            ix->candidates[ix->n_candidates++] = fixed[k]->s;
         }
         for (size_t a = 0; a < c->alt.n; a++) {
-            if ((rc = add_name(ix, c->alt.items[a].s, (int32_t)i, &cap)) != CKG_OK)
+            if (c->alt.items[a].s && (rc = add_name(ix, c->alt.items[a].s, (int32_t)i, 0)) != CKG_OK)
                 goto out;
         }
     }
@@ -129,32 +115,81 @@ out:
 
 int names_resolve(const names_index *ix, const char *name, names_result *r)
 {
+    int rc = CKG_ENOMEM;
+    const char **folded = NULL;
     memset(r, 0, sizeof *r);
     char *key = text_fold(name);
     if (!key)
         return CKG_ENOMEM;
     int32_t at = strmap_get(&ix->by_folded, key);
     if (at >= 0) {
-        free(key);
-        const owners *l = &ix->lists[at];
-        r->verdict = l->n == 1 ? NAMES_FOUND : NAMES_AMBIGUOUS;
-        for (size_t i = 0; i < l->n && i < NAMES_MAX_MATCHES; i++)
-            r->concepts[r->n++] = l->concepts[i];
-        return CKG_OK;
+        for (; at >= 0; at = ix->entries[at].next) {
+            if (r->n < NAMES_MAX_MATCHES)
+                r->concepts[r->n++] = ix->entries[at].concept;
+        }
+        r->verdict = r->n == 1 ? NAMES_FOUND : NAMES_AMBIGUOUS;
+        rc = CKG_OK;
+        goto out;
     }
     r->verdict = NAMES_UNKNOWN;
+    /* candidates: the folded id, zh and en names, in ontology order (NULL for alt names) */
+    if (!(folded = malloc((ix->n_entries ? ix->n_entries : 1) * sizeof *folded)))
+        goto out;
+    for (size_t i = 0; i < ix->n_entries; i++)
+        folded[i] = ix->entries[i].suggestible ? ix->entries[i].folded : NULL;
     const char *close[5];
-    size_t n = suggest_closest(key, (const char *const *)ix->folded_candidates,
-                               ix->n_candidates, close, 5);
-    free(key);
+    size_t n = suggest_closest(key, folded, ix->n_entries, close, 5);
     /* back from folded forms to the names as written */
     for (size_t k = 0; k < n; k++) {
-        for (size_t i = 0; i < ix->n_candidates; i++) {
-            if (ix->folded_candidates[i] == close[k]) {
-                r->suggestions[r->n_suggestions++] = ix->candidates[i];
+        for (size_t i = 0; i < ix->n_entries; i++) {
+            if (folded[i] == close[k]) {
+                r->suggestions[r->n_suggestions++] = ix->entries[i].name;
                 break;
             }
         }
     }
-    return CKG_OK;
+    rc = CKG_OK;
+out:
+    free(folded);
+    free(key);
+    return rc;
+}
+
+int names_resolve_once(const ckg_ontology *o, const char *name, names_result *r)
+{
+    memset(r, 0, sizeof *r);
+    char *key = text_fold(name);
+    if (!key)
+        return CKG_ENOMEM;
+    for (size_t i = 0; i < o->n_concepts; i++) {
+        const ckg_concept *c = &o->concepts[i];
+        const char *fixed[] = {c->id.s, c->zh.s, c->en.s};
+        int match = 0;
+        for (size_t k = 0; k < 3 + c->alt.n && !match; k++) {
+            const char *s = k < 3 ? fixed[k] : c->alt.items[k - 3].s;
+            if (!s)
+                continue;
+            char *f = text_fold(s);
+            if (!f) {
+                free(key);
+                return CKG_ENOMEM;
+            }
+            match = strcmp(f, key) == 0;
+            free(f);
+        }
+        if (match && r->n < NAMES_MAX_MATCHES)
+            r->concepts[r->n++] = (int32_t)i;
+    }
+    free(key);
+    if (r->n) {
+        r->verdict = r->n == 1 ? NAMES_FOUND : NAMES_AMBIGUOUS;
+        return CKG_OK;
+    }
+    names_index *ix;
+    int rc = names_build(o, &ix);
+    if (rc != CKG_OK)
+        return rc;
+    rc = names_resolve(ix, name, r);
+    names_free(ix);
+    return rc;
 }

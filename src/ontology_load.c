@@ -30,6 +30,7 @@ typedef struct loader {
     const char *file; /* arena copy of the file being walked */
     arena scratch;    /* the tree of the file being walked; reset between files */
     int status;       /* CKG_ENOMEM once memory ran out; the walk then unwinds */
+    int skip_evidence; /* ontology_load_options */
     size_t themes_cap, kinds_cap, concepts_cap, papers_cap, files_cap;
 } loader;
 
@@ -357,6 +358,8 @@ static void walk_evidence(loader *L, const ynode *n, ckg_evidences *out)
     const ynode *v[MAX_FIELDS];
     out->items = NULL;
     out->n = 0;
+    if (L->skip_evidence)
+        return;
     ckg_loc loc = at(L, n);
     if (n->kind != YNODE_SEQ) {
         diag_add(L->diags, DIAG_ERROR, &loc, "'evidence' must be a list of {quote: ...}, not %s",
@@ -734,12 +737,19 @@ static int finish(loader *L, int rc, ckg_ontology **out)
 
 int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out)
 {
+    return ontology_load_with(dir, NULL, diags, out);
+}
+
+int ontology_load_with(const char *dir, const ontology_load_options *opt, diag_list *diags,
+                       ckg_ontology **out)
+{
     int rc;
     *out = NULL;
     ckg_ontology *o = new_ontology(dir);
     if (!o)
         return CKG_ENOMEM;
-    loader L = {.o = o, .diags = diags, .status = CKG_OK};
+    loader L = {.o = o, .diags = diags, .status = CKG_OK,
+                .skip_evidence = opt && opt->skip_evidence};
 
     struct stat st;
     int not_dir = stat(dir, &st) != 0 ? errno : !S_ISDIR(st.st_mode) ? ENOTDIR : 0;

@@ -59,6 +59,11 @@ int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diag
 
 void graph_free(ckg_graph *g);
 
+/* Does a statement of paper (index) with this evidence count in g's scope? The rule
+ * graph_build applies: the paper is in scope and, for a section scope, one of the evidence
+ * items is tagged with the section. For walking statements per kind (export). */
+int graph_statement_in_scope(const ckg_graph *g, int32_t paper, const ckg_evidences *ev);
+
 /* The edge id of from -> to (vertex ids), or -1. */
 int64_t graph_find_edge(const ckg_graph *g, int32_t from, int32_t to);
 

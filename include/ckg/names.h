@@ -34,4 +34,10 @@ typedef struct names_result {
 /* Resolves name. Returns CKG_OK (see r->verdict) or CKG_ENOMEM. */
 int names_resolve(const names_index *ix, const char *name, names_result *r);
 
+/* The same verdict without an index: one pass over every name, folding each and keeping
+ * nothing, which is cheaper than indexing them when a command looks up one or two names
+ * (ckg neighbors at 20k concepts). Only an unknown name builds the index, for its
+ * suggestions. CKG_OK or CKG_ENOMEM. */
+int names_resolve_once(const ckg_ontology *o, const char *name, names_result *r);
+
 #endif

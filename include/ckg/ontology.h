@@ -118,6 +118,18 @@ typedef struct ckg_ontology {
  * not a folder that can be read, or CKG_ENOMEM. *out is set unless ENOMEM. */
 int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out);
 
+/* What a caller may leave out of a load. */
+typedef struct ontology_load_options {
+    /* Mentions and relations are read without their evidence: every evidence list is empty
+     * and nothing in it is checked. For queries that never show a quote (ckg neighbors
+     * without --evidence): the quotes are most of an ontology's memory. */
+    int skip_evidence;
+} ontology_load_options;
+
+/* ontology_load with options (NULL: load everything). */
+int ontology_load_with(const char *dir, const ontology_load_options *opt, diag_list *diags,
+                       ckg_ontology **out);
+
 /* An ontology file held in memory: its path relative to the ontology folder, which names
  * it in diagnostics and says what it holds ("themes.yaml", "relations.yaml",
  * "concepts/NAME.yaml", "papers/ID.yaml"), and its bytes. */

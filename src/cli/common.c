@@ -17,8 +17,14 @@ int cli_exit_code(int status)
 
 int cli_load(const cli *c, ckg_ontology **out, int allow_errors, diag_list *diags)
 {
+    return cli_load_with(c, NULL, out, allow_errors, diags);
+}
+
+int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology **out,
+                  int allow_errors, diag_list *diags)
+{
     *out = NULL;
-    int rc = ontology_load(c->ontology_dir, diags, out);
+    int rc = ontology_load_with(c->ontology_dir, opt, diags, out);
     if (rc == CKG_ENOMEM) {
         cli_print_diags(c, diags);
         fprintf(stderr, "%s: out of memory while loading '%s'\n", c->program, c->ontology_dir);

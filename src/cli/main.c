@@ -22,6 +22,13 @@ typedef struct command {
 static const command commands[] = {
     {"check", cmd_check, "validate the ontology and verify every quote against the corpus"},
     {"coverage", cmd_coverage, "how much of each paper and section is tied to evidence"},
+    {"neighbors", cmd_neighbors, "the concepts related to one, with the papers that say so"},
+    {"show", cmd_show, "everything about one concept"},
+    {"path", cmd_path, "the shortest chain of relations linking two concepts"},
+    {"search", cmd_search, "find concepts and quotes by text"},
+    {"metrics", cmd_metrics, "centralities per concept, communities and graph figures"},
+    {"export", cmd_export, "the graph as JSON, GraphML, DOT or CSV for other tools"},
+    {"render", cmd_render, "SVG concept map: all papers, one paper, a theme, or around a concept"},
 };
 
 static void print_help(FILE *f)
@@ -126,6 +133,7 @@ int main(int argc, char **argv)
     }
     const char *no_color = getenv("NO_COLOR");
     c.color = isatty(STDERR_FILENO) && !(no_color && *no_color);
+    c.color_out = isatty(STDOUT_FILENO) && !(no_color && *no_color);
 
     if (argc < 2) {
         print_help(stderr);

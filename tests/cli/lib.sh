@@ -56,6 +56,40 @@ expect_err_count() {
 expect_out_empty() {
     if [ -s "$WORK/out" ]; then fail "stdout is not empty"; else pass; fi
 }
+expect_no_out() {
+    if grep -qF -- "$1" "$WORK/out"; then fail "stdout has: $1"; else pass; fi
+}
+# expect_same_as FILE — stdout is exactly tests/cli/expected/FILE.
+EXPECTED=$(cd "$(dirname "$0")" && pwd)/expected
+expect_same_as() {
+    if cmp -s "$WORK/out" "$EXPECTED/$1"; then pass; else
+        fail "stdout differs from expected/$1: $(diff "$EXPECTED/$1" "$WORK/out" | head -10)"
+    fi
+}
+# expect_json SHAPE [ONTOLOGY CONCEPT] — stdout passes tests/cli/check_json.py (parsed by
+# Python's json module, shape checked; see there).
+PY=${PYTHON:-/usr/bin/python3}
+CHECK_JSON=$(cd "$(dirname "$0")" && pwd)/check_json.py
+expect_json() {
+    if "$PY" "$CHECK_JSON" "$1" "$WORK/out" ${2:+"$2"} ${3:+"$3"} 2>"$WORK/json_err"; then pass; else
+        fail "JSON check: $(cat "$WORK/json_err")"
+    fi
+}
+# expect_color yes|no ARGS... — runs ckg ARGS on a terminal (script(1)) and checks for
+# escape sequences; skipped where script is missing.
+expect_color() {
+    want=$1
+    shift
+    command -v script >/dev/null 2>&1 || return 0
+    LAST_CMD="ckg $* (on a terminal)"
+    RC=0
+    script -qec "$CKG $*" /dev/null >"$WORK/tty" 2>&1 || true
+    if grep -q "$(printf '\033')\[" "$WORK/tty"; then got=yes; else got=no; fi
+    if [ "$got" = "$want" ]; then pass; else fail "color on a terminal: expected $want, got $got"; fi
+}
+expect_no_color_in_pipe() {
+    if grep -q "$(printf '\033')" "$WORK/out"; then fail "color in a pipe"; else pass; fi
+}
 # Sanitizers and valgrind report on stderr; a crash shows as an exit code above 128.
 expect_no_crash() {
     if [ "$RC" -ge 128 ] || [ "$RC" -eq 99 ] || grep -qE 'AddressSanitizer|runtime error:|LeakSanitizer' "$WORK/err"; then

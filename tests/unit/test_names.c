@@ -92,6 +92,74 @@ static void test_name_shared_by_two_concepts_is_ambiguous(void **state)
     assert_int_equal(r.n, 2);
 }
 
+static void test_name_shared_by_three_concepts_lists_all_three(void **state)
+{
+    fixture *f = *state;
+    ((ckg_concept *)ontology_concept(f->o, "laborers"))->en.s = "Innovation";
+    ((ckg_concept *)ontology_concept(f->o, "efficiency"))->en.s = "ＩＮＮＯＶＡＴＩＯＮ";
+    names_free(f->ix);
+    assert_int_equal(names_build(f->o, &f->ix), CKG_OK);
+    names_result r;
+    assert_int_equal(names_resolve(f->ix, "innovation", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_AMBIGUOUS);
+    assert_int_equal(r.n, 3);
+    /* in ontology order: core (efficiency), factors (laborers), technology (innovation) */
+    assert_string_equal(f->o->concepts[r.concepts[0]].id.s, "efficiency");
+    assert_string_equal(f->o->concepts[r.concepts[1]].id.s, "laborers");
+    assert_string_equal(f->o->concepts[r.concepts[2]].id.s, "innovation");
+}
+
+static void test_names_of_one_concept_that_fold_alike_are_not_ambiguous(void **state)
+{
+    fixture *f = *state;
+    /* id "innovation" and en "innovation" already coincide; make zh fold alike too */
+    ((ckg_concept *)ontology_concept(f->o, "innovation"))->zh.s = "INNOVATION";
+    names_free(f->ix);
+    assert_int_equal(names_build(f->o, &f->ix), CKG_OK);
+    assert_string_equal(resolve_id(f, "Innovation"), "innovation");
+}
+
+static void test_alt_names_resolve_but_are_not_suggested(void **state)
+{
+    fixture *f = *state;
+    names_result r;
+    /* "效率" is an alt of efficiency; one character off must not suggest it */
+    assert_int_equal(names_resolve(f->ix, "效律", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+    for (size_t i = 0; i < r.n_suggestions; i++)
+        assert_string_not_equal(r.suggestions[i], "效率");
+    assert_string_equal(resolve_id(f, "效率"), "efficiency");
+}
+
+/* names_resolve_once gives what names_build + names_resolve give, for every verdict. */
+static void test_resolve_once_agrees_with_the_index(void **state)
+{
+    fixture *f = *state;
+    ((ckg_concept *)ontology_concept(f->o, "laborers"))->en.s = "Innovation";
+    names_free(f->ix);
+    assert_int_equal(names_build(f->o, &f->ix), CKG_OK);
+    const char *names[] = {"data-factor", "数据", " 数 据 要 素 ", "ＤＡＴＡ-factor", "innovation",
+                           "data-factr", "数据要数", "完全无关的东西"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        names_result a, b;
+        assert_int_equal(names_resolve(f->ix, names[i], &a), CKG_OK);
+        assert_int_equal(names_resolve_once(f->o, names[i], &b), CKG_OK);
+        assert_int_equal(a.verdict, b.verdict);
+        assert_int_equal(a.n, b.n);
+        for (size_t k = 0; k < a.n; k++)
+            assert_int_equal(a.concepts[k], b.concepts[k]);
+        assert_int_equal(a.n_suggestions, b.n_suggestions);
+        for (size_t k = 0; k < a.n_suggestions; k++)
+            assert_string_equal(a.suggestions[k], b.suggestions[k]);
+    }
+    names_result r;
+    assert_int_equal(names_resolve_once(f->o, "innovation", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_AMBIGUOUS);
+    assert_int_equal(names_resolve_once(f->o, "data-factr", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+    assert_string_equal(r.suggestions[0], "data-factor");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -99,6 +167,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_case_width_and_spaces_do_not_matter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_name_gets_suggestions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_name_shared_by_two_concepts_is_ambiguous, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_name_shared_by_three_concepts_lists_all_three, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_names_of_one_concept_that_fold_alike_are_not_ambiguous, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_alt_names_resolve_but_are_not_suggested, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_resolve_once_agrees_with_the_index, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

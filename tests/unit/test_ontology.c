@@ -46,6 +46,31 @@ static void test_good_fixture_loads_without_diagnostics(void **state)
     diag_list_free(&d);
 }
 
+static void test_skip_evidence_keeps_mentions_and_relations_without_quotes(void **state)
+{
+    (void)state;
+    diag_list d;
+    diag_list_init(&d);
+    ckg_ontology *o = NULL;
+    ontology_load_options opt = {.skip_evidence = 1};
+    assert_int_equal(ontology_load_with("tests/fixtures/good", &opt, &d, &o), CKG_OK);
+    assert_int_equal(d.n, 0);
+    const ckg_paper *p = ontology_paper(o, "alpha");
+    assert_int_equal(p->n_mentions, 7);
+    assert_int_equal(p->n_relations, 3);
+    for (size_t i = 0; i < p->n_relations; i++) {
+        assert_true(p->relations[i].from_index >= 0 && p->relations[i].to_index >= 0);
+        assert_int_equal(p->relations[i].evidence.n, 0);
+    }
+    assert_int_equal(p->mentions[0].evidence.n, 0);
+    ontology_free(o);
+    /* the same load with evidence has it */
+    assert_int_equal(ontology_load_with("tests/fixtures/good", NULL, &d, &o), CKG_OK);
+    assert_int_equal(ontology_paper(o, "alpha")->relations[0].evidence.n, 1);
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
 static void test_check_records_where_each_quote_lies(void **state)
 {
     (void)state;
@@ -203,6 +228,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good_fixture_loads_without_diagnostics),
+        cmocka_unit_test(test_skip_evidence_keeps_mentions_and_relations_without_quotes),
         cmocka_unit_test(test_check_records_where_each_quote_lies),
         cmocka_unit_test(test_missing_corpus_folder_is_an_io_error),
         cmocka_unit_test(test_repeats_within_a_paper_are_errors_across_papers_not),

@@ -328,6 +328,8 @@ static void test_fold_fast_path_agrees_with_utf8proc(void **state)
         "Ａ", "ｚ", "１", "－", "（", U3000, "数", "据", "\xE3\x90\x80" /* U+3400 */,
         "\xCC\x81", "\xC3\xA9", "\xE2\x84\xAA" /* Kelvin sign */, "\xC3\x9F" /* sharp s */,
         "\xEF\xAC\x81" /* ﬁ */, "\xE2\x80\x8B" /* zero width space */, "\xC2\xA0", "·",
+        "\xE4\xB8\x80", "\xE9\xBF\xBF", "\xE4\xB6\xBF", /* U+4E00 U+9FFF U+4DBF: block ends */
+        "\xEF\xA4\x80" /* U+F900, a compatibility ideograph */, "\xC3\x89" /* É */, "Ｔ", "Q",
     };
     const size_t n_alpha = sizeof alphabet / sizeof alphabet[0];
     unsigned seed = 777;

@@ -1,0 +1,296 @@
+/* links.c — printing query_links (neighbors, the relations in `show`, the steps of a path):
+ * one aligned line per link with its linking phrase and papers, the evidence quotes under it
+ * on request, and the same as JSON objects and CSV rows.
+ *
+ *   数据要素 —支撑→ 全要素生产率   total factor productivity   [alpha, beta]
+ *   数据要素 ←推动— 经济增长       economic growth             [alpha]
+ *
+ * An out-link reads via —phrase→ concept with the kind's phrase; an in-link keeps the
+ * phrase and turns the arrow (via ←phrase— concept: concept does it to via), and its group
+ * is titled with the kind's inverse wording (依托 rests on). */
+#include "ckg/query.h"
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_NAME_COLS = 26, MAX_EN_COLS = 34 };
+
+/* The via side of a link: the zh names of its via concepts joined with 、. */
+static char *via_names(const ckg_ontology *o, const query_link *l)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < l->n_via; i++)
+        len += strlen(o->concepts[l->via[i]].zh.s) + 3;
+    char *s = malloc(len), *p = s;
+    if (!s)
+        return NULL;
+    *p = '\0';
+    for (size_t i = 0; i < l->n_via; i++) {
+        if (i) {
+            memcpy(p, "、", 3);
+            p += 3;
+        }
+        size_t n = strlen(o->concepts[l->via[i]].zh.s);
+        memcpy(p, o->concepts[l->via[i]].zh.s, n);
+        p += n;
+        *p = '\0';
+    }
+    return s;
+}
+
+/* "—支撑→" or "←支撑—" into buf, the shaft lengthened by pad columns so that the arrows of
+ * one listing line up ("—催生——→" next to "—是前提→"). */
+static const char *arrow(const ckg_ontology *o, const query_link *l, size_t pad, char *buf,
+                         size_t size)
+{
+    char shaft[64] = "";
+    for (size_t i = 0; i < pad && i < 20; i++)
+        strcat(shaft, "—");
+    const char *phrase = o->kinds[l->kind].zh.s;
+    if (l->direction == QUERY_OUT)
+        snprintf(buf, size, "—%s%s→", phrase, shaft);
+    else
+        snprintf(buf, size, "←%s—%s", phrase, shaft);
+    return buf;
+}
+
+static size_t max_size(size_t a, size_t b)
+{
+    return a > b ? a : b;
+}
+
+static size_t min_size(size_t a, size_t b)
+{
+    return a < b ? a : b;
+}
+
+static void print_papers(FILE *f, const ckg_ontology *o, const query_link *l, const cli_style *st)
+{
+    fprintf(f, "%s[", st->dim);
+    for (size_t i = 0; i < l->n_papers; i++)
+        fprintf(f, "%s%s", i ? ", " : "", o->papers[l->papers[i]].id.s);
+    fprintf(f, "]%s", st->reset);
+}
+
+/* The evidence of one link, one quote a line, indented under it:
+ *       beta:5-6  数据要素同样支撑全要素生产率，并且持续推动全要素生产率  [part-one] — note */
+static void print_evidence(FILE *f, const ckg_ontology *o, const query_link *l,
+                           cli_lines *lines, const cli_style *st, const char *indent)
+{
+    for (size_t i = 0; i < l->n_stmts; i++) {
+        const query_stmt *s = l->stmts[i];
+        const ckg_paper *p = &o->papers[s->paper];
+        for (size_t e = 0; e < s->rel->evidence.n; e++) {
+            const ckg_evidence *ev = &s->rel->evidence.items[e];
+            size_t line, end;
+            cli_lines_get(lines, s->paper, ev, &line, &end);
+            char where[160];
+            if (line && end > line)
+                snprintf(where, sizeof where, "%s:%zu-%zu", p->id.s, line, end);
+            else if (line)
+                snprintf(where, sizeof where, "%s:%zu", p->id.s, line);
+            else
+                snprintf(where, sizeof where, "%s", p->id.s);
+            fprintf(f, "%s      %s%s%s  %s", indent, st->dim, where, st->reset, ev->quote.s);
+            if (ev->section.s)
+                fprintf(f, "  %s[%s]%s", st->dim, ev->section.s, st->reset);
+            if (ev->note.s)
+                fprintf(f, "  %s— %s%s", st->dim, ev->note.s, st->reset);
+            fputc('\n', f);
+        }
+    }
+}
+
+/* Column widths shared by every line of a listing, so the whole listing aligns. */
+typedef struct widths {
+    size_t via, arrow, concept, en;
+} widths;
+
+static widths measure(const ckg_ontology *o, const query_link *links, size_t n)
+{
+    widths w = {0, 0, 0, 0};
+    char buf[256];
+    for (size_t i = 0; i < n; i++) {
+        char *v = via_names(o, &links[i]);
+        w.via = max_size(w.via, min_size(cli_width(v), MAX_NAME_COLS));
+        free(v);
+        w.arrow = max_size(w.arrow, cli_width(arrow(o, &links[i], 0, buf, sizeof buf)));
+        const ckg_concept *c = &o->concepts[links[i].concept];
+        w.concept = max_size(w.concept, min_size(cli_width(c->zh.s), MAX_NAME_COLS));
+        w.en = max_size(w.en, min_size(cli_width(c->en.s), MAX_EN_COLS));
+    }
+    return w;
+}
+
+static void print_link(FILE *f, const cli *c, const ckg_ontology *o, const query_link *l,
+                       const widths *w, int evidence, cli_lines *lines, const char *indent)
+{
+    cli_style st = cli_style_of(c);
+    char buf[256];
+    char *v = via_names(o, l);
+    const ckg_concept *k = &o->concepts[l->concept];
+    fputs(indent, f);
+    cli_cell(f, v ? v : "", w->via, TEXT_ALIGN_LEFT, "", "");
+    fputc(' ', f);
+    size_t aw = cli_width(arrow(o, l, 0, buf, sizeof buf));
+    arrow(o, l, w->arrow > aw ? w->arrow - aw : 0, buf, sizeof buf);
+    cli_cell(f, buf, w->arrow, TEXT_ALIGN_LEFT, st.arrow, st.reset);
+    fputc(' ', f);
+    cli_cell(f, k->zh.s, w->concept, TEXT_ALIGN_LEFT, st.name, st.reset);
+    fputs("  ", f);
+    cli_cell(f, k->en.s, w->en, TEXT_ALIGN_LEFT, st.dim, st.reset);
+    fputs("  ", f);
+    print_papers(f, o, l, &st);
+    fputc('\n', f);
+    free(v);
+    if (evidence)
+        print_evidence(f, o, l, lines, &st, indent);
+}
+
+void cli_print_links(FILE *f, const cli *c, const ckg_ontology *o, const query_link *links,
+                     size_t n, int headings, int evidence, cli_lines *lines, const char *indent)
+{
+    char deeper[64];
+    snprintf(deeper, sizeof deeper, "%.40s%s", indent, headings ? "  " : "");
+    cli_style st = cli_style_of(c);
+    widths w = measure(o, links, n);
+    uint32_t max_depth = 0;
+    for (size_t i = 0; i < n; i++)
+        max_depth = links[i].depth > max_depth ? links[i].depth : max_depth;
+    for (size_t i = 0; i < n; i++) {
+        const query_link *l = &links[i], *prev = i ? &links[i - 1] : NULL;
+        if (headings && max_depth > 1 && (!prev || prev->depth != l->depth))
+            fprintf(f, "%s%s%sdepth %u%s\n", i ? "\n" : "", indent, st.bold, (unsigned)l->depth,
+                    st.reset);
+        if (headings && (!prev || prev->depth != l->depth || prev->direction != l->direction ||
+                         prev->kind != l->kind)) {
+            const ckg_kind *k = &o->kinds[l->kind];
+            size_t count = 0;
+            for (size_t j = i; j < n && links[j].depth == l->depth &&
+                               links[j].direction == l->direction && links[j].kind == l->kind;
+                 j++)
+                count++;
+            int out = l->direction == QUERY_OUT;
+            fprintf(f, "%s%s%s %s%s (%zu)\n", indent, st.head,
+                    out || !k->inverse_zh.s ? k->zh.s : k->inverse_zh.s,
+                    out || !k->inverse_en.s ? k->en.s : k->inverse_en.s, st.reset, count);
+        }
+        print_link(f, c, o, l, &w, evidence, lines, deeper);
+    }
+}
+
+/* ---------------------------------------------------------------- JSON and CSV */
+
+json_t *cli_json_evidence(const ckg_ontology *o, const query_link *l, cli_lines *lines)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < l->n_stmts; i++) {
+        const query_stmt *s = l->stmts[i];
+        for (size_t e = 0; e < s->rel->evidence.n; e++) {
+            const ckg_evidence *ev = &s->rel->evidence.items[e];
+            size_t line, end;
+            cli_lines_get(lines, s->paper, ev, &line, &end);
+            json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:s?}", "paper",
+                                  o->papers[s->paper].id.s, "from", o->concepts[s->from].id.s,
+                                  "kind", o->kinds[s->kind].id.s, "to", o->concepts[s->to].id.s,
+                                  "quote", ev->quote.s, "section", ev->section.s, "note",
+                                  ev->note.s);
+            if (j && (json_object_set_new(j, "line", line ? json_integer((json_int_t)line)
+                                                           : json_null()) ||
+                      (line && json_object_set_new(j, "end_line", json_integer((json_int_t)end))))) {
+                json_decref(j);
+                j = NULL;
+            }
+            if (!j || json_array_append_new(a, j)) {
+                json_decref(a);
+                return NULL;
+            }
+        }
+    }
+    return a;
+}
+
+json_t *cli_json_link(const ckg_ontology *o, const query_link *l, int evidence,
+                      cli_lines *lines)
+{
+    const ckg_concept *c = &o->concepts[l->concept];
+    const ckg_kind *k = &o->kinds[l->kind];
+    int out = l->direction == QUERY_OUT;
+    json_t *via = json_array();
+    for (size_t i = 0; via && i < l->n_via; i++) {
+        if (json_array_append_new(via, json_string(o->concepts[l->via[i]].id.s))) {
+            json_decref(via);
+            via = NULL;
+        }
+    }
+    json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:o, s:{s:s?, s:s?}, s:o}",
+                          "id", c->id.s, "zh", c->zh.s, "en", c->en.s, "theme", c->theme.s,
+                          "kind", k->id.s, "direction", out ? "out" : "in", "depth",
+                          (int)l->depth, "papers", cli_json_papers(o, l->papers, l->n_papers),
+                          "phrase", "zh", out ? k->zh.s : k->inverse_zh.s, "en",
+                          out ? k->en.s : k->inverse_en.s, "via", via);
+    if (j && evidence) {
+        json_t *ev = cli_json_evidence(o, l, lines);
+        if (!ev || json_object_set_new(j, "evidence", ev)) {
+            json_decref(j);
+            return NULL;
+        }
+    }
+    return j;
+}
+
+void cli_csv_links_header(FILE *f, int evidence)
+{
+    fprintf(f, "depth,direction,kind,phrase,via,id,zh,en,theme,papers%s\n",
+            evidence ? ",paper,section,line,quote" : "");
+}
+
+static void csv_link_prefix(FILE *f, const ckg_ontology *o, const query_link *l)
+{
+    const ckg_concept *c = &o->concepts[l->concept];
+    const ckg_kind *k = &o->kinds[l->kind];
+    int out = l->direction == QUERY_OUT;
+    fprintf(f, "%u,%s,%s,", (unsigned)l->depth, out ? "out" : "in", k->id.s);
+    cli_csv_field(f, out ? k->zh.s : k->inverse_zh.s);
+    fputc(',', f);
+    fputc('"', f);
+    for (size_t i = 0; i < l->n_via; i++)
+        fprintf(f, "%s%s", i ? ";" : "", o->concepts[l->via[i]].id.s);
+    fputc('"', f);
+    fprintf(f, ",%s,", c->id.s);
+    cli_csv_field(f, c->zh.s);
+    fputc(',', f);
+    cli_csv_field(f, c->en.s);
+    fprintf(f, ",%s,\"", c->theme.s);
+    for (size_t i = 0; i < l->n_papers; i++)
+        fprintf(f, "%s%s", i ? ";" : "", o->papers[l->papers[i]].id.s);
+    fputc('"', f);
+}
+
+void cli_csv_link(FILE *f, const ckg_ontology *o, const query_link *l, int evidence,
+                  cli_lines *lines)
+{
+    if (!evidence) {
+        csv_link_prefix(f, o, l);
+        fputc('\n', f);
+        return;
+    }
+    for (size_t i = 0; i < l->n_stmts; i++) {
+        const query_stmt *s = l->stmts[i];
+        for (size_t e = 0; e < s->rel->evidence.n; e++) {
+            const ckg_evidence *ev = &s->rel->evidence.items[e];
+            size_t line, end;
+            cli_lines_get(lines, s->paper, ev, &line, &end);
+            csv_link_prefix(f, o, l);
+            fprintf(f, ",%s,", o->papers[s->paper].id.s);
+            cli_csv_field(f, ev->section.s ? ev->section.s : "");
+            if (line)
+                fprintf(f, ",%zu,", line);
+            else
+                fprintf(f, ",,");
+            cli_csv_field(f, ev->quote.s);
+            fputc('\n', f);
+        }
+    }
+}

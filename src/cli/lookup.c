@@ -1,0 +1,228 @@
+/* lookup.c — command-line arguments that name things in the ontology (concepts, papers,
+ * kinds, themes, formats, counts), each failing with a message that helps, and the lines of
+ * quotes in the corpus. */
+#include "ckg/query.h"
+#include "ckg/status.h"
+#include "ckg/suggest.h"
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void prefix(const cli *c, const char *cmd)
+{
+    fprintf(stderr, "%s %s: ", c->program, cmd);
+}
+
+/* Prints " (did you mean 'a', 'b'?)" for the suggestions, or nothing. */
+static void did_you_mean(const char *const *s, size_t n)
+{
+    if (!n)
+        return;
+    fprintf(stderr, " (did you mean ");
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "%s'%s'", i ? ", " : "", s[i]);
+    fprintf(stderr, "?)");
+}
+
+int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
+                    int32_t *out)
+{
+    names_result r;
+    *out = -1;
+    if (names_resolve_once(o, name, &r) != CKG_OK) {
+        prefix(c, cmd);
+        fprintf(stderr, "out of memory\n");
+        return EXIT_INVALID;
+    }
+    if (r.verdict == NAMES_FOUND) {
+        *out = r.concepts[0];
+        return EXIT_OK;
+    }
+    prefix(c, cmd);
+    if (r.verdict == NAMES_UNKNOWN) {
+        fprintf(stderr, "unknown concept '%s'", name);
+        did_you_mean(r.suggestions, r.n_suggestions);
+        fprintf(stderr, "\n");
+        return EXIT_INVALID;
+    }
+    fprintf(stderr, "'%s' is ambiguous: it names %zu concepts\n", name, r.n);
+    size_t wid = 0, wzh = 0;
+    for (size_t i = 0; i < r.n; i++) {
+        const ckg_concept *k = &o->concepts[r.concepts[i]];
+        size_t a = cli_width(k->id.s), b = cli_width(k->zh.s);
+        wid = a > wid ? a : wid;
+        wzh = b > wzh ? b : wzh;
+    }
+    for (size_t i = 0; i < r.n; i++) {
+        const ckg_concept *k = &o->concepts[r.concepts[i]];
+        fprintf(stderr, "  ");
+        cli_cell(stderr, k->id.s, wid, TEXT_ALIGN_LEFT, "", "");
+        fprintf(stderr, "  ");
+        cli_cell(stderr, k->zh.s, wzh, TEXT_ALIGN_LEFT, "", "");
+        fprintf(stderr, "  %s  (%s)\n", k->en.s, k->theme.s);
+    }
+    fprintf(stderr, "name one of them by its id, e.g. 'ckg %s %s'\n", cmd,
+            o->concepts[r.concepts[0]].id.s);
+    return EXIT_INVALID;
+}
+
+int cli_paper_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *id,
+                  int32_t *out)
+{
+    *out = strmap_get(&o->paper_by_id, id);
+    if (*out >= 0)
+        return EXIT_OK;
+    const char **ids = malloc((o->n_papers ? o->n_papers : 1) * sizeof *ids), *best[3];
+    size_t n = 0;
+    if (ids) {
+        for (size_t i = 0; i < o->n_papers; i++)
+            ids[i] = o->papers[i].id.s;
+        n = suggest_closest(id, ids, o->n_papers, best, 3);
+    }
+    prefix(c, cmd);
+    fprintf(stderr, "unknown paper '%s'", id);
+    did_you_mean(best, n);
+    fprintf(stderr, "; papers are named by id:");
+    for (size_t i = 0; i < o->n_papers && i < 12; i++)
+        fprintf(stderr, " %s", o->papers[i].id.s);
+    fprintf(stderr, "%s\n", o->n_papers > 12 ? " ..." : "");
+    free(ids);
+    return EXIT_INVALID;
+}
+
+/* Finds name among the folded names of n items (three per item: id, zh, en); fails with
+ * suggestions over them. */
+static int named_arg(const cli *c, const char *cmd, const char *what, const char *name,
+                     const char *const *names, size_t n, int32_t *out)
+{
+    *out = -1;
+    char *key = text_fold(name);
+    for (size_t i = 0; key && i < 3 * n && *out < 0; i++) {
+        if (!names[i])
+            continue;
+        char *f = text_fold(names[i]);
+        if (f && strcmp(f, key) == 0)
+            *out = (int32_t)(i / 3);
+        free(f);
+    }
+    free(key);
+    if (*out >= 0)
+        return EXIT_OK;
+    const char *best[3];
+    size_t k = suggest_closest(name, names, 3 * n, best, 3);
+    prefix(c, cmd);
+    fprintf(stderr, "unknown %s '%s'", what, name);
+    did_you_mean(best, k);
+    fprintf(stderr, "; one of:");
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, " %s", names[3 * i]);
+    fprintf(stderr, "\n");
+    return EXIT_INVALID;
+}
+
+int cli_kind_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
+                 int32_t *out)
+{
+    const char **names = malloc((3 * o->n_kinds + 1) * sizeof *names);
+    if (!names) {
+        *out = -1;
+        return EXIT_INVALID;
+    }
+    for (size_t i = 0; i < o->n_kinds; i++) {
+        names[3 * i] = o->kinds[i].id.s;
+        names[3 * i + 1] = o->kinds[i].zh.s;
+        names[3 * i + 2] = o->kinds[i].en.s;
+    }
+    int rc = named_arg(c, cmd, "relation kind", name, names, o->n_kinds, out);
+    free(names);
+    return rc;
+}
+
+int cli_theme_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
+                  int32_t *out)
+{
+    const char **names = malloc((3 * o->n_themes + 1) * sizeof *names);
+    if (!names) {
+        *out = -1;
+        return EXIT_INVALID;
+    }
+    for (size_t i = 0; i < o->n_themes; i++) {
+        names[3 * i] = o->themes[i].id.s;
+        names[3 * i + 1] = o->themes[i].zh.s;
+        names[3 * i + 2] = o->themes[i].en.s;
+    }
+    int rc = named_arg(c, cmd, "theme", name, names, o->n_themes, out);
+    free(names);
+    return rc;
+}
+
+int cli_format_arg(const cli *c, const char *cmd, const char *value, int allow_csv,
+                   const char **out)
+{
+    if (strcmp(value, "text") == 0 || strcmp(value, "json") == 0 ||
+        (allow_csv && strcmp(value, "csv") == 0)) {
+        *out = value;
+        return 1;
+    }
+    cli_usage_error(c, cmd, "unknown format '%s' (text%s or json)", value,
+                    allow_csv ? ", csv" : "");
+    return 0;
+}
+
+int cli_count_arg(const cli *c, const char *cmd, const char *option, const char *value,
+                  unsigned long max, unsigned long *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(value, &end, 10);
+    if (errno || end == value || *end || value[0] == '-' || value[0] == '+' || v < 1 || v > max)
+        return cli_usage_error(c, cmd, "%s wants a whole number from 1 to %lu, not '%s'", option,
+                               max, value);
+    *out = v;
+    return EXIT_OK;
+}
+
+/* ---------------------------------------------------------------- quote lines */
+
+void cli_lines_init(cli_lines *l, const cli *c, const char *cmd, const ckg_ontology *o)
+{
+    memset(l, 0, sizeof *l);
+    l->c = c;
+    l->cmd = cmd;
+    l->o = o;
+    diag_list_init(&l->diags);
+}
+
+void cli_lines_get(cli_lines *l, int32_t paper, const ckg_evidence *ev, size_t *line,
+                   size_t *end_line)
+{
+    *line = *end_line = 0;
+    if (!l->opened) {
+        l->opened = 1;
+        if (l->c->corpus_dir)
+            corpus_open(l->c->corpus_dir, &l->diags, &l->cp);
+    }
+    if (query_quote_line(l->o, l->cp, paper, ev, &l->diags, line, end_line) != CKG_OK)
+        l->unlocated++;
+}
+
+void cli_lines_done(cli_lines *l)
+{
+    if (l->unlocated) {
+        fprintf(stderr, "%s %s: note: %zu quote%s shown without %s line: ", l->c->program,
+                l->cmd, l->unlocated, l->unlocated == 1 ? "" : "s",
+                l->unlocated == 1 ? "its" : "their");
+        if (!l->c->corpus_dir)
+            fprintf(stderr, "no corpus folder (use --corpus DIR or set CKG_CORPUS)\n");
+        else if (!l->cp)
+            fprintf(stderr, "cannot read the corpus folder '%s'\n", l->c->corpus_dir);
+        else
+            fprintf(stderr, "%s\n", l->diags.n ? l->diags.items[0].message
+                                                : "their source text is not available");
+    }
+    corpus_free(l->cp);
+    diag_list_free(&l->diags);
+    memset(l, 0, sizeof *l);
+}

@@ -1,0 +1,84 @@
+/* output.c — what the query commands share to print: styles (color only on a terminal and
+ * never with NO_COLOR), table cells aligned by display width, CSV fields, JSON pieces. */
+#include "ckg/status.h"
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+cli_style cli_style_of(const cli *c)
+{
+    if (!c->color_out)
+        return (cli_style){"", "", "", "", "", "", ""};
+    return (cli_style){
+        .bold = "\033[1m",
+        .dim = "\033[2m",
+        .head = "\033[1;33m",
+        .arrow = "\033[36m",
+        .name = "\033[1m",
+        .match = "\033[1;31m",
+        .reset = "\033[0m",
+    };
+}
+
+size_t cli_width(const char *s)
+{
+    return s ? text_width(s, strlen(s)) : 0;
+}
+
+void cli_cell(FILE *f, const char *s, size_t cols, text_align align, const char *style,
+              const char *reset)
+{
+    char *fit = NULL;
+    size_t n;
+    if (!s)
+        s = "";
+    fputs(style, f);
+    if (text_fit(s, strlen(s), cols, align, "…", &fit, &n) == TEXT_OK)
+        fputs(fit, f);
+    else
+        fputs(s, f);
+    fputs(reset, f);
+    free(fit);
+}
+
+void cli_csv_field(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; s && *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+json_t *cli_json_concept(const ckg_ontology *o, int32_t concept)
+{
+    const ckg_concept *c = &o->concepts[concept];
+    return json_pack("{s:s, s:s, s:s, s:s?}", "id", c->id.s, "zh", c->zh.s, "en", c->en.s,
+                     "theme", c->theme.s);
+}
+
+json_t *cli_json_papers(const ckg_ontology *o, const int32_t *papers, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < n; i++) {
+        if (json_array_append_new(a, json_string(o->papers[papers[i]].id.s))) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+int cli_json_print(json_t *root)
+{
+    int rc = CKG_ENOMEM;
+    if (root && json_dumpf(root, stdout, JSON_INDENT(2)) == 0) {
+        putchar('\n');
+        rc = CKG_OK;
+    }
+    json_decref(root);
+    return rc;
+}

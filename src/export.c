@@ -1,0 +1,546 @@
+/* export.c — the analysis graph as JSON, GraphML, DOT and CSV (formats in export.h).
+ *
+ * The graph's own vertices and edges are written as they are; only the JSON's per-kind
+ * relations need the statements again, which are walked with the graph's scope rule
+ * (graph_statement_in_scope) and folded by (edge, kind). Each format has its own escaper:
+ * XML text and attribute values (the five entities; characters XML 1.0 forbids become
+ * U+FFFD), DOT quoted strings (backslash, quote, line breaks) and RFC 4180 fields. Stream
+ * errors are collected by ferror at the end of each writer. */
+#include "ckg/export.h"
+#include "ckg/status.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int export_format_from_name(const char *name, export_format *out)
+{
+    static const struct {
+        const char *name;
+        export_format f;
+    } names[] = {{"json", EXPORT_JSON}, {"graphml", EXPORT_GRAPHML}, {"dot", EXPORT_DOT},
+                 {"csv", EXPORT_CSV}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].f;
+            return CKG_OK;
+        }
+    }
+    return CKG_ENOTFOUND;
+}
+
+/* ------------------------------------------------------------------ shared helpers */
+
+static const ckg_concept *vertex_concept(const ckg_graph *g, int32_t v)
+{
+    return &g->o->concepts[g->vertices[v].concept];
+}
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+/* A growable string for joined lists. */
+typedef struct sbuf {
+    char *s;
+    size_t len, cap;
+    int failed;
+} sbuf;
+
+static void sbuf_add(sbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p) {
+            b->failed = 1;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n + 1);
+    b->len += n;
+}
+
+/* The string built so far ("" when empty), or NULL when out of memory. */
+static const char *sbuf_str(sbuf *b)
+{
+    if (b->failed)
+        return NULL;
+    return b->s ? b->s : "";
+}
+
+static void sbuf_reset(sbuf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
+static void join_papers(sbuf *b, const ckg_graph *g, const int32_t *papers, size_t n)
+{
+    sbuf_reset(b);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            sbuf_add(b, ";");
+        sbuf_add(b, g->o->papers[papers[i]].id.s);
+    }
+}
+
+/* alt names joined by ';', a ';' or '\\' inside a name escaped by a backslash, so the list
+ * splits back exactly (ids, joined the same way, never hold either) */
+static void join_alt(sbuf *b, const ckg_concept *c)
+{
+    sbuf_reset(b);
+    for (size_t i = 0; i < c->alt.n; i++) {
+        if (i)
+            sbuf_add(b, ";");
+        for (const char *p = or_empty(c->alt.items[i].s); *p; p++) {
+            char one[3] = {'\\', *p, '\0'};
+            sbuf_add(b, *p == ';' || *p == '\\' ? one : one + 1);
+        }
+    }
+}
+
+/* kind ids joined by ';' (label = 0) or their zh phrases joined by '、' (label = 1) */
+static void join_kinds(sbuf *b, const ckg_graph *g, const graph_edge *e, int label)
+{
+    sbuf_reset(b);
+    for (size_t i = 0; i < e->n_kinds; i++) {
+        const ckg_kind *k = &g->o->kinds[e->kinds[i]];
+        if (i)
+            sbuf_add(b, label ? "、" : ";");
+        sbuf_add(b, or_empty(label ? k->zh.s : k->id.s));
+    }
+}
+
+/* ------------------------------------------------------------------ JSON */
+
+typedef struct statement {
+    int64_t edge;
+    int32_t kind, paper;
+} statement;
+
+static int compare_statements(const void *pa, const void *pb)
+{
+    const statement *a = pa, *b = pb;
+    if (a->edge != b->edge)
+        return a->edge < b->edge ? -1 : 1;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    return a->paper < b->paper ? -1 : a->paper > b->paper;
+}
+
+/* Every (edge, kind, paper) stated in g's scope, sorted, without repeats. */
+static int collect_statements(const ckg_graph *g, statement **out, size_t *n_out)
+{
+    const ckg_ontology *o = g->o;
+    statement *st = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t p = 0; p < o->n_papers; p++) {
+        const ckg_paper *paper = &o->papers[p];
+        for (size_t r = 0; r < paper->n_relations; r++) {
+            const ckg_relation *rel = &paper->relations[r];
+            if (rel->from_index < 0 || rel->to_index < 0 || rel->kind_index < 0 ||
+                rel->from_index == rel->to_index ||
+                !graph_statement_in_scope(g, (int32_t)p, &rel->evidence))
+                continue;
+            int32_t vf = g->vertex_of[rel->from_index], vt = g->vertex_of[rel->to_index];
+            int64_t e = vf >= 0 && vt >= 0 ? graph_find_edge(g, vf, vt) : -1;
+            if (e < 0)
+                continue;
+            if (n == cap) {
+                size_t nc = cap ? 2 * cap : 256;
+                statement *s = realloc(st, nc * sizeof *s);
+                if (!s) {
+                    free(st);
+                    return CKG_ENOMEM;
+                }
+                st = s;
+                cap = nc;
+            }
+            st[n++] = (statement){e, rel->kind_index, (int32_t)p};
+        }
+    }
+    if (n)
+        qsort(st, n, sizeof *st, compare_statements);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!k || compare_statements(&st[k - 1], &st[i]) != 0)
+            st[k++] = st[i];
+    }
+    *out = st;
+    *n_out = k;
+    return CKG_OK;
+}
+
+static json_t *string_list(const ckg_strs *l)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < l->n; i++) {
+        if (l->items[i].s && json_array_append_new(a, json_string(l->items[i].s))) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+static json_t *paper_ids(const ckg_graph *g, const int32_t *papers, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < n; i++) {
+        if (json_array_append_new(a, json_string(g->o->papers[papers[i]].id.s))) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+int export_json(const ckg_graph *g, json_t **out)
+{
+    int rc = CKG_ENOMEM;
+    const ckg_ontology *o = g->o;
+    statement *st = NULL;
+    size_t n_st = 0;
+    int32_t *papers = NULL;
+    char scope[256];
+    json_t *jpapers = json_array(), *jconcepts = json_array(), *jrelations = json_array();
+    json_t *root = json_pack("{s:s, s:o, s:o, s:o}", "scope",
+                             graph_scope_name(g, scope, sizeof scope), "papers", jpapers,
+                             "concepts", jconcepts, "relations", jrelations);
+    *out = NULL;
+    if (!root)
+        goto out;
+    for (size_t p = 0; p < o->n_papers; p++) {
+        if (g->paper >= 0 && (int32_t)p != g->paper)
+            continue;
+        const ckg_paper *paper = &o->papers[p];
+        json_t *sections = json_array();
+        json_t *jp = json_pack("{s:s, s:s?, s:s?, s:o, s:s?, s:o?, s:o}", "id", paper->id.s,
+                               "source", paper->source.s, "title", paper->title.s, "authors",
+                               string_list(&paper->authors), "venue", paper->venue.s, "year",
+                               paper->year ? json_integer(paper->year) : NULL, "sections",
+                               sections);
+        if (!jp || json_array_append_new(jpapers, jp))
+            goto out;
+        for (size_t k = 0; k < paper->n_sections; k++) {
+            const ckg_section *sec = &paper->sections[k];
+            json_t *js = json_pack("{s:s, s:s?, s:o}", "id", sec->id.s, "title", sec->title.s,
+                                   "authors", string_list(&sec->authors));
+            if (!js || json_array_append_new(sections, js))
+                goto out;
+        }
+    }
+    for (size_t v = 0; v < g->n_vertices; v++) {
+        const ckg_concept *c = vertex_concept(g, (int32_t)v);
+        const graph_vertex *gv = &g->vertices[v];
+        json_t *jc = json_pack("{s:s, s:s?, s:s?, s:o, s:s?, s:o, s:o}", "id", c->id.s, "zh",
+                               c->zh.s, "en", c->en.s, "alt", string_list(&c->alt), "theme",
+                               c->theme.s, "broader", string_list(&c->broader), "papers",
+                               paper_ids(g, gv->papers, gv->n_papers));
+        if (!jc || json_array_append_new(jconcepts, jc))
+            goto out;
+    }
+    if ((rc = collect_statements(g, &st, &n_st)) != CKG_OK)
+        goto out;
+    rc = CKG_ENOMEM;
+    if (!(papers = malloc((o->n_papers ? o->n_papers : 1) * sizeof *papers)))
+        goto out;
+    for (size_t i = 0; i < n_st;) {
+        size_t j = i, np = 0;
+        while (j < n_st && st[j].edge == st[i].edge && st[j].kind == st[i].kind)
+            papers[np++] = st[j++].paper;
+        const graph_edge *e = &g->edges[st[i].edge];
+        json_t *jr = json_pack("{s:s, s:s, s:s, s:o}", "from", vertex_concept(g, e->from)->id.s,
+                               "to", vertex_concept(g, e->to)->id.s, "kind",
+                               o->kinds[st[i].kind].id.s, "papers", paper_ids(g, papers, np));
+        if (!jr || json_array_append_new(jrelations, jr))
+            goto out;
+        i = j;
+    }
+    *out = root;
+    root = NULL;
+    rc = CKG_OK;
+out:
+    json_decref(root);
+    free(st);
+    free(papers);
+    return rc;
+}
+
+static int write_json(const ckg_graph *g, FILE *f)
+{
+    json_t *root;
+    int rc = export_json(g, &root);
+    if (rc != CKG_OK)
+        return rc;
+    if (json_dumpf(root, f, JSON_INDENT(2)) != 0)
+        rc = CKG_EIO;
+    fputc('\n', f);
+    json_decref(root);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ GraphML */
+
+/* s as XML character data or attribute value. */
+static void xml_escaped(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&apos;", f); break;
+        default:
+            if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+                fputs("\xEF\xBF\xBD", f); /* not allowed in XML 1.0 */
+            else if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+                fputs("\xEF\xBF\xBD", f); /* U+FFFE, U+FFFF: not XML characters */
+                p += 2;
+            } else
+                fputc(*p, f);
+        }
+    }
+}
+
+static void xml_data(FILE *f, const char *indent, const char *key, const char *value)
+{
+    fprintf(f, "%s<data key=\"%s\">", indent, key);
+    xml_escaped(f, value);
+    fputs("</data>\n", f);
+}
+
+static int write_graphml(const ckg_graph *g, FILE *f)
+{
+    static const struct {
+        const char *id, *domain, *name, *type;
+    } keys[] = {
+        {"g_scope", "graph", "scope", "string"},   {"v_label", "node", "label", "string"},
+        {"v_zh", "node", "zh", "string"},          {"v_en", "node", "en", "string"},
+        {"v_alt", "node", "alt", "string"},        {"v_theme", "node", "theme", "string"},
+        {"v_papers", "node", "papers", "string"},  {"v_n_papers", "node", "n_papers", "int"},
+        {"e_weight", "edge", "weight", "double"},  {"e_kinds", "edge", "kinds", "string"},
+        {"e_label", "edge", "label", "string"},    {"e_papers", "edge", "papers", "string"},
+    };
+    sbuf b = {0};
+    char scope[256];
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+          "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+          "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+          f);
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        fprintf(f, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+                keys[i].id, keys[i].domain, keys[i].name, keys[i].type);
+    fputs("  <graph id=\"ckg\" edgedefault=\"directed\">\n", f);
+    xml_data(f, "    ", "g_scope", graph_scope_name(g, scope, sizeof scope));
+    for (size_t v = 0; v < g->n_vertices; v++) {
+        const ckg_concept *c = vertex_concept(g, (int32_t)v);
+        const graph_vertex *gv = &g->vertices[v];
+        fputs("    <node id=\"", f);
+        xml_escaped(f, c->id.s);
+        fputs("\">\n", f);
+        xml_data(f, "      ", "v_label", or_empty(c->zh.s));
+        xml_data(f, "      ", "v_zh", or_empty(c->zh.s));
+        xml_data(f, "      ", "v_en", or_empty(c->en.s));
+        join_alt(&b, c);
+        xml_data(f, "      ", "v_alt", or_empty(sbuf_str(&b)));
+        xml_data(f, "      ", "v_theme", or_empty(c->theme.s));
+        join_papers(&b, g, gv->papers, gv->n_papers);
+        xml_data(f, "      ", "v_papers", or_empty(sbuf_str(&b)));
+        fprintf(f, "      <data key=\"v_n_papers\">%zu</data>\n", gv->n_papers);
+        fputs("    </node>\n", f);
+    }
+    for (size_t j = 0; j < g->n_edges; j++) {
+        const graph_edge *e = &g->edges[j];
+        fprintf(f, "    <edge id=\"e%zu\" source=\"", j);
+        xml_escaped(f, vertex_concept(g, e->from)->id.s);
+        fputs("\" target=\"", f);
+        xml_escaped(f, vertex_concept(g, e->to)->id.s);
+        fputs("\">\n", f);
+        fprintf(f, "      <data key=\"e_weight\">%zu</data>\n", e->n_papers);
+        join_kinds(&b, g, e, 0);
+        xml_data(f, "      ", "e_kinds", or_empty(sbuf_str(&b)));
+        join_kinds(&b, g, e, 1);
+        xml_data(f, "      ", "e_label", or_empty(sbuf_str(&b)));
+        join_papers(&b, g, e->papers, e->n_papers);
+        xml_data(f, "      ", "e_papers", or_empty(sbuf_str(&b)));
+        fputs("    </edge>\n", f);
+    }
+    fputs("  </graph>\n</graphml>\n", f);
+    int failed = b.failed;
+    free(b.s);
+    return failed ? CKG_ENOMEM : CKG_OK;
+}
+
+/* ------------------------------------------------------------------ DOT */
+
+/* s inside a DOT double-quoted string. */
+static void dot_escaped(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            fputc('\\', f);
+            fputc(*p, f);
+        } else if (*p == '\n') {
+            fputs("\\n", f);
+        } else if (*p < 0x20 || *p == 0x7F) {
+            fputc(' ', f);
+        } else {
+            fputc(*p, f);
+        }
+    }
+}
+
+static void dot_attr(FILE *f, const char *sep, const char *name, const char *value)
+{
+    fprintf(f, "%s%s=\"", sep, name);
+    dot_escaped(f, value);
+    fputc('"', f);
+}
+
+static int write_dot(const ckg_graph *g, FILE *f)
+{
+    sbuf b = {0};
+    char scope[256];
+    fputs("digraph ckg {\n", f);
+    dot_attr(f, "  graph [", "scope", graph_scope_name(g, scope, sizeof scope));
+    fputs("];\n", f);
+    for (size_t v = 0; v < g->n_vertices; v++) {
+        const ckg_concept *c = vertex_concept(g, (int32_t)v);
+        const graph_vertex *gv = &g->vertices[v];
+        fputs("  \"", f);
+        dot_escaped(f, c->id.s);
+        fputc('"', f);
+        dot_attr(f, " [", "label", or_empty(c->zh.s));
+        dot_attr(f, ", ", "en", or_empty(c->en.s));
+        join_alt(&b, c);
+        dot_attr(f, ", ", "alt", or_empty(sbuf_str(&b)));
+        dot_attr(f, ", ", "theme", or_empty(c->theme.s));
+        join_papers(&b, g, gv->papers, gv->n_papers);
+        dot_attr(f, ", ", "papers", or_empty(sbuf_str(&b)));
+        fputs("];\n", f);
+    }
+    for (size_t j = 0; j < g->n_edges; j++) {
+        const graph_edge *e = &g->edges[j];
+        fputs("  \"", f);
+        dot_escaped(f, vertex_concept(g, e->from)->id.s);
+        fputs("\" -> \"", f);
+        dot_escaped(f, vertex_concept(g, e->to)->id.s);
+        fprintf(f, "\" [weight=%zu", e->n_papers);
+        join_kinds(&b, g, e, 0);
+        dot_attr(f, ", ", "kinds", or_empty(sbuf_str(&b)));
+        join_kinds(&b, g, e, 1);
+        dot_attr(f, ", ", "label", or_empty(sbuf_str(&b)));
+        join_papers(&b, g, e->papers, e->n_papers);
+        dot_attr(f, ", ", "papers", or_empty(sbuf_str(&b)));
+        fputs("];\n", f);
+    }
+    fputs("}\n", f);
+    int failed = b.failed;
+    free(b.s);
+    return failed ? CKG_ENOMEM : CKG_OK;
+}
+
+/* ------------------------------------------------------------------ CSV */
+
+/* One RFC 4180 field: quoted when it holds a comma, a quote or a line break. */
+static void csv_field(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+static int write_csv_nodes(const ckg_graph *g, FILE *f, sbuf *b)
+{
+    fputs("id,label,zh,en,theme,alt,papers\n", f);
+    for (size_t v = 0; v < g->n_vertices; v++) {
+        const ckg_concept *c = vertex_concept(g, (int32_t)v);
+        const graph_vertex *gv = &g->vertices[v];
+        csv_field(f, c->id.s);
+        fputc(',', f);
+        csv_field(f, or_empty(c->zh.s));
+        fputc(',', f);
+        csv_field(f, or_empty(c->zh.s));
+        fputc(',', f);
+        csv_field(f, or_empty(c->en.s));
+        fputc(',', f);
+        csv_field(f, or_empty(c->theme.s));
+        fputc(',', f);
+        join_alt(b, c);
+        csv_field(f, or_empty(sbuf_str(b)));
+        fputc(',', f);
+        join_papers(b, g, gv->papers, gv->n_papers);
+        csv_field(f, or_empty(sbuf_str(b)));
+        fputc('\n', f);
+    }
+    return b->failed ? CKG_ENOMEM : CKG_OK;
+}
+
+static int write_csv_edges(const ckg_graph *g, FILE *f, sbuf *b)
+{
+    fputs("source,target,type,weight,kinds,label,papers\n", f);
+    for (size_t j = 0; j < g->n_edges; j++) {
+        const graph_edge *e = &g->edges[j];
+        csv_field(f, vertex_concept(g, e->from)->id.s);
+        fputc(',', f);
+        csv_field(f, vertex_concept(g, e->to)->id.s);
+        fprintf(f, ",Directed,%zu,", e->n_papers);
+        join_kinds(b, g, e, 0);
+        csv_field(f, or_empty(sbuf_str(b)));
+        fputc(',', f);
+        join_kinds(b, g, e, 1);
+        csv_field(f, or_empty(sbuf_str(b)));
+        fputc(',', f);
+        join_papers(b, g, e->papers, e->n_papers);
+        csv_field(f, or_empty(sbuf_str(b)));
+        fputc('\n', f);
+    }
+    return b->failed ? CKG_ENOMEM : CKG_OK;
+}
+
+/* ------------------------------------------------------------------ dispatch */
+
+int export_write(const ckg_graph *g, export_format fmt, FILE *f)
+{
+    int rc = CKG_OK;
+    sbuf b = {0};
+    switch (fmt) {
+    case EXPORT_JSON: rc = write_json(g, f); break;
+    case EXPORT_GRAPHML: rc = write_graphml(g, f); break;
+    case EXPORT_DOT: rc = write_dot(g, f); break;
+    case EXPORT_CSV:
+        rc = write_csv_nodes(g, f, &b);
+        fputc('\n', f);
+        if (rc == CKG_OK)
+            rc = write_csv_edges(g, f, &b);
+        break;
+    case EXPORT_CSV_NODES: rc = write_csv_nodes(g, f, &b); break;
+    case EXPORT_CSV_EDGES: rc = write_csv_edges(g, f, &b); break;
+    default: rc = CKG_EUSAGE; break;
+    }
+    free(b.s);
+    if (rc == CKG_OK && (fflush(f) != 0 || ferror(f)))
+        rc = CKG_EIO;
+    return rc;
+}

@@ -1,0 +1,590 @@
+/* metrics.c — every centrality of metrics.h for one analysis graph, and its figures.
+ *
+ * The directed graph D is the ckg_graph's igraph_t as built by graph_build. The undirected
+ * collapse U is built here once (one edge per unordered pair, weights summed) as an igraph_t
+ * for coreness, communities and modularity, and as compressed adjacency for the breadth-first
+ * pass of metrics_paths.c. igraph's errors are ignored by its handler (graph.c), so every
+ * call's status is checked here, and every igraph object is destroyed at the one out: label
+ * whatever path leads there. */
+#include "ckg/metrics.h"
+#include "ckg/status.h"
+#include "metrics_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const measure_names[METRICS_N_MEASURES] = {
+    [METRICS_DEGREE] = "degree",         [METRICS_IN_DEGREE] = "in_degree",
+    [METRICS_OUT_DEGREE] = "out_degree", [METRICS_BETWEENNESS] = "betweenness",
+    [METRICS_HARMONIC] = "harmonic",     [METRICS_PAGERANK] = "pagerank",
+    [METRICS_HUB] = "hub",               [METRICS_AUTHORITY] = "authority",
+    [METRICS_CORENESS] = "coreness",     [METRICS_COMMUNITY] = "community",
+};
+
+const char *metrics_measure_name(metrics_measure m)
+{
+    return (unsigned)m < METRICS_N_MEASURES ? measure_names[m] : NULL;
+}
+
+int metrics_measure_from_name(const char *name, metrics_measure *out)
+{
+    for (int m = 0; m < METRICS_N_MEASURES; m++) {
+        const char *a = measure_names[m], *b = name;
+        while (*a && (*a == *b || (*a == '_' && *b == '-'))) {
+            a++;
+            b++;
+        }
+        if (!*a && !*b) {
+            *out = (metrics_measure)m;
+            return CKG_OK;
+        }
+    }
+    return CKG_ENOTFOUND;
+}
+
+int metrics_measure_is_integer(metrics_measure m)
+{
+    return m == METRICS_DEGREE || m == METRICS_IN_DEGREE || m == METRICS_OUT_DEGREE ||
+           m == METRICS_CORENESS || m == METRICS_COMMUNITY;
+}
+
+const char *metrics_community_method_name(metrics_community_method m)
+{
+    return m == METRICS_LOUVAIN ? "louvain" : "leiden";
+}
+
+void metrics_options_default(metrics_options *opt)
+{
+    *opt = (metrics_options){.weighted = 0, .damping = 0.85, .seed = 1,
+                             .method = METRICS_LEIDEN, .threads = 0};
+}
+
+/* ------------------------------------------------------------------ igraph plumbing */
+
+static int igraph_failed(diag_list *diags, const char *what, igraph_error_t err)
+{
+    if (err == IGRAPH_ENOMEM)
+        return CKG_ENOMEM;
+    diag_add(diags, DIAG_ERROR, NULL, "igraph could not compute %s: %s", what,
+             igraph_strerror(err));
+    return CKG_EINVALID;
+}
+
+#define IG(call, what)                                                                       \
+    do {                                                                                     \
+        igraph_error_t e_ = (call);                                                          \
+        if (e_ != IGRAPH_SUCCESS) {                                                          \
+            rc = igraph_failed(diags, (what), e_);                                           \
+            goto out;                                                                        \
+        }                                                                                    \
+    } while (0)
+
+/* ------------------------------------------------------------------ the undirected collapse */
+
+typedef struct upair {
+    int32_t a, b; /* a < b */
+    double w;
+} upair;
+
+static int compare_upairs(const void *pa, const void *pb)
+{
+    const upair *x = pa, *y = pb;
+    if (x->a != y->a)
+        return x->a < y->a ? -1 : 1;
+    if (x->b != y->b)
+        return x->b < y->b ? -1 : 1;
+    return 0;
+}
+
+typedef struct collapse {
+    upair *pairs; /* unique, sorted, weights summed */
+    size_t n_pairs;
+    metrics_csr csr;
+} collapse;
+
+static void collapse_free(collapse *c)
+{
+    free(c->pairs);
+    free(c->csr.offset);
+    free(c->csr.adj);
+}
+
+static int collapse_build(const ckg_graph *g, int weighted, collapse *c)
+{
+    size_t n = g->n_vertices, m = g->n_edges;
+    memset(c, 0, sizeof *c);
+    c->csr.n = n;
+    if (!(c->pairs = malloc((m ? m : 1) * sizeof *c->pairs)) ||
+        !(c->csr.offset = calloc(n + 1, sizeof *c->csr.offset)) ||
+        !(c->csr.adj = malloc((m ? 2 * m : 1) * sizeof *c->csr.adj)))
+        return CKG_ENOMEM;
+    for (size_t j = 0; j < m; j++) {
+        const graph_edge *e = &g->edges[j];
+        c->pairs[j] = (upair){e->from < e->to ? e->from : e->to, e->from < e->to ? e->to : e->from,
+                              weighted ? (double)e->n_papers : 1.0};
+    }
+    qsort(c->pairs, m, sizeof *c->pairs, compare_upairs);
+    size_t k = 0;
+    for (size_t j = 0; j < m; j++) {
+        if (k && c->pairs[k - 1].a == c->pairs[j].a && c->pairs[k - 1].b == c->pairs[j].b) {
+            if (weighted) /* unweighted, a pair joined both ways is still one edge of U */
+                c->pairs[k - 1].w += c->pairs[j].w;
+        }
+        else
+            c->pairs[k++] = c->pairs[j];
+    }
+    c->n_pairs = k;
+    for (size_t j = 0; j < k; j++) {
+        c->csr.offset[c->pairs[j].a + 1]++;
+        c->csr.offset[c->pairs[j].b + 1]++;
+    }
+    for (size_t v = 0; v < n; v++)
+        c->csr.offset[v + 1] += c->csr.offset[v];
+    int32_t *fill = malloc((n ? n : 1) * sizeof *fill);
+    if (!fill)
+        return CKG_ENOMEM;
+    memcpy(fill, c->csr.offset, n * sizeof *fill);
+    for (size_t j = 0; j < k; j++) {
+        c->csr.adj[fill[c->pairs[j].a]++] = c->pairs[j].b;
+        c->csr.adj[fill[c->pairs[j].b]++] = c->pairs[j].a;
+    }
+    free(fill);
+    return CKG_OK;
+}
+
+/* ------------------------------------------------------------------ communities */
+
+typedef struct community_order {
+    igraph_integer_t raw;
+    size_t size, first;
+} community_order;
+
+static int compare_communities(const void *pa, const void *pb)
+{
+    const community_order *x = pa, *y = pb;
+    if (x->size != y->size)
+        return x->size > y->size ? -1 : 1;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* Renumbers a membership vector 0..k-1 (any labels) into 1..k by size, largest first, ties
+ * by the first vertex; writes the labels into out and returns k, or 0 when out of memory. */
+static size_t canonical_communities(const igraph_vector_int_t *memb, size_t n, double *out)
+{
+    igraph_integer_t max = -1;
+    for (size_t v = 0; v < n; v++) {
+        if (VECTOR(*memb)[v] > max)
+            max = VECTOR(*memb)[v];
+    }
+    size_t k = (size_t)(max + 1), used = 0;
+    community_order *co = calloc(k ? k : 1, sizeof *co);
+    size_t *label = malloc((k ? k : 1) * sizeof *label);
+    if (!co || !label) {
+        free(co);
+        free(label);
+        return 0;
+    }
+    for (size_t c = 0; c < k; c++)
+        co[c] = (community_order){(igraph_integer_t)c, 0, n};
+    for (size_t v = 0; v < n; v++) {
+        community_order *x = &co[VECTOR(*memb)[v]];
+        if (!x->size++)
+            x->first = v;
+    }
+    qsort(co, k, sizeof *co, compare_communities);
+    for (size_t c = 0; c < k; c++) {
+        if (co[c].size)
+            label[co[c].raw] = ++used;
+    }
+    for (size_t v = 0; v < n; v++)
+        out[v] = (double)label[VECTOR(*memb)[v]];
+    free(co);
+    free(label);
+    return used;
+}
+
+/* Runs Leiden or Louvain on u with igraph's default RNG swapped for a seeded PCG32, so the
+ * caller's RNG state is left alone and the partition depends on the seed only.
+ * igraph_rng_set_default copies the struct it is given into the default one, so the
+ * caller's is saved by value and copied back. */
+static igraph_error_t find_communities(const igraph_t *u, const igraph_vector_t *weights,
+                                       const igraph_vector_t *node_weights, double total,
+                                       const metrics_options *opt, igraph_vector_int_t *memb)
+{
+    igraph_rng_t rng, previous = *igraph_rng_default();
+    igraph_error_t err = igraph_rng_init(&rng, &igraph_rngtype_pcg32);
+    if (err != IGRAPH_SUCCESS)
+        return err;
+    err = igraph_rng_seed(&rng, (igraph_uint_t)opt->seed);
+    if (err == IGRAPH_SUCCESS) {
+        igraph_rng_set_default(&rng);
+        if (opt->method == METRICS_LOUVAIN) {
+            err = igraph_community_multilevel(u, weights, 1.0, memb, NULL, NULL);
+        } else {
+            igraph_integer_t k;
+            igraph_real_t quality;
+            err = igraph_community_leiden(u, weights, node_weights, 1.0 / (2.0 * total), 0.01,
+                                          0, -1, memb, &k, &quality);
+        }
+        igraph_rng_set_default(&previous);
+    }
+    igraph_rng_destroy(&rng);
+    return err;
+}
+
+/* ------------------------------------------------------------------ PageRank */
+
+/* PageRank by power iteration on D: p <- (1-d)/n + d (Pᵀp + (dangling mass)/n), where a
+ * vertex passes its score along its out-edges in proportion to their weights (1 unweighted)
+ * and a vertex without out-edges spreads it over all n. Iterates until the L1 change is
+ * below 1e-14 (the error is then below 1e-13), sequentially, so the result is the same on
+ * every run. Why not igraph_pagerank: its PRPACK solver stops at 1e-10 and sums in OpenMP
+ * threads, so its last digits change from run to run, and with them the order of ties. */
+static int pagerank(const ckg_graph *g, int weighted, double damping, double *p)
+{
+    int rc = CKG_ENOMEM;
+    size_t n = g->n_vertices, ne = g->n_edges;
+    double *out_w = calloc(n, sizeof *out_w), *share = malloc((ne ? ne : 1) * sizeof *share);
+    double *next = malloc(n * sizeof *next);
+    int32_t *in_off = calloc(n + 1, sizeof *in_off), *in_edge = malloc((ne ? ne : 1) * sizeof *in_edge);
+    if (!out_w || !share || !next || !in_off || !in_edge)
+        goto out;
+    /* edges grouped by target, in edge order within a target */
+    for (size_t j = 0; j < ne; j++) {
+        out_w[g->edges[j].from] += weighted ? (double)g->edges[j].n_papers : 1.0;
+        in_off[g->edges[j].to + 1]++;
+    }
+    for (size_t v = 0; v < n; v++)
+        in_off[v + 1] += in_off[v];
+    {
+        int32_t *fill = malloc(n * sizeof *fill);
+        if (!fill)
+            goto out;
+        memcpy(fill, in_off, n * sizeof *fill);
+        for (size_t j = 0; j < ne; j++) {
+            in_edge[fill[g->edges[j].to]++] = (int32_t)j;
+            share[j] = (weighted ? (double)g->edges[j].n_papers : 1.0) / out_w[g->edges[j].from];
+        }
+        free(fill);
+    }
+    double nn = (double)n;
+    for (size_t v = 0; v < n; v++)
+        p[v] = 1.0 / nn;
+    for (int iter = 0; iter < 100000; iter++) {
+        double dangling = 0.0;
+        for (size_t v = 0; v < n; v++) {
+            if (out_w[v] == 0.0)
+                dangling += p[v];
+        }
+        double base = (1.0 - damping) / nn + damping * dangling / nn, change = 0.0;
+        for (size_t v = 0; v < n; v++) {
+            double x = 0.0;
+            for (int32_t k = in_off[v]; k < in_off[v + 1]; k++) {
+                int32_t j = in_edge[k];
+                x += p[g->edges[j].from] * share[j];
+            }
+            next[v] = base + damping * x;
+            change += fabs(next[v] - p[v]);
+        }
+        memcpy(p, next, n * sizeof *p);
+        if (change < 1e-14)
+            break;
+    }
+    double sum = 0.0;
+    for (size_t v = 0; v < n; v++)
+        sum += p[v];
+    for (size_t v = 0; v < n; v++)
+        p[v] /= sum;
+    rc = CKG_OK;
+out:
+    free(out_w);
+    free(share);
+    free(next);
+    free(in_off);
+    free(in_edge);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ compute */
+
+int metrics_compute(const ckg_graph *g, const metrics_options *opt_in, diag_list *diags,
+                    metrics_result **out)
+{
+    int rc = CKG_ENOMEM;
+    metrics_options opt;
+    metrics_result *m = NULL;
+    collapse c = {0};
+    igraph_t u;
+    int have_u = 0;
+    igraph_vector_t uw, node_w, lengths, res;
+    igraph_vector_int_t cores, memb, themes, comp, csize;
+    igraph_vector_t *reals[] = {&uw, &node_w, &lengths, &res};
+    igraph_vector_int_t *ints[] = {&cores, &memb, &themes, &comp, &csize};
+    size_t n_reals = 0, n_ints = 0;
+    enum { N_REALS = sizeof reals / sizeof *reals, N_INTS = sizeof ints / sizeof *ints };
+
+    *out = NULL;
+    if (opt_in)
+        opt = *opt_in;
+    else
+        metrics_options_default(&opt);
+    size_t n = g->n_vertices, ne = g->n_edges;
+    if (!(opt.damping >= 0.0 && opt.damping < 1.0)) {
+        diag_add(diags, DIAG_ERROR, NULL, "PageRank damping must be at least 0 and below 1, not %g",
+                 opt.damping);
+        return CKG_EUSAGE;
+    }
+
+    for (; n_reals < N_REALS; n_reals++) {
+        if (igraph_vector_init(reals[n_reals], 0) != IGRAPH_SUCCESS)
+            goto out;
+    }
+    for (; n_ints < N_INTS; n_ints++) {
+        if (igraph_vector_int_init(ints[n_ints], 0) != IGRAPH_SUCCESS)
+            goto out;
+    }
+    if (!(m = calloc(1, sizeof *m)))
+        goto out;
+    m->g = g;
+    m->options = opt;
+    m->n = n;
+    for (int k = 0; k < METRICS_N_MEASURES; k++) {
+        if (!(m->values[k] = calloc(n ? n : 1, sizeof *m->values[k])))
+            goto out;
+    }
+    metrics_figures *fig = &m->graph;
+    fig->nodes = n;
+    fig->edges = ne;
+    fig->density = n > 1 ? (double)ne / ((double)n * (double)(n - 1)) : 0.0;
+    fig->modularity = fig->theme_modularity = NAN;
+
+    /* degrees on D, straight from the edge list */
+    for (size_t j = 0; j < ne; j++) {
+        double w = opt.weighted ? (double)g->edges[j].n_papers : 1.0;
+        m->values[METRICS_OUT_DEGREE][g->edges[j].from] += w;
+        m->values[METRICS_IN_DEGREE][g->edges[j].to] += w;
+    }
+    for (size_t v = 0; v < n; v++)
+        m->values[METRICS_DEGREE][v] =
+            m->values[METRICS_IN_DEGREE][v] + m->values[METRICS_OUT_DEGREE][v];
+    if (n == 0) {
+        rc = CKG_OK;
+        goto out;
+    }
+
+    /* U, as igraph graph and adjacency */
+    if ((rc = collapse_build(g, opt.weighted, &c)) != CKG_OK)
+        goto out;
+    fig->undirected_edges = c.n_pairs;
+    {
+        igraph_vector_int_t ends;
+        rc = CKG_ENOMEM;
+        if (igraph_vector_int_init(&ends, (igraph_integer_t)(2 * c.n_pairs)) != IGRAPH_SUCCESS)
+            goto out;
+        for (size_t j = 0; j < c.n_pairs; j++) {
+            VECTOR(ends)[2 * j] = c.pairs[j].a;
+            VECTOR(ends)[2 * j + 1] = c.pairs[j].b;
+        }
+        igraph_error_t err = igraph_create(&u, &ends, (igraph_integer_t)n, IGRAPH_UNDIRECTED);
+        igraph_vector_int_destroy(&ends);
+        IG(err, "the undirected graph");
+        have_u = 1;
+    }
+    IG(igraph_vector_resize(&uw, (igraph_integer_t)c.n_pairs), "edge weights");
+    IG(igraph_vector_resize(&node_w, (igraph_integer_t)n), "vertex weights");
+    igraph_vector_null(&node_w);
+    double total = 0.0;
+    for (size_t j = 0; j < c.n_pairs; j++) {
+        VECTOR(uw)[j] = c.pairs[j].w;
+        VECTOR(node_w)[c.pairs[j].a] += c.pairs[j].w;
+        VECTOR(node_w)[c.pairs[j].b] += c.pairs[j].w;
+        total += c.pairs[j].w;
+    }
+    const igraph_vector_t *uwp = opt.weighted ? &uw : NULL;
+
+    /* PageRank, hubs and authorities on D */
+    if ((rc = pagerank(g, opt.weighted, opt.damping, m->values[METRICS_PAGERANK])) != CKG_OK)
+        goto out;
+    {
+        int32_t *ends = malloc((ne ? 2 * ne : 1) * sizeof *ends);
+        double *w = malloc((ne ? ne : 1) * sizeof *w);
+        igraph_error_t err = IGRAPH_ENOMEM;
+        if (ends && w) {
+            for (size_t j = 0; j < ne; j++) {
+                ends[j] = g->edges[j].from;
+                ends[ne + j] = g->edges[j].to;
+                w[j] = (double)g->edges[j].n_papers;
+            }
+            err = metrics_hits(n, ends, ends + ne, opt.weighted ? w : NULL, ne,
+                               m->values[METRICS_HUB], m->values[METRICS_AUTHORITY]);
+        }
+        free(ends);
+        free(w);
+        IG(err, "hub and authority scores");
+    }
+
+    /* coreness, components, communities and modularity on U */
+    IG(igraph_coreness(&u, &cores, IGRAPH_ALL), "coreness");
+    for (size_t v = 0; v < n; v++)
+        m->values[METRICS_CORENESS][v] = (double)VECTOR(cores)[v];
+    {
+        igraph_integer_t no;
+        IG(igraph_connected_components(&g->g, &comp, &csize, &no, IGRAPH_WEAK), "components");
+        fig->components = (size_t)no;
+        for (igraph_integer_t i = 0; i < no; i++) {
+            if ((size_t)VECTOR(csize)[i] > fig->largest_component)
+                fig->largest_component = (size_t)VECTOR(csize)[i];
+        }
+    }
+    if (c.n_pairs) {
+        IG(find_communities(&u, uwp, &node_w, total, &opt, &memb), "communities");
+        IG(igraph_modularity(&u, &memb, uwp, 1.0, 0, &fig->modularity), "modularity");
+    } else {
+        /* no edges: every vertex is its own community, modularity undefined */
+        IG(igraph_vector_int_resize(&memb, (igraph_integer_t)n), "communities");
+        for (size_t v = 0; v < n; v++)
+            VECTOR(memb)[v] = (igraph_integer_t)v;
+    }
+    rc = CKG_ENOMEM;
+    if (!(fig->communities = canonical_communities(&memb, n, m->values[METRICS_COMMUNITY])))
+        goto out;
+    IG(igraph_vector_int_resize(&themes, (igraph_integer_t)n), "theme partition");
+    for (size_t v = 0; v < n; v++) {
+        int32_t t = g->o->concepts[g->vertices[v].concept].theme_index;
+        VECTOR(themes)[v] = t >= 0 ? t : (igraph_integer_t)g->o->n_themes;
+    }
+    if (c.n_pairs)
+        IG(igraph_modularity(&u, &themes, uwp, 1.0, 0, &fig->theme_modularity),
+           "theme modularity");
+
+    /* betweenness, harmonic centrality, diameter on U */
+    if (!opt.weighted) {
+        if ((rc = metrics_paths(&c.csr, opt.threads, m->values[METRICS_BETWEENNESS],
+                                m->values[METRICS_HARMONIC], &fig->diameter)) != CKG_OK)
+            goto out;
+    } else {
+        if ((rc = metrics_paths(&c.csr, opt.threads, NULL, NULL, &fig->diameter)) != CKG_OK)
+            goto out;
+        IG(igraph_vector_resize(&lengths, (igraph_integer_t)c.n_pairs), "edge lengths");
+        for (size_t j = 0; j < c.n_pairs; j++)
+            VECTOR(lengths)[j] = 1.0 / c.pairs[j].w;
+        IG(igraph_betweenness(&u, &res, igraph_vss_all(), 0, &lengths), "betweenness");
+        double nn = (double)n;
+        for (size_t v = 0; v < n; v++)
+            m->values[METRICS_BETWEENNESS][v] =
+                n > 2 ? VECTOR(res)[v] * 2.0 / ((nn - 1.0) * (nn - 2.0)) : 0.0;
+        IG(igraph_harmonic_centrality(&u, &res, igraph_vss_all(), IGRAPH_ALL, &lengths, 1),
+           "harmonic centrality");
+        for (size_t v = 0; v < n; v++)
+            m->values[METRICS_HARMONIC][v] = n > 1 ? VECTOR(res)[v] : 0.0;
+    }
+    /* -0.0 (igraph's scaling of a zero score) reads as 0 everywhere */
+    for (int k = 0; k < METRICS_N_MEASURES; k++) {
+        for (size_t v = 0; v < n; v++) {
+            if (m->values[k][v] == 0.0)
+                m->values[k][v] = 0.0;
+        }
+    }
+    rc = CKG_OK;
+out:
+    if (have_u)
+        igraph_destroy(&u);
+    for (size_t i = 0; i < n_reals; i++)
+        igraph_vector_destroy(reals[i]);
+    for (size_t i = 0; i < n_ints; i++)
+        igraph_vector_int_destroy(ints[i]);
+    collapse_free(&c);
+    if (rc == CKG_OK)
+        *out = m;
+    else
+        metrics_free(m);
+    return rc;
+}
+
+void metrics_free(metrics_result *m)
+{
+    if (!m)
+        return;
+    for (int k = 0; k < METRICS_N_MEASURES; k++)
+        free(m->values[k]);
+    free(m);
+}
+
+double metrics_value(const metrics_result *m, size_t v, metrics_measure k)
+{
+    return m->values[k][v];
+}
+
+const double *metrics_values(const metrics_result *m, metrics_measure k)
+{
+    return m->values[k];
+}
+
+/* ------------------------------------------------------------------ ranks and order */
+
+typedef struct keyed {
+    double value;
+    const char *id;
+    size_t index;
+} keyed;
+
+/* Larger values first; NaN last; then by id (when set), then by index. */
+static int compare_desc(const void *pa, const void *pb)
+{
+    const keyed *x = pa, *y = pb;
+    int xn = isnan(x->value), yn = isnan(y->value);
+    if (xn != yn)
+        return xn - yn;
+    if (!xn && x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    if (x->id && y->id) {
+        int c = strcmp(x->id, y->id);
+        if (c)
+            return c;
+    }
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+int metrics_rank_values(const double *values, size_t n, double *ranks)
+{
+    keyed *k = malloc((n ? n : 1) * sizeof *k);
+    if (!k)
+        return CKG_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        k[i] = (keyed){values[i], NULL, i};
+    qsort(k, n, sizeof *k, compare_desc);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && (k[j].value == k[i].value || (isnan(k[j].value) && isnan(k[i].value))))
+            j++;
+        /* positions i..j-1 hold ranks i+1..j: their average */
+        double avg = ((double)(i + 1) + (double)j) / 2.0;
+        for (size_t q = i; q < j; q++)
+            ranks[k[q].index] = avg;
+        i = j;
+    }
+    free(k);
+    return CKG_OK;
+}
+
+int metrics_ranks(const metrics_result *m, metrics_measure k, double *ranks)
+{
+    return metrics_rank_values(m->values[k], m->n, ranks);
+}
+
+int metrics_order(const metrics_result *m, metrics_measure k, size_t *order)
+{
+    keyed *x = malloc((m->n ? m->n : 1) * sizeof *x);
+    if (!x)
+        return CKG_ENOMEM;
+    double sign = k == METRICS_COMMUNITY ? -1.0 : 1.0;
+    for (size_t v = 0; v < m->n; v++)
+        x[v] = (keyed){sign * m->values[k][v],
+                       m->g->o->concepts[m->g->vertices[v].concept].id.s, v};
+    qsort(x, m->n, sizeof *x, compare_desc);
+    for (size_t i = 0; i < m->n; i++)
+        order[i] = x[i].index;
+    free(x);
+    return CKG_OK;
+}

@@ -1,0 +1,237 @@
+/* test_export.c — the export formats: JSON relations per kind, escaping of everything from
+ * YAML in GraphML, DOT (read back with Graphviz's own parser) and CSV, write errors.
+ *
+ * Fixtures: tests/fixtures/metrics/bridge (c->a stated as 'causes' by one paper and as
+ * 'supports' by another; c->d 'supports' by both) and tests/fixtures/metrics/escape (names
+ * holding < & > " ' , ; \ a line break and a control character). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <graphviz/cgraph.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ckg/export.h"
+#include "ckg/status.h"
+
+typedef struct fixture {
+    ckg_ontology *o;
+    diag_list diags;
+    ckg_graph *g;
+    char *text;
+    size_t len;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    diag_list_init(&f->diags);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    free(f->text);
+    graph_free(f->g);
+    ontology_free(f->o);
+    diag_list_free(&f->diags);
+    free(f);
+    return 0;
+}
+
+static void build(fixture *f, const char *name, const char *paper)
+{
+    char dir[256];
+    snprintf(dir, sizeof dir, "tests/fixtures/metrics/%s", name);
+    assert_int_equal(ontology_load(dir, &f->diags, &f->o), CKG_OK);
+    assert_int_equal(f->diags.n_errors, 0);
+    graph_scope scope = {.paper = paper};
+    assert_int_equal(graph_build(f->o, &scope, &f->diags, &f->g), CKG_OK);
+}
+
+/* Writes the graph in fmt into f->text. */
+static void write_text(fixture *f, export_format fmt)
+{
+    free(f->text);
+    f->text = NULL;
+    FILE *m = open_memstream(&f->text, &f->len);
+    assert_non_null(m);
+    assert_int_equal(export_write(f->g, fmt, m), CKG_OK);
+    fclose(m);
+}
+
+static json_t *relation(json_t *root, const char *from, const char *to, const char *kind)
+{
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(root, "relations"), i, r)
+    {
+        if (!strcmp(json_string_value(json_object_get(r, "from")), from) &&
+            !strcmp(json_string_value(json_object_get(r, "to")), to) &&
+            !strcmp(json_string_value(json_object_get(r, "kind")), kind))
+            return r;
+    }
+    return NULL;
+}
+
+static void test_json_lists_one_relation_per_kind_with_its_papers(void **state)
+{
+    fixture *f = *state;
+    build(f, "bridge", NULL);
+    json_t *root;
+    assert_int_equal(export_json(f->g, &root), CKG_OK);
+    assert_int_equal(json_array_size(json_object_get(root, "concepts")), 6);
+    assert_int_equal(json_array_size(json_object_get(root, "papers")), 3);
+    /* 7 pairs; c->a under two kinds, so 8 entries */
+    assert_int_equal(json_array_size(json_object_get(root, "relations")), 8);
+    json_t *causes = relation(root, "tri-c", "tri-a", "causes");
+    json_t *supports = relation(root, "tri-c", "tri-a", "supports");
+    assert_non_null(causes);
+    assert_non_null(supports);
+    assert_int_equal(json_array_size(json_object_get(causes, "papers")), 1);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(causes, "papers"), 0)),
+                        "bridge");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(supports, "papers"), 0)),
+                        "bridge2");
+    json_t *cd = relation(root, "tri-c", "tri-d", "supports");
+    assert_int_equal(json_array_size(json_object_get(cd, "papers")), 2);
+    assert_string_equal(json_string_value(json_object_get(root, "scope")), "all");
+    json_decref(root);
+}
+
+static void test_json_paper_scope_keeps_its_papers_concepts_and_relations(void **state)
+{
+    fixture *f = *state;
+    build(f, "bridge", "bridge2");
+    json_t *root;
+    assert_int_equal(export_json(f->g, &root), CKG_OK);
+    assert_int_equal(json_array_size(json_object_get(root, "papers")), 1);
+    assert_int_equal(json_array_size(json_object_get(root, "concepts")), 4);
+    assert_int_equal(json_array_size(json_object_get(root, "relations")), 3);
+    assert_null(relation(root, "tri-c", "tri-a", "causes")); /* the other paper's kind */
+    json_t *c = json_array_get(json_object_get(root, "concepts"), 0);
+    assert_string_equal(json_string_value(json_object_get(c, "id")), "tri-a");
+    assert_int_equal(json_array_size(json_object_get(c, "papers")), 1);
+    json_decref(root);
+}
+
+static void test_json_papers_carry_their_sections(void **state)
+{
+    fixture *f = *state;
+    build(f, "bridge", "quiet");
+    json_t *root;
+    assert_int_equal(export_json(f->g, &root), CKG_OK);
+    json_t *sections = json_object_get(json_array_get(json_object_get(root, "papers"), 0), "sections");
+    assert_int_equal(json_array_size(sections), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(sections, 1), "id")),
+                        "silent");
+    json_decref(root);
+}
+
+static void test_graphml_escapes_markup_and_drops_control_characters(void **state)
+{
+    fixture *f = *state;
+    build(f, "escape", NULL);
+    write_text(f, EXPORT_GRAPHML);
+    assert_non_null(strstr(f->text, "<data key=\"v_zh\">路甲&lt;&amp;&gt;&quot;&apos;</data>"));
+    /* \x01 is not an XML character: U+FFFD instead; the line break stays */
+    assert_non_null(strstr(f->text, "step\nline two\xEF\xBF\xBD &amp; \\ end</data>"));
+    assert_null(strchr(f->text, '\x01'));
+    /* alt names joined by ';' with ';' and '\' escaped, "]]>" harmless as text */
+    assert_non_null(strstr(f->text, "<data key=\"v_alt\">a\\;b;x,y;back\\\\slash;]]&gt;</data>"));
+    assert_non_null(strstr(f->text, "<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" "
+                                    "attr.type=\"double\"/>"));
+    assert_non_null(strstr(f->text, "<edge id=\"e0\" source=\"path-a\" target=\"path-b\">"));
+}
+
+static void test_dot_reads_back_with_graphviz(void **state)
+{
+    fixture *f = *state;
+    build(f, "escape", NULL);
+    write_text(f, EXPORT_DOT);
+    Agraph_t *g = agmemread(f->text);
+    assert_non_null(g);
+    assert_true(agisdirected(g));
+    assert_int_equal(agnnodes(g), 4);
+    assert_int_equal(agnedges(g), 3);
+    Agnode_t *a = agnode(g, "path-a", 0);
+    assert_non_null(a);
+    assert_string_equal(agget(a, "label"), "路甲<&>\"'");
+    assert_string_equal(agget(a, "theme"), "core");
+    /* DOT keeps the escape of a line break; the control character became a space */
+    assert_string_equal(agget(a, "en"), "first, \"quoted\" step\\nline two  & \\\\ end");
+    Agedge_t *e = agedge(g, a, agnode(g, "path-b", 0), NULL, 0);
+    assert_non_null(e);
+    assert_string_equal(agget(e, "weight"), "1");
+    assert_string_equal(agget(e, "kinds"), "causes");
+    agclose(g);
+}
+
+static void test_csv_quotes_fields_per_rfc4180(void **state)
+{
+    fixture *f = *state;
+    build(f, "escape", NULL);
+    write_text(f, EXPORT_CSV_NODES);
+    assert_true(strncmp(f->text, "id,label,zh,en,theme,alt,papers\n", 32) == 0);
+    assert_non_null(strstr(f->text, "path-a,\"路甲<&>\"\"'\",\"路甲<&>\"\"'\",\"first, \"\"quoted\"\" step\n"
+                                    "line two\x01 & \\ end\",core,\"a\\;b;x,y;back\\\\slash;]]>\",path\n"));
+    assert_non_null(strstr(f->text, "path-b,路乙,路乙,second step,core,,path\n"));
+    write_text(f, EXPORT_CSV_EDGES);
+    assert_string_equal(f->text, "source,target,type,weight,kinds,label,papers\n"
+                                 "path-a,path-b,Directed,1,causes,催生,path\n"
+                                 "path-b,path-c,Directed,1,causes,催生,path\n"
+                                 "path-c,path-d,Directed,1,causes,催生,path\n");
+}
+
+static void test_csv_both_tables_are_separated_by_an_empty_line(void **state)
+{
+    fixture *f = *state;
+    build(f, "bridge", NULL);
+    write_text(f, EXPORT_CSV);
+    const char *gap = strstr(f->text, "\n\nsource,target,");
+    assert_non_null(gap);
+    assert_non_null(strstr(f->text, "tri-c,tri-a,Directed,2,causes;supports,催生、支撑,bridge;bridge2\n"));
+}
+
+static void test_write_error_is_reported(void **state)
+{
+    fixture *f = *state;
+    build(f, "bridge", NULL);
+    FILE *full = fopen("/dev/full", "w");
+    if (!full)
+        skip();
+    assert_int_equal(export_write(f->g, EXPORT_GRAPHML, full), CKG_EIO);
+    fclose(full);
+}
+
+static void test_format_names(void **state)
+{
+    (void)state;
+    export_format fmt;
+    assert_int_equal(export_format_from_name("graphml", &fmt), CKG_OK);
+    assert_int_equal(fmt, EXPORT_GRAPHML);
+    assert_int_equal(export_format_from_name("csv", &fmt), CKG_OK);
+    assert_int_equal(fmt, EXPORT_CSV);
+    assert_int_equal(export_format_from_name("xml", &fmt), CKG_ENOTFOUND);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_json_lists_one_relation_per_kind_with_its_papers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_json_paper_scope_keeps_its_papers_concepts_and_relations, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_json_papers_carry_their_sections, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_graphml_escapes_markup_and_drops_control_characters, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dot_reads_back_with_graphviz, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv_quotes_fields_per_rfc4180, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv_both_tables_are_separated_by_an_empty_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_write_error_is_reported, setup, teardown),
+        cmocka_unit_test(test_format_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,484 @@
+/* test_render.c — concept maps: what they show, how they are built, and that everything from
+ * the ontology arrives as text. The browser test (tests/browser) checks how they look. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ckg/render.h"
+#include "ckg/status.h"
+
+typedef struct fixture {
+    ckg_ontology *o;
+    diag_list diags;
+    render_context *ctx;
+    render_options opt;
+    char *out;
+    size_t len;
+    render_summary sum;
+} fixture;
+
+static render_context *shared_ctx;
+
+static int group_setup(void **state)
+{
+    (void)state;
+    diag_list diags;
+    diag_list_init(&diags);
+    int rc = render_context_new(&diags, &shared_ctx);
+    diag_list_free(&diags);
+    return rc == CKG_OK ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    render_context_free(shared_ctx);
+    return 0;
+}
+
+static int setup_dir(void **state, const char *dir)
+{
+    fixture *f = calloc(1, sizeof *f);
+    diag_list_init(&f->diags);
+    assert_int_equal(ontology_load(dir, &f->diags, &f->o), CKG_OK);
+    assert_int_equal(f->diags.n_errors, 0);
+    f->ctx = shared_ctx;
+    render_options_init(&f->opt);
+    *state = f;
+    return 0;
+}
+
+static int setup(void **state)
+{
+    return setup_dir(state, "tests/fixtures/good");
+}
+
+static int setup_hostile(void **state)
+{
+    return setup_dir(state, "tests/fixtures/render/hostile");
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    free(f->out);
+    free(f->sum.concepts);
+    ontology_free(f->o);
+    diag_list_free(&f->diags);
+    free(f);
+    return 0;
+}
+
+static int render(fixture *f)
+{
+    free(f->out);
+    free(f->sum.concepts);
+    f->out = NULL;
+    f->sum.concepts = NULL;
+    return render_map(f->ctx, f->o, &f->opt, &f->diags, &f->out, &f->len, &f->sum);
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+static int32_t concept(const fixture *f, const char *id)
+{
+    int32_t c = strmap_get(&f->o->concept_by_id, id);
+    assert_true(c >= 0);
+    return c;
+}
+
+static int shows(const fixture *f, const char *id)
+{
+    int32_t c = concept(f, id);
+    for (size_t i = 0; i < f->sum.n_concepts; i++) {
+        if (f->sum.concepts[i] == c)
+            return 1;
+    }
+    return 0;
+}
+
+static const char *last_message(const fixture *f)
+{
+    assert_true(f->diags.n > 0);
+    return f->diags.items[f->diags.n - 1].message;
+}
+
+/* ------------------------------------------------------------------ what a map shows */
+
+static void test_all_scope_draws_one_box_per_concept(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 7);
+    assert_int_equal(count(f->out, "class=\"node concept "), 7);
+    assert_int_equal(f->sum.n_relations, 3);
+    assert_int_equal(count(f->out, "class=\"edge relation\""), 3);
+    assert_int_equal(f->len, strlen(f->out));
+}
+
+static void test_paper_scope_draws_only_its_concepts(void **state)
+{
+    fixture *f = *state;
+    f->opt.paper = "beta";
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 4);
+    assert_int_equal(count(f->out, "class=\"node concept "), 4);
+    assert_false(shows(f, "laborers"));
+    assert_non_null(strstr(f->out, "测试文本乙"));
+}
+
+static void test_ego_map_keeps_concepts_within_depth(void **state)
+{
+    fixture *f = *state;
+    f->opt.focus = concept(f, "new-momentum");
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 2);
+    assert_true(shows(f, "new-momentum") && shows(f, "innovation"));
+    assert_int_equal(f->sum.n_relations, 1);
+    assert_non_null(strstr(f->out, "class=\"node concept theme&#45;core focus\""));
+}
+
+static void test_ego_map_of_concept_outside_scope_fails(void **state)
+{
+    fixture *f = *state;
+    f->opt.paper = "beta";
+    f->opt.focus = concept(f, "laborers");
+    assert_int_equal(render(f), CKG_ENOTFOUND);
+    assert_non_null(strstr(last_message(f), "not in scope 'beta'"));
+    assert_null(f->out);
+}
+
+static void test_theme_map_keeps_theme_concepts_and_their_relations(void **state)
+{
+    fixture *f = *state;
+    f->opt.theme = "factors";
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 2);
+    assert_true(shows(f, "data-factor") && shows(f, "laborers"));
+    assert_int_equal(f->sum.n_relations, 0); /* their relations lead out of the theme */
+    f->opt.theme = "core";
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 3);
+}
+
+static void test_unknown_theme_fails(void **state)
+{
+    fixture *f = *state;
+    f->opt.theme = "cores";
+    assert_int_equal(render(f), CKG_ENOTFOUND);
+    assert_non_null(strstr(last_message(f), "unknown theme 'cores'"));
+}
+
+static void test_unknown_paper_fails(void **state)
+{
+    fixture *f = *state;
+    f->opt.paper = "alhpa";
+    assert_int_equal(render(f), CKG_ENOTFOUND);
+    assert_non_null(strstr(last_message(f), "did you mean 'alpha'"));
+}
+
+static void test_unknown_engine_is_a_usage_error(void **state)
+{
+    fixture *f = *state;
+    f->opt.engine = "osage";
+    assert_int_equal(render(f), CKG_EUSAGE);
+    assert_non_null(strstr(last_message(f), "unknown layout engine 'osage'"));
+}
+
+static void test_radial_needs_a_focus(void **state)
+{
+    fixture *f = *state;
+    f->opt.engine = "radial";
+    assert_int_equal(render(f), CKG_EUSAGE);
+    assert_non_null(strstr(last_message(f), "--focus"));
+}
+
+/* ------------------------------------------------------------------ how it is drawn */
+
+static void test_legend_names_themes_and_encodings(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(render(f), CKG_OK);
+    assert_non_null(strstr(f->out, "新质生产力文献概念图"));
+    assert_non_null(strstr(f->out, "核心范畴"));
+    assert_non_null(strstr(f->out, "要素"));
+    assert_non_null(strstr(f->out, "PageRank"));
+    assert_non_null(strstr(f->out, "2 篇论文陈述该关系"));
+    assert_non_null(strstr(f->out, "font-size=\"16.00\" fill=\"#e69f00\">■</text>"));
+    assert_non_null(strstr(f->out, "7 个概念，3 条关系"));
+}
+
+static void test_every_text_names_the_cjk_font_first(void **state)
+{
+    fixture *f = *state;
+    f->opt.lang = RENDER_LANG_BOTH;
+    assert_int_equal(render(f), CKG_OK);
+    size_t texts = count(f->out, "<text "), fonts = count(f->out, "font-family=\"" RENDER_FONT_STACK "\"");
+    assert_true(texts > 7);
+    assert_int_equal(texts, fonts);
+    assert_int_equal(strncmp(RENDER_FONT_STACK, RENDER_FONT ",", strlen(RENDER_FONT) + 1), 0);
+}
+
+static void test_node_title_has_names_definition_and_quote(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(render(f), CKG_OK);
+    const char *g = strstr(f->out, "<g id=\"data&#45;factor\"");
+    assert_non_null(g);
+    const char *t = strstr(g, "<title>"), *end = strstr(g, "</title>");
+    assert_true(t && end && t < end);
+    char *title = strndup(t, (size_t)(end - t));
+    assert_non_null(strstr(title, "数据要素（data as a factor of production）"));
+    assert_non_null(strstr(title, "定义：作为生产要素的数据。"));
+    assert_non_null(strstr(title, "「数据要素支撑效率提升」—— alpha（甲作者，2024）"));
+    free(title);
+}
+
+static void test_edge_title_has_relation_and_quote(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(render(f), CKG_OK);
+    const char *g = strstr(f->out, "<g id=\"innovation&#45;&#45;new&#45;momentum\" class=\"edge relation\">");
+    assert_non_null(g);
+    assert_non_null(strstr(g, "<title>创新 → 新动能：催生（innovation gives rise to new growth drivers）\n"
+                              "「创新催生新动能」—— alpha"));
+}
+
+static void test_edge_labels_carry_the_zh_phrase(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_labeled, 3);
+    assert_non_null(strstr(f->out, ">催生</text>"));
+    f->opt.edge_labels = RENDER_EDGE_LABELS_NONE;
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_labeled, 0);
+    assert_null(strstr(f->out, ">催生</text>"));
+}
+
+static void test_edge_width_grows_with_papers(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(render(f), CKG_OK);
+    /* innovation -> new-momentum: 2 papers; laborers -> production-system: 1 */
+    const char *two = strstr(f->out, "<g id=\"innovation&#45;&#45;new&#45;momentum\"");
+    const char *one = strstr(f->out, "<g id=\"laborers&#45;&#45;production&#45;system\"");
+    assert_non_null(two);
+    assert_non_null(one);
+    assert_non_null(strstr(two, "stroke-width=\"2\""));
+    assert_non_null(strstr(one, "stroke-width=\"0.8\""));
+    assert_true(strstr(one, "stroke-width=\"0.8\"") < strstr(one + 1, "<g id="));
+}
+
+static void test_force_directed_engines_draw_phrases_as_nodes(void **state)
+{
+    fixture *f = *state;
+    f->opt.engine = "sfdp";
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(count(f->out, "class=\"node phrase\""), 3);
+    assert_int_equal(count(f->out, "class=\"node concept "), 7);
+    assert_int_equal(count(f->out, "class=\"edge relation\""), 6);
+}
+
+/* fdp is left out: Graphviz 2.42's fdp keeps state from one layout to the next within a
+ * process (the same DOT laid out four times in a row gives two different drawings). The
+ * CLI lays out one map per process, where fdp is deterministic too: test_render.sh checks
+ * every engine there. */
+static void test_same_input_gives_identical_bytes(void **state)
+{
+    fixture *f = *state;
+    static const char *const engines[] = {"dot", "neato", "sfdp", "circo", "twopi", "radial"};
+    for (size_t e = 0; e < sizeof engines / sizeof *engines; e++) {
+        f->opt.engine = engines[e];
+        f->opt.focus = strcmp(engines[e], "radial") == 0 ? concept(f, "innovation") : -1;
+        assert_int_equal(render(f), CKG_OK);
+        char *first = f->out;
+        size_t first_len = f->len;
+        f->out = NULL;
+        assert_int_equal(render(f), CKG_OK);
+        if (first_len != f->len || memcmp(first, f->out, f->len) != 0)
+            fail_msg("engine %s: two renders differ", engines[e]);
+        free(first);
+    }
+}
+
+static void test_dot_format_is_the_graph_before_layout(void **state)
+{
+    fixture *f = *state;
+    f->opt.format = RENDER_FORMAT_DOT;
+    f->opt.engine = "neato";
+    assert_int_equal(render_map(NULL, f->o, &f->opt, &f->diags, &f->out, &f->len, NULL), CKG_OK);
+    assert_int_equal(strncmp(f->out, "strict digraph", 14), 0);
+    assert_non_null(strstr(f->out, "layout=neato"));
+    assert_non_null(strstr(f->out, "tooltip=\"数据要素（data as a factor of production）"));
+    assert_null(strstr(f->out, "<svg"));
+}
+
+static void test_radial_pins_positions_around_the_focus(void **state)
+{
+    fixture *f = *state;
+    f->opt.engine = "radial";
+    f->opt.focus = concept(f, "innovation");
+    f->opt.format = RENDER_FORMAT_DOT;
+    assert_int_equal(render(f), CKG_OK);
+    assert_non_null(strstr(f->out, "pos=\"0.000,0.000!\""));
+    assert_int_equal(count(f->out, "pos=\""), 2);
+    assert_non_null(strstr(f->out, "layout=neato"));
+}
+
+static void test_size_by_measure_orders_font_sizes(void **state)
+{
+    fixture *f = *state;
+    f->opt.size_by = RENDER_SIZE_DEGREE;
+    f->opt.engine = "dot";
+    f->opt.format = RENDER_FORMAT_DOT;
+    assert_int_equal(render(f), CKG_OK);
+    /* six concepts have degree 1, disruptive-innovation none: two sizes, 22 and 11 */
+    assert_int_equal(count(f->out, "fontsize=22.0"), 6);
+    assert_int_equal(count(f->out, "fontsize=11.0"), 1);
+}
+
+/* ------------------------------------------------------------------ escaping */
+
+static void test_hostile_text_arrives_as_text(void **state)
+{
+    fixture *f = *state;
+    static const char *const engines[] = {"dot", "sfdp"};
+    for (size_t e = 0; e < 2; e++) {
+        f->opt.engine = engines[e];
+        f->opt.lang = RENDER_LANG_BOTH;
+        assert_int_equal(render(f), CKG_OK);
+        assert_null(strstr(f->out, "<script"));
+        assert_null(strstr(f->out, "<b>"));
+        assert_null(strstr(f->out, "<i>"));
+        assert_null(strstr(f->out, "]]>"));
+        assert_null(strstr(f->out, "<![CDATA["));
+        assert_null(strstr(f->out, "<?xml version=\"1.0\"?>"));
+        assert_non_null(strstr(f->out, "&lt;script&gt;alert(&quot;XSS&quot;)"));
+        for (size_t i = 0; i < f->len; i++) {
+            unsigned char ch = (unsigned char)f->out[i];
+            assert_true(ch >= 0x20 || ch == '\n' || ch == '\t');
+        }
+        assert_int_equal(f->sum.n_concepts, 4);
+        /* \G would have become the graph's name */
+        assert_null(strstr(f->out, "concept&#45;map\\"));
+    }
+}
+
+static void test_escape_xml_turns_markup_into_entities(void **state)
+{
+    (void)state;
+    char *s = render_escape_xml("<a href=\"x\">&\x01\x7f\t</a>\nz", 0);
+    assert_string_equal(s, "&lt;a href=&quot;x&quot;&gt;&amp; &lt;/a&gt; z");
+    free(s);
+    s = render_escape_xml("a\nb\x0b", 1);
+    assert_string_equal(s, "a\nb");
+    free(s);
+}
+
+/* ------------------------------------------------------------------ line breaking */
+
+static void test_wrap_zh_leaves_short_names_alone(void **state)
+{
+    (void)state;
+    char *s;
+    assert_int_equal(render_wrap_zh("新质生产力", 7, NULL, 0, &s), CKG_OK);
+    assert_string_equal(s, "新质生产力");
+    free(s);
+}
+
+static void test_wrap_zh_breaks_after_he(void **state)
+{
+    (void)state;
+    char *s;
+    assert_int_equal(render_wrap_zh("科技创新和产业创新融合发展", 7, NULL, 0, &s), CKG_OK);
+    assert_string_equal(s, "科技创新和\n产业创新融合发展");
+    free(s);
+}
+
+static void test_wrap_zh_keeps_dictionary_words_whole(void **state)
+{
+    (void)state;
+    const char *dict[] = {"生产力"};
+    char *s;
+    assert_int_equal(render_wrap_zh("马克思主义生产力理论", 7, dict, 1, &s), CKG_OK);
+    assert_string_equal(s, "马克思主义\n生产力理论");
+    free(s);
+}
+
+static void test_wrap_words_balances_lines(void **state)
+{
+    (void)state;
+    char *s;
+    assert_int_equal(render_wrap_words("innovation of the industrial chain", 18, &s), CKG_OK);
+    assert_string_equal(s, "innovation of the\nindustrial chain");
+    free(s);
+    assert_int_equal(render_wrap_words("short", 18, &s), CKG_OK);
+    assert_string_equal(s, "short");
+    free(s);
+}
+
+/* ------------------------------------------------------------------ option names */
+
+static void test_option_names_parse(void **state)
+{
+    (void)state;
+    render_lang lang;
+    render_size_by by;
+    render_edge_labels el;
+    assert_int_equal(render_lang_parse("both", &lang), CKG_OK);
+    assert_int_equal(lang, RENDER_LANG_BOTH);
+    assert_int_equal(render_lang_parse("fr", &lang), CKG_ENOTFOUND);
+    assert_int_equal(render_size_by_parse("betweenness", &by), CKG_OK);
+    assert_int_equal(by, RENDER_SIZE_BETWEENNESS);
+    assert_int_equal(render_size_by_parse("closeness", &by), CKG_ENOTFOUND);
+    assert_int_equal(render_edge_labels_parse("none", &el), CKG_OK);
+    assert_int_equal(el, RENDER_EDGE_LABELS_NONE);
+    assert_string_equal(render_engine_check("twopi"), "twopi");
+    assert_string_equal(render_engine_check("radial"), "radial");
+    assert_null(render_engine_check("patchwork"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_all_scope_draws_one_box_per_concept, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_paper_scope_draws_only_its_concepts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ego_map_keeps_concepts_within_depth, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ego_map_of_concept_outside_scope_fails, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_theme_map_keeps_theme_concepts_and_their_relations, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_theme_fails, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_paper_fails, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_engine_is_a_usage_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_radial_needs_a_focus, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_legend_names_themes_and_encodings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_every_text_names_the_cjk_font_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_node_title_has_names_definition_and_quote, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_edge_title_has_relation_and_quote, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_edge_labels_carry_the_zh_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_edge_width_grows_with_papers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_force_directed_engines_draw_phrases_as_nodes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_same_input_gives_identical_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dot_format_is_the_graph_before_layout, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_radial_pins_positions_around_the_focus, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_size_by_measure_orders_font_sizes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hostile_text_arrives_as_text, setup_hostile, teardown),
+        cmocka_unit_test(test_escape_xml_turns_markup_into_entities),
+        cmocka_unit_test(test_wrap_zh_leaves_short_names_alone),
+        cmocka_unit_test(test_wrap_zh_breaks_after_he),
+        cmocka_unit_test(test_wrap_zh_keeps_dictionary_words_whole),
+        cmocka_unit_test(test_wrap_words_balances_lines),
+        cmocka_unit_test(test_option_names_parse),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}

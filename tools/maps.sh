@@ -1,0 +1,20 @@
+#!/bin/sh
+# maps.sh CKG OUTDIR — render the concept maps that ship in output/ into OUTDIR.
+#
+#   all.svg                                 every paper, sfdp (194 concepts read best spread out)
+#   <paper>.svg                             one per paper (ontology/papers/<paper>.yaml), sfdp
+#   ego-new-quality-productive-forces.svg   新质生产力 and its neighbours, radial
+#
+# `make maps` renders into output/; `make check` renders into a temporary folder and
+# compares bytes, so output/ must be re-rendered whenever the ontology changes.
+set -eu
+ckg=$1
+out=$2
+mkdir -p "$out"
+"$ckg" render --engine sfdp -o "$out/all.svg"
+for f in ontology/papers/*.yaml; do
+    paper=$(basename "$f" .yaml)
+    "$ckg" render --paper "$paper" --engine sfdp -o "$out/$paper.svg"
+done
+"$ckg" render --focus new-quality-productive-forces --engine radial \
+    -o "$out/ego-new-quality-productive-forces.svg"
