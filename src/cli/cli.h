@@ -101,6 +101,8 @@ size_t cli_width(const char *s);
 /* Writes s fitted into exactly cols columns (padded, or cut with "…"), wrapped in style. */
 void cli_cell(FILE *f, const char *s, size_t cols, text_align align, const char *style,
               const char *reset);
+/* A rank as text: "3" when whole, "2.5" for the average rank of a tie, "-" for NaN. */
+const char *cli_rank_text(double rank, char *buf, size_t size);
 /* Writes s as one CSV field (quoted, quotes doubled). */
 void cli_csv_field(FILE *f, const char *s);
 /* {"id","zh","en","theme"} of a concept; NULL when out of memory. */

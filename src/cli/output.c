@@ -3,6 +3,7 @@
 #include "ckg/status.h"
 #include "cli.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,17 @@ void cli_cell(FILE *f, const char *s, size_t cols, text_align align, const char 
         fputs(s, f);
     fputs(reset, f);
     free(fit);
+}
+
+const char *cli_rank_text(double rank, char *buf, size_t size)
+{
+    if (isnan(rank))
+        snprintf(buf, size, "-");
+    else if (rank == floor(rank))
+        snprintf(buf, size, "%.0f", rank);
+    else
+        snprintf(buf, size, "%.1f", rank);
+    return buf;
 }
 
 void cli_csv_field(FILE *f, const char *s)
