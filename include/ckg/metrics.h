@@ -1,7 +1,7 @@
 /* metrics.h — centralities per concept and figures of the whole graph, for one scope.
  *
  * Every measure is computed once for every vertex of a ckg_graph and kept by measure, so a
- * caller (ckg metrics, show, and later diff/compare) reads any of them by enum or by name, ranks
+ * caller (ckg metrics, show, diff, compare) reads any of them by enum or by name, ranks
  * them, or sorts vertices by them. The definitions, fixed so results can be checked against
  * python-igraph or NetworkX on the same edges (DESIGN.md "The analysis graph"):
  *
