@@ -118,7 +118,9 @@ replay: $(REPLAY_BIN)
 
 # Every measure of `ckg metrics` recomputed from `ckg export` by python-igraph, NetworkX and
 # numpy (all scopes of the shipped ontology and of the metrics fixtures); the exports read
-# back by python-igraph, NetworkX and csv; and proof that each check fails on a wrong value.
+# back by python-igraph, NetworkX and csv; every number of `ckg diff` and `ckg compare`
+# (ranks, Spearman, Kendall tau-b, Jaccard, theme shares, orders) recomputed with scipy; and
+# proof that each check fails on a wrong value.
 METRICS_FIXTURES := star path bridge escape
 crosscheck: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --louvain
@@ -127,6 +129,8 @@ crosscheck: $(BUILD)/ckg
 	  $(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f --louvain; \
 	  $(PYTHON) tests/crosscheck/export_readback.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f; done
 	$(PYTHON) tests/crosscheck/export_readback.py $(BUILD)/ckg
+	$(PYTHON) tests/crosscheck/diff_crosscheck.py $(BUILD)/ckg
+	$(PYTHON) tests/crosscheck/diff_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/diff
 	$(PYTHON) tests/crosscheck/selftest.py $(BUILD)/ckg
 
 test: unit cli-test replay crosscheck

@@ -57,7 +57,7 @@ const char *metrics_community_method_name(metrics_community_method m)
 void metrics_options_default(metrics_options *opt)
 {
     *opt = (metrics_options){.weighted = 0, .damping = 0.85, .seed = 1,
-                             .method = METRICS_LEIDEN, .threads = 0};
+                             .method = METRICS_LEIDEN, .threads = 0, .skip_paths = 0};
 }
 
 /* ------------------------------------------------------------------ igraph plumbing */
@@ -459,7 +459,10 @@ int metrics_compute(const ckg_graph *g, const metrics_options *opt_in, diag_list
            "theme modularity");
 
     /* betweenness, harmonic centrality, diameter on U */
-    if (!opt.weighted) {
+    if (opt.skip_paths) {
+        for (size_t v = 0; v < n; v++)
+            m->values[METRICS_BETWEENNESS][v] = m->values[METRICS_HARMONIC][v] = NAN;
+    } else if (!opt.weighted) {
         if ((rc = metrics_paths(&c.csr, opt.threads, m->values[METRICS_BETWEENNESS],
                                 m->values[METRICS_HARMONIC], &fig->diameter)) != CKG_OK)
             goto out;

@@ -1,7 +1,7 @@
 /* metrics.h — centralities per concept and figures of the whole graph, for one scope.
  *
  * Every measure is computed once for every vertex of a ckg_graph and kept by measure, so a
- * caller (ckg metrics, and later diff/compare) reads any of them by enum or by name, ranks
+ * caller (ckg metrics, show, diff, compare) reads any of them by enum or by name, ranks
  * them, or sorts vertices by them. The definitions, fixed so results can be checked against
  * python-igraph or NetworkX on the same edges (DESIGN.md "The analysis graph"):
  *
@@ -100,6 +100,10 @@ typedef struct metrics_options {
     uint64_t seed;   /* RNG seed for the communities, 1 */
     metrics_community_method method; /* METRICS_LEIDEN */
     unsigned threads; /* for the path measures; 0: one per online CPU (at most 64) */
+    /* Leave out betweenness, harmonic centrality and the diameter (NaN, NaN and 0): they
+     * cost one breadth-first search per vertex, most of the time on a large graph, and a
+     * caller that needs degrees and PageRank only (ckg show) need not pay for them. */
+    int skip_paths;
 } metrics_options;
 
 void metrics_options_default(metrics_options *opt);

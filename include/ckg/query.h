@@ -228,14 +228,14 @@ int query_quote_line(const ckg_ontology *o, corpus *cp, int32_t paper, const ckg
 
 /* ------------------------------------------------------------------ centrality ranks */
 
-/* A concept's standing in the analysis graph of a scope (DESIGN.md: directed graph, one
- * edge per ordered pair; degrees and PageRank with damping 0.85, unweighted). A rank is
- * 1 + the number of concepts of the scope with a strictly higher value (so ties share a
- * rank). This is computed here with igraph; the metrics module, once merged, is the place
- * that owns these figures and this function can defer to it. */
+/* A concept's standing in the analysis graph of a scope, as the metrics module computes it
+ * (metrics.h: directed graph, one edge per ordered pair; degrees and PageRank with damping
+ * 0.85, unweighted). A rank counts from the largest value down (rank 1); concepts with equal
+ * values share the average of the ranks they span (1, 2.5, 2.5, 4), as in metrics_ranks, so
+ * every command reports the same ranks. */
 typedef struct query_rank {
     double value;
-    size_t rank;
+    double rank;
 } query_rank;
 
 typedef struct query_ranks {
@@ -244,7 +244,8 @@ typedef struct query_ranks {
 } query_ranks;
 
 /* Returns CKG_OK, CKG_ENOTFOUND when the concept is not in the scope (or the scope's paper
- * does not exist; diagnostic in diags), CKG_EUSAGE, or CKG_ENOMEM. */
+ * does not exist; diagnostic in diags), CKG_EUSAGE, CKG_ENOMEM, or CKG_EINVALID when igraph
+ * fails (diagnostic in diags). */
 int query_ranks_of(const ckg_ontology *o, const graph_scope *scope, int32_t concept,
                    diag_list *diags, query_ranks *out);
 

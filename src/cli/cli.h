@@ -5,6 +5,7 @@
 
 #include "ckg/corpus.h"
 #include "ckg/diag.h"
+#include "ckg/metrics.h"
 #include "ckg/names.h"
 #include "ckg/ontology.h"
 #include "ckg/query.h"
@@ -63,6 +64,14 @@ int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const 
 /* A paper by id. */
 int cli_paper_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *id,
                   int32_t *out);
+/* A paper or one of its sections as a scope: "peng2024" or "forum2024/yi-tong" (the form
+ * metrics JSON uses for a section scope). out points into the ontology. */
+int cli_scope_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *text,
+                  graph_scope *out);
+/* A measure by name (degree, in_degree or in-degree, ...), with a suggestion when unknown
+ * (a usage error, exit 2). rankable refuses the community labels. */
+int cli_measure_arg(const cli *c, const char *cmd, const char *name, int rankable,
+                    metrics_measure *out);
 /* A relation kind by id or by its zh/en phrase. */
 int cli_kind_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                  int32_t *out);
@@ -110,6 +119,11 @@ size_t cli_width(const char *s);
 /* Writes s fitted into exactly cols columns (padded, or cut with "…"), wrapped in style. */
 void cli_cell(FILE *f, const char *s, size_t cols, text_align align, const char *style,
               const char *reset);
+/* Writes s cut to at most cols columns (with "…"), unpadded, for the last cell of a line;
+ * returns the columns written. */
+size_t cli_fit(FILE *f, const char *s, size_t cols, const char *style, const char *reset);
+/* A rank as text: "3" when whole, "2.5" for the average rank of a tie, "-" for NaN. */
+const char *cli_rank_text(double rank, char *buf, size_t size);
 /* Writes s as one CSV field (quoted, quotes doubled). */
 void cli_csv_field(FILE *f, const char *s);
 /* {"id","zh","en","theme"} of a concept; NULL when out of memory. */
@@ -154,7 +168,9 @@ int cli_output_open(const cli *c, const char *command, const char *path, cli_out
 int cli_output_close(const cli *c, const char *command, cli_output *out, int ok);
 
 int cmd_check(const cli *c, int argc, char **argv);
+int cmd_compare(const cli *c, int argc, char **argv);
 int cmd_coverage(const cli *c, int argc, char **argv);
+int cmd_diff(const cli *c, int argc, char **argv);
 int cmd_export(const cli *c, int argc, char **argv);
 int cmd_metrics(const cli *c, int argc, char **argv);
 int cmd_neighbors(const cli *c, int argc, char **argv);

@@ -20,6 +20,10 @@ static void usage(FILE *f)
             "papers that mention it with their quotes (and lines, when the corpus is at hand),\n"
             "and its relations, outgoing and incoming.\n"
             "\n"
+            "Ranks are those of 'ckg metrics' and 'ckg diff': from the largest value down;\n"
+            "concepts with equal values share the average of the ranks they span (1, 2.5,\n"
+            "2.5, 4).\n"
+            "\n"
             "options:\n"
             "  -f, --format F  text (default) or json\n"
             "  -h, --help      this help\n"
@@ -118,21 +122,24 @@ static void print_text(const cli *c, const ckg_ontology *o, const query_concept_
     printf("  %s%-12s%s%s\n", st.dim, "definition", st.reset, k->definition_zh.s);
     printf("  %-12s%s\n", "", k->definition_en.s);
 
-    printf("\n%scentrality%s %s(directed graph; ties share a rank)%s\n", st.head, st.reset,
-           st.dim, st.reset);
+    printf("\n%scentrality%s %s(directed graph; tied concepts share the average of their "
+           "ranks)%s\n", st.head, st.reset, st.dim, st.reset);
     size_t ws = 5;
     for (size_t i = 0; i < n_sr; i++)
         ws = cli_width(sr[i].scope) > ws ? cli_width(sr[i].scope) : ws;
     printf("  %s", st.dim);
     cli_cell(stdout, "scope", ws, TEXT_ALIGN_LEFT, "", "");
-    printf("  concepts  degree  rank   in  rank  out  rank  pagerank  rank%s\n", st.reset);
+    printf("  concepts  degree   rank    in   rank   out   rank  pagerank   rank%s\n", st.reset);
     for (size_t i = 0; i < n_sr; i++) {
         const query_ranks *r = &sr[i].r;
+        char rd[32], ri[32], ro[32], rp[32];
         printf("  ");
         cli_cell(stdout, sr[i].scope, ws, TEXT_ALIGN_LEFT, "", "");
-        printf("  %8zu  %6.0f %5zu %4.0f %5zu %4.0f %5zu  %8.4f %5zu\n", r->n, r->degree.value,
-               r->degree.rank, r->in_degree.value, r->in_degree.rank, r->out_degree.value,
-               r->out_degree.rank, r->pagerank.value, r->pagerank.rank);
+        printf("  %8zu  %6.0f %6s  %4.0f %6s  %4.0f %6s  %8.4f %6s\n", r->n, r->degree.value,
+               cli_rank_text(r->degree.rank, rd, sizeof rd), r->in_degree.value,
+               cli_rank_text(r->in_degree.rank, ri, sizeof ri), r->out_degree.value,
+               cli_rank_text(r->out_degree.rank, ro, sizeof ro), r->pagerank.value,
+               cli_rank_text(r->pagerank.rank, rp, sizeof rp));
     }
 
     printf("\n%spapers%s (%zu)\n", st.head, st.reset, info->n_papers);
@@ -173,7 +180,7 @@ static json_t *json_concepts(const ckg_ontology *o, const int32_t *list, size_t 
 
 static json_t *json_rank(const query_rank *r)
 {
-    return json_pack("{s:f, s:I}", "value", r->value, "rank", (json_int_t)r->rank);
+    return json_pack("{s:f, s:f}", "value", r->value, "rank", r->rank);
 }
 
 static int print_json(const ckg_ontology *o, const query_concept_info *info,

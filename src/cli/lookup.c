@@ -1,6 +1,7 @@
 /* lookup.c — command-line arguments that name things in the ontology (concepts, papers,
  * kinds, themes, formats, counts), each failing with a message that helps, and the lines of
  * quotes in the corpus. */
+#include "ckg/metrics.h"
 #include "ckg/query.h"
 #include "ckg/status.h"
 #include "ckg/suggest.h"
@@ -90,6 +91,69 @@ int cli_paper_arg(const cli *c, const char *cmd, const ckg_ontology *o, const ch
     fprintf(stderr, "%s\n", o->n_papers > 12 ? " ..." : "");
     free(ids);
     return EXIT_INVALID;
+}
+
+int cli_scope_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *text,
+                  graph_scope *out)
+{
+    const char *slash = strchr(text, '/');
+    size_t len = slash ? (size_t)(slash - text) : strlen(text);
+    char *paper = strndup(text, len);
+    int32_t p;
+    int code = paper ? cli_paper_arg(c, cmd, o, paper, &p) : EXIT_INVALID;
+    free(paper);
+    if (code != EXIT_OK)
+        return code;
+    const ckg_paper *pp = &o->papers[p];
+    *out = (graph_scope){pp->id.s, NULL};
+    if (!slash)
+        return EXIT_OK;
+    const char *section = slash + 1;
+    int32_t s = ontology_section_index(pp, section);
+    if (s >= 0) {
+        out->section = pp->sections[s].id.s;
+        return EXIT_OK;
+    }
+    prefix(c, cmd);
+    if (!pp->n_sections) {
+        fprintf(stderr, "paper '%s' has no sections; name it as '%s'\n", pp->id.s, pp->id.s);
+        return EXIT_INVALID;
+    }
+    const char **ids = malloc(pp->n_sections * sizeof *ids), *best[3];
+    size_t n = 0;
+    if (ids) {
+        for (size_t i = 0; i < pp->n_sections; i++)
+            ids[i] = pp->sections[i].id.s;
+        n = suggest_closest(section, ids, pp->n_sections, best, 3);
+    }
+    fprintf(stderr, "paper '%s' has no section '%s'", pp->id.s, section);
+    did_you_mean(best, n);
+    fprintf(stderr, "; its sections:");
+    for (size_t i = 0; i < pp->n_sections; i++)
+        fprintf(stderr, " %s/%s", pp->id.s, pp->sections[i].id.s);
+    fprintf(stderr, "\n");
+    free(ids);
+    return EXIT_INVALID;
+}
+
+int cli_measure_arg(const cli *c, const char *cmd, const char *name, int rankable,
+                    metrics_measure *out)
+{
+    if (metrics_measure_from_name(name, out) == CKG_OK) {
+        if (rankable && *out == METRICS_COMMUNITY)
+            return cli_usage_error(c, cmd, "communities are labels, not quantities: they "
+                                           "cannot be ranked or correlated");
+        return EXIT_OK;
+    }
+    const char *names[METRICS_N_MEASURES], *best;
+    size_t n = 0;
+    for (int k = 0; k < METRICS_N_MEASURES; k++) {
+        if (!rankable || k != METRICS_COMMUNITY)
+            names[n++] = metrics_measure_name((metrics_measure)k);
+    }
+    if (suggest_closest(name, names, n, &best, 1))
+        return cli_usage_error(c, cmd, "unknown measure '%s' (did you mean '%s'?)", name, best);
+    return cli_usage_error(c, cmd, "unknown measure '%s' (see 'ckg %s --help')", name, cmd);
 }
 
 /* Finds name among the folded names of n items (three per item: id, zh, en); fails with

@@ -27,6 +27,8 @@ static const command commands[] = {
     {"path", cmd_path, "the shortest chain of relations linking two concepts"},
     {"search", cmd_search, "find concepts and quotes by text"},
     {"metrics", cmd_metrics, "centralities per concept, communities and graph figures"},
+    {"diff", cmd_diff, "how two papers (or sections) differ: concepts, ranks, themes"},
+    {"compare", cmd_compare, "all papers (or sections) side by side: ranks, overlap, figures"},
     {"export", cmd_export, "the graph as JSON, GraphML, DOT or CSV for other tools"},
     {"render", cmd_render, "SVG concept map: all papers, one paper, a theme, or around a concept"},
 };

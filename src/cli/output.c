@@ -3,6 +3,7 @@
 #include "ckg/status.h"
 #include "cli.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,39 @@ void cli_cell(FILE *f, const char *s, size_t cols, text_align align, const char 
         fputs(s, f);
     fputs(reset, f);
     free(fit);
+}
+
+size_t cli_fit(FILE *f, const char *s, size_t cols, const char *style, const char *reset)
+{
+    char *fit = NULL;
+    size_t n, width;
+    if (!s)
+        s = "";
+    fputs(style, f);
+    if (cli_width(s) > cols && text_fit(s, strlen(s), cols, TEXT_ALIGN_LEFT, "…", &fit, &n) ==
+                                   TEXT_OK) {
+        while (n && fit[n - 1] == ' ') /* "新一轮科技革命…" may fill 15 of 16 columns */
+            fit[--n] = '\0';
+        fputs(fit, f);
+        width = cli_width(fit);
+    } else {
+        fputs(s, f);
+        width = cli_width(s);
+    }
+    fputs(reset, f);
+    free(fit);
+    return width;
+}
+
+const char *cli_rank_text(double rank, char *buf, size_t size)
+{
+    if (isnan(rank))
+        snprintf(buf, size, "-");
+    else if (rank == floor(rank))
+        snprintf(buf, size, "%.0f", rank);
+    else
+        snprintf(buf, size, "%.1f", rank);
+    return buf;
 }
 
 void cli_csv_field(FILE *f, const char *s)

@@ -16,7 +16,9 @@ expect_out "  id          data-factor"
 expect_out "  also        数据"
 expect_out "  broader     生产要素 (production-factors)"
 expect_out "  definition  作为生产要素参与价值创造的数据。"
-expect_out "  all          12       5     1    3     1    2     1    0.2800     1"
+# data-factor ties with digital-economy on degree and in-degree (1.5), and with it and
+# innovation on out-degree (2): tied concepts share the average of their ranks
+expect_out "  all          12       5    1.5     3    1.5     2      2    0.2800      1"
 expect_out "      beta:5  数据要素同样支撑全要素生产率  [part-one]"
 expect_out "    数据要素 ←推动— 经济增长      economic growth            [alpha]"
 

@@ -45,6 +45,36 @@ if "metrics" in args and fmt == "json":
     elif what == "diameter":
         d["graph"]["diameter"] += 1
     out = json.dumps(d).encode()
+elif "diff" in args and fmt == "json" and what.startswith("diff-"):
+    d = json.loads(out)
+    if what == "diff-spearman" and d["spearman_pagerank"] is not None:
+        d["spearman_pagerank"] += 1e-6
+    elif what == "diff-kendall":
+        for c in d["correlations"].values():
+            if c["kendall"] is not None:
+                c["kendall"] -= 1e-6
+                break
+    elif what == "diff-rank" and d["concepts"]:
+        d["concepts"][0]["a"]["rank"] += 0.5
+    elif what == "diff-only" and d["only_a"]:
+        d["shared"].append(d["only_a"].pop())
+    elif what == "diff-theme":
+        x = next(iter(d["themes"].values()))
+        if x["a"] is not None:
+            x["a"] += 0.01
+    elif what == "diff-movers" and len(d["concepts"]) > 1:
+        d["concepts"][0], d["concepts"][1] = d["concepts"][1], d["concepts"][0]
+        d["shared"][0], d["shared"][1] = d["shared"][1], d["shared"][0]
+    elif what == "diff-relation" and d["relations"]["only_b"]:
+        d["relations"]["only_b"].pop()
+    out = json.dumps(d).encode()
+elif "compare" in args and fmt == "json" and what.startswith("compare-"):
+    d = json.loads(out)
+    if what == "compare-jaccard":
+        d["jaccard"]["relations"][0][-1] += 1e-6
+    elif what == "compare-order" and len(d["concepts"]) > 2:
+        d["concepts"][1], d["concepts"][2] = d["concepts"][2], d["concepts"][1]
+    out = json.dumps(d).encode()
 elif "export" in args and fmt == "json" and what == "relation-papers":
     d = json.loads(out)
     for r in d["relations"]:

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """selftest.py — each cross-check fails on a ckg whose output is wrong in one place.
 
-usage: selftest.py CKG   (runs on tests/fixtures/metrics/bridge and escape)
+usage: selftest.py CKG   (runs on tests/fixtures/metrics/bridge and escape, and
+                          tests/fixtures/diff)
 """
 import os
 import subprocess
@@ -9,20 +10,26 @@ import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 fixtures = os.path.join(here, "..", "fixtures", "metrics")
+diff_fixture = os.path.join(here, "..", "fixtures", "diff")
 ckg = os.path.abspath(sys.argv[1])
 crosscheck = [os.path.join(here, "metrics_crosscheck.py")]
 readback = [os.path.join(here, "export_readback.py")]
+diffcheck = [os.path.join(here, "diff_crosscheck.py")]
 cases = [
     (crosscheck, "bridge", w) for w in ("pagerank", "betweenness", "harmonic", "coreness",
                                         "community-order", "community-merge", "modularity",
                                         "theme-modularity", "hub", "diameter", "relation-papers")
 ] + [(readback, "bridge", w) for w in ("graphml-zh", "graphml-weight")] + [
-    (readback, "escape", "csv-quote")]
+    (readback, "escape", "csv-quote")] + [
+    (diffcheck, diff_fixture, w) for w in ("diff-spearman", "diff-kendall", "diff-rank",
+                                           "diff-only", "diff-theme", "diff-movers",
+                                           "diff-relation", "compare-jaccard", "compare-order")]
 
 failed = 0
 for script, fixture, what in cases:
     env = dict(os.environ, CKG_REAL=ckg, CKG_CORRUPT=what)
-    scope = ["--scope", "all"] if script is crosscheck else ["all"]
+    scope = (["--scope", "all"] if script is crosscheck else [] if script is diffcheck
+             else ["all"])
     cmd = ["/usr/bin/python3"] + script + [os.path.join(here, "corrupt_ckg.py"), "--ontology",
                                            os.path.join(fixtures, fixture)] + scope
     p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -33,7 +40,8 @@ for script, fixture, what in cases:
         print(f"FAIL: {os.path.basename(script[0])} did not catch {what} (exit {p.returncode})")
         sys.stdout.write(p.stdout.decode() + p.stderr.decode())
 # and the untouched ckg passes the same checks
-for script, fixture in ((crosscheck, "bridge"), (readback, "bridge"), (readback, "escape")):
+for script, fixture in ((crosscheck, "bridge"), (readback, "bridge"), (readback, "escape"),
+                        (diffcheck, diff_fixture)):
     p = subprocess.run(["/usr/bin/python3"] + script + [ckg, "--ontology",
                                                         os.path.join(fixtures, fixture)],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)

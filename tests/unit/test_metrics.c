@@ -334,6 +334,29 @@ static void test_damping_out_of_range_is_refused(void **state)
     assert_non_null(strstr(f->diags.items[f->diags.n - 1].message, "damping"));
 }
 
+/* skip_paths leaves the path measures out (NaN, diameter 0) and the others as they were. */
+static void test_skip_paths_leaves_the_path_measures_out_only(void **state)
+{
+    fixture *f = *state;
+    compute(f, "bridge", NULL, NULL, 0);
+    metrics_options opt;
+    metrics_options_default(&opt);
+    opt.skip_paths = 1;
+    metrics_result *x = NULL;
+    assert_int_equal(metrics_compute(f->g, &opt, &f->diags, &x), CKG_OK);
+    for (size_t v = 0; v < x->n; v++) {
+        assert_true(isnan(metrics_value(x, v, METRICS_BETWEENNESS)));
+        assert_true(isnan(metrics_value(x, v, METRICS_HARMONIC)));
+        for (int k = 0; k < METRICS_N_MEASURES; k++) {
+            if (k != METRICS_BETWEENNESS && k != METRICS_HARMONIC)
+                assert_true(metrics_value(x, v, k) == metrics_value(f->m, v, k));
+        }
+    }
+    assert_int_equal(x->graph.diameter, 0);
+    assert_int_equal(f->m->graph.diameter, 3);
+    metrics_free(x);
+}
+
 static void test_measure_names_round_trip(void **state)
 {
     (void)state;
@@ -512,6 +535,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_graph_without_vertices, setup, teardown),
         cmocka_unit_test_setup_teardown(test_communities_repeat_and_leave_the_callers_rng_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(test_damping_out_of_range_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_skip_paths_leaves_the_path_measures_out_only, setup, teardown),
         cmocka_unit_test(test_measure_names_round_trip),
         cmocka_unit_test(test_ranks_share_the_average_of_ties),
         cmocka_unit_test_setup_teardown(test_order_breaks_ties_by_id_and_lists_communities_smallest_first, setup, teardown),
