@@ -56,7 +56,7 @@ CASES = [
     Case("metrics",                    20000,     "metrics",               "py-metrics",   "speedup>=1"),
     Case("neighbors",                  "shipped", "neighbors data-factor", None,           "abs<=10ms"),
     Case("render vs dot -Tsvg",        "shipped", "render -o {tmp}/map.svg", "dot",        "ratio<=1.2",
-         prepare="export --format dot"),
+         prepare="render --format dot"),
 ]
 
 # Baseline commands; {onto} {corpus} {probe} {tmp} expand.
@@ -127,7 +127,7 @@ def hyperfine(commands, tmp, slow):
     for k in range(rounds):
         order = commands if k % 2 == 0 else list(reversed(commands))
         cmd = ["hyperfine", "-N", "--export-json", out, "--style", "basic"]
-        cmd += ["--warmup", "1", "--runs", "3"] if slow else ["--warmup", "2", "--min-runs", "7"]
+        cmd += ["--warmup", "0", "--runs", "3"] if slow else ["--warmup", "2", "--min-runs", "7"]
         for name, c in order:
             cmd += ["-n", name, c]
         r = subprocess.run(cmd, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -277,7 +277,7 @@ def write_results(args, data, sizes, rows, skipped, rss):
            "Written by `make bench` (bench/run.py); do not edit by hand.", "",
            f"Machine: {cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; "
            f"{version}; whole processes timed by hyperfine (`-N`; medians of at least 21 "
-           f"runs in three alternating rounds, 3 runs for the Python baselines; ratios are "
+           f"runs in three alternating rounds, 3 runs (no warm-up) against the Python baselines; ratios are "
            f"of medians).", "",
            "## Data", "",
            "| data | concepts | papers | relations | quotes | YAML | corpus |",
