@@ -15,14 +15,10 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
-
-enum { MAX_FILE_BYTES = 512 * 1024 * 1024 };
 
 typedef struct loader {
     ckg_ontology *o;
@@ -513,59 +509,6 @@ static void walk_paper(loader *L, const ynode *root)
 
 typedef void (*walker)(loader *L, const ynode *root);
 
-/* Reads a regular file whole. Returns CKG_OK, CKG_ENOMEM, or CKG_EIO with *err set to the
- * reason. Opened without blocking, so a FIFO or a device where a file should be is refused
- * rather than waited on. */
-static int read_file(const char *path, char **buf, size_t *len, int *err)
-{
-    int rc = CKG_EIO;
-    char *data = NULL;
-    struct stat st;
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    *err = 0;
-    if (fd < 0) {
-        *err = errno;
-        goto out;
-    }
-    if (fstat(fd, &st) != 0) {
-        *err = errno;
-        goto out;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        *err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-        goto out;
-    }
-    if (st.st_size > MAX_FILE_BYTES) {
-        *err = EFBIG;
-        goto out;
-    }
-    size_t size = (size_t)st.st_size, got = 0;
-    if (!(data = malloc(size + 1))) {
-        rc = CKG_ENOMEM;
-        goto out;
-    }
-    while (got < size) {
-        ssize_t n = read(fd, data + got, size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) { /* an error, or the file shrank while being read */
-            *err = n < 0 ? errno : EIO;
-            goto out;
-        }
-        got += (size_t)n;
-    }
-    data[size] = '\0';
-    *buf = data;
-    *len = size;
-    data = NULL;
-    rc = CKG_OK;
-out:
-    if (fd >= 0)
-        close(fd);
-    free(data);
-    return rc;
-}
-
 /* Registers path as a file of the ontology and makes it the file being walked; returns
  * its arena copy, or NULL when out of memory. */
 static const char *add_file(loader *L, const char *path)
@@ -598,26 +541,50 @@ static int load_buffer(loader *L, const char *buf, size_t len, walker walk)
     return rc;
 }
 
-/* Reads, parses and walks one file. An unreadable file is an error in the diagnostics; only
- * running out of memory stops the load. */
-static int load_file(loader *L, const char *path, walker walk)
+/* Walks a file read and parsed: why it could not be read, or what its parse reported and
+ * then its tree. Only running out of memory stops the load. */
+static int walk_result(loader *L, const char *path, read_file_result *r, walker walk)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    int err;
     const char *file = add_file(L, path);
     if (!file)
         return CKG_ENOMEM;
-    int rc = read_file(path, &buf, &len, &err);
-    if (rc == CKG_EIO) {
+    if (r->read_rc == CKG_EIO) {
         ckg_loc loc = {file, 0, 0};
         diag_add(L->diags, DIAG_ERROR, &loc, "cannot read the file: %s",
-                 err == EINVAL ? "not a regular file" : strerror(err));
+                 r->read_err == EINVAL ? "not a regular file" : strerror(r->read_err));
         return CKG_OK;
     }
-    if (rc == CKG_OK)
-        rc = load_buffer(L, buf, len, walk);
-    free(buf);
+    if (r->read_rc != CKG_OK)
+        return r->read_rc;
+    diag_list_take(L->diags, &r->diags); /* on failure the list says it is incomplete */
+    if (r->parse_rc == CKG_EINVALID)
+        return CKG_OK; /* reported; the other files are still worth checking */
+    if (r->parse_rc != CKG_OK)
+        return r->parse_rc;
+    walk(L, r->root);
+    return L->status;
+}
+
+/* Reads, parses and walks one file. */
+static int load_file(loader *L, const char *path, walker walk)
+{
+    read_file_result r = {0};
+    ontology_read_parse(path, &r);
+    int rc = walk_result(L, path, &r, walk);
+    ontology_read_result_free(&r);
+    return rc;
+}
+
+/* Walks paths[0..n) in order while worker threads parse the files ahead. */
+static int load_files(loader *L, char *const *paths, size_t n, walker walk)
+{
+    read_ahead *ra = NULL;
+    int rc = read_ahead_start(paths, n, ontology_read_threads(n), &ra);
+    for (size_t i = 0; i < n && rc == CKG_OK; i++) {
+        rc = walk_result(L, paths[i], read_ahead_take(ra, i), walk);
+        read_ahead_release(ra, i);
+    }
+    read_ahead_stop(ra);
     return rc;
 }
 
@@ -681,8 +648,7 @@ static int load_folder(loader *L, const char *dir, const char *sub, walker walk)
     }
     if (n) /* names is NULL for an empty folder, and qsort wants an array */
         qsort(names, n, sizeof *names, compare_names);
-    for (size_t i = 0; i < n && rc == CKG_OK; i++)
-        rc = load_file(L, names[i], walk);
+    rc = load_files(L, names, n, walk);
 out:
     if (d)
         closedir(d);
