@@ -11,7 +11,8 @@
  * Messages and excerpts carry text from the input files, which may hold control
  * characters (a YAML "\e" escape, a lone CR): printed raw they would move the cursor or
  * restyle the terminal, so they are shown as visible escapes (cli_fputs_safe), and in an
- * excerpt as a space, one column each, so the caret stays in place. */
+ * excerpt as a space, one column each, so the caret stays in place. Which characters those
+ * are is text_control_len's to say, for stdout's text output (cli_text) too. */
 #include "ckg/text.h"
 #include "cli.h"
 
@@ -55,35 +56,23 @@ static void load_source(source_cache *sc, const char *file)
     fclose(f);
 }
 
-/* The C0 and C1 control characters and DEL: the ones a terminal acts on. Returns the
- * length of the one at s (1 or 2 bytes), 0 if s does not start with one. */
-static size_t control_at(const char *s)
-{
-    unsigned char c = (unsigned char)s[0];
-    if (c < 0x20 || c == 0x7F)
-        return 1;
-    if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F)
-        return 2;
-    return 0;
-}
-
 void cli_fputs_safe(FILE *f, const char *s)
 {
     while (*s) {
-        size_t k = control_at(s);
+        size_t k = text_control_len(s);
+        uint32_t cp = 0;
         if (k == 0) {
-            size_t run = 1;
-            while (s[run] && !control_at(s + run))
-                run++;
-            fwrite(s, 1, run, f);
-            s += run;
+            k = 1;
+            while (s[k] && !text_control_len(s + k))
+                k++;
+            fwrite(s, 1, k, f);
         } else if (k == 1) {
             fprintf(f, "\\x%02x", (unsigned char)*s);
-            s++;
         } else {
-            fprintf(f, "\\u%04x", (unsigned char)s[1]);
-            s += 2;
+            text_utf8_decode(s, k, &cp);
+            fprintf(f, "\\u%04x", (unsigned)cp);
         }
+        s += k;
     }
 }
 
@@ -120,7 +109,7 @@ static void print_excerpt(const source_cache *sc, const diag *d, const char *car
      * each becomes one space (one character, so columns keep their meaning). */
     size_t kept = 0;
     for (size_t r = 0; copy[r];) {
-        size_t k = control_at(copy + r);
+        size_t k = text_control_len(copy + r);
         if (k) {
             copy[kept++] = ' ';
             r += k;
