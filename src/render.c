@@ -306,7 +306,7 @@ int render_map(render_context *ctx, const ckg_ontology *o, const render_options 
     }
     for (size_t j = 0; j < m.g->n_edges; j++) {
         if (render_edge_shown(&m, j) &&
-            (rc = render_edge_title(&m, &m.g->edges[j], &m.titles[m.g->n_vertices + j])) != CKG_OK)
+            (rc = render_edge_title(&m, j, &m.titles[m.g->n_vertices + j])) != CKG_OK)
             goto out;
     }
     if (radial) {

@@ -113,9 +113,21 @@ int render_node_label(const map *m, size_t v, rbuf *b);
 void render_measure_lines(const char *lines, double *em, int *n);
 /* The vertical margin (inches) of a box whose label has this font size. */
 double render_node_margin_y(double font);
-/* The plain-text <title> of vertex v and of relation e (malloc'd). CKG_OK or CKG_ENOMEM. */
+/* The plain-text <title> of vertex v and of edge j (malloc'd). CKG_OK or CKG_ENOMEM. */
 int render_node_title(const map *m, size_t v, char **out);
-int render_edge_title(const map *m, const graph_edge *e, char **out);
+int render_edge_title(const map *m, size_t j, char **out);
+/* The first item of ev that counts in g's scope (for a section scope, the first tagged with
+ * the section); NULL when none does. */
+const ckg_evidence *render_scoped_evidence(const ckg_graph *g, int32_t paper,
+                                          const ckg_evidences *ev);
+/* The first evidence of concept c in g's scope, a mention's, else a relation's naming it,
+ * and its paper; NULL when none. */
+const ckg_evidence *render_first_evidence(const ckg_graph *g, int32_t c, const ckg_paper **paper);
+/* Title pieces: "\n「quote」—— paper（author，year）"; the concept's names, theme and
+ * definition; "from → to：phrase（en）". */
+void render_add_quote(rbuf *b, const ckg_evidence *ev, const ckg_paper *p);
+void render_add_concept_facts(rbuf *b, const ckg_ontology *o, const ckg_concept *c);
+void render_add_relation_head(rbuf *b, const map *m, const graph_edge *e);
 
 /* ------------------------------------------------------------------ legend (render_legend.c) */
 

@@ -147,29 +147,40 @@ void render_estimate_box(const map *m, size_t v, double *w, double *h)
     *h = n_zh * 1.1 * font + n_en * 1.1 * small + 2 * 72 * render_node_margin_y(font) + 2;
 }
 
-/* The first evidence of concept c in scope: a mention's, else a relation's naming it. */
-static const ckg_evidence *first_evidence(const map *m, int32_t c, const ckg_paper **paper)
+const ckg_evidence *render_scoped_evidence(const ckg_graph *g, int32_t paper,
+                                          const ckg_evidences *ev)
 {
-    const ckg_ontology *o = m->o;
+    for (size_t i = 0; i < ev->n; i++) {
+        ckg_evidences one = {.items = &ev->items[i], .n = 1};
+        if (graph_statement_in_scope(g, paper, &one))
+            return &ev->items[i];
+    }
+    return NULL;
+}
+
+const ckg_evidence *render_first_evidence(const ckg_graph *g, int32_t c, const ckg_paper **paper)
+{
+    const ckg_ontology *o = g->o;
     for (int pass = 0; pass < 2; pass++) {
         for (size_t pi = 0; pi < o->n_papers; pi++) {
-            if (m->g->paper >= 0 && (int32_t)pi != m->g->paper)
-                continue;
             const ckg_paper *p = &o->papers[pi];
+            const ckg_evidence *ev = NULL;
             *paper = p;
             if (pass == 0) {
-                for (size_t i = 0; i < p->n_mentions; i++) {
+                for (size_t i = 0; i < p->n_mentions && !ev; i++) {
                     const ckg_mention *mn = &p->mentions[i];
-                    if (mn->concept_index == c && mn->evidence.n)
-                        return &mn->evidence.items[0];
+                    if (mn->concept_index == c)
+                        ev = render_scoped_evidence(g, (int32_t)pi, &mn->evidence);
                 }
             } else {
-                for (size_t i = 0; i < p->n_relations; i++) {
+                for (size_t i = 0; i < p->n_relations && !ev; i++) {
                     const ckg_relation *r = &p->relations[i];
-                    if ((r->from_index == c || r->to_index == c) && r->evidence.n)
-                        return &r->evidence.items[0];
+                    if (r->from_index == c || r->to_index == c)
+                        ev = render_scoped_evidence(g, (int32_t)pi, &r->evidence);
                 }
             }
+            if (ev)
+                return ev;
         }
     }
     *paper = NULL;
@@ -185,7 +196,7 @@ static void add_papers(rbuf *b, const ckg_ontology *o, const int32_t *papers, si
     }
 }
 
-static void add_quote(rbuf *b, const ckg_evidence *ev, const ckg_paper *p)
+void render_add_quote(rbuf *b, const ckg_evidence *ev, const ckg_paper *p)
 {
     if (!ev || !ev->quote.s)
         return;
@@ -194,23 +205,43 @@ static void add_quote(rbuf *b, const ckg_evidence *ev, const ckg_paper *p)
         rbuf_printf(b, "（%s，%d）", p->authors.items[0].s ? p->authors.items[0].s : "", p->year);
 }
 
+void render_add_concept_facts(rbuf *b, const ckg_ontology *o, const ckg_concept *c)
+{
+    rbuf_printf(b, "%s（%s）", c->zh.s, c->en.s);
+    if (c->theme_index >= 0) {
+        const ckg_theme *t = &o->themes[c->theme_index];
+        rbuf_printf(b, "\n主题 theme：%s（%s）", t->zh.s, t->en.s);
+    }
+    if (c->definition_zh.s)
+        rbuf_printf(b, "\n定义：%s", c->definition_zh.s);
+    if (c->definition_en.s)
+        rbuf_printf(b, "\nDefinition: %s", c->definition_en.s);
+}
+
+void render_add_relation_head(rbuf *b, const map *m, const graph_edge *e)
+{
+    const ckg_concept *from = render_concept_of(m, (size_t)e->from);
+    const ckg_concept *to = render_concept_of(m, (size_t)e->to);
+    rbuf_printf(b, "%s → %s：", from->zh.s, to->zh.s);
+    render_add_phrase(b, m, e, 0, (size_t)-1);
+    rbuf_puts(b, "（");
+    rbuf_puts(b, from->en.s);
+    rbuf_puts(b, " ");
+    render_add_phrase(b, m, e, 1, (size_t)-1);
+    rbuf_puts(b, " ");
+    rbuf_puts(b, to->en.s);
+    rbuf_puts(b, "）");
+}
+
 int render_node_title(const map *m, size_t v, char **out)
 {
     const ckg_concept *c = render_concept_of(m, v);
     const graph_vertex *gv = &m->g->vertices[v];
     rbuf b = {0};
-    rbuf_printf(&b, "%s（%s）", c->zh.s, c->en.s);
-    if (c->theme_index >= 0) {
-        const ckg_theme *t = &m->o->themes[c->theme_index];
-        rbuf_printf(&b, "\n主题 theme：%s（%s）", t->zh.s, t->en.s);
-    }
-    if (c->definition_zh.s)
-        rbuf_printf(&b, "\n定义：%s", c->definition_zh.s);
-    if (c->definition_en.s)
-        rbuf_printf(&b, "\nDefinition: %s", c->definition_en.s);
+    render_add_concept_facts(&b, m->o, c);
     const ckg_paper *p = NULL;
-    const ckg_evidence *ev = first_evidence(m, gv->concept, &p);
-    add_quote(&b, ev, p);
+    const ckg_evidence *ev = render_first_evidence(m->g, gv->concept, &p);
+    render_add_quote(&b, ev, p);
     if (gv->n_papers) {
         rbuf_printf(&b, "\n论文 papers（%zu）：", gv->n_papers);
         add_papers(&b, m->o, gv->papers, gv->n_papers);
@@ -224,21 +255,14 @@ int render_node_title(const map *m, size_t v, char **out)
     return CKG_OK;
 }
 
-int render_edge_title(const map *m, const graph_edge *e, char **out)
+int render_edge_title(const map *m, size_t j, char **out)
 {
-    const ckg_concept *from = render_concept_of(m, (size_t)e->from), *to = render_concept_of(m, (size_t)e->to);
+    const graph_edge *e = &m->g->edges[j];
     rbuf b = {0};
-    rbuf_printf(&b, "%s → %s：", from->zh.s, to->zh.s);
-    render_add_phrase(&b, m, e, 0, (size_t)-1);
-    rbuf_puts(&b, "（");
-    rbuf_puts(&b, from->en.s);
-    rbuf_puts(&b, " ");
-    render_add_phrase(&b, m, e, 1, (size_t)-1);
-    rbuf_puts(&b, " ");
-    rbuf_puts(&b, to->en.s);
-    rbuf_puts(&b, "）");
-    if (e->first && e->first->evidence.n)
-        add_quote(&b, &e->first->evidence.items[0], &m->o->papers[e->first_paper]);
+    render_add_relation_head(&b, m, e);
+    if (e->first)
+        render_add_quote(&b, render_scoped_evidence(m->g, e->first_paper, &e->first->evidence),
+                         &m->o->papers[e->first_paper]);
     rbuf_printf(&b, "\n论文 papers（%zu）：", e->n_papers);
     add_papers(&b, m->o, e->papers, e->n_papers);
     if (b.oom) {

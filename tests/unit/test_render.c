@@ -62,6 +62,11 @@ static int setup_hostile(void **state)
     return setup_dir(state, "tests/fixtures/render/hostile");
 }
 
+static int setup_diff(void **state)
+{
+    return setup_dir(state, "tests/fixtures/diff");
+}
+
 static int teardown(void **state)
 {
     fixture *f = *state;
@@ -252,6 +257,18 @@ static void test_edge_title_has_relation_and_quote(void **state)
     assert_non_null(g);
     assert_non_null(strstr(g, "<title>创新 → 新动能：催生（innovation gives rise to new growth drivers）\n"
                               "「创新催生新动能」—— alpha"));
+}
+
+/* essays/two: kb and kb -> kc are stated in both sections; the quotes are section two's. */
+static void test_section_map_quotes_its_own_section(void **state)
+{
+    fixture *f = *state;
+    f->opt.paper = "essays";
+    f->opt.section = "two";
+    assert_int_equal(render(f), CKG_OK);
+    assert_non_null(strstr(f->out, "「第二篇谈到概念乙」"));
+    assert_non_null(strstr(f->out, "「第二篇说概念乙催生概念丙」"));
+    assert_null(strstr(f->out, "「第一篇"));
 }
 
 static void test_edge_labels_carry_the_zh_phrase(void **state)
@@ -465,6 +482,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_every_text_names_the_cjk_font_first, setup, teardown),
         cmocka_unit_test_setup_teardown(test_node_title_has_names_definition_and_quote, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edge_title_has_relation_and_quote, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_section_map_quotes_its_own_section, setup_diff, teardown),
         cmocka_unit_test_setup_teardown(test_edge_labels_carry_the_zh_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edge_width_grows_with_papers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_force_directed_engines_draw_phrases_as_nodes, setup, teardown),
