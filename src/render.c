@@ -253,7 +253,28 @@ static void map_free(map *m)
     free(m->dist);
     free(m->drawn);
     free(m->dict);
-    graph_free(m->g);
+    free(m->in);
+    graph_free(m->g); /* a diff map's union first: it points into m->diff */
+    diff_free(m->diff);
+}
+
+/* A diff map: the concepts and relations shown per membership, for the caller. */
+static int diff_summary(const map *m, render_summary *summary)
+{
+    if (!(summary->concept_in = malloc(summary->n_concepts ? summary->n_concepts : 1)))
+        return CKG_ENOMEM;
+    size_t i = 0;
+    for (size_t v = 0; v < m->g->n_vertices; v++) {
+        if (!m->shown[v])
+            continue;
+        summary->concept_in[i++] = m->in[v];
+        summary->concepts_in[m->in[v] - 1]++;
+    }
+    for (size_t j = 0; j < m->g->n_edges; j++) {
+        if (render_edge_shown(m, j))
+            summary->relations_in[m->in[m->g->n_vertices + j] - 1]++;
+    }
+    return CKG_OK;
 }
 
 int render_map(render_context *ctx, const ckg_ontology *o, const render_options *opt,
@@ -273,9 +294,14 @@ int render_map(render_context *ctx, const ckg_ontology *o, const render_options 
                  "unknown layout engine '%s' (dot, neato, fdp, sfdp, circo, twopi or radial)", opt->engine);
         return CKG_EUSAGE;
     }
-    graph_scope scope = {.paper = opt->paper, .section = opt->section};
-    if ((rc = graph_build(o, &scope, diags, &m.g)) != CKG_OK)
-        return rc;
+    if (opt->diff[0].paper || opt->diff[1].paper) {
+        rc = render_diff_prepare(&m, diags);
+    } else {
+        graph_scope scope = {.paper = opt->paper, .section = opt->section};
+        rc = graph_build(o, &scope, diags, &m.g);
+    }
+    if (rc != CKG_OK)
+        goto out;
     size_t nv = m.g->n_vertices ? m.g->n_vertices : 1, ne = m.g->n_edges ? m.g->n_edges : 1;
     rc = CKG_ENOMEM;
     if (!(m.shown = calloc(nv, 1)) || !(m.measure = calloc(nv, sizeof *m.measure)) ||
@@ -334,13 +360,18 @@ int render_map(render_context *ctx, const ckg_ontology *o, const render_options 
         }
         summary->n_relations = m.n_edges;
         summary->n_labeled = m.n_labeled;
-        rc = CKG_OK;
+        rc = m.diff ? diff_summary(&m, summary) : CKG_OK;
     }
 out:
     if (rc != CKG_OK) {
         free(*out);
         *out = NULL;
         *len = 0;
+        if (summary) {
+            free(summary->concepts);
+            free(summary->concept_in);
+            *summary = (render_summary){0};
+        }
     }
     if (ag)
         agclose(ag);

@@ -152,6 +152,39 @@ static double edge_width(const graph_edge *e)
     return 0.8 + 1.2 * (double)edge_weight_class(e);
 }
 
+/* A box by its theme, or in a diff map by membership. */
+static void node_look(const map *m, size_t v, render_look *look)
+{
+    if (m->diff) {
+        render_diff_node_look(m, v, look);
+        return;
+    }
+    int32_t t = render_concept_of(m, v)->theme_index;
+    t = t >= 0 ? t : 0;
+    *look = (render_look){render_palette[t % RENDER_N_PALETTE][0],
+                          render_palette[t % RENDER_N_PALETTE][1], NULL, 0, ""};
+}
+
+/* A relation by the number of papers stating it, or in a diff map by membership. */
+static void edge_look(const map *m, size_t j, render_look *look)
+{
+    if (m->diff) {
+        render_diff_edge_look(m, j, look);
+        return;
+    }
+    const graph_edge *e = &m->g->edges[j];
+    *look = (render_look){NULL, render_edge_colors[edge_weight_class(e)], NULL, edge_width(e), ""};
+}
+
+static void set_edge_look(Agedge_t *ed, const render_look *look, const char *cls)
+{
+    set(ed, "class", cls);
+    setf(ed, "penwidth", "%.1f", look->penwidth);
+    set(ed, "color", look->color);
+    if (look->style)
+        set(ed, "style", look->style);
+}
+
 int render_build_graph(const map *m, const char *engine, const double *x, const double *y,
                        Agraph_t **out)
 {
@@ -159,7 +192,7 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
     const render_options *opt = m->opt;
     int dot_text = opt->format == RENDER_FORMAT_DOT;
     int rc = CKG_ENOMEM;
-    rbuf b = {0};
+    rbuf b = {0}, b2 = {0};
     Agnode_t **nodes = calloc(g->n_vertices ? g->n_vertices : 1, sizeof *nodes);
     Agraph_t *ag = agopen("concept-map", Agstrictdirected, NULL);
     if (!nodes || !ag)
@@ -181,19 +214,26 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
         set_html(ag, n, "label", b.s);
         set(n, "id", c->id.s);
         int32_t t = c->theme_index >= 0 ? c->theme_index : 0;
+        render_look look;
+        node_look(m, v, &look);
         b.len = 0;
-        rbuf_printf(&b, "concept theme-%s", c->theme_index >= 0 ? m->o->themes[t].id.s : "none");
+        rbuf_printf(&b, "concept theme-%s%s", c->theme_index >= 0 ? m->o->themes[t].id.s : "none",
+                    look.cls);
         if (opt->focus == g->vertices[v].concept)
             rbuf_puts(&b, " focus");
         if (b.oom)
             goto out;
         set(n, "class", b.s);
-        set(n, "fillcolor", render_palette[t % RENDER_N_PALETTE][0]);
-        set(n, "color", render_palette[t % RENDER_N_PALETTE][1]);
+        set(n, "fillcolor", look.fill);
+        set(n, "color", look.color);
+        if (look.style)
+            set(n, "style", look.style);
         setf(n, "fontsize", "%.1f", m->font[v]);
         setf(n, "margin", "0.09,%.3f", render_node_margin_y(m->font[v]));
         if (opt->focus == g->vertices[v].concept)
             set(n, "penwidth", "3");
+        else if (look.penwidth > 0)
+            setf(n, "penwidth", "%.1f", look.penwidth);
         if (x) {
             char pos[64];
             snprintf(pos, sizeof pos, "%.3f,%.3f!", x[v] / 72, y[v] / 72); /* inches */
@@ -220,7 +260,11 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
             rbuf_label(&b, plain.s);
             rbuf_free(&plain);
         }
-        if (b.oom)
+        render_look look;
+        edge_look(m, j, &look);
+        b2.len = 0;
+        rbuf_printf(&b2, "relation%s", look.cls);
+        if (b.oom || b2.oom)
             goto out;
         if (phrases && m->labeled[j]) {
             /* concept -> phrase -> concept, the phrase a small plain node */
@@ -244,9 +288,7 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
                 char hid[600];
                 snprintf(hid, sizeof hid, "%s--%d", id, half + 1);
                 set(ed, "id", hid);
-                set(ed, "class", "relation");
-                setf(ed, "penwidth", "%.1f", edge_width(e));
-                set(ed, "color", render_edge_colors[edge_weight_class(e)]);
+                set_edge_look(ed, &look, b2.s);
                 if (!half)
                     set(ed, "arrowhead", "none");
                 if (dot_text)
@@ -258,9 +300,7 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
         if (!ed)
             goto out;
         set(ed, "id", id);
-        set(ed, "class", "relation");
-        setf(ed, "penwidth", "%.1f", edge_width(e));
-        set(ed, "color", render_edge_colors[edge_weight_class(e)]);
+        set_edge_look(ed, &look, b2.s);
         if (m->labeled[j] && x && m->dist[e->from] != m->dist[e->to]) {
             /* radial: the phrase on the spoke just inside the outer concept, far enough
              * along for its width when the spoke runs sideways */
@@ -297,6 +337,7 @@ out:
         agclose(ag);
     free(nodes);
     rbuf_free(&b);
+    rbuf_free(&b2);
     return rc;
 }
 

@@ -5,6 +5,7 @@
 #ifndef CKG_RENDER_INTERNAL_H
 #define CKG_RENDER_INTERNAL_H
 
+#include "ckg/diff.h"
 #include "ckg/graph.h"
 #include "ckg/render.h"
 
@@ -55,6 +56,8 @@ typedef struct map {
     const char **dict;      /* names for line breaking */
     size_t n_dict;
     char **titles;          /* per vertex, then per edge: the <title> text (plain) */
+    diff_result *diff;      /* a diff map: the two scopes, measured; g is their union */
+    unsigned char *in;      /* a diff map, per vertex then per edge: RENDER_IN_A/B/BOTH */
 } map;
 
 /* The size (points) Graphviz will give vertex v's box, estimated from its label: CJK
@@ -78,6 +81,15 @@ static inline int render_edge_shown(const map *m, size_t j)
 {
     return m->drawn[j];
 }
+
+/* How a concept box or a relation is drawn: by theme and papers, or in a diff map by
+ * membership. */
+typedef struct render_look {
+    const char *fill, *color; /* a box's fill and border; a relation's color (fill unused) */
+    const char *style;        /* Graphviz style to set, or NULL to keep the default */
+    double penwidth;          /* 0: keep the default */
+    const char *cls;          /* appended to the class ("" or " diff-a" ...) */
+} render_look;
 
 /* ------------------------------------------------------------------ colors (render_graphviz.c) */
 
@@ -145,5 +157,23 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
 /* Graphviz's SVG with each concept's, phrase's and relation's <title> text replaced by its
  * description (escaped). CKG_OK or CKG_ENOMEM. */
 int render_put_titles(const map *m, const char *svg, size_t len, char **out, size_t *out_len);
+
+/* ------------------------------------------------------------------ diff maps (render_diff.c) */
+
+/* Measures and compares the two scopes of opt->diff (diff_compute), builds their union as
+ * m->g and marks m->in. CKG_OK; CKG_EUSAGE (with --paper, or the same scope twice);
+ * what diff_compute returns. */
+int render_diff_prepare(map *m, diag_list *diags);
+/* The look of vertex v and of edge j by membership. */
+void render_diff_node_look(const map *m, size_t v, render_look *look);
+void render_diff_edge_look(const map *m, size_t j, render_look *look);
+/* The look of one membership, for the legend. */
+void render_diff_look_of(int in, int edge, render_look *look);
+/* Appends a scope's authors, title and year: 彭绪庶《…》（2024）. */
+void render_diff_side_name(rbuf *b, const diff_side *s, int with_id);
+/* Titles of a diff map: the concept's facts and, for each scope, its rank there and its
+ * first quote; the relation and, for each scope that states it, its kinds and quotes. */
+int render_diff_node_title(const map *m, size_t v, char **out);
+int render_diff_edge_title(const map *m, size_t j, char **out);
 
 #endif

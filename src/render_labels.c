@@ -235,6 +235,8 @@ void render_add_relation_head(rbuf *b, const map *m, const graph_edge *e)
 
 int render_node_title(const map *m, size_t v, char **out)
 {
+    if (m->diff)
+        return render_diff_node_title(m, v, out);
     const ckg_concept *c = render_concept_of(m, v);
     const graph_vertex *gv = &m->g->vertices[v];
     rbuf b = {0};
@@ -257,6 +259,8 @@ int render_node_title(const map *m, size_t v, char **out)
 
 int render_edge_title(const map *m, size_t j, char **out)
 {
+    if (m->diff)
+        return render_diff_edge_title(m, j, out);
     const graph_edge *e = &m->g->edges[j];
     rbuf b = {0};
     render_add_relation_head(&b, m, e);
