@@ -3,8 +3,10 @@
  * Two passes over the papers in scope: the first marks the concepts in scope (and which
  * papers each belongs to), the second collects (from, to, kind, paper) statements. The
  * statements are sorted by (from vertex, to vertex, paper, kind) and folded into one edge
- * per pair. igraph is told to ignore errors (the library never prints and never aborts);
- * every igraph call's status is checked instead. */
+ * per pair. graph_union merges two such graphs the same way, edge list by edge list (both
+ * are sorted by concept pair, since vertices follow concept order). igraph is told to ignore
+ * errors (the library never prints and never aborts); every igraph call's status is checked
+ * instead. */
 #include "ckg/graph.h"
 #include "ckg/status.h"
 #include "ckg/suggest.h"
@@ -310,8 +312,127 @@ void graph_free(ckg_graph *g)
     free_members(g);
 }
 
+/* The sorted union of two ascending lists of indexes, into out (room for na + nb). */
+static size_t merge_ids(const int32_t *a, size_t na, const int32_t *b, size_t nb, int32_t *out)
+{
+    size_t i = 0, j = 0, n = 0;
+    while (i < na || j < nb) {
+        int32_t x = j == nb || (i < na && a[i] <= b[j]) ? a[i] : b[j];
+        if (i < na && a[i] == x)
+            i++;
+        if (j < nb && b[j] == x)
+            j++;
+        out[n++] = x;
+    }
+    return n;
+}
+
+static int union_vertices(ckg_graph *u, const ckg_graph *a, const ckg_graph *b)
+{
+    const ckg_ontology *o = u->o;
+    for (size_t c = 0; c < o->n_concepts; c++) {
+        int32_t va = a->vertex_of[c], vb = b->vertex_of[c];
+        u->vertex_of[c] = -1;
+        if (va < 0 && vb < 0)
+            continue;
+        const graph_vertex *xa = va >= 0 ? &a->vertices[va] : NULL;
+        const graph_vertex *xb = vb >= 0 ? &b->vertices[vb] : NULL;
+        size_t na = xa ? xa->n_papers : 0, nb = xb ? xb->n_papers : 0;
+        graph_vertex *v = &u->vertices[u->n_vertices];
+        v->concept = (int32_t)c;
+        v->papers = na + nb ? malloc((na + nb) * sizeof *v->papers) : NULL;
+        if (na + nb && !v->papers)
+            return CKG_ENOMEM;
+        v->n_papers = merge_ids(xa ? xa->papers : NULL, na, xb ? xb->papers : NULL, nb, v->papers);
+        u->vertex_of[c] = (int32_t)u->n_vertices++;
+    }
+    return CKG_OK;
+}
+
+/* -1, 0 or 1 as edge x of graph gx comes before, with or after edge y of gy (by concepts). */
+static int compare_edges(const ckg_graph *gx, const graph_edge *x, const ckg_graph *gy,
+                         const graph_edge *y)
+{
+    int32_t fx = gx->vertices[x->from].concept, fy = gy->vertices[y->from].concept;
+    int32_t tx = gx->vertices[x->to].concept, ty = gy->vertices[y->to].concept;
+    if (fx != fy)
+        return fx < fy ? -1 : 1;
+    return tx < ty ? -1 : tx > ty;
+}
+
+static int union_edge(ckg_graph *u, const ckg_graph *g0, const graph_edge *x,
+                      const graph_edge *y)
+{
+    graph_edge *e = &u->edges[u->n_edges++];
+    memset(e, 0, sizeof *e);
+    const graph_edge *any = x ? x : y;
+    e->from = u->vertex_of[g0->vertices[any->from].concept];
+    e->to = u->vertex_of[g0->vertices[any->to].concept];
+    size_t nk = (x ? x->n_kinds : 0) + (y ? y->n_kinds : 0);
+    size_t np = (x ? x->n_papers : 0) + (y ? y->n_papers : 0);
+    e->kinds = malloc((nk ? nk : 1) * sizeof *e->kinds);
+    e->papers = malloc((np ? np : 1) * sizeof *e->papers);
+    if (!e->kinds || !e->papers)
+        return CKG_ENOMEM;
+    e->n_kinds = merge_ids(x ? x->kinds : NULL, x ? x->n_kinds : 0, y ? y->kinds : NULL,
+                           y ? y->n_kinds : 0, e->kinds);
+    e->n_papers = merge_ids(x ? x->papers : NULL, x ? x->n_papers : 0, y ? y->papers : NULL,
+                            y ? y->n_papers : 0, e->papers);
+    e->first = any->first;
+    e->first_paper = any->first_paper;
+    if (x && y && (y->first_paper < x->first_paper ||
+                   (y->first_paper == x->first_paper && y->first < x->first))) {
+        e->first = y->first;
+        e->first_paper = y->first_paper;
+    }
+    return CKG_OK;
+}
+
+int graph_union(const ckg_graph *a, const ckg_graph *b, ckg_graph **out)
+{
+    const ckg_ontology *o = a->o;
+    int rc = CKG_ENOMEM;
+    ckg_graph *u = NULL;
+    *out = NULL;
+    quiet_igraph();
+    size_t ne = a->n_edges + b->n_edges;
+    if (!(u = calloc(1, sizeof *u)) ||
+        !(u->vertex_of = malloc((o->n_concepts ? o->n_concepts : 1) * sizeof *u->vertex_of)) ||
+        !(u->vertices = calloc(o->n_concepts ? o->n_concepts : 1, sizeof *u->vertices)) ||
+        !(u->edges = calloc(ne ? ne : 1, sizeof *u->edges)))
+        goto out;
+    u->o = o;
+    u->paper = a->paper == b->paper ? a->paper : -1;
+    u->section = u->paper >= 0 && a->section == b->section ? a->section : -1;
+    u->parts[0] = a;
+    u->parts[1] = b;
+    if ((rc = union_vertices(u, a, b)) != CKG_OK)
+        goto out;
+    size_t i = 0, j = 0;
+    while (i < a->n_edges || j < b->n_edges) {
+        const graph_edge *x = i < a->n_edges ? &a->edges[i] : NULL;
+        const graph_edge *y = j < b->n_edges ? &b->edges[j] : NULL;
+        int order = !x ? 1 : !y ? -1 : compare_edges(a, x, b, y);
+        if ((rc = union_edge(u, order <= 0 ? a : b, order <= 0 ? x : NULL,
+                             order >= 0 ? y : NULL)) != CKG_OK)
+            goto out;
+        i += order <= 0;
+        j += order >= 0;
+    }
+    if ((rc = build_igraph(u)) != CKG_OK)
+        goto out;
+    *out = u;
+    u = NULL;
+out:
+    free_members(u);
+    return rc;
+}
+
 int graph_statement_in_scope(const ckg_graph *g, int32_t paper, const ckg_evidences *ev)
 {
+    if (g->parts[0])
+        return graph_statement_in_scope(g->parts[0], paper, ev) ||
+               graph_statement_in_scope(g->parts[1], paper, ev);
     return (g->paper < 0 || g->paper == paper) && in_section(ev, g->section);
 }
 
@@ -333,7 +454,11 @@ int64_t graph_find_edge(const ckg_graph *g, int32_t from, int32_t to)
 
 const char *graph_scope_name(const ckg_graph *g, char *buf, size_t size)
 {
-    if (g->paper < 0)
+    if (g->parts[0]) {
+        char a[256], b[256];
+        snprintf(buf, size, "%s + %s", graph_scope_name(g->parts[0], a, sizeof a),
+                 graph_scope_name(g->parts[1], b, sizeof b));
+    } else if (g->paper < 0)
         snprintf(buf, size, "all");
     else if (g->section < 0)
         snprintf(buf, size, "%s", g->o->papers[g->paper].id.s);

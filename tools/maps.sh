@@ -4,6 +4,7 @@
 #   all.svg                                 every paper, sfdp (194 concepts read best spread out)
 #   <paper>.svg                             one per paper (ontology/papers/<paper>.yaml), sfdp
 #   ego-new-quality-productive-forces.svg   新质生产力 and its neighbours, radial
+#   diff-peng2024-hong2024.svg              the two papers on one map (render --diff), sfdp
 #
 # `make maps` renders into output/; `make check` renders into a temporary folder and
 # compares bytes, so output/ must be re-rendered whenever the ontology changes.
@@ -18,3 +19,4 @@ for f in ontology/papers/*.yaml; do
 done
 "$ckg" render --focus new-quality-productive-forces --engine radial \
     -o "$out/ego-new-quality-productive-forces.svg"
+"$ckg" render --diff peng2024 hong2024 --engine sfdp -o "$out/diff-peng2024-hong2024.svg"

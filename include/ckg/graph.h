@@ -49,6 +49,7 @@ typedef struct ckg_graph {
     graph_edge *edges;
     size_t n_edges;
     int32_t *vertex_of; /* concept index -> vertex id, -1 when not in scope */
+    const struct ckg_graph *parts[2]; /* graph_union: the two graphs joined; NULL otherwise */
 } ckg_graph;
 
 /* Builds the graph of scope. Returns CKG_OK, CKG_ENOTFOUND (with a diagnostic naming the
@@ -59,15 +60,25 @@ int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diag
 
 void graph_free(ckg_graph *g);
 
+/* The union of two graphs of the same ontology (a diff map draws it): one vertex per concept
+ * of either, in concept order, its papers those of both; one edge per pair (from, to) of
+ * either, its kinds and papers merged (weight = the papers stating it in either), its first
+ * statement the one graph_build would pick from both. paper and section are those the two
+ * share (-1 where they differ; the union of a paper and one of its sections is that paper);
+ * parts[] names a and b, which must outlive the union: graph_statement_in_scope and
+ * graph_scope_name ask them. CKG_OK or CKG_ENOMEM. */
+int graph_union(const ckg_graph *a, const ckg_graph *b, ckg_graph **out);
+
 /* Does a statement of paper (index) with this evidence count in g's scope? The rule
  * graph_build applies: the paper is in scope and, for a section scope, one of the evidence
- * items is tagged with the section. For walking statements per kind (export). */
+ * items is tagged with the section; for a union, in the scope of either part. For walking
+ * statements per kind (export) and finding their quotes (render). */
 int graph_statement_in_scope(const ckg_graph *g, int32_t paper, const ckg_evidences *ev);
 
 /* The edge id of from -> to (vertex ids), or -1. */
 int64_t graph_find_edge(const ckg_graph *g, int32_t from, int32_t to);
 
-/* "all", "<paper>" or "<paper>/<section>" into buf; returns buf. */
+/* "all", "<paper>" or "<paper>/<section>" into buf, "<a> + <b>" for a union; returns buf. */
 const char *graph_scope_name(const ckg_graph *g, char *buf, size_t size);
 
 #endif

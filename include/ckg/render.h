@@ -8,6 +8,10 @@
  * encode themes, node size a centrality, edge width the number of papers stating a relation.
  * Every node's and edge's <title> says what it is and quotes its first evidence.
  *
+ * A diff map (render_options.diff) draws two scopes at once: the union of their graphs, each
+ * concept and relation styled by which of the two has it (only a, only b, both), with a
+ * legend naming each paper and tooltips saying which paper states what, with the quotes.
+ *
  * Everything from the ontology is escaped for its output (HTML-like labels, XML, DOT).
  * The same input gives byte-identical output: fixed orders, fixed seeds, no timestamps
  * (except with fdp, which Graphviz 2.42 does not lay out reproducibly). */
@@ -15,6 +19,7 @@
 #define CKG_RENDER_H
 
 #include "ckg/diag.h"
+#include "ckg/graph.h"
 #include "ckg/ontology.h"
 
 #include <stddef.h>
@@ -59,9 +64,15 @@ typedef struct render_options {
     render_size_by size_by;
     render_format format;
     render_edge_labels edge_labels;
+    /* A diff map when diff[0].paper is set: the union of scopes diff[0] (a) and diff[1] (b),
+     * papers or sections as for graph_build, which must differ; paper and section stay
+     * NULL. Concepts and relations of both are drawn neutral, those of one only in its
+     * color (a: Okabe–Ito orange, solid border; b: blue, dashed border), and sizes come
+     * from the chosen centrality of the union graph. theme and focus narrow it as usual. */
+    graph_scope diff[2];
 } render_options;
 
-/* Defaults: all papers, no theme, no focus, depth 1, dot, zh, PageRank, SVG, AUTO. */
+/* Defaults: all papers, no theme, no focus, depth 1, dot, zh, PageRank, SVG, AUTO, no diff. */
 void render_options_init(render_options *opt);
 
 /* Names for the command line; NULL/-1 when unknown. */
@@ -86,12 +97,20 @@ typedef struct render_summary {
     size_t n_concepts;
     size_t n_relations;
     size_t n_labeled; /* relations drawn with their linking phrase */
+    /* A diff map: the concepts and relations drawn that are only in a, only in b, in both
+     * (indexes RENDER_IN_A - 1, RENDER_IN_B - 1, RENDER_IN_BOTH - 1); zero otherwise. */
+    size_t concepts_in[3], relations_in[3];
+    unsigned char *concept_in; /* a diff map: RENDER_IN_* of each of concepts[]; else NULL */
 } render_summary;
 
+/* Membership in a diff map: bit 1 for scope a, bit 2 for scope b. */
+enum { RENDER_IN_A = 1, RENDER_IN_B = 2, RENDER_IN_BOTH = 3 };
+
 /* Renders the map of opt into *out (malloc'd, NUL-terminated, *len bytes without the NUL).
- * summary may be NULL; otherwise the caller frees summary->concepts.
+ * summary may be NULL; otherwise the caller frees summary->concepts and ->concept_in.
  * Returns CKG_OK; CKG_ENOTFOUND (unknown paper, section or theme, or a focus outside the
- * scope, each with a diagnostic); CKG_EUSAGE (a bad option combination); CKG_EINVALID (the
+ * scope, each with a diagnostic); CKG_EUSAGE (a bad option combination, such as a diff of a
+ * scope with itself or a diff with --paper); CKG_EINVALID (the
  * layout failed, with Graphviz's reason); CKG_ENOMEM. The ontology must load without
  * errors. */
 int render_map(render_context *ctx, const ckg_ontology *o, const render_options *opt,

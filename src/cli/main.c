@@ -30,7 +30,7 @@ static const command commands[] = {
     {"diff", cmd_diff, "how two papers (or sections) differ: concepts, ranks, themes"},
     {"compare", cmd_compare, "all papers (or sections) side by side: ranks, overlap, figures"},
     {"export", cmd_export, "the graph as JSON, GraphML, DOT or CSV for other tools"},
-    {"render", cmd_render, "SVG concept map: all papers, one paper, a theme, or around a concept"},
+    {"render", cmd_render, "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"},
 };
 
 static void print_help(FILE *f)

@@ -49,7 +49,7 @@ def load_fixture(root):
             return yaml.safe_load(f)
 
     texts = {k: [] for k in ("name", "alt", "definition", "theme", "kind", "title", "venue",
-                             "author", "quote")}
+                             "author", "quote", "pair")}
     for t in read(os.path.join(root, "themes.yaml"))["themes"]:
         texts["theme"] += [(t["id"], t["zh"]), (t["id"], t["en"])]
     for k in read(os.path.join(root, "relations.yaml"))["relations"]:
@@ -71,6 +71,9 @@ def load_fixture(root):
             texts["quote"] += [(m["concept"], e["quote"]) for e in m["evidence"]]
         for r in p.get("relations", []):
             texts["quote"] += [(r["from"] + ">" + r["to"], e["quote"]) for e in r["evidence"]]
+            texts["pair"].append((r["from"], r["to"]))
+    texts["concept"] = sorted({owner for owner, _ in texts["name"]})
+    texts["pair"] = sorted(set(texts["pair"]))
     return texts
 
 
@@ -228,15 +231,18 @@ def dot_to_svg(path):
 ALL_CONCEPTS = ("script-concept", "entity-concept", "control-concept", "long-concept")
 
 
-def expect(path, found, texts, categories, rule=lambda s: s, owners=None, whole=True):
+def expect(path, found, texts, categories, rule=lambda s: s, owners=None, whole=True,
+           one_per_owner=False):
     """Every text of categories (of owners, when given) comes back as one of found, or, when
-    not whole, inside one of them."""
+    not whole, inside one of them; with one_per_owner, at least one text of each owner (a
+    map's tooltip quotes one piece of evidence of several)."""
     if rule is svg_rule:
         found = [collapse(f.replace("\u2060", "")) for f in found]
     pool = set(found)
     joined = "\x00".join(found)
     checked = 0
     for cat in categories:
+        missing = {}
         for owner, text in texts[cat]:
             if owners is not None and owner not in owners:
                 continue
@@ -245,7 +251,14 @@ def expect(path, found, texts, categories, rule=lambda s: s, owners=None, whole=
                 continue
             checked += 1
             ok = want in pool if whole else want in joined
+            missing.setdefault(owner, [])
             if not ok:
+                missing[owner].append((text, want))
+        for owner, lost in missing.items():
+            given = sum(1 for o, _ in texts[cat] if o == owner)
+            if one_per_owner and len(lost) < given:
+                continue
+            for text, want in lost:
                 fail(f"{os.path.basename(path)}: the {cat} {text!r} of {owner} does not come "
                      f"back (expected {want!r})")
     if checked == 0:
@@ -269,9 +282,11 @@ def main(argv):
     # (the kind's zh)
     names = ("name", "alt")
     kinds_zh = dict(texts, kind=texts["kind"][0::4])
+    n_nodes, n_edges = len(texts["concept"]), len(texts["pair"])
     for name, found, rule in (("export.csv", csv_strings(p("export.csv")), None),
                               ("export.graphml", xml_strings(p("export.graphml")), graphml_rule),
-                              ("export.dot", dot_strings(p("export.dot"), 4, 4), dot_rule)):
+                              ("export.dot", dot_strings(p("export.dot"), n_nodes, n_edges),
+                               dot_rule)):
         n += expect(name, found, kinds_zh, names + ("kind",), rule or (lambda s: s))
     n += expect("export.json", json_strings(p("export.json")), texts,
                 names + ("title", "venue", "author"))
@@ -297,8 +312,8 @@ def main(argv):
                 owners=("script-concept", "entity-concept", "control-concept"), whole=False)
     n += expect("path.json", json_strings(p("path.json")), texts, ("quote",),
                 owners=relations[:2], whole=False)
-    n += expect("diff.json", json_strings(p("diff.json")), texts, ("name", "title"),
-                whole=False)
+    n += expect("diff.json", json_strings(p("diff.json")), texts, ("name",), whole=False)
+    n += expect("diff.json", json_strings(p("diff.json")), texts, ("title",), owners=("hostile",))
 
     # render: the SVG ckg writes, and the DOT it hands Graphviz read by dot itself
     for name in ("render.svg", "render-dot.svg"):
@@ -306,10 +321,17 @@ def main(argv):
         if path is None:
             continue
         found = xml_strings(path)
-        n += expect(name, found, texts, ("name", "definition", "quote", "author"),
-                    svg_rule, whole=False)
+        n += expect(name, found, texts, ("name", "definition", "author"), svg_rule,
+                    whole=False)
+        n += expect(name, found, texts, ("quote",), svg_rule, whole=False, one_per_owner=True)
         n += expect(name, found, texts, ("theme",), svg_rule, whole=False)
     dot_strings(p("render.dot"), None, None)
+    # a diff map: its legend names both papers (authors, title), its tooltips quote each
+    found = xml_strings(p("render-diff.svg"))
+    n += expect("render-diff.svg", found, texts, ("name", "title", "author"), svg_rule,
+                whole=False)
+    n += expect("render-diff.svg", found, texts, ("quote",), svg_rule, whole=False,
+                one_per_owner=True)
 
     for f in FAILURES:
         print(f)

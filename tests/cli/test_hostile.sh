@@ -30,6 +30,7 @@ keep diff.json diff hostile hostile --format json
 for f in json csv; do keep "compare.$f" compare --format "$f"; done
 keep render.svg render --lang both
 keep render.dot render --lang both --format dot
+keep render-diff.svg render --lang both --diff hostile hostile-b
 if command -v dot >/dev/null 2>&1 && $PY -c 'import yaml' 2>/dev/null; then
     if $PY "$(dirname "$0")/hostile_check.py" "$HOSTILE" "$OUT" >"$WORK/check" 2>&1; then
         pass

@@ -29,6 +29,7 @@ test_case help_lists_scopes_and_engines
 run render --help
 expect_rc 0
 expect_out "--focus C"
+expect_out "--diff A B"
 expect_out "sfdp"
 expect_out "examples:"
 
@@ -159,6 +160,74 @@ if command -v dot >/dev/null 2>&1; then
     cp "$WORK/out" "$WORK/hostile.dot"
     if dot -Tsvg "$WORK/hostile.dot" -o "$WORK/hostile-dot.svg" 2>/dev/null; then pass; else fail "dot cannot read the hostile DOT text"; fi
     expect_xml "$WORK/hostile-dot.svg"
+fi
+
+test_case diff_map_of_two_papers
+DIFF="$FIXTURES/diff"
+run --ontology "$DIFF" render --diff left right -o "$WORK/diff.svg"
+expect_rc 0
+expect_out_empty
+expect_err "ckg render: left vs right: 8 concepts (2 only in left, 2 only in right, 4 in both), 10 relations (4 only in left, 4 only in right, 2 in both)"
+expect_xml "$WORK/diff.svg"
+expect_count 8 'class="node concept ' "$WORK/diff.svg"
+expect_count 6 'diff&#45;a"' "$WORK/diff.svg"
+expect_count 6 'diff&#45;b"' "$WORK/diff.svg"
+expect_count 6 'diff&#45;both"' "$WORK/diff.svg"
+expect_count 1 "仅见于 A left：2 个概念，4 条关系（橙色，实线）" "$WORK/diff.svg"
+# the options of plain maps apply; the order of arguments does not matter
+run --ontology "$DIFF" render --engine sfdp --diff left right --focus ka --size-by degree --format dot
+expect_rc 0
+expect_out 'class="concept theme-core diff-both focus"'
+expect_out 'style=dashed'
+expect_err "5 concepts (1 only in left, 0 only in right, 4 in both), 5 relations (3 only in left, 1 only in right, 1 in both)"
+run --ontology "$DIFF" render --diff essays/one essays/two --theme core -o "$WORK/sections.svg"
+expect_rc 0
+expect_err "essays/one vs essays/two: 3 concepts (1 only in essays/one, 0 only in essays/two, 2 in both)"
+for i in 1 2; do
+    run --ontology "$DIFF" render --diff left right --engine neato -o "$WORK/diff-$i.svg"
+done
+if cmp -s "$WORK/diff-1.svg" "$WORK/diff-2.svg"; then pass; else fail "two diff maps differ"; fi
+
+test_case diff_map_errors
+run --ontology "$DIFF" render --diff left left
+expect_rc 2
+expect_err "a diff map needs two different scopes, not 'left' twice"
+expect_out_empty
+run --ontology "$DIFF" render --diff left
+expect_rc 2
+expect_err "--diff needs two papers or sections: --diff A B"
+run --ontology "$DIFF" render --diff left right extra
+expect_rc 2
+expect_err "unexpected argument 'extra'"
+run --ontology "$DIFF" render --paper left --diff left right
+expect_rc 2
+expect_err "it takes no --paper or --section"
+run --ontology "$DIFF" render --diff left rigth
+expect_rc 1
+expect_err "unknown paper 'rigth' (did you mean 'right'?)"
+expect_out_empty
+run --ontology "$DIFF" render --diff essays/three left
+expect_rc 1
+expect_err "paper 'essays' has no section 'three'"
+run --ontology "$DIFF" render --diff left right --focus kh
+expect_rc 0
+run --ontology "$DIFF" render --diff left right --theme nope -o "$WORK/diff.svg"
+expect_rc 1
+expect_count 8 'class="node concept ' "$WORK/diff.svg"
+
+test_case diff_map_of_hostile_text_stays_text
+for e in dot sfdp; do
+    run --ontology "$HOSTILE" render --lang both --engine "$e" --diff hostile hostile-b/part -o "$WORK/hostile-diff.svg"
+    expect_rc 0
+    expect_xml "$WORK/hostile-diff.svg"
+    expect_no_crash
+done
+run --ontology "$HOSTILE" render --diff hostile hostile-b --format dot
+expect_rc 0
+if command -v dot >/dev/null 2>&1; then
+    cp "$WORK/out" "$WORK/hostile-diff.dot"
+    if dot -Tsvg "$WORK/hostile-diff.dot" -o "$WORK/hostile-diff-dot.svg" 2>/dev/null; then pass; else fail "dot cannot read the hostile diff DOT text"; fi
+    expect_xml "$WORK/hostile-diff-dot.svg"
 fi
 
 test_case missing_pango_is_a_clear_error

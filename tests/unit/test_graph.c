@@ -14,6 +14,7 @@ typedef struct fixture {
     ckg_ontology *o;
     diag_list diags;
     ckg_graph *g;
+    ckg_graph *parts[2]; /* the graphs a union joins */
 } fixture;
 
 static int setup(void **state)
@@ -26,10 +27,24 @@ static int setup(void **state)
     return 0;
 }
 
+/* The diff fixture: left and right share ka..kd and the pairs ka -> kb, kb -> kc; essays
+ * has two sections. */
+static int setup_diff(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    diag_list_init(&f->diags);
+    assert_int_equal(ontology_load("tests/fixtures/diff", &f->diags, &f->o), CKG_OK);
+    assert_int_equal(f->diags.n_errors, 0);
+    *state = f;
+    return 0;
+}
+
 static int teardown(void **state)
 {
     fixture *f = *state;
     graph_free(f->g);
+    graph_free(f->parts[0]);
+    graph_free(f->parts[1]);
     ontology_free(f->o);
     diag_list_free(&f->diags);
     free(f);
@@ -165,6 +180,58 @@ static void test_empty_ontology_gives_empty_graph(void **state)
     diag_list_free(&d);
 }
 
+static void build_union(fixture *f, graph_scope a, graph_scope b)
+{
+    assert_int_equal(graph_build(f->o, &a, &f->diags, &f->parts[0]), CKG_OK);
+    assert_int_equal(graph_build(f->o, &b, &f->diags, &f->parts[1]), CKG_OK);
+    assert_int_equal(graph_union(f->parts[0], f->parts[1], &f->g), CKG_OK);
+}
+
+static void test_union_joins_the_concepts_and_pairs_of_both(void **state)
+{
+    fixture *f = *state;
+    build_union(f, (graph_scope){"left", NULL}, (graph_scope){"right", NULL});
+    /* ka..kf of left, kg and kh (related to nothing) of right */
+    assert_int_equal(f->g->n_vertices, 8);
+    assert_int_equal(igraph_vcount(&f->g->g), 8);
+    assert_true(vertex(f, "kh") >= 0);
+    /* 6 + 6 pairs, 2 of them stated by both */
+    assert_int_equal(f->g->n_edges, 10);
+    assert_int_equal(igraph_ecount(&f->g->g), 10);
+    const graph_edge *e = edge(f, "ka", "kb");
+    assert_int_equal(e->n_papers, 2);
+    assert_int_equal(VECTOR(f->g->weights)[e - f->g->edges], 2.0);
+    assert_int_equal(e->n_kinds, 2); /* causes in left, supports in right */
+    e = edge(f, "kc", "ka");
+    assert_int_equal(e->n_papers, 1);
+    assert_string_equal(f->o->papers[e->papers[0]].id.s, "right");
+    assert_string_equal(f->o->papers[e->first_paper].id.s, "right");
+    for (size_t j = 1; j < f->g->n_edges; j++) {
+        const graph_edge *x = &f->g->edges[j - 1], *y = &f->g->edges[j];
+        assert_true(x->from < y->from || (x->from == y->from && x->to < y->to));
+    }
+    assert_int_equal(f->g->paper, -1);
+    char name[64];
+    assert_string_equal(graph_scope_name(f->g, name, sizeof name), "left + right");
+}
+
+static void test_union_of_two_sections_counts_the_paper_once(void **state)
+{
+    fixture *f = *state;
+    build_union(f, (graph_scope){"essays", "one"}, (graph_scope){"essays", "two"});
+    assert_int_equal(f->g->n_vertices, 4);
+    assert_int_equal(f->g->n_edges, 3);
+    assert_int_equal(edge(f, "kb", "kc")->n_papers, 1);
+    assert_string_equal(f->o->papers[f->g->paper].id.s, "essays");
+    assert_int_equal(f->g->section, -1);
+    /* a statement counts when either section tags it */
+    const ckg_paper *p = &f->o->papers[f->g->paper];
+    for (size_t i = 0; i < p->n_relations; i++)
+        assert_true(graph_statement_in_scope(f->g, f->g->paper, &p->relations[i].evidence));
+    char name[64];
+    assert_string_equal(graph_scope_name(f->g, name, sizeof name), "essays/one + essays/two");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +244,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_section_scope, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_paper_suggests_the_closest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_section_and_section_without_paper, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_union_joins_the_concepts_and_pairs_of_both, setup_diff, teardown),
+        cmocka_unit_test_setup_teardown(test_union_of_two_sections_counts_the_paper_once, setup_diff, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

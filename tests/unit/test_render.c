@@ -62,11 +62,17 @@ static int setup_hostile(void **state)
     return setup_dir(state, "tests/fixtures/render/hostile");
 }
 
+static int setup_diff(void **state)
+{
+    return setup_dir(state, "tests/fixtures/diff");
+}
+
 static int teardown(void **state)
 {
     fixture *f = *state;
     free(f->out);
     free(f->sum.concepts);
+    free(f->sum.concept_in);
     ontology_free(f->o);
     diag_list_free(&f->diags);
     free(f);
@@ -77,8 +83,10 @@ static int render(fixture *f)
 {
     free(f->out);
     free(f->sum.concepts);
+    free(f->sum.concept_in);
     f->out = NULL;
     f->sum.concepts = NULL;
+    f->sum.concept_in = NULL;
     return render_map(f->ctx, f->o, &f->opt, &f->diags, &f->out, &f->len, &f->sum);
 }
 
@@ -254,6 +262,18 @@ static void test_edge_title_has_relation_and_quote(void **state)
                               "「创新催生新动能」—— alpha"));
 }
 
+/* essays/two: kb and kb -> kc are stated in both sections; the quotes are section two's. */
+static void test_section_map_quotes_its_own_section(void **state)
+{
+    fixture *f = *state;
+    f->opt.paper = "essays";
+    f->opt.section = "two";
+    assert_int_equal(render(f), CKG_OK);
+    assert_non_null(strstr(f->out, "「第二篇谈到概念乙」"));
+    assert_non_null(strstr(f->out, "「第二篇说概念乙催生概念丙」"));
+    assert_null(strstr(f->out, "「第一篇"));
+}
+
 static void test_edge_labels_carry_the_zh_phrase(void **state)
 {
     fixture *f = *state;
@@ -350,6 +370,24 @@ static void test_size_by_measure_orders_font_sizes(void **state)
 
 /* ------------------------------------------------------------------ escaping */
 
+/* Nothing from the hostile fixture reaches the output as markup or control characters. */
+static void assert_only_text(const fixture *f)
+{
+    assert_null(strstr(f->out, "<script"));
+    assert_null(strstr(f->out, "<b>"));
+    assert_null(strstr(f->out, "<i>"));
+    assert_null(strstr(f->out, "]]>"));
+    assert_null(strstr(f->out, "<![CDATA["));
+    assert_null(strstr(f->out, "<?xml version=\"1.0\"?>"));
+    assert_non_null(strstr(f->out, "&lt;script&gt;alert(&quot;XSS&quot;)"));
+    for (size_t i = 0; i < f->len; i++) {
+        unsigned char ch = (unsigned char)f->out[i];
+        assert_true(ch >= 0x20 || ch == '\n' || ch == '\t');
+    }
+    /* \G would have become the graph's name */
+    assert_null(strstr(f->out, "concept&#45;map\\"));
+}
+
 static void test_hostile_text_arrives_as_text(void **state)
 {
     fixture *f = *state;
@@ -358,20 +396,29 @@ static void test_hostile_text_arrives_as_text(void **state)
         f->opt.engine = engines[e];
         f->opt.lang = RENDER_LANG_BOTH;
         assert_int_equal(render(f), CKG_OK);
-        assert_null(strstr(f->out, "<script"));
-        assert_null(strstr(f->out, "<b>"));
-        assert_null(strstr(f->out, "<i>"));
-        assert_null(strstr(f->out, "]]>"));
-        assert_null(strstr(f->out, "<![CDATA["));
-        assert_null(strstr(f->out, "<?xml version=\"1.0\"?>"));
-        assert_non_null(strstr(f->out, "&lt;script&gt;alert(&quot;XSS&quot;)"));
-        for (size_t i = 0; i < f->len; i++) {
-            unsigned char ch = (unsigned char)f->out[i];
-            assert_true(ch >= 0x20 || ch == '\n' || ch == '\t');
-        }
+        assert_only_text(f);
         assert_int_equal(f->sum.n_concepts, 4);
-        /* \G would have become the graph's name */
-        assert_null(strstr(f->out, "concept&#45;map\\"));
+    }
+}
+
+static void test_hostile_text_in_a_diff_map_arrives_as_text(void **state)
+{
+    fixture *f = *state;
+    static const char *const engines[] = {"dot", "sfdp"};
+    for (size_t e = 0; e < 2; e++) {
+        f->opt.engine = engines[e];
+        f->opt.lang = RENDER_LANG_BOTH;
+        f->opt.diff[0] = (graph_scope){"hostile", NULL};
+        f->opt.diff[1] = (graph_scope){"hostile-b", "part"};
+        assert_int_equal(render(f), CKG_OK);
+        assert_only_text(f);
+        assert_null(strstr(f->out, "</TABLE>《"));
+        assert_non_null(strstr(f->out, "&lt;/FONT&gt;&lt;/TD&gt;"));
+        assert_non_null(strstr(f->out, "&lt;b&gt;节作者&lt;/b&gt;《"));
+        assert_int_equal(f->sum.concepts_in[RENDER_IN_A - 1], 2);
+        assert_int_equal(f->sum.concepts_in[RENDER_IN_BOTH - 1], 2);
+        assert_int_equal(f->sum.relations_in[RENDER_IN_B - 1], 1);
+        assert_int_equal(f->sum.relations_in[RENDER_IN_BOTH - 1], 1);
     }
 }
 
@@ -384,6 +431,235 @@ static void test_escape_xml_turns_markup_into_entities(void **state)
     s = render_escape_xml("a\nb\x0b", 1);
     assert_string_equal(s, "a\nb");
     free(s);
+}
+
+/* ------------------------------------------------------------------ diff maps
+ * The diff fixture: left and right share ka, kb, kc, kd and the pairs ka -> kb, kb -> kc;
+ * ke, kf and ka -> kc, ka -> kd, kd -> ke, kf -> ka are left's own; kg, kh and kc -> ka,
+ * kc -> kd, kd -> kb, kg -> kc right's. essays has sections one (ka -> kb -> kc) and two
+ * (kb -> kc -> kd). */
+
+static void set_diff(fixture *f, const char *a, const char *sa, const char *b, const char *sb)
+{
+    f->opt.diff[0] = (graph_scope){a, sa};
+    f->opt.diff[1] = (graph_scope){b, sb};
+}
+
+/* The SVG group of the node or edge with this (SVG-escaped) id, up to its end, in a
+ * static buffer. */
+static const char *group(const fixture *f, const char *id)
+{
+    static char buf[8192];
+    char open[256];
+    snprintf(open, sizeof open, "<g id=\"%s\"", id);
+    const char *g = strstr(f->out, open);
+    assert_non_null(g);
+    const char *end = strstr(g, "</g>");
+    assert_non_null(end);
+    size_t n = (size_t)(end - g);
+    assert_true(n < sizeof buf);
+    memcpy(buf, g, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static unsigned char membership(const fixture *f, const char *id)
+{
+    int32_t c = concept(f, id);
+    for (size_t i = 0; i < f->sum.n_concepts; i++) {
+        if (f->sum.concepts[i] == c)
+            return f->sum.concept_in[i];
+    }
+    fail_msg("%s is not on the map", id);
+    return 0;
+}
+
+static void test_diff_map_counts_each_membership(void **state)
+{
+    fixture *f = *state;
+    set_diff(f, "left", NULL, "right", NULL);
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 8);
+    assert_int_equal(f->sum.concepts_in[RENDER_IN_A - 1], 2);
+    assert_int_equal(f->sum.concepts_in[RENDER_IN_B - 1], 2);
+    assert_int_equal(f->sum.concepts_in[RENDER_IN_BOTH - 1], 4);
+    assert_int_equal(f->sum.n_relations, 10);
+    assert_int_equal(f->sum.relations_in[RENDER_IN_A - 1], 4);
+    assert_int_equal(f->sum.relations_in[RENDER_IN_B - 1], 4);
+    assert_int_equal(f->sum.relations_in[RENDER_IN_BOTH - 1], 2);
+    assert_int_equal(membership(f, "ke"), RENDER_IN_A);
+    assert_int_equal(membership(f, "kh"), RENDER_IN_B);
+    assert_int_equal(membership(f, "ka"), RENDER_IN_BOTH);
+    /* 2 concepts + 4 relations of each side, 4 + 2 of both */
+    assert_int_equal(count(f->out, "diff&#45;a\""), 6);
+    assert_int_equal(count(f->out, "diff&#45;b\""), 6);
+    assert_int_equal(count(f->out, "diff&#45;both\""), 6);
+}
+
+static void test_diff_map_colors_a_solid_b_dashed_both_grey(void **state)
+{
+    fixture *f = *state;
+    set_diff(f, "left", NULL, "right", NULL);
+    assert_int_equal(render(f), CKG_OK);
+    const char *g = group(f, "ke");
+    assert_non_null(strstr(g, "class=\"node concept theme&#45;industry diff&#45;a\""));
+    assert_non_null(strstr(g, "fill=\"#e69f00\""));
+    assert_null(strstr(g, "stroke-dasharray"));
+    g = group(f, "kg");
+    assert_non_null(strstr(g, "class=\"node concept theme&#45;factors diff&#45;b\""));
+    assert_non_null(strstr(g, "fill=\"#56b4e9\" stroke=\"#0072b2\""));
+    assert_non_null(strstr(g, "stroke-dasharray"));
+    g = group(f, "ka");
+    assert_non_null(strstr(g, "fill=\"#e6e6e6\""));
+    assert_null(strstr(g, "stroke-dasharray"));
+    g = group(f, "kd&#45;&#45;ke");
+    assert_non_null(strstr(g, "class=\"edge relation diff&#45;a\""));
+    assert_non_null(strstr(g, "stroke=\"#e69f00\""));
+    assert_null(strstr(g, "stroke-dasharray"));
+    g = group(f, "kc&#45;&#45;ka");
+    assert_non_null(strstr(g, "class=\"edge relation diff&#45;b\""));
+    assert_non_null(strstr(g, "stroke=\"#0072b2\" stroke-width=\"2\" stroke-dasharray"));
+    g = group(f, "ka&#45;&#45;kb");
+    assert_non_null(strstr(g, "class=\"edge relation diff&#45;both\""));
+    assert_non_null(strstr(g, "stroke=\"#8c8c8c\""));
+}
+
+static void test_diff_map_legend_names_papers_and_counts(void **state)
+{
+    fixture *f = *state;
+    set_diff(f, "left", NULL, "right", NULL);
+    assert_int_equal(render(f), CKG_OK);
+    assert_non_null(strstr(f->out, "新质生产力文献概念图：两篇对比"));
+    assert_non_null(strstr(f->out, "A left：测试作者《左边的文本》（2024）"));
+    assert_non_null(strstr(f->out, "B right：测试作者《右边的文本》（2024）"));
+    assert_non_null(strstr(f->out, "仅见于 A left：2 个概念，4 条关系（橙色，实线）"));
+    assert_non_null(strstr(f->out, "仅见于 B right：2 个概念，4 条关系（蓝色，虚线）"));
+    assert_non_null(strstr(f->out, "两篇共有：4 个概念，2 条关系（灰色）"));
+    assert_non_null(strstr(f->out, "8 个概念，10 条关系"));
+    /* themes and paper counts do not apply */
+    assert_null(strstr(f->out, "篇论文陈述该关系"));
+    f->opt.lang = RENDER_LANG_EN;
+    assert_int_equal(render(f), CKG_OK);
+    assert_non_null(strstr(f->out, "only in B right: 2 concepts, 4 relations (blue, dashed lines)"));
+    assert_non_null(strstr(f->out, "in both: 4 concepts, 2 relations (grey)"));
+}
+
+static void test_diff_map_titles_say_who_states_what(void **state)
+{
+    fixture *f = *state;
+    set_diff(f, "left", NULL, "right", NULL);
+    f->opt.size_by = RENDER_SIZE_DEGREE;
+    assert_int_equal(render(f), CKG_OK);
+    /* ka: degree 4 of 6 in left (rank 1); degree 2 in right, tied with kd (rank 3.5) */
+    const char *g = group(f, "ka");
+    assert_non_null(strstr(g, "两篇共有 in both：left、right"));
+    assert_non_null(strstr(g, "A left：测试作者《左边的文本》（2024）\n度 排名 rank 1 / 6\n"
+                              "「本文讨论概念甲」—— left（测试作者，2024）"));
+    assert_non_null(strstr(g, "B right：测试作者《右边的文本》（2024）\n度 排名 rank 3.5 / 6\n"
+                              "「本文讨论概念甲」—— right"));
+    g = group(f, "ke");
+    assert_non_null(strstr(g, "仅见于 only in left"));
+    assert_non_null(strstr(g, "B right：测试作者《右边的文本》（2024）\n未涉及该概念"));
+    /* a pair both state, with a different kind each: each one's phrase and quote */
+    g = group(f, "ka&#45;&#45;kb");
+    assert_non_null(strstr(g, "陈述为 stated as：催生\n「概念甲催生概念乙」—— left"));
+    assert_non_null(strstr(g, "陈述为 stated as：支撑\n「概念甲支撑概念乙」—— right"));
+    g = group(f, "kc&#45;&#45;ka");
+    assert_non_null(strstr(g, "仅见于 only in right"));
+    assert_non_null(strstr(g, "A left：测试作者《左边的文本》（2024）\n未陈述该关系"));
+}
+
+static void test_diff_map_of_two_sections_quotes_each_section(void **state)
+{
+    fixture *f = *state;
+    set_diff(f, "essays", "one", "essays", "two");
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.concepts_in[RENDER_IN_A - 1], 1);
+    assert_int_equal(f->sum.concepts_in[RENDER_IN_B - 1], 1);
+    assert_int_equal(f->sum.concepts_in[RENDER_IN_BOTH - 1], 2);
+    assert_int_equal(f->sum.relations_in[RENDER_IN_A - 1], 1);
+    assert_int_equal(f->sum.relations_in[RENDER_IN_B - 1], 1);
+    assert_int_equal(f->sum.relations_in[RENDER_IN_BOTH - 1], 1);
+    assert_int_equal(membership(f, "ka"), RENDER_IN_A);
+    assert_int_equal(membership(f, "kd"), RENDER_IN_B);
+    assert_non_null(strstr(f->out, "A essays/one：测试作者甲《两篇短文》·第一篇（2024）"));
+    assert_non_null(strstr(f->out, "B essays/two：测试作者乙《两篇短文》·第二篇（2024）"));
+    const char *g = group(f, "kb&#45;&#45;kc");
+    assert_non_null(strstr(g, "「第一篇说概念乙催生概念丙」"));
+    assert_non_null(strstr(g, "「第二篇说概念乙催生概念丙」"));
+    g = group(f, "kc");
+    assert_non_null(strstr(g, "「第一篇谈到概念丙」"));
+    assert_non_null(strstr(g, "「第二篇谈到概念丙」"));
+}
+
+static void test_diff_map_narrows_by_focus_and_theme(void **state)
+{
+    fixture *f = *state;
+    set_diff(f, "left", NULL, "right", NULL);
+    f->opt.focus = concept(f, "ka");
+    f->opt.engine = "sfdp";
+    assert_int_equal(render(f), CKG_OK);
+    /* ka and its neighbours kb, kc, kd (both) and kf (left); the relations one step out */
+    assert_int_equal(f->sum.n_concepts, 5);
+    assert_int_equal(f->sum.concepts_in[RENDER_IN_A - 1], 1);
+    assert_int_equal(f->sum.concepts_in[RENDER_IN_BOTH - 1], 4);
+    assert_int_equal(f->sum.relations_in[RENDER_IN_A - 1], 3);
+    assert_int_equal(f->sum.relations_in[RENDER_IN_B - 1], 1);
+    assert_int_equal(f->sum.relations_in[RENDER_IN_BOTH - 1], 1);
+    assert_non_null(strstr(f->out, "diff&#45;both focus\""));
+    /* phrase nodes of the force-directed engines: both halves in the relation's look */
+    assert_int_equal(count(f->out, "class=\"edge relation diff&#45;b\""), 2);
+    f->opt.focus = -1;
+    f->opt.engine = "dot";
+    f->opt.theme = "core";
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 3);
+    assert_int_equal(f->sum.relations_in[RENDER_IN_A - 1], 1);
+    assert_int_equal(f->sum.relations_in[RENDER_IN_B - 1], 1);
+    assert_int_equal(f->sum.relations_in[RENDER_IN_BOTH - 1], 2);
+    assert_non_null(strstr(f->out, "仅见于 A left：0 个概念，1 条关系"));
+}
+
+static void test_diff_map_errors(void **state)
+{
+    fixture *f = *state;
+    set_diff(f, "left", NULL, "left", NULL);
+    assert_int_equal(render(f), CKG_EUSAGE);
+    assert_non_null(strstr(last_message(f), "two different scopes, not 'left' twice"));
+    assert_null(f->out);
+    set_diff(f, "essays", "one", "essays", "one");
+    assert_int_equal(render(f), CKG_EUSAGE);
+    set_diff(f, "left", NULL, "right", NULL);
+    f->opt.paper = "left";
+    assert_int_equal(render(f), CKG_EUSAGE);
+    assert_non_null(strstr(last_message(f), "no --paper or --section"));
+    f->opt.paper = NULL;
+    set_diff(f, "left", NULL, NULL, NULL);
+    assert_int_equal(render(f), CKG_EUSAGE);
+    set_diff(f, "left", NULL, "rigth", NULL);
+    assert_int_equal(render(f), CKG_ENOTFOUND);
+    assert_non_null(strstr(last_message(f), "did you mean 'right'"));
+    set_diff(f, "essays", "three", "left", NULL);
+    assert_int_equal(render(f), CKG_ENOTFOUND);
+    set_diff(f, "left", NULL, "right", NULL);
+    f->opt.focus = concept(f, "kh");
+    f->opt.depth = 1;
+    f->opt.theme = "nope";
+    assert_int_equal(render(f), CKG_ENOTFOUND);
+    assert_null(f->sum.concepts);
+    assert_null(f->sum.concept_in);
+}
+
+static void test_diff_map_is_deterministic(void **state)
+{
+    fixture *f = *state;
+    set_diff(f, "left", NULL, "right", NULL);
+    assert_int_equal(render(f), CKG_OK);
+    char *first = f->out;
+    f->out = NULL;
+    assert_int_equal(render(f), CKG_OK);
+    assert_string_equal(first, f->out);
+    free(first);
 }
 
 /* ------------------------------------------------------------------ line breaking */
@@ -465,6 +741,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_every_text_names_the_cjk_font_first, setup, teardown),
         cmocka_unit_test_setup_teardown(test_node_title_has_names_definition_and_quote, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edge_title_has_relation_and_quote, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_section_map_quotes_its_own_section, setup_diff, teardown),
         cmocka_unit_test_setup_teardown(test_edge_labels_carry_the_zh_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edge_width_grows_with_papers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_force_directed_engines_draw_phrases_as_nodes, setup, teardown),
@@ -473,6 +750,15 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_radial_pins_positions_around_the_focus, setup, teardown),
         cmocka_unit_test_setup_teardown(test_size_by_measure_orders_font_sizes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hostile_text_arrives_as_text, setup_hostile, teardown),
+        cmocka_unit_test_setup_teardown(test_hostile_text_in_a_diff_map_arrives_as_text, setup_hostile, teardown),
+        cmocka_unit_test_setup_teardown(test_diff_map_counts_each_membership, setup_diff, teardown),
+        cmocka_unit_test_setup_teardown(test_diff_map_colors_a_solid_b_dashed_both_grey, setup_diff, teardown),
+        cmocka_unit_test_setup_teardown(test_diff_map_legend_names_papers_and_counts, setup_diff, teardown),
+        cmocka_unit_test_setup_teardown(test_diff_map_titles_say_who_states_what, setup_diff, teardown),
+        cmocka_unit_test_setup_teardown(test_diff_map_of_two_sections_quotes_each_section, setup_diff, teardown),
+        cmocka_unit_test_setup_teardown(test_diff_map_narrows_by_focus_and_theme, setup_diff, teardown),
+        cmocka_unit_test_setup_teardown(test_diff_map_errors, setup_diff, teardown),
+        cmocka_unit_test_setup_teardown(test_diff_map_is_deterministic, setup_diff, teardown),
         cmocka_unit_test(test_escape_xml_turns_markup_into_entities),
         cmocka_unit_test(test_wrap_zh_leaves_short_names_alone),
         cmocka_unit_test(test_wrap_zh_breaks_after_he),
