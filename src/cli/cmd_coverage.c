@@ -181,10 +181,11 @@ int cmd_coverage(const cli *c, int argc, char **argv)
     if ((code = cli_load(c, &o, 0, &diags)) != EXIT_OK)
         goto out;
     const ckg_paper *only = NULL;
-    if (optind < argc && !(only = ontology_paper(o, argv[optind]))) {
-        fprintf(stderr, "ckg coverage: unknown paper '%s'\n", argv[optind]);
-        code = EXIT_INVALID;
-        goto out;
+    if (optind < argc) {
+        int32_t paper;
+        if ((code = cli_paper_arg(c, "coverage", o, argv[optind], &paper)) != EXIT_OK)
+            goto out;
+        only = &o->papers[paper];
     }
     int rc = corpus_open(c->corpus_dir, &diags, &cp);
     if (rc == CKG_OK)
