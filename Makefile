@@ -4,6 +4,10 @@
 #   make check   install what is missing, build, run every test (plain, ASan+UBSan, valgrind)
 #   make         build build/ckg and build/libckg.a
 #   make install PREFIX=/usr/local
+#   make fuzz    run each libFuzzer target for FUZZ_TIME seconds (default 300); findings go to
+#                build/fuzz/, kept crashers to tests/fuzz/regressions/<target>/
+#   make bench   generate synthetic ontologies (1k, 20k, 100k concepts) and time ckg against
+#                a bare libyaml parse and a PyYAML + python-igraph script; bench/results.md
 #
 # Dependencies are Debian packages found with pkg-config. `make deps` installs the missing
 # ones with apt-get (as root, or through sudo) and does nothing when all are present. The
@@ -18,8 +22,8 @@ PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson
 DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
              libjansson-dev libcmocka-dev fonts-noto-cjk
 DEB_TEST := valgrind python3-igraph python3-networkx python3-numpy python3-scipy python3-yaml \
-            chromium
-DEB_BENCH := hyperfine graphviz clang
+            chromium clang libclang-rt-14-dev
+DEB_BENCH := hyperfine graphviz time
 
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
@@ -42,9 +46,11 @@ TEST_SUPPORT := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_TARGETS := fuzz_load fuzz_text
+REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
-.PHONY: all deps check maps maps-check browser-test install test unit cli-test crosscheck \
-        sanitize valgrind clean bench
+.PHONY: all deps check maps maps-check browser-test install test unit cli-test replay \
+        crosscheck sanitize valgrind clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
 
 all: $(BUILD)/ckg $(BUILD)/libckg.a
 
@@ -63,7 +69,38 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT) $(BUILD)/libckg.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(TEST_SUPPORT) $(BUILD)/libckg.a $(LIBS) $(TEST_LIBS)
 
+# A fuzz target's entry point with a plain main that replays files (tests/fuzz/replay.c).
+$(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libckg.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libckg.a $(LIBS)
+
+# The libFuzzer binaries themselves (built with BUILD=build/fuzz CC=clang, see fuzz-build).
+$(BUILD)/fuzzers/%: tests/fuzz/%.c $(BUILD)/libckg.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libckg.a $(LIBS)
+
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# ---------------------------------------------------------------- benchmarks
+
+BENCH_SIZES := 1000 20000 100000
+BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/bare_parse
+
+$(BUILD)/bench/gen: bench/gen.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -o $@ $<
+
+$(BUILD)/bench/bare_parse: bench/bare_parse.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags yaml-0.1) -o $@ $< \
+	  $(shell $(PKG_CONFIG) --libs yaml-0.1)
+
+# The data depend on the generator: a changed generator regenerates them.
+bench/out/%/meta.txt: $(BUILD)/bench/gen
+	rm -rf bench/out/$* && mkdir -p bench/out
+	$(BUILD)/bench/gen -n $* -o bench/out/$*
+
+bench-data: $(BENCH_SIZES:%=bench/out/%/meta.txt)
 
 # ---------------------------------------------------------------- tests
 
@@ -72,6 +109,12 @@ unit: $(TEST_BIN)
 
 cli-test: $(BUILD)/ckg
 	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh
+
+# Every kept fuzz finding and every seed, through the library as the fuzzers call it.
+replay: $(REPLAY_BIN)
+	@sh tests/fuzz/seeds.sh $(BUILD)/fuzz-seeds >/dev/null
+	@set -e; for t in $(FUZZ_TARGETS); do echo "== replay $$t"; \
+	  $(CKG_WRAP) $(BUILD)/tests/$${t}_replay tests/fuzz/regressions/$$t $(BUILD)/fuzz-seeds/$$t; done
 
 # Every measure of `ckg metrics` recomputed from `ckg export` by python-igraph, NetworkX and
 # numpy (all scopes of the shipped ontology and of the metrics fixtures); the exports read
@@ -90,7 +133,7 @@ crosscheck: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/diff_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/diff
 	$(PYTHON) tests/crosscheck/selftest.py $(BUILD)/ckg
 
-test: unit cli-test crosscheck
+test: unit cli-test replay crosscheck
 
 # Graphviz, pango and fontconfig leak by design or by bug (tools/*.supp say which); full
 # stacks let the suppressions name the library function and spare ckg's own leaks.
@@ -105,12 +148,24 @@ valgrind: $(TEST_BIN) $(BUILD)/ckg
 	@set -e; for t in $(TEST_BIN); do echo "== valgrind $$t"; \
 	  $(VALGRIND) $$t >/dev/null; done
 	CKG=$(abspath $(BUILD)/ckg) CKG_WRAP="$(VALGRIND)" sh tests/cli/run.sh
+	$(MAKE) replay CKG_WRAP="$(VALGRIND)"
+
+# The loader's worker threads under ThreadSanitizer: the commands that load an ontology,
+# with four workers even for the fixtures' few files. (Not render: fontconfig's own start-up
+# thread races inside the library, by design.)
+TSAN_TESTS := check malformed neighbors metrics diff coverage
+tsan:
+	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" build/tsan/ckg
+	CKG_THREADS=4 TSAN_OPTIONS=halt_on_error=1:exitcode=66 CKG=$(abspath build/tsan/ckg) \
+	  sh tests/cli/run.sh $(TSAN_TESTS)
 
 check: deps
 	$(MAKE) all
 	$(MAKE) test
 	$(MAKE) sanitize
+	$(MAKE) tsan
 	$(MAKE) valgrind
+	$(MAKE) fuzz-smoke
 	$(BUILD)/ckg check
 	$(BUILD)/ckg coverage --check > /dev/null
 	$(MAKE) maps-check
@@ -153,6 +208,49 @@ install: all
 	install -m 755 $(BUILD)/ckg $(DESTDIR)$(PREFIX)/bin/ckg
 	install -m 644 $(BUILD)/libckg.a $(DESTDIR)$(PREFIX)/lib/libckg.a
 	install -m 644 include/ckg/*.h $(DESTDIR)$(PREFIX)/include/ckg/
+
+# ---------------------------------------------------------------- fuzzing
+#
+# libFuzzer (clang) with ASan+UBSan over the library, seeded from the fixtures. New inputs
+# that reach new code go to build/fuzz/corpus/<target>/, crashes to build/fuzz/crash-*;
+# a crasher worth keeping is copied to tests/fuzz/regressions/<target>/ with the fix, and
+# `make test` replays it from then on.
+
+FUZZ_TIME ?= 300
+FUZZ_SMOKE_TIME ?= 10
+FUZZ_SAN := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+FUZZ_ARGS = -max_total_time=$(1) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  -print_final_stats=1 -dict=tests/fuzz/$(2).dict \
+  -artifact_prefix=build/fuzz/crash-$(2)-
+
+fuzz-build:
+	$(MAKE) BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_SAN)" \
+	  $(FUZZ_TARGETS:%=build/fuzz/fuzzers/%)
+
+fuzz-seeds:
+	@sh tests/fuzz/seeds.sh build/fuzz/seeds
+
+fuzz: deps fuzz-build fuzz-seeds
+	@set -e; for t in $(FUZZ_TARGETS); do mkdir -p build/fuzz/corpus/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_TIME) s"; \
+	  build/fuzz/fuzzers/$$t $(call FUZZ_ARGS,$(FUZZ_TIME),$$t) build/fuzz/corpus/$$t \
+	    build/fuzz/seeds/$$t tests/fuzz/regressions/$$t; done
+
+# A few seconds per target in `make check`: catches what the seeds and a short mutation
+# run can reach, without making the check slow.
+fuzz-smoke: fuzz-build fuzz-seeds
+	@set -e; for t in $(FUZZ_TARGETS); do mkdir -p build/fuzz/smoke/$$t; \
+	  echo "== fuzz smoke $$t ($(FUZZ_SMOKE_TIME) s)"; \
+	  build/fuzz/fuzzers/$$t $(call FUZZ_ARGS,$(FUZZ_SMOKE_TIME),$$t) build/fuzz/smoke/$$t \
+	    build/fuzz/seeds/$$t tests/fuzz/regressions/$$t 2>build/fuzz/smoke-$$t.log || \
+	    { tail -40 build/fuzz/smoke-$$t.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units' build/fuzz/smoke-$$t.log; done
+
+bench:
+	@sh tools/deps.sh $(DEB_BUILD) $(DEB_TEST) $(DEB_BENCH)
+	$(MAKE) all $(BENCH_BIN)
+	$(MAKE) bench-data
+	$(PYTHON) bench/run.py --ckg $(BUILD)/ckg --gen $(BUILD)/bench/gen --bare $(BUILD)/bench/bare_parse
 
 # ---------------------------------------------------------------- dependencies
 

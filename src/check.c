@@ -165,21 +165,27 @@ static const char *base_name(const char *path)
 
 /* Papers: one mention per concept, one entry per (from, kind, to), no self-relations,
  * relation ends that the paper also mentions, and sections on every evidence of a paper
- * that declares them. Also marks in `used` the concepts that belong to some paper. */
-static int check_paper(const ckg_ontology *o, const ckg_paper *p, unsigned char *used,
-                       diag_list *diags)
+ * that declares them. Also marks in `used` the concepts that belong to some paper.
+ * mention_at (one entry per concept, all -1) is shared by the papers: each paper sets the
+ * entries of its mentions and puts them back, so the cost is the paper's size, not the
+ * number of concepts. */
+static int check_paper(const ckg_paper *p, unsigned char *used,
+                       int32_t *mention_at, diag_list *diags)
 {
     int rc = CKG_OK;
-    int32_t *mention_at = malloc((o->n_concepts ? o->n_concepts : 1) * sizeof *mention_at);
     strmap triples;
     strmap_init(&triples);
-    char **keys = calloc(p->n_relations ? p->n_relations : 1, sizeof *keys);
-    if (!mention_at || !keys) {
+    /* the "from kind to" keys of the relations, one after the other in one buffer */
+    size_t keys_len = 0;
+    for (size_t i = 0; i < p->n_relations; i++) {
+        const ckg_relation *r = &p->relations[i];
+        keys_len += strlen(r->from.s) + strlen(r->kind.s) + strlen(r->to.s) + 3;
+    }
+    char *keys = malloc(keys_len ? keys_len : 1), *key = keys;
+    if (!keys) {
         rc = CKG_ENOMEM;
         goto out;
     }
-    for (size_t i = 0; i < o->n_concepts; i++)
-        mention_at[i] = -1;
 
     const char *file = base_name(p->file);
     size_t id_len = p->id.s ? strlen(p->id.s) : 0;
@@ -219,14 +225,16 @@ static int check_paper(const ckg_ontology *o, const ckg_paper *p, unsigned char 
                          "'%s' is in a relation of paper '%s' but not among its mentions",
                          ends[e]->s, p->id.s ? p->id.s : "?");
         }
-        size_t len = strlen(r->from.s) + strlen(r->kind.s) + strlen(r->to.s) + 3;
-        if (!(keys[i] = malloc(len))) {
-            rc = CKG_ENOMEM;
-            goto out;
+        const char *parts[3] = {r->from.s, r->kind.s, r->to.s};
+        char *k = key;
+        for (int j = 0; j < 3; j++) {
+            size_t n = strlen(parts[j]);
+            memcpy(key, parts[j], n);
+            key += n;
+            *key++ = j < 2 ? ' ' : '\0';
         }
-        snprintf(keys[i], len, "%s %s %s", r->from.s, r->kind.s, r->to.s);
         int32_t first;
-        if (strmap_put(&triples, keys[i], (int32_t)i, &first) != CKG_OK) {
+        if (strmap_put(&triples, k, (int32_t)i, &first) != CKG_OK) {
             rc = CKG_ENOMEM;
             goto out;
         }
@@ -248,13 +256,12 @@ static int check_paper(const ckg_ontology *o, const ckg_paper *p, unsigned char 
         }
     }
 out:
-    if (keys) {
-        for (size_t i = 0; i < p->n_relations; i++)
-            free(keys[i]);
+    for (size_t i = 0; i < p->n_mentions; i++) {
+        if (p->mentions[i].concept_index >= 0)
+            mention_at[p->mentions[i].concept_index] = -1;
     }
     free(keys);
     strmap_free(&triples);
-    free(mention_at);
     return rc;
 }
 
@@ -309,24 +316,43 @@ static void verify_evidence(const text_doc *doc, const ckg_paper *p, ckg_evidenc
     }
 }
 
+/* Papers in order, each against its source text. A text is released once the last paper
+ * citing it is done, so memory holds one text at a time, not the corpus (with thousands
+ * of papers the corpus, normalized and indexed, is several times the ontology). */
 static int verify_quotes(ckg_ontology *o, corpus *cp, check_stats *stats, diag_list *diags)
 {
+    int rc = CKG_OK;
+    strmap last_user; /* source -> index of the last paper citing it */
+    strmap_init(&last_user);
+    for (size_t i = o->n_papers; i-- > 0;) {
+        if (o->papers[i].source.s &&
+            strmap_put(&last_user, o->papers[i].source.s, (int32_t)i, NULL) != CKG_OK) {
+            rc = CKG_ENOMEM;
+            goto out;
+        }
+    }
     for (size_t i = 0; i < o->n_papers; i++) {
         ckg_paper *p = &o->papers[i];
         if (!p->source.s)
             continue;
         const text_doc *doc = NULL;
-        int rc = corpus_doc(cp, p->source.s, &doc, diags, &p->source.loc);
-        if (rc == CKG_ENOMEM)
-            return rc;
-        if (rc != CKG_OK)
+        int drc = corpus_doc(cp, p->source.s, &doc, diags, &p->source.loc);
+        if (drc == CKG_ENOMEM) {
+            rc = drc;
+            goto out;
+        }
+        if (drc != CKG_OK)
             continue; /* reported by corpus_doc at the source key */
         for (size_t m = 0; m < p->n_mentions; m++)
             verify_evidence(doc, p, &p->mentions[m].evidence, stats, diags);
         for (size_t r = 0; r < p->n_relations; r++)
             verify_evidence(doc, p, &p->relations[r].evidence, stats, diags);
+        if (strmap_get(&last_user, p->source.s) == (int32_t)i)
+            corpus_release(cp, p->source.s);
     }
-    return CKG_OK;
+out:
+    strmap_free(&last_user);
+    return rc;
 }
 
 /* ---------------------------------------------------------------- entry */
@@ -334,19 +360,22 @@ static int verify_quotes(ckg_ontology *o, corpus *cp, check_stats *stats, diag_l
 int check_ontology(ckg_ontology *o, const check_options *opt, diag_list *diags,
                    check_stats *stats)
 {
-    int rc;
+    int rc = CKG_ENOMEM;
     corpus *cp = NULL;
     unsigned char *used = calloc(o->n_concepts ? o->n_concepts : 1, 1);
+    int32_t *mention_at = malloc((o->n_concepts ? o->n_concepts : 1) * sizeof *mention_at);
     memset(stats, 0, sizeof *stats);
-    if (!used)
-        return CKG_ENOMEM;
+    if (!used || !mention_at)
+        goto out;
+    for (size_t i = 0; i < o->n_concepts; i++)
+        mention_at[i] = -1;
 
     if ((rc = check_names(o, diags)) != CKG_OK || (rc = check_broader_cycles(o, diags)) != CKG_OK)
         goto out;
     for (size_t i = 0; i < o->n_papers; i++) {
         stats->mentions += o->papers[i].n_mentions;
         stats->relations += o->papers[i].n_relations;
-        if ((rc = check_paper(o, &o->papers[i], used, diags)) != CKG_OK)
+        if ((rc = check_paper(&o->papers[i], used, mention_at, diags)) != CKG_OK)
             goto out;
     }
     for (size_t i = 0; i < o->n_concepts; i++) {
@@ -361,6 +390,7 @@ int check_ontology(ckg_ontology *o, const check_options *opt, diag_list *diags,
     }
 out:
     corpus_free(cp);
+    free(mention_at);
     free(used);
     return rc;
 }

@@ -11,7 +11,7 @@
 
 typedef struct entry {
     char *name;
-    text_doc *doc; /* NULL when loading failed */
+    text_doc *doc; /* NULL when loading failed or the document was released */
     int status;
 } entry;
 
@@ -65,6 +65,15 @@ static int load(corpus *c, const char *source, text_doc **doc, diag_list *diags,
     if (!path)
         return CKG_ENOMEM;
     snprintf(path, n, "%s/%s", c->dir, source);
+    /* Only regular files (and folders, which fail to read with a clear reason): a FIFO
+     * would block the run and a device like /dev/zero would never end. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        free(path);
+        diag_add(diags, DIAG_ERROR, where, "source file '%s' in '%s' is not a regular file",
+                 source, c->dir);
+        return CKG_EIO;
+    }
     text_error err = {0};
     int rc = text_doc_load(path, 0, doc, &err);
     free(path);
@@ -96,8 +105,11 @@ int corpus_doc(corpus *c, const char *source, const text_doc **doc, diag_list *d
     *doc = NULL;
     int32_t i = strmap_get(&c->by_name, source);
     if (i >= 0) {
-        *doc = c->entries[i].doc;
-        return c->entries[i].status;
+        entry *e = &c->entries[i];
+        if (e->status == CKG_OK && !e->doc) /* released: load it again */
+            e->status = load(c, source, &e->doc, diags, where);
+        *doc = e->doc;
+        return e->status;
     }
     if (c->n == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 16;
@@ -120,6 +132,15 @@ int corpus_doc(corpus *c, const char *source, const text_doc **doc, diag_list *d
     c->n++;
     *doc = e->doc;
     return e->status;
+}
+
+void corpus_release(corpus *c, const char *source)
+{
+    int32_t i = strmap_get(&c->by_name, source);
+    if (i >= 0) {
+        text_doc_free(c->entries[i].doc);
+        c->entries[i].doc = NULL;
+    }
 }
 
 void corpus_free(corpus *c)

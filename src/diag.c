@@ -79,6 +79,34 @@ out:
     return rc;
 }
 
+int diag_list_take(diag_list *dst, diag_list *src)
+{
+    int rc = CKG_OK;
+    if (src->n && dst->n + src->n > dst->cap) {
+        size_t cap = dst->cap ? dst->cap : 16;
+        while (cap < dst->n + src->n)
+            cap *= 2;
+        diag *items = realloc(dst->items, cap * sizeof *items);
+        if (!items) {
+            rc = CKG_ENOMEM;
+            goto out;
+        }
+        dst->items = items;
+        dst->cap = cap;
+    }
+    if (src->n)
+        memcpy(dst->items + dst->n, src->items, src->n * sizeof *src->items);
+    dst->n += src->n;
+    src->n = 0; /* the items moved; only the counts and the array are left to free */
+out:
+    dst->n_errors += src->n_errors;
+    dst->n_warnings += src->n_warnings;
+    if (rc != CKG_OK || src->out_of_memory)
+        dst->out_of_memory = 1;
+    diag_list_free(src);
+    return rc;
+}
+
 static int compare_place(const diag *a, const diag *b)
 {
     if (!a->file != !b->file)

@@ -301,8 +301,9 @@ static void xml_escaped(FILE *f, const char *s)
         case '>': fputs("&gt;", f); break;
         case '"': fputs("&quot;", f); break;
         case '\'': fputs("&apos;", f); break;
+        case '\r': fputs("&#13;", f); break; /* a raw CR would be read back as LF */
         default:
-            if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+            if (*p < 0x20 && *p != '\t' && *p != '\n')
                 fputs("\xEF\xBF\xBD", f); /* not allowed in XML 1.0 */
             else if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
                 fputs("\xEF\xBF\xBD", f); /* U+FFFE, U+FFFF: not XML characters */

@@ -2,7 +2,9 @@
 #ifndef CKG_ONTOLOGY_INTERNAL_H
 #define CKG_ONTOLOGY_INTERNAL_H
 
+#include "ckg/arena.h"
 #include "ckg/ontology.h"
+#include "ckg/ydoc.h"
 
 /* Resolves every reference between entities to indexes, reporting duplicates and names that
  * do not resolve (with suggestions). Returns CKG_OK or CKG_ENOMEM. */
@@ -12,5 +14,47 @@ int ontology_link(ckg_ontology *o, diag_list *diags);
 int ontology_valid_concept_id(const char *id);
 /* Lowercase ASCII letters and digits joined by '-' or '_', starting with a letter or digit. */
 int ontology_valid_paper_id(const char *id);
+
+/* ---------------------------------------------------------------- ontology_read.c */
+
+/* Reads a regular file whole (plus a NUL). Returns CKG_OK, CKG_ENOMEM, or CKG_EIO with *err
+ * set to the reason. Opened without blocking, so a FIFO or a device where a file should be
+ * is refused rather than waited on. */
+int ontology_read_file(const char *path, char **buf, size_t *len, int *err);
+
+/* How many worker threads should parse n_files: one per online CPU (at most 8;
+ * $CKG_THREADS, when set, decides alone), or 0 (parse in the caller) on one CPU or for a
+ * few files. */
+size_t ontology_read_threads(size_t n_files);
+
+/* One file read and parsed ahead of the walk. */
+typedef struct read_file_result {
+    int done;          /* read and parsed (the fields below are set) */
+    int read_rc;       /* ontology_read_file's result, and its reason */
+    int read_err;
+    int parse_rc;      /* ydoc_parse's result, when the file was read */
+    char *buf;
+    size_t len;
+    ynode *root;       /* in mem */
+    arena mem;
+    diag_list diags;   /* what the parse reported, in order */
+} read_file_result;
+
+/* Reads and parses path into r (zeroed); ontology_read_result_free frees what it holds. */
+void ontology_read_parse(const char *path, read_file_result *r);
+void ontology_read_result_free(read_file_result *r);
+
+typedef struct read_ahead read_ahead;
+
+/* Starts threads workers reading and parsing paths[0..n) (borrowed until stop) in order, a
+ * few files per thread ahead of the caller; with 0 threads, take parses in the caller.
+ * CKG_OK or CKG_ENOMEM. */
+int read_ahead_start(char *const *paths, size_t n, size_t threads, read_ahead **out);
+/* File i, once parsed (waits for it). Files are taken in order, each released after use. */
+read_file_result *read_ahead_take(read_ahead *ra, size_t i);
+/* Frees file i's tree and lets the workers go on past it. */
+void read_ahead_release(read_ahead *ra, size_t i);
+/* Stops the workers, waits for them and frees everything not yet released. NULL is fine. */
+void read_ahead_stop(read_ahead *ra);
 
 #endif

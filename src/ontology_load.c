@@ -2,9 +2,8 @@
  *
  * Each file is parsed into a ynode tree in a scratch arena, walked against the schema of its
  * kind (themes, relations, concepts, paper), and its strings copied into the ontology's arena;
- * the scratch arena is then emptied for the next file (keeping its memory, so the files
- * after the first reuse pages already mapped), so peak memory is the model plus about one
- * file's tree. The
+ * the scratch arena is then reset for the next file (keeping its largest block, so thousands
+ * of files cost no allocation each), and peak memory is the model plus one file's tree. The
  * walk never stops at the first problem: a wrong type, a missing or unknown key is reported
  * where it is and the walk goes on with what is usable. References between entities are
  * resolved afterwards, by ontology_link (ontology_link.c), once every file is in. */
@@ -21,14 +20,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { MAX_FILE_BYTES = 512 * 1024 * 1024 };
-
 typedef struct loader {
     ckg_ontology *o;
     diag_list *diags;
     const char *file; /* arena copy of the file being walked */
+    arena scratch;    /* the tree of the file being walked; reset between files */
     int status;       /* CKG_ENOMEM once memory ran out; the walk then unwinds */
-    arena scratch;    /* the tree of the file being walked; emptied after each file */
     int skip_evidence; /* ontology_load_options */
     size_t themes_cap, kinds_cap, concepts_cap, papers_cap, files_cap;
 } loader;
@@ -37,6 +34,8 @@ typedef struct field {
     const char *key;
     int required;
 } field;
+
+enum { MAX_FIELDS = 16 }; /* fields of one mapping of the schema, at most */
 
 /* ---------------------------------------------------------------- growable arrays */
 
@@ -66,9 +65,15 @@ static ckg_loc at(const loader *L, const ynode *n)
 
 static int is_null(const ynode *n)
 {
-    return n->kind == YNODE_SCALAR && n->plain &&
-           (n->len == 0 || strcmp(n->as.str, "~") == 0 || strcmp(n->as.str, "null") == 0 ||
-            strcmp(n->as.str, "Null") == 0 || strcmp(n->as.str, "NULL") == 0);
+    if (n->kind != YNODE_SCALAR || !n->plain)
+        return 0;
+    switch (n->len) { /* the spellings of null are 0, 1 or 4 bytes long */
+    case 0: return 1;
+    case 1: return n->as.str[0] == '~';
+    case 4: return strcmp(n->as.str, "null") == 0 || strcmp(n->as.str, "Null") == 0 ||
+                   strcmp(n->as.str, "NULL") == 0;
+    default: return 0;
+    }
 }
 
 static void oom_check(loader *L, const void *p)
@@ -77,9 +82,12 @@ static void oom_check(loader *L, const void *p)
         L->status = CKG_ENOMEM;
 }
 
-/* Reads a non-empty string. Reports the problem and leaves out->s NULL otherwise. */
+/* Reads a non-empty string. Reports the problem and leaves out->s NULL otherwise. The
+ * readers do nothing for an absent key (n == NULL): the model starts zeroed. */
 static void read_string(loader *L, const ynode *n, const char *key, ckg_str *out)
 {
+    if (!n)
+        return;
     out->s = NULL;
     out->loc = at(L, n);
     if (n->kind != YNODE_SCALAR) {
@@ -101,6 +109,8 @@ static void read_string(loader *L, const ynode *n, const char *key, ckg_str *out
 
 static void read_string_list(loader *L, const ynode *n, const char *key, ckg_strs *out)
 {
+    if (!n)
+        return;
     out->items = NULL;
     out->n = 0;
     if (is_null(n))
@@ -126,6 +136,8 @@ static void read_string_list(loader *L, const ynode *n, const char *key, ckg_str
 
 static void read_year(loader *L, const ynode *n, int *year, ckg_loc *loc)
 {
+    if (!n)
+        return;
     *loc = at(L, n);
     *year = 0;
     const char *s = n->kind == YNODE_SCALAR ? n->as.str : NULL;
@@ -141,28 +153,36 @@ static void read_year(loader *L, const ynode *n, int *year, ckg_loc *loc)
 
 /* ---------------------------------------------------------------- key checks */
 
-/* Reports unknown keys (with did-you-mean) and missing required keys of a mapping. Returns 0
- * when n is not a mapping at all (reported), 1 otherwise. */
-static int check_map(loader *L, const ynode *n, const char *what, const field *fields)
+/* Reports unknown keys (with did-you-mean) and missing required keys of a mapping, and sets
+ * vals[k] to the value of fields[k] (NULL when absent; the first one when a key is
+ * repeated), so a walker reads each field without searching the mapping again. Returns 0
+ * when n is not a mapping at all (reported, vals all NULL), 1 otherwise. */
+static int check_map(loader *L, const ynode *n, const char *what, const field *fields,
+                     const ynode **vals)
 {
     ckg_loc loc = at(L, n);
+    const char *known[MAX_FIELDS];
+    size_t n_known = 0;
+    for (const field *f = fields; f->key && n_known < MAX_FIELDS; f++) {
+        vals[n_known] = NULL;
+        known[n_known++] = f->key;
+    }
     if (n->kind != YNODE_MAP) {
         diag_add(L->diags, DIAG_ERROR, &loc, "%s must be a mapping (key: value lines), not %s",
                  what, ydoc_kind_name(n->kind));
         return 0;
     }
-    const char *known[16];
-    size_t n_known = 0;
-    for (const field *f = fields; f->key && n_known < 16; f++)
-        known[n_known++] = f->key;
 
     for (size_t i = 0; i < n->len; i++) {
         const ynode *key = n->as.pairs[i].key;
         size_t k = 0;
         while (k < n_known && strcmp(known[k], key->as.str) != 0)
             k++;
-        if (k < n_known)
+        if (k < n_known) {
+            if (!vals[k])
+                vals[k] = n->as.pairs[i].value;
             continue;
+        }
         ckg_loc kloc = at(L, key);
         const char *best;
         if (suggest_closest(key->as.str, known, n_known, &best, 1))
@@ -171,17 +191,18 @@ static int check_map(loader *L, const ynode *n, const char *what, const field *f
         else
             diag_add(L->diags, DIAG_ERROR, &kloc, "unknown key '%s' in %s", key->as.str, what);
     }
-    for (const field *f = fields; f->key; f++) {
-        if (f->required && !ydoc_get(n, f->key))
-            diag_add(L->diags, DIAG_ERROR, &loc, "%s is missing required key '%s'", what, f->key);
+    for (size_t k = 0; k < n_known; k++) {
+        if (fields[k].required && !vals[k])
+            diag_add(L->diags, DIAG_ERROR, &loc, "%s is missing required key '%s'", what,
+                     fields[k].key);
     }
     return 1;
 }
 
-/* The sequence under key in a top-level mapping, or NULL (absent, null, or reported). */
-static const ynode *top_list(loader *L, const ynode *root, const char *key)
+/* The sequence v (the value of key in a top-level mapping), or NULL (absent, null, or
+ * reported). */
+static const ynode *top_list(loader *L, const ynode *v, const char *key)
 {
-    const ynode *v = ydoc_get(root, key);
     if (!v || is_null(v))
         return NULL;
     if (v->kind != YNODE_SEQ) {
@@ -193,8 +214,9 @@ static const ynode *top_list(loader *L, const ynode *root, const char *key)
     return v;
 }
 
-/* Checks the top of a file: a mapping with exactly the expected keys. */
-static int check_top(loader *L, const ynode *root, const char *what, const field *fields)
+/* Checks the top of a file: a mapping with exactly the expected keys (values in vals). */
+static int check_top(loader *L, const ynode *root, const char *what, const field *fields,
+                     const ynode **vals)
 {
     if (!root) {
         ckg_loc loc = {L->file, 1, 1};
@@ -207,39 +229,35 @@ static int check_top(loader *L, const ynode *root, const char *what, const field
                  what, ydoc_kind_name(root->kind));
         return 0;
     }
-    return check_map(L, root, "the top level", fields);
+    return check_map(L, root, "the top level", fields, vals);
 }
-
-#define GET(map, key) ydoc_get((map), (key))
 
 /* ---------------------------------------------------------------- themes.yaml */
 
 static void walk_themes(loader *L, const ynode *root)
 {
+    enum { THEMES };
     static const field top[] = {{"themes", 1}, {NULL, 0}};
+    enum { ID, ZH, EN, DESCRIPTION };
     static const field fields[] = {
         {"id", 1}, {"zh", 1}, {"en", 1}, {"description", 0}, {NULL, 0}};
-    if (!check_top(L, root, "a mapping with key 'themes'", top))
+    const ynode *t_v[MAX_FIELDS], *v[MAX_FIELDS];
+    if (!check_top(L, root, "a mapping with key 'themes'", top, t_v))
         return;
-    const ynode *list = top_list(L, root, "themes");
+    const ynode *list = top_list(L, t_v[THEMES], "themes");
     for (size_t i = 0; list && i < list->len && L->status == CKG_OK; i++) {
         const ynode *m = list->as.items[i];
-        if (!check_map(L, m, "a theme", fields))
+        if (!check_map(L, m, "a theme", fields, v))
             continue;
         ckg_theme *t = grow_array(L, (void **)&L->o->themes, &L->themes_cap, L->o->n_themes,
                                   sizeof *t);
         if (!t)
             return;
         memset(t, 0, sizeof *t);
-        const ynode *v;
-        if ((v = GET(m, "id")))
-            read_string(L, v, "id", &t->id);
-        if ((v = GET(m, "zh")))
-            read_string(L, v, "zh", &t->zh);
-        if ((v = GET(m, "en")))
-            read_string(L, v, "en", &t->en);
-        if ((v = GET(m, "description")))
-            read_string(L, v, "description", &t->description);
+        read_string(L, v[ID], "id", &t->id);
+        read_string(L, v[ZH], "zh", &t->zh);
+        read_string(L, v[EN], "en", &t->en);
+        read_string(L, v[DESCRIPTION], "description", &t->description);
         if (t->id.s)
             L->o->n_themes++;
     }
@@ -249,37 +267,33 @@ static void walk_themes(loader *L, const ynode *root)
 
 static void walk_kinds(loader *L, const ynode *root)
 {
+    enum { RELATIONS };
     static const field top[] = {{"relations", 1}, {NULL, 0}};
+    enum { ID, ZH, EN, INVERSE, DESCRIPTION };
     static const field fields[] = {{"id", 1},      {"zh", 1},          {"en", 1},
                                    {"inverse", 1}, {"description", 0}, {NULL, 0}};
+    enum { INV_ZH, INV_EN };
     static const field inverse_fields[] = {{"zh", 1}, {"en", 1}, {NULL, 0}};
-    if (!check_top(L, root, "a mapping with key 'relations'", top))
+    const ynode *t_v[MAX_FIELDS], *v[MAX_FIELDS], *w[MAX_FIELDS];
+    if (!check_top(L, root, "a mapping with key 'relations'", top, t_v))
         return;
-    const ynode *list = top_list(L, root, "relations");
+    const ynode *list = top_list(L, t_v[RELATIONS], "relations");
     for (size_t i = 0; list && i < list->len && L->status == CKG_OK; i++) {
         const ynode *m = list->as.items[i];
-        if (!check_map(L, m, "a relation kind", fields))
+        if (!check_map(L, m, "a relation kind", fields, v))
             continue;
         ckg_kind *k = grow_array(L, (void **)&L->o->kinds, &L->kinds_cap, L->o->n_kinds,
                                  sizeof *k);
         if (!k)
             return;
         memset(k, 0, sizeof *k);
-        const ynode *v;
-        if ((v = GET(m, "id")))
-            read_string(L, v, "id", &k->id);
-        if ((v = GET(m, "zh")))
-            read_string(L, v, "zh", &k->zh);
-        if ((v = GET(m, "en")))
-            read_string(L, v, "en", &k->en);
-        if ((v = GET(m, "description")))
-            read_string(L, v, "description", &k->description);
-        if ((v = GET(m, "inverse")) && check_map(L, v, "'inverse'", inverse_fields)) {
-            const ynode *w;
-            if ((w = GET(v, "zh")))
-                read_string(L, w, "zh", &k->inverse_zh);
-            if ((w = GET(v, "en")))
-                read_string(L, w, "en", &k->inverse_en);
+        read_string(L, v[ID], "id", &k->id);
+        read_string(L, v[ZH], "zh", &k->zh);
+        read_string(L, v[EN], "en", &k->en);
+        read_string(L, v[DESCRIPTION], "description", &k->description);
+        if (v[INVERSE] && check_map(L, v[INVERSE], "'inverse'", inverse_fields, w)) {
+            read_string(L, w[INV_ZH], "zh", &k->inverse_zh);
+            read_string(L, w[INV_EN], "en", &k->inverse_en);
         }
         if (k->id.s)
             L->o->n_kinds++;
@@ -290,17 +304,21 @@ static void walk_kinds(loader *L, const ynode *root)
 
 static void walk_concepts(loader *L, const ynode *root)
 {
+    enum { CONCEPTS };
     static const field top[] = {{"concepts", 1}, {NULL, 0}};
+    enum { ID, ZH, EN, ALT, THEME, BROADER, DEFINITION };
     static const field fields[] = {{"id", 1},    {"zh", 1},      {"en", 1},
                                    {"alt", 0},   {"theme", 1},   {"broader", 0},
                                    {"definition", 1}, {NULL, 0}};
+    enum { DEF_ZH, DEF_EN };
     static const field definition_fields[] = {{"zh", 1}, {"en", 1}, {NULL, 0}};
-    if (!check_top(L, root, "a mapping with key 'concepts'", top))
+    const ynode *t_v[MAX_FIELDS], *v[MAX_FIELDS], *w[MAX_FIELDS];
+    if (!check_top(L, root, "a mapping with key 'concepts'", top, t_v))
         return;
-    const ynode *list = top_list(L, root, "concepts");
+    const ynode *list = top_list(L, t_v[CONCEPTS], "concepts");
     for (size_t i = 0; list && i < list->len && L->status == CKG_OK; i++) {
         const ynode *m = list->as.items[i];
-        if (!check_map(L, m, "a concept", fields))
+        if (!check_map(L, m, "a concept", fields, v))
             continue;
         ckg_concept *c = grow_array(L, (void **)&L->o->concepts, &L->concepts_cap,
                                     L->o->n_concepts, sizeof *c);
@@ -309,25 +327,15 @@ static void walk_concepts(loader *L, const ynode *root)
         memset(c, 0, sizeof *c);
         c->loc = at(L, m);
         c->theme_index = -1;
-        const ynode *v;
-        if ((v = GET(m, "id")))
-            read_string(L, v, "id", &c->id);
-        if ((v = GET(m, "zh")))
-            read_string(L, v, "zh", &c->zh);
-        if ((v = GET(m, "en")))
-            read_string(L, v, "en", &c->en);
-        if ((v = GET(m, "theme")))
-            read_string(L, v, "theme", &c->theme);
-        if ((v = GET(m, "alt")))
-            read_string_list(L, v, "alt", &c->alt);
-        if ((v = GET(m, "broader")))
-            read_string_list(L, v, "broader", &c->broader);
-        if ((v = GET(m, "definition")) && check_map(L, v, "'definition'", definition_fields)) {
-            const ynode *w;
-            if ((w = GET(v, "zh")))
-                read_string(L, w, "zh", &c->definition_zh);
-            if ((w = GET(v, "en")))
-                read_string(L, w, "en", &c->definition_en);
+        read_string(L, v[ID], "id", &c->id);
+        read_string(L, v[ZH], "zh", &c->zh);
+        read_string(L, v[EN], "en", &c->en);
+        read_string(L, v[THEME], "theme", &c->theme);
+        read_string_list(L, v[ALT], "alt", &c->alt);
+        read_string_list(L, v[BROADER], "broader", &c->broader);
+        if (v[DEFINITION] && check_map(L, v[DEFINITION], "'definition'", definition_fields, w)) {
+            read_string(L, w[DEF_ZH], "zh", &c->definition_zh);
+            read_string(L, w[DEF_EN], "en", &c->definition_en);
         }
         if (c->id.s && !ontology_valid_concept_id(c->id.s))
             diag_add(L->diags, DIAG_ERROR, &c->id.loc,
@@ -341,7 +349,9 @@ static void walk_concepts(loader *L, const ynode *root)
 
 static void walk_evidence(loader *L, const ynode *n, ckg_evidences *out)
 {
+    enum { QUOTE, SECTION, NOTE };
     static const field fields[] = {{"quote", 1}, {"section", 0}, {"note", 0}, {NULL, 0}};
+    const ynode *v[MAX_FIELDS];
     out->items = NULL;
     out->n = 0;
     if (L->skip_evidence)
@@ -360,18 +370,14 @@ static void walk_evidence(loader *L, const ynode *n, ckg_evidences *out)
     oom_check(L, out->items);
     for (size_t i = 0; out->items && i < n->len; i++) {
         const ynode *m = n->as.items[i];
-        if (!check_map(L, m, "an evidence item", fields))
+        if (!check_map(L, m, "an evidence item", fields, v))
             continue;
         ckg_evidence *e = &out->items[out->n];
         e->loc = at(L, m);
         e->section_index = -1;
-        const ynode *v;
-        if ((v = GET(m, "quote")))
-            read_string(L, v, "quote", &e->quote);
-        if ((v = GET(m, "section")))
-            read_string(L, v, "section", &e->section);
-        if ((v = GET(m, "note")))
-            read_string(L, v, "note", &e->note);
+        read_string(L, v[QUOTE], "quote", &e->quote);
+        read_string(L, v[SECTION], "section", &e->section);
+        read_string(L, v[NOTE], "note", &e->note);
         if (e->quote.s)
             out->n++;
     }
@@ -379,55 +385,47 @@ static void walk_evidence(loader *L, const ynode *n, ckg_evidences *out)
 
 static void walk_paper_meta(loader *L, const ynode *m, ckg_paper *p)
 {
+    enum { ID, SOURCE, TITLE, AUTHORS, VENUE, YEAR, DOI, SECTIONS };
     static const field fields[] = {{"id", 1},      {"source", 1}, {"title", 1},
                                    {"authors", 1}, {"venue", 1},  {"year", 1},
                                    {"doi", 0},     {"sections", 0}, {NULL, 0}};
+    enum { SEC_ID, SEC_TITLE, SEC_AUTHORS };
     static const field section_fields[] = {{"id", 1}, {"title", 1}, {"authors", 1}, {NULL, 0}};
+    const ynode *v[MAX_FIELDS], *w[MAX_FIELDS];
     p->loc = at(L, m);
-    if (!check_map(L, m, "'paper'", fields))
+    if (!check_map(L, m, "'paper'", fields, v))
         return;
-    const ynode *v;
-    if ((v = GET(m, "id")))
-        read_string(L, v, "id", &p->id);
-    if ((v = GET(m, "source")))
-        read_string(L, v, "source", &p->source);
-    if ((v = GET(m, "title")))
-        read_string(L, v, "title", &p->title);
-    if ((v = GET(m, "venue")))
-        read_string(L, v, "venue", &p->venue);
-    if ((v = GET(m, "doi")))
-        read_string(L, v, "doi", &p->doi);
-    if ((v = GET(m, "authors")))
-        read_string_list(L, v, "authors", &p->authors);
-    if ((v = GET(m, "year")))
-        read_year(L, v, &p->year, &p->year_loc);
+    read_string(L, v[ID], "id", &p->id);
+    read_string(L, v[SOURCE], "source", &p->source);
+    read_string(L, v[TITLE], "title", &p->title);
+    read_string(L, v[VENUE], "venue", &p->venue);
+    read_string(L, v[DOI], "doi", &p->doi);
+    read_string_list(L, v[AUTHORS], "authors", &p->authors);
+    read_year(L, v[YEAR], &p->year, &p->year_loc);
     if (p->id.s && !ontology_valid_paper_id(p->id.s))
         diag_add(L->diags, DIAG_ERROR, &p->id.loc,
                  "paper id '%s' must be ASCII lowercase letters, digits and '-' or '_'", p->id.s);
 
-    if (!(v = GET(m, "sections")) || is_null(v))
+    const ynode *list = v[SECTIONS];
+    if (!list || is_null(list))
         return;
-    if (v->kind != YNODE_SEQ) {
-        ckg_loc loc = at(L, v);
+    if (list->kind != YNODE_SEQ) {
+        ckg_loc loc = at(L, list);
         diag_add(L->diags, DIAG_ERROR, &loc, "'sections' must be a list, not %s",
-                 ydoc_kind_name(v->kind));
+                 ydoc_kind_name(list->kind));
         return;
     }
-    p->sections = arena_calloc(&L->o->mem, v->len ? v->len : 1, sizeof *p->sections);
+    p->sections = arena_calloc(&L->o->mem, list->len ? list->len : 1, sizeof *p->sections);
     oom_check(L, p->sections);
-    for (size_t i = 0; p->sections && i < v->len; i++) {
-        const ynode *s = v->as.items[i];
-        if (!check_map(L, s, "a section", section_fields))
+    for (size_t i = 0; p->sections && i < list->len; i++) {
+        const ynode *s = list->as.items[i];
+        if (!check_map(L, s, "a section", section_fields, w))
             continue;
         ckg_section *sec = &p->sections[p->n_sections];
         sec->loc = at(L, s);
-        const ynode *w;
-        if ((w = GET(s, "id")))
-            read_string(L, w, "id", &sec->id);
-        if ((w = GET(s, "title")))
-            read_string(L, w, "title", &sec->title);
-        if ((w = GET(s, "authors")))
-            read_string_list(L, w, "authors", &sec->authors);
+        read_string(L, w[SEC_ID], "id", &sec->id);
+        read_string(L, w[SEC_TITLE], "title", &sec->title);
+        read_string_list(L, w[SEC_AUTHORS], "authors", &sec->authors);
         if (sec->id.s)
             p->n_sections++;
     }
@@ -435,21 +433,21 @@ static void walk_paper_meta(loader *L, const ynode *m, ckg_paper *p)
 
 static void walk_mentions(loader *L, const ynode *list, ckg_paper *p)
 {
+    enum { CONCEPT, EVIDENCE };
     static const field fields[] = {{"concept", 1}, {"evidence", 1}, {NULL, 0}};
+    const ynode *v[MAX_FIELDS];
     p->mentions = arena_calloc(&L->o->mem, list->len ? list->len : 1, sizeof *p->mentions);
     oom_check(L, p->mentions);
     for (size_t i = 0; p->mentions && i < list->len && L->status == CKG_OK; i++) {
         const ynode *m = list->as.items[i];
-        if (!check_map(L, m, "a mention", fields))
+        if (!check_map(L, m, "a mention", fields, v))
             continue;
         ckg_mention *mn = &p->mentions[p->n_mentions];
         mn->loc = at(L, m);
         mn->concept_index = -1;
-        const ynode *v;
-        if ((v = GET(m, "concept")))
-            read_string(L, v, "concept", &mn->concept);
-        if ((v = GET(m, "evidence")))
-            walk_evidence(L, v, &mn->evidence);
+        read_string(L, v[CONCEPT], "concept", &mn->concept);
+        if (v[EVIDENCE])
+            walk_evidence(L, v[EVIDENCE], &mn->evidence);
         if (mn->concept.s)
             p->n_mentions++;
     }
@@ -457,26 +455,24 @@ static void walk_mentions(loader *L, const ynode *list, ckg_paper *p)
 
 static void walk_relations(loader *L, const ynode *list, ckg_paper *p)
 {
+    enum { FROM, KIND, TO, EVIDENCE };
     static const field fields[] = {
         {"from", 1}, {"kind", 1}, {"to", 1}, {"evidence", 1}, {NULL, 0}};
+    const ynode *v[MAX_FIELDS];
     p->relations = arena_calloc(&L->o->mem, list->len ? list->len : 1, sizeof *p->relations);
     oom_check(L, p->relations);
     for (size_t i = 0; p->relations && i < list->len && L->status == CKG_OK; i++) {
         const ynode *m = list->as.items[i];
-        if (!check_map(L, m, "a relation", fields))
+        if (!check_map(L, m, "a relation", fields, v))
             continue;
         ckg_relation *r = &p->relations[p->n_relations];
         r->loc = at(L, m);
         r->from_index = r->kind_index = r->to_index = -1;
-        const ynode *v;
-        if ((v = GET(m, "from")))
-            read_string(L, v, "from", &r->from);
-        if ((v = GET(m, "kind")))
-            read_string(L, v, "kind", &r->kind);
-        if ((v = GET(m, "to")))
-            read_string(L, v, "to", &r->to);
-        if ((v = GET(m, "evidence")))
-            walk_evidence(L, v, &r->evidence);
+        read_string(L, v[FROM], "from", &r->from);
+        read_string(L, v[KIND], "kind", &r->kind);
+        read_string(L, v[TO], "to", &r->to);
+        if (v[EVIDENCE])
+            walk_evidence(L, v[EVIDENCE], &r->evidence);
         if (r->from.s && r->kind.s && r->to.s)
             p->n_relations++;
     }
@@ -484,11 +480,13 @@ static void walk_relations(loader *L, const ynode *list, ckg_paper *p)
 
 static void walk_paper(loader *L, const ynode *root)
 {
+    enum { PAPER, MENTIONS, RELATIONS };
     static const field top[] = {
         {"paper", 1}, {"mentions", 0}, {"relations", 0}, {NULL, 0}};
-    if (!check_top(L, root, "a mapping with keys 'paper', 'mentions', 'relations'", top))
+    const ynode *t_v[MAX_FIELDS];
+    if (!check_top(L, root, "a mapping with keys 'paper', 'mentions', 'relations'", top, t_v))
         return;
-    const ynode *meta = GET(root, "paper");
+    const ynode *meta = t_v[PAPER];
     if (!meta)
         return;
     ckg_paper *p = grow_array(L, (void **)&L->o->papers, &L->papers_cap, L->o->n_papers,
@@ -499,9 +497,9 @@ static void walk_paper(loader *L, const ynode *root)
     p->file = L->file;
     walk_paper_meta(L, meta, p);
     const ynode *list;
-    if ((list = top_list(L, root, "mentions")))
+    if ((list = top_list(L, t_v[MENTIONS], "mentions")))
         walk_mentions(L, list, p);
-    if ((list = top_list(L, root, "relations")))
+    if ((list = top_list(L, t_v[RELATIONS], "relations")))
         walk_relations(L, list, p);
     if (p->id.s)
         L->o->n_papers++;
@@ -511,82 +509,82 @@ static void walk_paper(loader *L, const ynode *root)
 
 typedef void (*walker)(loader *L, const ynode *root);
 
-static int read_file(const char *path, char **buf, size_t *len)
+/* Registers path as a file of the ontology and makes it the file being walked; returns
+ * its arena copy, or NULL when out of memory. */
+static const char *add_file(loader *L, const char *path)
 {
-    int rc = CKG_EIO;
-    char *data = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        goto out;
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))
-        goto out;
-    if (st.st_size > MAX_FILE_BYTES) {
-        errno = EFBIG;
-        goto out;
-    }
-    size_t size = (size_t)st.st_size;
-    if (!(data = malloc(size + 1))) {
-        rc = CKG_ENOMEM;
-        goto out;
-    }
-    if (fread(data, 1, size, f) != size)
-        goto out;
-    data[size] = '\0';
-    *buf = data;
-    *len = size;
-    data = NULL;
-    rc = CKG_OK;
-out:
-    if (f)
-        fclose(f);
-    free(data);
-    return rc;
-}
-
-/* Reads, parses and walks one file. An unreadable file is an error in the diagnostics; only
- * running out of memory stops the load. */
-static int load_file(loader *L, const char *path, walker walk)
-{
-    int rc = CKG_OK;
-    char *buf = NULL;
-    size_t len = 0;
-
     const char *file = arena_strdup(&L->o->mem, path);
     const char **slot = file ? grow_array(L, (void **)&L->o->files, &L->files_cap,
                                           L->o->n_files, sizeof *slot)
                              : NULL;
-    if (!slot) {
-        rc = CKG_ENOMEM;
-        goto out;
-    }
+    if (!slot)
+        return NULL;
     *slot = file;
     L->o->n_files++;
     L->file = file;
+    return file;
+}
 
-    rc = read_file(path, &buf, &len);
-    if (rc == CKG_EIO) {
-        ckg_loc loc = {file, 0, 0};
-        diag_add(L->diags, DIAG_ERROR, &loc, "cannot read the file: %s", strerror(errno));
-        rc = CKG_OK;
-        goto out;
-    }
-    if (rc != CKG_OK)
-        goto out;
-
+/* Parses and walks the bytes of the file being walked. A file that is not YAML is
+ * reported and skipped; only running out of memory stops the load. */
+static int load_buffer(loader *L, const char *buf, size_t len, walker walk)
+{
     ynode *root = NULL;
-    rc = ydoc_parse(buf, len, file, NULL, &L->scratch, L->diags, &root);
-    if (rc == CKG_EINVALID) {
+    int rc = ydoc_parse(buf, len, L->file, NULL, &L->scratch, L->diags, &root);
+    if (rc == CKG_EINVALID)
         rc = CKG_OK; /* reported; the other files are still worth checking */
-        goto out;
+    else if (rc == CKG_OK) {
+        walk(L, root);
+        rc = L->status;
     }
-    if (rc != CKG_OK)
-        goto out;
-    walk(L, root);
-    rc = L->status;
-out:
     arena_reset(&L->scratch);
-    free(buf);
+    return rc;
+}
+
+/* Walks a file read and parsed: why it could not be read, or what its parse reported and
+ * then its tree. Only running out of memory stops the load. */
+static int walk_result(loader *L, const char *path, read_file_result *r, walker walk)
+{
+    const char *file = add_file(L, path);
+    if (!file)
+        return CKG_ENOMEM;
+    if (r->read_rc == CKG_EIO) {
+        ckg_loc loc = {file, 0, 0};
+        diag_add(L->diags, DIAG_ERROR, &loc, "cannot read the file: %s",
+                 r->read_err == EINVAL ? "not a regular file" : strerror(r->read_err));
+        return CKG_OK;
+    }
+    if (r->read_rc != CKG_OK)
+        return r->read_rc;
+    diag_list_take(L->diags, &r->diags); /* on failure the list says it is incomplete */
+    if (r->parse_rc == CKG_EINVALID)
+        return CKG_OK; /* reported; the other files are still worth checking */
+    if (r->parse_rc != CKG_OK)
+        return r->parse_rc;
+    walk(L, r->root);
+    return L->status;
+}
+
+/* Reads, parses and walks one file. */
+static int load_file(loader *L, const char *path, walker walk)
+{
+    read_file_result r = {0};
+    ontology_read_parse(path, &r);
+    int rc = walk_result(L, path, &r, walk);
+    ontology_read_result_free(&r);
+    return rc;
+}
+
+/* Walks paths[0..n) in order while worker threads parse the files ahead. */
+static int load_files(loader *L, char *const *paths, size_t n, walker walk)
+{
+    read_ahead *ra = NULL;
+    int rc = read_ahead_start(paths, n, ontology_read_threads(n), &ra);
+    for (size_t i = 0; i < n && rc == CKG_OK; i++) {
+        rc = walk_result(L, paths[i], read_ahead_take(ra, i), walk);
+        read_ahead_release(ra, i);
+    }
+    read_ahead_stop(ra);
     return rc;
 }
 
@@ -648,9 +646,9 @@ static int load_folder(loader *L, const char *dir, const char *sub, walker walk)
         }
         n++;
     }
-    qsort(names, n, sizeof *names, compare_names);
-    for (size_t i = 0; i < n && rc == CKG_OK; i++)
-        rc = load_file(L, names[i], walk);
+    if (n) /* names is NULL for an empty folder, and qsort wants an array */
+        qsort(names, n, sizeof *names, compare_names);
+    rc = load_files(L, names, n, walk);
 out:
     if (d)
         closedir(d);
@@ -671,6 +669,38 @@ static int load_one(loader *L, const char *dir, const char *name, walker walk)
     return rc;
 }
 
+/* A new, empty ontology and its loader; NULL when out of memory. */
+static ckg_ontology *new_ontology(const char *dir)
+{
+    ckg_ontology *o = calloc(1, sizeof *o);
+    if (!o)
+        return NULL;
+    strmap_init(&o->theme_by_id);
+    strmap_init(&o->kind_by_id);
+    strmap_init(&o->concept_by_id);
+    strmap_init(&o->paper_by_id);
+    if (!(o->dir = arena_strdup(&o->mem, dir))) {
+        ontology_free(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* Links what was loaded (unless loading stopped) and hands the ontology over, or frees it
+ * when memory ran out. */
+static int finish(loader *L, int rc, ckg_ontology **out)
+{
+    if (rc == CKG_OK)
+        rc = ontology_link(L->o, L->diags);
+    arena_free(&L->scratch);
+    if (rc == CKG_ENOMEM) {
+        ontology_free(L->o);
+        return rc;
+    }
+    *out = L->o;
+    return rc;
+}
+
 int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out)
 {
     return ontology_load_with(dir, NULL, diags, out);
@@ -679,19 +709,13 @@ int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out)
 int ontology_load_with(const char *dir, const ontology_load_options *opt, diag_list *diags,
                        ckg_ontology **out)
 {
-    int rc = CKG_ENOMEM;
+    int rc;
     *out = NULL;
-    ckg_ontology *o = calloc(1, sizeof *o);
+    ckg_ontology *o = new_ontology(dir);
     if (!o)
         return CKG_ENOMEM;
     loader L = {.o = o, .diags = diags, .status = CKG_OK,
                 .skip_evidence = opt && opt->skip_evidence};
-    strmap_init(&o->theme_by_id);
-    strmap_init(&o->kind_by_id);
-    strmap_init(&o->concept_by_id);
-    strmap_init(&o->paper_by_id);
-    if (!(o->dir = arena_strdup(&o->mem, dir)))
-        goto out;
 
     struct stat st;
     int not_dir = stat(dir, &st) != 0 ? errno : !S_ISDIR(st.st_mode) ? ENOTDIR : 0;
@@ -701,19 +725,56 @@ int ontology_load_with(const char *dir, const ontology_load_options *opt, diag_l
         rc = CKG_EIO;
         goto out;
     }
-
     if ((rc = load_one(&L, dir, "themes.yaml", walk_themes)) != CKG_OK ||
         (rc = load_one(&L, dir, "relations.yaml", walk_kinds)) != CKG_OK ||
-        (rc = load_folder(&L, dir, "concepts", walk_concepts)) != CKG_OK ||
-        (rc = load_folder(&L, dir, "papers", walk_paper)) != CKG_OK)
+        (rc = load_folder(&L, dir, "concepts", walk_concepts)) != CKG_OK)
         goto out;
-    rc = ontology_link(o, diags);
+    rc = load_folder(&L, dir, "papers", walk_paper);
 out:
-    arena_free(&L.scratch);
-    if (rc == CKG_ENOMEM) {
-        ontology_free(o);
+    if (rc == CKG_EIO) { /* no folder: nothing to link */
+        arena_free(&L.scratch);
+        *out = o;
         return rc;
     }
-    *out = o;
-    return rc;
+    return finish(&L, rc, out);
+}
+
+/* The walker for a file of the ontology, from its path relative to the ontology folder. */
+static walker walker_for(const char *path)
+{
+    if (strcmp(path, "themes.yaml") == 0)
+        return walk_themes;
+    if (strcmp(path, "relations.yaml") == 0)
+        return walk_kinds;
+    if (strncmp(path, "concepts/", 9) == 0 && has_yaml_suffix(path + 9) && !strchr(path + 9, '/'))
+        return walk_concepts;
+    if (strncmp(path, "papers/", 7) == 0 && has_yaml_suffix(path + 7) && !strchr(path + 7, '/'))
+        return walk_paper;
+    return NULL;
+}
+
+int ontology_load_files(const ontology_file *files, size_t n, diag_list *diags,
+                        ckg_ontology **out)
+{
+    int rc = CKG_OK;
+    *out = NULL;
+    ckg_ontology *o = new_ontology("");
+    if (!o)
+        return CKG_ENOMEM;
+    loader L = {.o = o, .diags = diags, .status = CKG_OK};
+    for (size_t i = 0; i < n && rc == CKG_OK; i++) {
+        walker walk = walker_for(files[i].path);
+        if (!add_file(&L, files[i].path)) {
+            rc = CKG_ENOMEM;
+            break;
+        }
+        if (!walk) {
+            ckg_loc loc = {L.file, 0, 0};
+            diag_add(diags, DIAG_ERROR, &loc, "not a file of an ontology (themes.yaml, "
+                     "relations.yaml, concepts/NAME.yaml or papers/ID.yaml)");
+            continue;
+        }
+        rc = load_buffer(&L, files[i].data, files[i].len, walk);
+    }
+    return finish(&L, rc, out);
 }

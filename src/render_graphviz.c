@@ -63,21 +63,14 @@ static void setf(void *obj, const char *attr, const char *fmt, double x)
     set(obj, attr, buf);
 }
 
-/* A title as a DOT tooltip (escString: backslashes doubled; controls dropped). */
+/* A title as a DOT tooltip (see rbuf_tooltip). */
 static void set_tooltip(void *obj, const char *title)
 {
-    char *clean = render_clean_text(title, 1);
     rbuf b = {0};
     rbuf_add(&b, "", 0);
-    for (const char *p = clean; p && *p; p++) {
-        if (*p == '\\')
-            rbuf_puts(&b, "\\\\");
-        else
-            rbuf_add(&b, p, 1);
-    }
-    if (clean && !b.oom)
+    rbuf_tooltip(&b, title);
+    if (!b.oom)
         set(obj, "tooltip", b.s);
-    free(clean);
     rbuf_free(&b);
 }
 

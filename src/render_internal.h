@@ -31,6 +31,9 @@ void rbuf_xml(rbuf *b, const char *s, int keep_newlines);
  * entities (Graphviz would expand \N, \G...) and "&" before entity-like text marked so
  * that Graphviz does not turn it back into an entity. */
 void rbuf_label(rbuf *b, const char *s);
+/* Appends s as the value of a DOT tooltip: controls dropped, newlines kept, so that Graphviz
+ * writes exactly s into the SVG (backslashes and entity-like text survive). */
+void rbuf_tooltip(rbuf *b, const char *s);
 /* A copy of s without control characters and XML non-characters (tabs and line breaks
  * become spaces, but '\n' when keep_newlines); NULL when out of memory. For text that is
  * measured or wrapped before it is escaped, and for DOT tooltips. */

@@ -155,6 +155,28 @@ void rbuf_label(rbuf *b, const char *s)
         escape_n(b, s, strlen(s), ESC_GRAPHVIZ, (size_t)-1);
 }
 
+/* Graphviz 2.42/2.43 expands a tooltip's escapes twice (as an escString, then again while
+ * writing it), so a literal backslash takes four; an ampersand that looks like an entity
+ * gets a word joiner, or the SVG writer would pass it on as that entity. */
+void rbuf_tooltip(rbuf *b, const char *s)
+{
+    char *clean = render_clean_text(s, 1);
+    if (!clean) {
+        b->oom = 1;
+        return;
+    }
+    size_t len = strlen(clean);
+    for (size_t i = 0; i < len; i++) {
+        if (clean[i] == '\\')
+            rbuf_puts(b, "\\\\\\\\");
+        else if (clean[i] == '&' && looks_like_entity(clean + i, len - i))
+            rbuf_puts(b, "&\xe2\x81\xa0");
+        else
+            rbuf_add(b, clean + i, 1);
+    }
+    free(clean);
+}
+
 void rbuf_xml_cut(rbuf *b, const char *s, size_t max_chars)
 {
     if (s)

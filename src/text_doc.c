@@ -492,6 +492,7 @@ static int normalize_lines(text_doc *doc, text_error *err)
 
     if (!(nb.data = malloc(doc->len + 64))) /* normalizing rarely grows a text */
         return TEXT_ENOMEM;
+    nb.data[0] = '\0'; /* a text with no body line at all is "" */
     nb.cap = doc->len + 64;
     for (n = 1; n <= doc->n_lines; n++) {
         const char *s = line_ptr(doc, n);

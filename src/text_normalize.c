@@ -514,76 +514,53 @@ static bool fold_drops(uint32_t cp)
            cat == UTF8PROC_CATEGORY_CF;
 }
 
-/* Code points NFKC and case folding leave alone and folding keeps: the CJK unified
- * ideographs (extension A and the main block) have no decomposition, composition, case or
- * default-ignorable property. */
-static bool fold_invariant_cjk(uint32_t cp)
+/* Names made only of ASCII, full-width ASCII, CJK unified ideographs and U+3000 (nearly
+ * all of them) fold without utf8proc: NFKC leaves ASCII and the ideographs alone and maps
+ * full-width ASCII (and U+3000) to ASCII, case folding lowercases ASCII, nothing of the
+ * kind composes with its neighbour, and whitespace and controls are dropped. Returns
+ * TEXT_OK with *out set, TEXT_ENOMEM, or TEXT_NOT_FOUND when s holds another character
+ * (then the general path folds it). s must be valid UTF-8. */
+static int fold_fast(const char *s, size_t len, utf8proc_uint8_t **out, size_t *out_len)
 {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
-}
-
-/* The fold of s when it holds only ASCII and fold-invariant CJK, as utf8proc would give it:
- * ASCII letters lower-cased, controls and spaces dropped, the rest copied. Returns false
- * (leaving *out NULL) for any other input, which then takes the utf8proc path. Names are
- * almost always of this shape, so looking them up costs no Unicode tables. */
-static bool fold_fast(const char *s, size_t len, char **out, size_t *out_len)
-{
-    *out = NULL;
+    utf8proc_uint8_t *d = malloc(len + 1);
+    size_t w = 0;
+    if (!d)
+        return TEXT_ENOMEM;
     for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
         uint32_t cp;
         size_t k = text_utf8_decode(s + i, len - i, &cp);
-        if (k == 0 || !fold_invariant_cjk(cp))
-            return false;
+        if (cp >= 0xFF01 && cp <= 0xFF5E)
+            cp -= 0xFEE0;
+        else if (cp == 0x3000)
+            cp = ' ';
+        if (cp < 0x80) {
+            if (cp > 0x20 && cp != 0x7F)
+                d[w++] = (utf8proc_uint8_t)(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
+        } else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) {
+            memcpy(d + w, s + i, k);
+            w += k;
+        } else {
+            free(d);
+            return TEXT_NOT_FOUND;
+        }
         i += k;
     }
-    char *o = malloc(len + 1);
-    if (!o)
-        return true; /* out of memory: *out stays NULL */
-    size_t w = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c <= 0x20 || c == 0x7F)
-            continue;
-        o[w++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    }
-    o[w] = '\0';
-    *out = o;
-    if (out_len)
-        *out_len = w;
-    return true;
+    d[w] = '\0';
+    *out = d;
+    *out_len = w;
+    return TEXT_OK;
 }
 
-int text_fold_n(const char *s, size_t len, char **out, size_t *out_len, text_error *err)
+/* Everything else: utf8proc's NFKC with case folding and default-ignorables removed, then
+ * whitespace and controls dropped. */
+static int fold_general(const char *s, size_t len, utf8proc_uint8_t **out, size_t *out_len)
 {
     utf8proc_uint8_t *mapped = NULL;
-    size_t bad;
-    int rc = TEXT_OK;
-
-    if (fold_fast(s, len, out, out_len)) {
-        rc = *out ? TEXT_OK : TEXT_ENOMEM;
-        goto out;
-    }
-    if (text_utf8_check(s, len, &bad) != TEXT_OK) {
-        rc = TEXT_EUTF8;
-        if (err) {
-            err->offset = bad;
-            text_utf8_linecol(s, len, bad, &err->line, &err->col);
-        }
-        goto out;
-    }
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
                                       UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
                                           UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
-    if (n < 0) {
-        rc = TEXT_ENOMEM; /* the input was validated */
-        goto out;
-    }
-    /* drop whitespace and controls in place */
+    if (n < 0)
+        return TEXT_ENOMEM; /* the input was validated */
     size_t w = 0;
     for (size_t r = 0; r < (size_t)n;) {
         uint32_t cp;
@@ -597,6 +574,29 @@ int text_fold_n(const char *s, size_t len, char **out, size_t *out_len, text_err
         r += k;
     }
     mapped[w] = '\0';
+    *out = mapped;
+    *out_len = w;
+    return TEXT_OK;
+}
+
+int text_fold_n(const char *s, size_t len, char **out, size_t *out_len, text_error *err)
+{
+    utf8proc_uint8_t *mapped = NULL;
+    size_t bad, w = 0;
+    int rc;
+
+    if (text_utf8_check(s, len, &bad) != TEXT_OK) {
+        rc = TEXT_EUTF8;
+        if (err) {
+            err->offset = bad;
+            text_utf8_linecol(s, len, bad, &err->line, &err->col);
+        }
+        goto out;
+    }
+    if ((rc = fold_fast(s, len, &mapped, &w)) == TEXT_NOT_FOUND)
+        rc = fold_general(s, len, &mapped, &w);
+    if (rc != TEXT_OK)
+        goto out;
     *out = (char *)mapped;
     mapped = NULL;
     if (out_len)

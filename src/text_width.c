@@ -107,3 +107,93 @@ int text_fit(const char *s, size_t len, size_t cols, text_align align, const cha
         *out_len = w;
     return TEXT_OK;
 }
+
+/* ---------------------------------------------------------------- terminal display */
+
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
+size_t text_control_len(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] == '\0')
+        return 0;
+    if (u[0] < 0x20 || u[0] == 0x7F)
+        return 1;
+    if (u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F)
+        return 2;
+    if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+        return 3;
+    if (u[0] >= 0xEF) { /* a noncharacter: U+FDD0-FDEF, U+FFFE and U+FFFF of any plane */
+        uint32_t cp;
+        size_t n = text_utf8_decode(s, u[0] >= 0xF0 ? 4 : 3, &cp);
+        if (n && ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE))
+            return n;
+    }
+    return 0;
+}
+
+/* A break between words: \t \n \v \f \r, NEL, U+2028, U+2029. */
+static int is_break(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (len == 1)
+        return u[0] >= '\t' && u[0] <= '\r';
+    if (len == 2)
+        return u[1] == 0x85;
+    return u[0] == 0xE2 && u[1] == 0x80;
+}
+
+const char *text_display_control(const char *s, unsigned flags, size_t *len)
+{
+    size_t n = text_control_len(s);
+    *len = n;
+    if (n == 0)
+        return NULL;
+    int newline = s[0] == '\n' || (s[0] == '\r' && s[1] == '\n');
+    if (newline)
+        *len = s[0] == '\r' ? 2 : 1;
+    if (newline && (flags & TEXT_DISPLAY_LINES))
+        return "\n";
+    return is_break(s, n) ? " " : REPLACEMENT;
+}
+
+size_t text_display_width(const char *s)
+{
+    size_t w = 0, cw, n;
+    while (*s) {
+        if (text_display_control(s, 0, &n)) {
+            w++; /* a space or U+FFFD */
+            s += n;
+        } else {
+            s = text_next_char_width(s, &cw);
+            w += cw;
+        }
+    }
+    return w;
+}
+
+int text_display(const char *s, unsigned flags, char **out, size_t *out_len)
+{
+    /* no replacement is longer than 3 bytes, and no control is shorter than 1 */
+    char *o = malloc(3 * strlen(s) + 1);
+    size_t w = 0, n;
+    *out = NULL;
+    if (!o)
+        return TEXT_ENOMEM;
+    while (*s) {
+        const char *shown = text_display_control(s, flags, &n);
+        if (shown) {
+            size_t k = strlen(shown);
+            memcpy(o + w, shown, k);
+            w += k;
+            s += n;
+        } else {
+            o[w++] = *s++;
+        }
+    }
+    o[w] = '\0';
+    *out = o;
+    if (out_len)
+        *out_len = w;
+    return TEXT_OK;
+}

@@ -39,6 +39,10 @@ void diag_list_free(diag_list *l);
 int diag_add(diag_list *l, diag_severity sev, const ckg_loc *loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Moves every diagnostic of src to the end of dst, and its counts, leaving src empty (and
+ * freed). Returns CKG_OK or CKG_ENOMEM (dst then records that it is incomplete). */
+int diag_list_take(diag_list *dst, diag_list *src);
+
 /* Orders the list by file, line and column (stable, so equal places keep their order). */
 void diag_list_sort(diag_list *l);
 

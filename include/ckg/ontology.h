@@ -113,8 +113,9 @@ typedef struct ckg_ontology {
 /* Loads the ontology in dir. Problems in the files (syntax, types, missing or unknown keys,
  * duplicate ids, references that do not resolve) are added to diags as errors and loading
  * goes on, so one run reports them all; *out is then still usable for further checks, with
- * unresolved indexes at -1. Returns CKG_OK (check diags->n_errors), CKG_EIO when dir or one of
- * its required files cannot be read, or CKG_ENOMEM. *out is set unless ENOMEM. */
+ * unresolved indexes at -1; a file that cannot be read (missing, a folder, not a regular
+ * file) is such an error too. Returns CKG_OK (check diags->n_errors), CKG_EIO when dir is
+ * not a folder that can be read, or CKG_ENOMEM. *out is set unless ENOMEM. */
 int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out);
 
 /* What a caller may leave out of a load. */
@@ -128,6 +129,23 @@ typedef struct ontology_load_options {
 /* ontology_load with options (NULL: load everything). */
 int ontology_load_with(const char *dir, const ontology_load_options *opt, diag_list *diags,
                        ckg_ontology **out);
+
+/* An ontology file held in memory: its path relative to the ontology folder, which names
+ * it in diagnostics and says what it holds ("themes.yaml", "relations.yaml",
+ * "concepts/NAME.yaml", "papers/ID.yaml"), and its bytes. */
+typedef struct ontology_file {
+    const char *path;
+    const char *data;
+    size_t len;
+} ontology_file;
+
+/* Loads files from memory exactly as ontology_load loads a folder's files, in the order
+ * given (themes and relations first, then concepts, then papers, as on disk), then links.
+ * For tests and fuzzing: no file system involved. A path of another shape is an error in
+ * diags. Returns CKG_OK or CKG_ENOMEM; *out is set unless ENOMEM. Paths and data need
+ * only be valid during the call (paths are copied). */
+int ontology_load_files(const ontology_file *files, size_t n, diag_list *diags,
+                        ckg_ontology **out);
 
 void ontology_free(ckg_ontology *o);
 

@@ -328,4 +328,35 @@ typedef enum text_align { TEXT_ALIGN_LEFT, TEXT_ALIGN_RIGHT, TEXT_ALIGN_CENTER }
 int text_fit(const char *s, size_t len, size_t cols, text_align align, const char *ellipsis,
              char **out, size_t *out_len);
 
+/* ------------------------------------------------------------------ terminal display */
+
+/* Text from the input files shown on a terminal. The characters a terminal acts on rather
+ * than shows, the C0 controls, DEL and the C1 controls U+0080-U+009F, the separators U+2028
+ * and U+2029, and the noncharacters (U+FDD0-FDEF, U+FFFE and U+FFFF of every plane), which
+ * terminals show at a width of their own, are each shown as one character one column wide,
+ * so text can neither move the cursor nor restyle or retitle the terminal, and tables can
+ * still measure it:
+ *   - a break between words (\t \n \v \f \r, U+0085 NEL, U+2028, U+2029; a \r\n pair
+ *     counts as one) becomes a space;
+ *   - any other becomes U+FFFD, the replacement character.
+ * With TEXT_DISPLAY_LINES a \n or \r\n is kept as \n, for a field whose layout continues it
+ * on an indented next line. All strings here are NUL-terminated. */
+enum {
+    TEXT_DISPLAY_LINES = 1u << 0,
+};
+
+/* Bytes (1-4) of the control character, separator or noncharacter s starts with, 0 if
+ * none. */
+size_t text_control_len(const char *s);
+
+/* If s starts with one, what it is shown as (" ", "\xEF\xBF\xBD" or, with
+ * TEXT_DISPLAY_LINES, "\n"), with its bytes in *len (2 for \r\n); otherwise NULL. */
+const char *text_display_control(const char *s, unsigned flags, size_t *len);
+
+/* Terminal columns of s as shown (text_width, with each control one column). */
+size_t text_display_width(const char *s);
+
+/* s as shown: a malloc'd NUL-terminated copy with its controls replaced. */
+int text_display(const char *s, unsigned flags, char **out, size_t *out_len);
+
 #endif

@@ -40,6 +40,16 @@ int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology *
 /* The exit code for a library status. */
 int cli_exit_code(int status);
 
+/* Flushes stdout at the end of a command: when the results could not be written (a full
+ * disk, a closed pipe, /dev/full), says so and returns EXIT_IO instead of code, so a
+ * script never takes a truncated result for a complete one. */
+int cli_finish_output(const cli *c, int code);
+
+/* Writes s with the control characters a terminal would act on (text_control_len: C0, DEL,
+ * C1, U+2028, U+2029) shown as \xNN or \uNNNN: for text from the input files in
+ * diagnostics on stderr. Text output on stdout uses cli_text instead. */
+void cli_fputs_safe(FILE *f, const char *s);
+
 /* Prints "ckg COMMAND: message" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const cli *c, const char *command, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -105,7 +115,18 @@ typedef struct cli_style {
 
 cli_style cli_style_of(const cli *c);
 
-/* Display width of a NUL-terminated string (CJK = 2 columns). */
+/* Every string from the ontology or the corpus in text output goes through cli_text,
+ * cli_text_lines, cli_cell or cli_fit: its control characters are shown as
+ * text_display_control says, one column each (a space for a tab or line break, U+FFFD for
+ * the others), so none reaches the terminal and tables stay aligned. The CLI's own styles
+ * are written around them, never filtered. JSON (escaped by jansson), CSV and the files of
+ * export and render are data and written as they are. */
+void cli_text(FILE *f, const char *s);
+/* The same for a field whose line breaks are kept (a definition): each \n goes on to a new
+ * line that starts with indent. NULL writes nothing. */
+void cli_text_lines(FILE *f, const char *s, const char *indent);
+
+/* Display width of a NUL-terminated string as cli_text shows it (CJK = 2 columns). */
 size_t cli_width(const char *s);
 /* Writes s fitted into exactly cols columns (padded, or cut with "…"), wrapped in style. */
 void cli_cell(FILE *f, const char *s, size_t cols, text_align align, const char *style,

@@ -38,8 +38,10 @@ static void list_quotes(const ckg_ontology *o)
                 const ckg_evidence *x = &ev->items[e];
                 if (!x->found_line)
                     continue;
-                printf("%s:%u:%u: %s:%u", x->quote.loc.file, (unsigned)x->quote.loc.line,
-                       (unsigned)x->quote.loc.col, paper->source.s, (unsigned)x->found_line);
+                cli_text(stdout, x->quote.loc.file);
+                printf(":%u:%u: ", (unsigned)x->quote.loc.line, (unsigned)x->quote.loc.col);
+                cli_text(stdout, paper->source.s);
+                printf(":%u", (unsigned)x->found_line);
                 if (x->found_end_line != x->found_line)
                     printf("-%u", (unsigned)x->found_end_line);
                 printf("\n");

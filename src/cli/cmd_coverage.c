@@ -34,24 +34,21 @@ static double share(size_t part, size_t whole)
     return whole ? (double)part / (double)whole : 0.0;
 }
 
-/* Prints s fitted into cols display columns (CJK counts two). */
+/* Prints s fitted into cols display columns (CJK counts two), made safe (cli_cell). */
 static void cell(const char *s, size_t cols, text_align align)
 {
-    char *fit = NULL;
-    size_t n;
-    if (text_fit(s, strlen(s), cols, align, "…", &fit, &n) == TEXT_OK)
-        fputs(fit, stdout);
-    else
-        fputs(s, stdout);
-    free(fit);
+    cli_cell(stdout, s, cols, align, "", "");
 }
 
 static void print_text(const coverage_report *r)
 {
     for (size_t i = 0; i < r->n_papers; i++) {
         const coverage_paper *p = &r->papers[i];
-        printf("%s%s (%s): %zu characters, %zu quotes, %.1f%% covered\n", i ? "\n" : "",
-               p->paper->id.s, p->paper->source.s, p->chars, p->quotes,
+        fputs(i ? "\n" : "", stdout);
+        cli_text(stdout, p->paper->id.s);
+        fputs(" (", stdout);
+        cli_text(stdout, p->paper->source.s);
+        printf("): %zu characters, %zu quotes, %.1f%% covered\n", p->chars, p->quotes,
                100.0 * share(p->covered, p->chars));
         printf("  line  ");
         cell("section", 52, TEXT_ALIGN_LEFT);
@@ -184,10 +181,11 @@ int cmd_coverage(const cli *c, int argc, char **argv)
     if ((code = cli_load(c, &o, 0, &diags)) != EXIT_OK)
         goto out;
     const ckg_paper *only = NULL;
-    if (optind < argc && !(only = ontology_paper(o, argv[optind]))) {
-        fprintf(stderr, "ckg coverage: unknown paper '%s'\n", argv[optind]);
-        code = EXIT_INVALID;
-        goto out;
+    if (optind < argc) {
+        int32_t paper;
+        if ((code = cli_paper_arg(c, "coverage", o, argv[optind], &paper)) != EXIT_OK)
+            goto out;
+        only = &o->papers[paper];
     }
     int rc = corpus_open(c->corpus_dir, &diags, &cp);
     if (rc == CKG_OK)

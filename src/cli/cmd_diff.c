@@ -185,7 +185,7 @@ static void list_entry(const layout *l, const diff_side *own, const diff_side *o
     printf("  ");
     const char *name = concept_of(l->d, concept)->zh.s;
     if (!other && !width && cli_width(name) <= NAME_COLS)
-        fputs(name, stdout); /* the last cell of its line: no trailing blanks */
+        cli_text(stdout, name); /* the last cell of its line: no trailing blanks */
     else
         cell(name, NAME_COLS, TEXT_ALIGN_LEFT, "", "");
     if (other) {
@@ -217,8 +217,11 @@ static void two_lists(const layout *l, const int32_t *la, size_t na, const int32
 
 static void heading(const layout *l, const char *title, const char *note)
 {
-    printf("\n%s%s%s  %s%s%s\n", l->st->head, title, l->st->reset, l->st->dim, note,
-           l->st->reset);
+    printf("\n%s", l->st->head);
+    cli_text(stdout, title);
+    printf("%s  %s", l->st->reset, l->st->dim);
+    cli_text(stdout, note);
+    printf("%s\n", l->st->reset);
 }
 
 static void print_scopes(const layout *l)
@@ -227,8 +230,11 @@ static void print_scopes(const layout *l)
     const diff_side *sides[2] = {&d->a, &d->b};
     size_t w = cli_width(d->a.name) > cli_width(d->b.name) ? cli_width(d->a.name)
                                                             : cli_width(d->b.name);
-    printf("%s%s%s vs %s%s%s, by %s\n", l->st->bold, d->a.name, l->st->reset, l->st->bold,
-           d->b.name, l->st->reset, metrics_measure_name(d->options.measure));
+    fputs(l->st->bold, stdout);
+    cli_text(stdout, d->a.name);
+    printf("%s vs %s", l->st->reset, l->st->bold);
+    cli_text(stdout, d->b.name);
+    printf("%s, by %s\n", l->st->reset, metrics_measure_name(d->options.measure));
     for (int i = 0; i < 2; i++) {
         const char *title;
         const ckg_strs *authors;
@@ -236,9 +242,13 @@ static void print_scopes(const layout *l)
         side_title(sides[i], &title, &authors, &year);
         printf("  ");
         cell(sides[i]->name, w, TEXT_ALIGN_LEFT, "", "");
-        printf("  %s  %s(", title ? title : "", l->st->dim);
-        for (size_t j = 0; j < authors->n; j++)
-            printf("%s%s", j ? "、" : "", authors->items[j].s);
+        printf("  ");
+        cli_text(stdout, title);
+        printf("  %s(", l->st->dim);
+        for (size_t j = 0; j < authors->n; j++) {
+            fputs(j ? "、" : "", stdout);
+            cli_text(stdout, authors->items[j].s);
+        }
         printf("%s%d)%s\n", authors->n ? ", " : "", year, l->st->reset);
     }
 }
@@ -288,7 +298,9 @@ static void print_tops(const layout *l, size_t top, int32_t *la, int32_t *lb)
     heading(l, title, "(rank in each paper; - not in it)");
     printf("  %s", l->st->bold);
     cell(l->name[0], l->half - 2, TEXT_ALIGN_LEFT, "", "");
-    printf("  %s%s\n%s", l->name[1], l->st->reset, l->st->dim);
+    printf("  ");
+    cli_text(stdout, l->name[1]);
+    printf("%s\n%s", l->st->reset, l->st->dim);
     for (int s = 0; s < 2; s++) {
         printf("  ");
         cell("rank", RANK_COLS, TEXT_ALIGN_RIGHT, "", "");
@@ -347,7 +359,10 @@ static void print_only(const layout *l, size_t top, int32_t *la, int32_t *lb)
     snprintf(left, sizeof left, "only in %s (%zu)", l->name[0], d->n_only_a);
     printf("  %s", l->st->dim);
     cell(left, l->half - 2, TEXT_ALIGN_LEFT, "", "");
-    printf("  only in %s (%zu)%s\n", l->name[1], d->n_only_b, l->st->reset);
+    snprintf(left, sizeof left, "only in %s (%zu)", l->name[1], d->n_only_b);
+    printf("  ");
+    cli_text(stdout, left);
+    printf("%s\n", l->st->reset);
     two_lists(l, la, na, lb, nb, 0);
     if (!na && !nb)
         printf("  none\n");
@@ -409,7 +424,9 @@ static void relation_entry(const layout *l, const diff_side *s, const diff_relat
     size_t used = 2 + wf + 1 + wa + 1, star = r->ends_shared ? 0 : 2;
     printf("  ");
     used -= wf - cli_fit(stdout, from, wf, "", ""); /* "新一轮科技革命…" fills 15 of 16 */
-    printf(" %s%s%s ", l->st->arrow, arrow, l->st->reset);
+    printf(" %s", l->st->arrow);
+    cli_text(stdout, arrow);
+    printf("%s ", l->st->reset);
     /* within a left half, keep two columns free before the right one */
     size_t room = !width ? SIZE_MAX : width > used + 2 + star ? width - used - 2 - star : 1;
     used += cli_fit(stdout, to, room, "", "");
@@ -434,8 +451,11 @@ static void print_relations(const layout *l, size_t top)
              shared_ends[0]);
     printf("  %s", l->st->dim);
     cell(left, l->half - 2, TEXT_ALIGN_LEFT, "", "");
-    printf("  only %s: %zu, %zu between shared%s\n", l->name[1], d->n_only_b_rel,
-           shared_ends[1], l->st->reset);
+    snprintf(left, sizeof left, "only %s: %zu, %zu between shared", l->name[1], d->n_only_b_rel,
+             shared_ends[1]);
+    printf("  ");
+    cli_text(stdout, left);
+    printf("%s\n", l->st->reset);
     size_t na = top < d->n_only_a_rel ? top : d->n_only_a_rel;
     size_t nb = top < d->n_only_b_rel ? top : d->n_only_b_rel;
     int starred = 0;

@@ -130,7 +130,9 @@ static const char *plural(size_t n, const char *one, const char *many)
 static void print_figures(const metrics_result *m, const char *scope)
 {
     const metrics_figures *f = &m->graph;
-    printf("scope %s: %zu %s, %zu %s (%zu undirected), density %.4f\n", scope, f->nodes,
+    printf("scope ");
+    cli_text(stdout, scope);
+    printf(": %zu %s, %zu %s (%zu undirected), density %.4f\n", f->nodes,
            plural(f->nodes, "concept", "concepts"), f->edges, plural(f->edges, "edge", "edges"),
            f->undirected_edges, f->density);
     printf("%zu %s (largest: %zu %s), diameter %zu (undirected, in edges)\n", f->components,

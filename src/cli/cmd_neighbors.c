@@ -82,8 +82,15 @@ static void print_text(const cli *c, const ckg_ontology *o, const query_neighbor
 {
     cli_style st = cli_style_of(c);
     const ckg_concept *k = &o->concepts[nb->concept];
-    printf("%s%s%s  %s  %s(%s, %s)%s\n", st.bold, k->zh.s, st.reset, k->en.s, st.dim, k->id.s,
-           k->theme.s, st.reset);
+    fputs(st.bold, stdout);
+    cli_text(stdout, k->zh.s);
+    printf("%s  ", st.reset);
+    cli_text(stdout, k->en.s);
+    printf("  %s(", st.dim);
+    cli_text(stdout, k->id.s);
+    printf(", ");
+    cli_text(stdout, k->theme.s);
+    printf(")%s\n", st.reset);
     if (!nb->n_links) {
         printf("no related concepts%s\n", filtered ? " with these filters" : "");
         return;

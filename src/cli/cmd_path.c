@@ -89,7 +89,11 @@ static int print_text(const cli *c, const ckg_ontology *o, const query_paths *ps
 {
     cli_style st = cli_style_of(c);
     const ckg_concept *a = &o->concepts[ps->from], *b = &o->concepts[ps->to];
-    printf("%s%s%s → %s%s%s: ", st.bold, a->zh.s, st.reset, st.bold, b->zh.s, st.reset);
+    fputs(st.bold, stdout);
+    cli_text(stdout, a->zh.s);
+    printf("%s → %s", st.reset, st.bold);
+    cli_text(stdout, b->zh.s);
+    printf("%s: ", st.reset);
     printf("%zu step%s; %llu shortest path%s%s\n", ps->length, ps->length == 1 ? "" : "s",
            (unsigned long long)ps->total, ps->total == 1 ? "" : "s",
            ps->total == UINT64_MAX ? " or more" : "");
@@ -102,8 +106,10 @@ static int print_text(const cli *c, const ckg_ontology *o, const query_paths *ps
         printf("\n");
         if (ps->n_paths > 1)
             printf("%spath %zu%s  ", st.head, i + 1, st.reset);
-        for (size_t k = 0; k <= ps->length; k++)
-            printf("%s%s", k ? " → " : "", o->concepts[p->concepts[k]].zh.s);
+        for (size_t k = 0; k <= ps->length; k++) {
+            fputs(k ? " → " : "", stdout);
+            cli_text(stdout, o->concepts[p->concepts[k]].zh.s);
+        }
         printf("\n");
         size_t n;
         query_link *all = path_links(p, ps->length, &n);

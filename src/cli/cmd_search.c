@@ -53,29 +53,43 @@ static const char *match_label(const query_concept_hit *h, char *buf, size_t siz
     return buf;
 }
 
-/* Prints s, the literal occurrences of needle highlighted (folded matches stay plain). */
+/* Prints s as cli_text shows it, the literal occurrences of needle highlighted (folded
+ * matches stay plain). Both are made safe first, so the pieces between can go out as they
+ * are. */
 static void print_highlighted(const char *s, const char *needle, const cli_style *st)
 {
-    size_t n = strlen(needle);
-    const char *p;
-    while (*st->match && n && (p = strstr(s, needle))) {
-        fwrite(s, 1, (size_t)(p - s), stdout);
-        printf("%s%.*s%s", st->match, (int)n, p, st->reset);
-        s = p + n;
+    char *shown = NULL, *nshown = NULL;
+    if (text_display(s, 0, &shown, NULL) != TEXT_OK ||
+        text_display(needle, 0, &nshown, NULL) != TEXT_OK) {
+        cli_text(stdout, s); /* out of memory: no highlight */
+        goto out;
     }
-    fputs(s, stdout);
+    size_t n = strlen(nshown);
+    const char *p, *rest = shown;
+    while (*st->match && n && (p = strstr(rest, nshown))) {
+        fwrite(rest, 1, (size_t)(p - rest), stdout);
+        printf("%s%.*s%s", st->match, (int)n, p, st->reset);
+        rest = p + n;
+    }
+    fputs(rest, stdout);
+out:
+    free(shown);
+    free(nshown);
 }
 
 /* "数据要素" for a mention, "数据要素 —支撑→ 全要素生产率" for a relation. */
 static void print_use(const ckg_ontology *o, const query_use *u, const cli_style *st)
 {
     if (u->mention) {
-        printf("%s", o->concepts[u->mention->concept_index].zh.s);
+        cli_text(stdout, o->concepts[u->mention->concept_index].zh.s);
         return;
     }
     const ckg_relation *r = u->relation;
-    printf("%s %s—%s→%s %s", o->concepts[r->from_index].zh.s, st->arrow,
-           o->kinds[r->kind_index].zh.s, st->reset, o->concepts[r->to_index].zh.s);
+    cli_text(stdout, o->concepts[r->from_index].zh.s);
+    printf(" %s—", st->arrow);
+    cli_text(stdout, o->kinds[r->kind_index].zh.s);
+    printf("→%s ", st->reset);
+    cli_text(stdout, o->concepts[r->to_index].zh.s);
 }
 
 static void print_text(const cli *c, const ckg_ontology *o, const char *text,
@@ -125,7 +139,9 @@ static void print_text(const cli *c, const ckg_ontology *o, const char *text,
             snprintf(where, sizeof where, "%s:%zu", p->id.s, line);
         else
             snprintf(where, sizeof where, "%s", p->id.s);
-        printf("  %s%s%s  ", st.dim, where, st.reset);
+        printf("  %s", st.dim);
+        cli_text(stdout, where);
+        printf("%s  ", st.reset);
         print_highlighted(q->evidence->quote.s, text, &st);
         printf("\n      %sfor%s ", st.dim, st.reset);
         for (size_t u = 0; u < q->n_uses; u++) {

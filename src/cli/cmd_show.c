@@ -71,7 +71,11 @@ static void print_names_line(const ckg_ontology *o, const char *label, const int
     printf("  %s%-12s%s", st->dim, label, st->reset);
     for (size_t i = 0; i < n; i++) {
         const ckg_concept *k = &o->concepts[list[i]];
-        printf("%s%s %s(%s)%s", i ? ", " : "", k->zh.s, st->dim, k->id.s, st->reset);
+        printf("%s", i ? ", " : "");
+        cli_text(stdout, k->zh.s);
+        printf(" %s(", st->dim);
+        cli_text(stdout, k->id.s);
+        printf(")%s", st->reset);
     }
     printf("\n");
 }
@@ -91,9 +95,15 @@ static void print_quotes(const ckg_ontology *o, int32_t paper, const ckg_evidenc
             snprintf(where, sizeof where, "%s:%zu", p->id.s, line);
         else
             snprintf(where, sizeof where, "%s", p->id.s);
-        printf("      %s%s%s  %s", st->dim, where, st->reset, x->quote.s);
-        if (x->section.s)
-            printf("  %s[%s]%s", st->dim, x->section.s, st->reset);
+        printf("      %s", st->dim);
+        cli_text(stdout, where);
+        printf("%s  ", st->reset);
+        cli_text(stdout, x->quote.s);
+        if (x->section.s) {
+            printf("  %s[", st->dim);
+            cli_text(stdout, x->section.s);
+            printf("]%s", st->reset);
+        }
         printf("\n");
     }
 }
@@ -104,23 +114,40 @@ static void print_text(const cli *c, const ckg_ontology *o, const query_concept_
 {
     cli_style st = cli_style_of(c);
     const ckg_concept *k = &o->concepts[info->concept];
-    printf("%s%s%s  %s\n", st.bold, k->zh.s, st.reset, k->en.s);
-    printf("  %s%-12s%s%s\n", st.dim, "id", st.reset, k->id.s);
+    fputs(st.bold, stdout);
+    cli_text(stdout, k->zh.s);
+    printf("%s  ", st.reset);
+    cli_text(stdout, k->en.s);
+    printf("\n  %s%-12s%s", st.dim, "id", st.reset);
+    cli_text(stdout, k->id.s);
+    printf("\n");
     if (k->alt.n) {
         printf("  %s%-12s%s", st.dim, "also", st.reset);
-        for (size_t i = 0; i < k->alt.n; i++)
-            printf("%s%s", i ? "、" : "", k->alt.items[i].s);
+        for (size_t i = 0; i < k->alt.n; i++) {
+            printf("%s", i ? "、" : "");
+            cli_text(stdout, k->alt.items[i].s);
+        }
         printf("\n");
     }
     const ckg_theme *t = k->theme_index >= 0 ? &o->themes[k->theme_index] : NULL;
-    printf("  %s%-12s%s%s", st.dim, "theme", st.reset, k->theme.s);
-    if (t)
-        printf(" · %s %s(%s)%s", t->zh.s, st.dim, t->en.s, st.reset);
+    printf("  %s%-12s%s", st.dim, "theme", st.reset);
+    cli_text(stdout, k->theme.s);
+    if (t) {
+        printf(" · ");
+        cli_text(stdout, t->zh.s);
+        printf(" %s(", st.dim);
+        cli_text(stdout, t->en.s);
+        printf(")%s", st.reset);
+    }
     printf("\n");
     print_names_line(o, "broader", info->broader, info->n_broader, &st);
     print_names_line(o, "narrower", info->narrower, info->n_narrower, &st);
-    printf("  %s%-12s%s%s\n", st.dim, "definition", st.reset, k->definition_zh.s);
-    printf("  %-12s%s\n", "", k->definition_en.s);
+    /* a definition's own line breaks are kept, its next lines under its first */
+    printf("  %s%-12s%s", st.dim, "definition", st.reset);
+    cli_text_lines(stdout, k->definition_zh.s, "              ");
+    printf("\n  %-12s", "");
+    cli_text_lines(stdout, k->definition_en.s, "              ");
+    printf("\n");
 
     printf("\n%scentrality%s %s(directed graph; tied concepts share the average of their "
            "ranks)%s\n", st.head, st.reset, st.dim, st.reset);
@@ -148,7 +175,12 @@ static void print_text(const cli *c, const ckg_ontology *o, const query_concept_
     for (size_t i = 0; i < info->n_papers; i++) {
         const query_paper_mentions *pm = &info->papers[i];
         const ckg_paper *p = &o->papers[pm->paper];
-        printf("  %s%s%s  %d  %s  %s(", st.bold, p->id.s, st.reset, p->year, p->title.s, st.dim);
+        fputs("  ", stdout);
+        fputs(st.bold, stdout);
+        cli_text(stdout, p->id.s);
+        printf("%s  %d  ", st.reset, p->year);
+        cli_text(stdout, p->title.s);
+        printf("  %s(", st.dim);
         if (pm->mention)
             printf("mentioned%s", pm->n_relations ? ", " : "");
         if (pm->n_relations)

@@ -1,6 +1,9 @@
-/* common.c — loading the ontology for a command, and exit codes. */
+/* common.c — loading the ontology for a command, exit codes, and the end of the output. */
 #include "ckg/status.h"
 #include "cli.h"
+
+#include <errno.h>
+#include <string.h>
 
 int cli_exit_code(int status)
 {
@@ -42,4 +45,14 @@ int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology *
         return EXIT_INVALID;
     }
     return EXIT_OK;
+}
+
+int cli_finish_output(const cli *c, int code)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return code;
+    fprintf(stderr, "%s: cannot write the results: %s\n", c->program,
+            errno ? strerror(errno) : "write error");
+    return EXIT_IO;
 }

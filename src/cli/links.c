@@ -7,7 +7,8 @@
  *
  * An out-link reads via —phrase→ concept with the kind's phrase; an in-link keeps the
  * phrase and turns the arrow (via ←phrase— concept: concept does it to via), and its group
- * is titled with the kind's inverse wording (依托 rests on). */
+ * is titled with the kind's inverse wording (依托 rests on). Every name, phrase and quote
+ * goes out through cli_text or cli_cell, never raw (see cli.h). */
 #include "ckg/query.h"
 #include "cli.h"
 
@@ -68,8 +69,10 @@ static size_t min_size(size_t a, size_t b)
 static void print_papers(FILE *f, const ckg_ontology *o, const query_link *l, const cli_style *st)
 {
     fprintf(f, "%s[", st->dim);
-    for (size_t i = 0; i < l->n_papers; i++)
-        fprintf(f, "%s%s", i ? ", " : "", o->papers[l->papers[i]].id.s);
+    for (size_t i = 0; i < l->n_papers; i++) {
+        fputs(i ? ", " : "", f);
+        cli_text(f, o->papers[l->papers[i]].id.s);
+    }
     fprintf(f, "]%s", st->reset);
 }
 
@@ -92,11 +95,20 @@ static void print_evidence(FILE *f, const ckg_ontology *o, const query_link *l,
                 snprintf(where, sizeof where, "%s:%zu", p->id.s, line);
             else
                 snprintf(where, sizeof where, "%s", p->id.s);
-            fprintf(f, "%s      %s%s%s  %s", indent, st->dim, where, st->reset, ev->quote.s);
-            if (ev->section.s)
-                fprintf(f, "  %s[%s]%s", st->dim, ev->section.s, st->reset);
-            if (ev->note.s)
-                fprintf(f, "  %s— %s%s", st->dim, ev->note.s, st->reset);
+            fprintf(f, "%s      %s", indent, st->dim);
+            cli_text(f, where);
+            fprintf(f, "%s  ", st->reset);
+            cli_text(f, ev->quote.s);
+            if (ev->section.s) {
+                fprintf(f, "  %s[", st->dim);
+                cli_text(f, ev->section.s);
+                fprintf(f, "]%s", st->reset);
+            }
+            if (ev->note.s) {
+                fprintf(f, "  %s— ", st->dim);
+                cli_text(f, ev->note.s);
+                fputs(st->reset, f);
+            }
             fputc('\n', f);
         }
     }
@@ -172,9 +184,11 @@ void cli_print_links(FILE *f, const cli *c, const ckg_ontology *o, const query_l
                  j++)
                 count++;
             int out = l->direction == QUERY_OUT;
-            fprintf(f, "%s%s%s %s%s (%zu)\n", indent, st.head,
-                    out || !k->inverse_zh.s ? k->zh.s : k->inverse_zh.s,
-                    out || !k->inverse_en.s ? k->en.s : k->inverse_en.s, st.reset, count);
+            fprintf(f, "%s%s", indent, st.head);
+            cli_text(f, out || !k->inverse_zh.s ? k->zh.s : k->inverse_zh.s);
+            fputc(' ', f);
+            cli_text(f, out || !k->inverse_en.s ? k->en.s : k->inverse_en.s);
+            fprintf(f, "%s (%zu)\n", st.reset, count);
         }
         print_link(f, c, o, l, &w, evidence, lines, deeper);
     }

@@ -22,8 +22,11 @@ static void did_you_mean(const char *const *s, size_t n)
     if (!n)
         return;
     fprintf(stderr, " (did you mean ");
-    for (size_t i = 0; i < n; i++)
-        fprintf(stderr, "%s'%s'", i ? ", " : "", s[i]);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(stderr, "%s'", i ? ", " : "");
+        cli_fputs_safe(stderr, s[i]);
+        fputc('\'', stderr);
+    }
     fprintf(stderr, "?)");
 }
 
@@ -62,7 +65,11 @@ int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const 
         cli_cell(stderr, k->id.s, wid, TEXT_ALIGN_LEFT, "", "");
         fprintf(stderr, "  ");
         cli_cell(stderr, k->zh.s, wzh, TEXT_ALIGN_LEFT, "", "");
-        fprintf(stderr, "  %s  (%s)\n", k->en.s, k->theme.s);
+        fprintf(stderr, "  ");
+        cli_fputs_safe(stderr, k->en.s);
+        fprintf(stderr, "  (");
+        cli_fputs_safe(stderr, k->theme.s);
+        fprintf(stderr, ")\n");
     }
     fprintf(stderr, "name one of them by its id, e.g. 'ckg %s %s'\n", cmd,
             o->concepts[r.concepts[0]].id.s);
@@ -180,8 +187,10 @@ static int named_arg(const cli *c, const char *cmd, const char *what, const char
     fprintf(stderr, "unknown %s '%s'", what, name);
     did_you_mean(best, k);
     fprintf(stderr, "; one of:");
-    for (size_t i = 0; i < n; i++)
-        fprintf(stderr, " %s", names[3 * i]);
+    for (size_t i = 0; i < n; i++) {
+        fputc(' ', stderr);
+        cli_fputs_safe(stderr, names[3 * i]);
+    }
     fprintf(stderr, "\n");
     return EXIT_INVALID;
 }
@@ -282,9 +291,11 @@ void cli_lines_done(cli_lines *l)
             fprintf(stderr, "no corpus folder (use --corpus DIR or set CKG_CORPUS)\n");
         else if (!l->cp)
             fprintf(stderr, "cannot read the corpus folder '%s'\n", l->c->corpus_dir);
-        else
-            fprintf(stderr, "%s\n", l->diags.n ? l->diags.items[0].message
-                                                : "their source text is not available");
+        else {
+            cli_fputs_safe(stderr, l->diags.n ? l->diags.items[0].message
+                                              : "their source text is not available");
+            fputc('\n', stderr);
+        }
     }
     corpus_free(l->cp);
     diag_list_free(&l->diags);

@@ -144,25 +144,25 @@ int main(int argc, char **argv)
     const char *name = argv[1];
     if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
         print_help(stdout);
-        return EXIT_OK;
+        return cli_finish_output(&c, EXIT_OK);
     }
     if (strcmp(name, "--version") == 0) {
         printf("ckg %s\n", CKG_VERSION);
-        return EXIT_OK;
+        return cli_finish_output(&c, EXIT_OK);
     }
     if (strcmp(name, "help") == 0) {
         if (argc < 3) {
             print_help(stdout);
-            return EXIT_OK;
+            return cli_finish_output(&c, EXIT_OK);
         }
         const command *cmd = find_command(argv[2]);
         if (!cmd)
             return cli_usage_error(&c, NULL, "unknown command '%s' (see 'ckg --help')", argv[2]);
         char *help_argv[] = {argv[2], "--help", NULL};
-        return cmd->run(&c, 2, help_argv);
+        return cli_finish_output(&c, cmd->run(&c, 2, help_argv));
     }
     const command *cmd = find_command(name);
     if (!cmd)
         return cli_usage_error(&c, NULL, "unknown command '%s' (see 'ckg --help')", name);
-    return cmd->run(&c, argc - 1, argv + 1);
+    return cli_finish_output(&c, cmd->run(&c, argc - 1, argv + 1));
 }

@@ -1,5 +1,11 @@
 /* output.c — what the query commands share to print: styles (color only on a terminal and
- * never with NO_COLOR), table cells aligned by display width, CSV fields, JSON pieces. */
+ * never with NO_COLOR), text from the input files made safe for a terminal, table cells
+ * aligned by display width, CSV fields, JSON pieces.
+ *
+ * Text output shows each control character of the ontology or the corpus as one column (a
+ * space for a tab or line break, U+FFFD for the others; text_display_control): one visible
+ * form of fixed width, so a hostile name can neither act on the terminal nor break a
+ * table's columns, and widths are measured on what is shown. */
 #include "ckg/status.h"
 #include "cli.h"
 
@@ -22,46 +28,80 @@ cli_style cli_style_of(const cli *c)
     };
 }
 
+void cli_text(FILE *f, const char *s)
+{
+    cli_text_lines(f, s, NULL);
+}
+
+void cli_text_lines(FILE *f, const char *s, const char *indent)
+{
+    unsigned flags = indent ? TEXT_DISPLAY_LINES : 0;
+    while (s && *s) {
+        size_t n;
+        const char *shown = text_display_control(s, flags, &n);
+        if (shown) {
+            fputs(shown, f);
+            if (*shown == '\n')
+                fputs(indent, f);
+        } else {
+            n = 1;
+            while (s[n] && !text_control_len(s + n))
+                n++;
+            fwrite(s, 1, n, f);
+        }
+        s += n;
+    }
+}
+
 size_t cli_width(const char *s)
 {
-    return s ? text_width(s, strlen(s)) : 0;
+    return s ? text_display_width(s) : 0;
+}
+
+/* s as cli_text shows it, to be measured and cut; NULL when out of memory. */
+static char *shown(const char *s)
+{
+    char *d = NULL;
+    text_display(s ? s : "", 0, &d, NULL);
+    return d;
 }
 
 void cli_cell(FILE *f, const char *s, size_t cols, text_align align, const char *style,
               const char *reset)
 {
-    char *fit = NULL;
+    char *d = shown(s), *fit = NULL;
     size_t n;
-    if (!s)
-        s = "";
     fputs(style, f);
-    if (text_fit(s, strlen(s), cols, align, "…", &fit, &n) == TEXT_OK)
+    if (d && text_fit(d, strlen(d), cols, align, "…", &fit, &n) == TEXT_OK)
         fputs(fit, f);
     else
-        fputs(s, f);
+        cli_text(f, s); /* out of memory: safe, if not aligned */
     fputs(reset, f);
     free(fit);
+    free(d);
 }
 
 size_t cli_fit(FILE *f, const char *s, size_t cols, const char *style, const char *reset)
 {
-    char *fit = NULL;
+    char *d = shown(s), *fit = NULL;
     size_t n, width;
-    if (!s)
-        s = "";
     fputs(style, f);
-    if (cli_width(s) > cols && text_fit(s, strlen(s), cols, TEXT_ALIGN_LEFT, "…", &fit, &n) ==
-                                   TEXT_OK) {
+    if (!d) {
+        cli_text(f, s);
+        width = cli_width(s);
+    } else if (cli_width(d) > cols &&
+               text_fit(d, strlen(d), cols, TEXT_ALIGN_LEFT, "…", &fit, &n) == TEXT_OK) {
         while (n && fit[n - 1] == ' ') /* "新一轮科技革命…" may fill 15 of 16 columns */
             fit[--n] = '\0';
         fputs(fit, f);
         width = cli_width(fit);
     } else {
-        fputs(s, f);
-        width = cli_width(s);
+        fputs(d, f);
+        width = cli_width(d);
     }
     fputs(reset, f);
     free(fit);
+    free(d);
     return width;
 }
 

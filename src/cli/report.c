@@ -6,7 +6,13 @@
  *
  * The source line is read back from the file when printed (files are cached while one list
  * is printed); the caret is placed by display width, so it sits under the right character
- * after CJK text. Color only when the CLI decided stderr is a terminal without NO_COLOR. */
+ * after CJK text. Color only when the CLI decided stderr is a terminal without NO_COLOR.
+ *
+ * Messages and excerpts carry text from the input files, which may hold control
+ * characters (a YAML "\e" escape, a lone CR): printed raw they would move the cursor or
+ * restyle the terminal, so they are shown as visible escapes (cli_fputs_safe), and in an
+ * excerpt as a space, one column each, so the caret stays in place. Which characters those
+ * are is text_control_len's to say, for stdout's text output (cli_text) too. */
 #include "ckg/text.h"
 #include "cli.h"
 
@@ -50,6 +56,26 @@ static void load_source(source_cache *sc, const char *file)
     fclose(f);
 }
 
+void cli_fputs_safe(FILE *f, const char *s)
+{
+    while (*s) {
+        size_t k = text_control_len(s);
+        uint32_t cp = 0;
+        if (k == 0) {
+            k = 1;
+            while (s[k] && !text_control_len(s + k))
+                k++;
+            fwrite(s, 1, k, f);
+        } else if (k == 1) {
+            fprintf(f, "\\x%02x", (unsigned char)*s);
+        } else {
+            text_utf8_decode(s, k, &cp);
+            fprintf(f, "\\u%04x", (unsigned)cp);
+        }
+        s += k;
+    }
+}
+
 /* The text of 1-based line in the cached file, without its newline; NULL when absent. */
 static const char *source_line(const source_cache *sc, uint32_t line, size_t *len)
 {
@@ -79,11 +105,19 @@ static void print_excerpt(const source_cache *sc, const diag *d, const char *car
     char *copy = strndup(line, len);
     if (!copy)
         return;
-    /* Tabs would make the caret column lie; show them as one space. */
-    for (char *p = copy; *p; p++) {
-        if (*p == '\t')
-            *p = ' ';
+    /* Tabs would make the caret column lie and other controls would act on the terminal:
+     * each becomes one space (one character, so columns keep their meaning). */
+    size_t kept = 0;
+    for (size_t r = 0; copy[r];) {
+        size_t k = text_control_len(copy + r);
+        if (k) {
+            copy[kept++] = ' ';
+            r += k;
+        } else {
+            copy[kept++] = copy[r++];
+        }
     }
+    copy[kept] = '\0';
     fprintf(stderr, "%5u | %s\n      | ", (unsigned)d->line, copy);
     size_t col = 0, cp = 1;
     for (const char *p = copy; *p && cp < d->col; cp++) {
@@ -108,15 +142,13 @@ void cli_print_diags(const cli *c, diag_list *diags)
         const char *sev_color = d->severity == DIAG_ERROR     ? red
                                 : d->severity == DIAG_WARNING ? magenta
                                                               : cyan;
+        fputs(bold, stderr);
+        cli_fputs_safe(stderr, d->file ? d->file : c->program);
         if (d->file && d->line)
-            fprintf(stderr, "%s%s:%u:%u:%s ", bold, d->file, (unsigned)d->line, (unsigned)d->col,
-                    reset);
-        else if (d->file)
-            fprintf(stderr, "%s%s:%s ", bold, d->file, reset);
-        else
-            fprintf(stderr, "%s%s:%s ", bold, c->program, reset);
-        fprintf(stderr, "%s%s:%s %s\n", sev_color, diag_severity_name(d->severity), reset,
-                d->message);
+            fprintf(stderr, ":%u:%u", (unsigned)d->line, (unsigned)d->col);
+        fprintf(stderr, ":%s %s%s:%s ", reset, sev_color, diag_severity_name(d->severity), reset);
+        cli_fputs_safe(stderr, d->message);
+        fputc('\n', stderr);
         if (d->file && d->line) {
             load_source(&sc, d->file);
             print_excerpt(&sc, d, green, reset);

@@ -1,9 +1,15 @@
 #!/bin/sh
-# run.sh — runs every tests/cli/test_*.sh against $CKG; exits non-zero if any check failed.
+# run.sh [NAME...] — runs tests/cli/test_NAME.sh (default: every test_*.sh) against $CKG;
+# exits non-zero if any check failed.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 status=0
-for t in "$here"/test_*.sh; do
+if [ $# -eq 0 ]; then
+    set -- "$here"/test_*.sh
+else
+    for name; do shift; set -- "$@" "$here/test_$name.sh"; done
+fi
+for t; do
     echo "== $(basename "$t")"
     sh "$t" || status=1
 done

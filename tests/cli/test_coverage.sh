@@ -47,6 +47,9 @@ test_case unknown_paper_and_bad_format
 cov nope
 expect_rc 1
 expect_err "unknown paper 'nope'"
+cov alpah
+expect_rc 1
+expect_err "unknown paper 'alpah' (did you mean 'alpha'?)"
 cov --format xml
 expect_rc 2
 

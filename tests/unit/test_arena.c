@@ -1,4 +1,5 @@
-/* test_arena.c — the bump allocator: alignment, large requests, reset for reuse. */
+/* test_arena.c — the bump allocator: alignment, packed strings, large requests, reset for
+ * reuse. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +9,77 @@
 #include <string.h>
 
 #include "ckg/arena.h"
+
+static int aligned(const void *p)
+{
+    return (uintptr_t)p % alignof(max_align_t) == 0;
+}
+
+static void test_allocations_after_strings_are_aligned(void **state)
+{
+    (void)state;
+    arena a = {0};
+    char *s = arena_strdup(&a, "abc");
+    void *p = arena_alloc(&a, 24);
+    char *t = arena_strndup(&a, "xyzw", 2);
+    double *q = arena_calloc(&a, 3, sizeof *q);
+    assert_string_equal(s, "abc");
+    assert_string_equal(t, "xy");
+    assert_true(aligned(p));
+    assert_true(aligned(q));
+    assert_true(q[0] == 0.0 && q[2] == 0.0);
+    arena_free(&a);
+}
+
+static void test_strings_are_packed(void **state)
+{
+    (void)state;
+    arena a = {0};
+    char *s = arena_strdup(&a, "ab");
+    char *t = arena_strdup(&a, "cd");
+    assert_ptr_equal(t, s + 3); /* no padding between strings */
+    arena_free(&a);
+}
+
+static void test_large_request_gets_its_own_block_and_small_ones_continue(void **state)
+{
+    (void)state;
+    arena a = {0};
+    char *s = arena_strdup(&a, "small");
+    char *big = arena_alloc(&a, 1u << 20);
+    assert_non_null(big);
+    memset(big, 'x', 1u << 20);
+    char *t = arena_strdup(&a, "next");
+    assert_ptr_equal(t, s + 6); /* the shared block is still used */
+    arena_free(&a);
+}
+
+static void test_reset_forgets_contents_and_reuses_memory(void **state)
+{
+    (void)state;
+    arena a = {0};
+    for (int i = 0; i < 1000; i++)
+        assert_non_null(arena_alloc(&a, 1000));
+    arena_reset(&a);
+    assert_non_null(a.head);
+    char *s = arena_strdup(&a, "again");
+    assert_string_equal(s, "again");
+    arena_reset(&a);
+    arena_reset(&a);
+    arena_free(&a);
+    assert_null(a.head);
+    arena_reset(&a); /* an empty arena */
+    assert_null(a.head);
+}
+
+static void test_overflowing_requests_fail(void **state)
+{
+    (void)state;
+    arena a = {0};
+    assert_null(arena_alloc(&a, SIZE_MAX));
+    assert_null(arena_calloc(&a, SIZE_MAX / 2, 4));
+    arena_free(&a);
+}
 
 static void test_allocations_are_aligned_and_distinct(void **state)
 {
@@ -59,6 +131,11 @@ static void test_reset_of_an_empty_arena_does_nothing(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_allocations_after_strings_are_aligned),
+        cmocka_unit_test(test_strings_are_packed),
+        cmocka_unit_test(test_large_request_gets_its_own_block_and_small_ones_continue),
+        cmocka_unit_test(test_reset_forgets_contents_and_reuses_memory),
+        cmocka_unit_test(test_overflowing_requests_fail),
         cmocka_unit_test(test_allocations_are_aligned_and_distinct),
         cmocka_unit_test(test_reset_reuses_the_current_block),
         cmocka_unit_test(test_reset_of_an_empty_arena_does_nothing),

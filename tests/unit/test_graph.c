@@ -158,6 +158,28 @@ static void test_unknown_section_and_section_without_paper(void **state)
     assert_int_equal(graph_build(f->o, &scope, &f->diags, &f->g), CKG_EUSAGE);
 }
 
+/* An ontology without concepts or relations gives an empty graph, not undefined
+ * behaviour (found by fuzz_load: qsort was handed a NULL array). */
+static void test_empty_ontology_gives_empty_graph(void **state)
+{
+    (void)state;
+    ontology_file themes = {"themes.yaml", "themes:\n", 8};
+    diag_list d;
+    diag_list_init(&d);
+    ckg_ontology *o = NULL;
+    assert_int_equal(ontology_load_files(&themes, 1, &d, &o), CKG_OK);
+    assert_int_equal(d.n_errors, 0);
+    ckg_graph *g = NULL;
+    graph_scope all = {NULL, NULL};
+    assert_int_equal(graph_build(o, &all, &d, &g), CKG_OK);
+    assert_int_equal(g->n_vertices, 0);
+    assert_int_equal(g->n_edges, 0);
+    assert_int_equal(igraph_vcount(&g->g), 0);
+    graph_free(g);
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
 static void build_union(fixture *f, graph_scope a, graph_scope b)
 {
     assert_int_equal(graph_build(f->o, &a, &f->diags, &f->parts[0]), CKG_OK);
@@ -213,6 +235,7 @@ static void test_union_of_two_sections_counts_the_paper_once(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_empty_ontology_gives_empty_graph),
         cmocka_unit_test_setup_teardown(test_all_scope_has_every_concept_and_pair, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edge_weight_counts_papers_stating_the_pair, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edge_order_matches_igraph_edge_ids, setup, teardown),

@@ -4,8 +4,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ckg/check.h"
 #include "ckg/ontology.h"
@@ -105,6 +107,185 @@ static void test_missing_corpus_folder_is_an_io_error(void **state)
     diag_list_free(&d);
 }
 
+/* Repeats are errors within a paper only: alpha and beta share mentions and relations,
+ * and beta repeats one mention and one relation (tests/fixtures/harden/repeats). */
+static void test_repeats_within_a_paper_are_errors_across_papers_not(void **state)
+{
+    (void)state;
+    diag_list d;
+    diag_list_init(&d);
+    ckg_ontology *o = NULL;
+    assert_int_equal(ontology_load("tests/fixtures/harden/repeats", &d, &o), CKG_OK);
+    check_options opt = {.corpus_dir = NULL};
+    check_stats stats;
+    assert_int_equal(check_ontology(o, &opt, &d, &stats), CKG_OK);
+    assert_int_equal(d.n_errors, 2);
+    size_t mentioned = 0, stated = 0;
+    for (size_t i = 0; i < d.n; i++) {
+        assert_non_null(strstr(d.items[i].file, "papers/beta.yaml"));
+        if (strstr(d.items[i].message, "concept 'efficiency' is mentioned twice (first at line 17)")) {
+            mentioned++;
+            assert_int_equal(d.items[i].line, 29);
+        }
+        if (strstr(d.items[i].message, "relation innovation -causes-> new-momentum is stated "
+                                       "twice (first at line 34)")) {
+            stated++;
+            assert_int_equal(d.items[i].line, 47);
+        }
+    }
+    assert_int_equal(mentioned, 1);
+    assert_int_equal(stated, 1);
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = malloc(1 << 16);
+    assert_non_null(buf);
+    *len = fread(buf, 1, 1 << 16, f);
+    fclose(f);
+    return buf;
+}
+
+/* The good fixture loaded from memory gives what loading its folder gives, and the same
+ * verdict from check. */
+static void test_loading_files_from_memory_equals_loading_the_folder(void **state)
+{
+    (void)state;
+    static const char *const paths[] = {
+        "themes.yaml", "relations.yaml", "concepts/core.yaml", "concepts/factors.yaml",
+        "concepts/technology.yaml", "papers/alpha.yaml", "papers/beta.yaml"};
+    enum { N = sizeof paths / sizeof paths[0] };
+    ontology_file files[N];
+    char *bufs[N];
+    for (size_t i = 0; i < N; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "tests/fixtures/good/%s", paths[i]);
+        bufs[i] = slurp(path, &files[i].len);
+        files[i].path = paths[i];
+        files[i].data = bufs[i];
+    }
+    diag_list d;
+    diag_list_init(&d);
+    ckg_ontology *o = NULL;
+    assert_int_equal(ontology_load_files(files, N, &d, &o), CKG_OK);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(o->n_themes, 3);
+    assert_int_equal(o->n_kinds, 3);
+    assert_int_equal(o->n_concepts, 7);
+    assert_int_equal(o->n_papers, 2);
+    assert_string_equal(o->files[5], "papers/alpha.yaml");
+    check_options opt = {.corpus_dir = "tests/fixtures/corpus"};
+    check_stats stats;
+    assert_int_equal(check_ontology(o, &opt, &d, &stats), CKG_OK);
+    assert_int_equal(d.n_errors, 0);
+    assert_int_equal(stats.quotes_found, 16);
+    ontology_free(o);
+    diag_list_free(&d);
+    for (size_t i = 0; i < N; i++)
+        free(bufs[i]);
+}
+
+/* Writes text to dir/name. */
+static void put(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Loads dir with $CKG_THREADS set to threads. */
+static ckg_ontology *load_with_threads(const char *dir, const char *threads, diag_list *d)
+{
+    setenv("CKG_THREADS", threads, 1);
+    ckg_ontology *o = NULL;
+    diag_list_init(d);
+    assert_int_equal(ontology_load(dir, d, &o), CKG_OK);
+    unsetenv("CKG_THREADS");
+    return o;
+}
+
+static void test_worker_threads_load_exactly_what_one_thread_loads(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/ckg-threads-XXXXXX", sub[600];
+    assert_non_null(mkdtemp(dir));
+    put(dir, "themes.yaml", "themes:\n  - {id: core, zh: 核心, en: core}\n");
+    put(dir, "relations.yaml", "relations:\n  - {id: causes, zh: 催生, en: causes, "
+                               "inverse: {zh: 源于, en: arises from}}\n");
+    snprintf(sub, sizeof sub, "%s/concepts", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(sub, sizeof sub, "%s/papers", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    /* 60 concept files; every seventh broken in a different way */
+    for (int i = 0; i < 60; i++) {
+        char name[64], text[512];
+        snprintf(name, sizeof name, "concepts/c%02d.yaml", i);
+        if (i % 7 == 1)
+            snprintf(text, sizeof text, "concepts:\n  - id: c%d\n    zh: [unclosed\n", i);
+        else if (i % 7 == 3)
+            snprintf(text, sizeof text, "concepts:\n  - id: c%d\n    id: again\n", i);
+        else if (i % 7 == 5)
+            snprintf(text, sizeof text, "concepts: 12\n");
+        else
+            snprintf(text, sizeof text,
+                     "concepts:\n  - id: c%d\n    zh: 概念%d\n    en: concept %d\n"
+                     "    theme: %s\n    definition: {zh: 定义, en: a definition}\n",
+                     i, i, i, i % 11 == 0 ? "cor" : "core");
+        put(dir, name, text);
+    }
+    snprintf(sub, sizeof sub, "%s/concepts/c99.yaml", dir); /* a folder where a file belongs */
+    assert_int_equal(mkdir(sub, 0700), 0);
+
+    diag_list one, four;
+    ckg_ontology *a = load_with_threads(dir, "1", &one);
+    ckg_ontology *b = load_with_threads(dir, "4", &four);
+    assert_true(one.n_errors > 20);
+    assert_int_equal(one.n, four.n);
+    assert_int_equal(one.n_errors, four.n_errors);
+    assert_int_equal(one.n_warnings, four.n_warnings);
+    for (size_t i = 0; i < one.n; i++) {
+        assert_int_equal(one.items[i].severity, four.items[i].severity);
+        assert_string_equal(one.items[i].file ? one.items[i].file : "-",
+                            four.items[i].file ? four.items[i].file : "-");
+        assert_int_equal(one.items[i].line, four.items[i].line);
+        assert_int_equal(one.items[i].col, four.items[i].col);
+        assert_string_equal(one.items[i].message, four.items[i].message);
+    }
+    assert_int_equal(a->n_concepts, b->n_concepts);
+    assert_int_equal(a->n_files, b->n_files);
+    for (size_t i = 0; i < a->n_concepts; i++)
+        assert_string_equal(a->concepts[i].id.s, b->concepts[i].id.s);
+    ontology_free(a);
+    ontology_free(b);
+    diag_list_free(&one);
+    diag_list_free(&four);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_loading_a_file_of_no_known_kind_is_an_error(void **state)
+{
+    (void)state;
+    ontology_file f[] = {{"notes.yaml", "a: 1\n", 5}, {"concepts/sub/x.yaml", "concepts:\n", 10}};
+    diag_list d;
+    diag_list_init(&d);
+    ckg_ontology *o = NULL;
+    assert_int_equal(ontology_load_files(f, 2, &d, &o), CKG_OK);
+    assert_int_equal(d.n_errors, 2);
+    assert_string_equal(d.items[0].file, "notes.yaml");
+    assert_non_null(strstr(d.items[0].message, "not a file of an ontology"));
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
 static void test_suggestions_are_ordered_by_distance(void **state)
 {
     (void)state;
@@ -133,6 +314,10 @@ int main(void)
         cmocka_unit_test(test_skip_evidence_keeps_mentions_and_relations_without_quotes),
         cmocka_unit_test(test_check_records_where_each_quote_lies),
         cmocka_unit_test(test_missing_corpus_folder_is_an_io_error),
+        cmocka_unit_test(test_repeats_within_a_paper_are_errors_across_papers_not),
+        cmocka_unit_test(test_loading_files_from_memory_equals_loading_the_folder),
+        cmocka_unit_test(test_loading_a_file_of_no_known_kind_is_an_error),
+        cmocka_unit_test(test_worker_threads_load_exactly_what_one_thread_loads),
         cmocka_unit_test(test_suggestions_are_ordered_by_distance),
         cmocka_unit_test(test_suggestions_count_cjk_characters_not_bytes),
     };

@@ -409,6 +409,21 @@ static void test_doc_empty_buffer_has_no_lines(void **state)
     text_doc_free(doc);
 }
 
+/* A text of nothing but blank lines and page furniture has an empty normalized text, and
+ * that text is a proper (NUL-terminated) empty string (found by fuzz_text). */
+static void test_doc_without_body_lines_has_empty_text(void **state)
+{
+    (void)state;
+    const char *src = "\n··12\n\n测试期刊 2024.1\nTEST JOURNAL\n\n";
+    text_doc *doc = NULL;
+    assert_int_equal(text_doc_from_buffer(src, strlen(src), 0, &doc, NULL), TEXT_OK);
+    size_t len = 99;
+    const char *text = text_doc_text(doc, &len);
+    assert_int_equal(len, 0);
+    assert_string_equal(text, "");
+    text_doc_free(doc);
+}
+
 static void test_doc_noindex_finds_the_same(void **state)
 {
     (void)state;
@@ -525,6 +540,7 @@ int main(void)
         cmocka_unit_test(test_doc_file_of_whole_pages_without_final_newline),
         cmocka_unit_test(test_doc_load_reads_devices_and_empty_files),
         cmocka_unit_test(test_doc_empty_buffer_has_no_lines),
+        cmocka_unit_test(test_doc_without_body_lines_has_empty_text),
         cmocka_unit_test(test_doc_noindex_finds_the_same),
         cmocka_unit_test(test_index_search_agrees_with_scan),
         cmocka_unit_test(test_search_empty_needle_is_not_found),

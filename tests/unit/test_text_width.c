@@ -1,5 +1,5 @@
-/* test_text_width.c — display width and table cells, edit distance, UTF-8 helpers and
- * status strings. */
+/* test_text_width.c — display width and table cells, text made safe for a terminal, edit
+ * distance, UTF-8 helpers and status strings. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -253,6 +253,90 @@ static void test_strerror_names_every_status(void **state)
     assert_int_equal(TEXT_FOUND, TEXT_OK);
 }
 
+/* ---------------------------------------------------------------- terminal display */
+
+static char *display(const char *s, unsigned flags)
+{
+    char *out = NULL;
+    size_t len = 0;
+    assert_int_equal(text_display(s, flags, &out, &len), TEXT_OK);
+    assert_int_equal(strlen(out), len);
+    return out;
+}
+
+static void test_control_len_finds_c0_del_c1_separators_and_noncharacters(void **state)
+{
+    (void)state;
+    assert_int_equal(text_control_len("\x01" "a"), 1);
+    assert_int_equal(text_control_len("\x1b[31m"), 1);
+    assert_int_equal(text_control_len("\t"), 1);
+    assert_int_equal(text_control_len("\x7f"), 1);
+    assert_int_equal(text_control_len("\xC2\x85"), 2);     /* NEL */
+    assert_int_equal(text_control_len("\xC2\x9B" "31m"), 2); /* CSI */
+    assert_int_equal(text_control_len("\xE2\x80\xA8"), 3); /* LINE SEPARATOR */
+    assert_int_equal(text_control_len("\xE2\x80\xA9"), 3);
+    assert_int_equal(text_control_len("\xEF\xBF\xBE"), 3); /* U+FFFE */
+    assert_int_equal(text_control_len("\xEF\xB7\x90"), 3); /* U+FDD0 */
+    assert_int_equal(text_control_len("\xF0\x9F\xBF\xBF"), 4); /* U+1FFFF */
+    /* what a terminal shows is not one */
+    assert_int_equal(text_control_len(""), 0);
+    assert_int_equal(text_control_len("a"), 0);
+    assert_int_equal(text_control_len("\xC2\xA0"), 0);     /* NO-BREAK SPACE */
+    assert_int_equal(text_control_len("\xE2\x80\x94"), 0); /* — */
+    assert_int_equal(text_control_len("\xEF\xBF\xBD"), 0); /* U+FFFD itself */
+    assert_int_equal(text_control_len("控"), 0);
+    assert_int_equal(text_control_len("\xEF"), 0);         /* cut short: not read past */
+}
+
+static void test_display_shows_breaks_as_spaces_and_other_controls_as_fffd(void **state)
+{
+    (void)state;
+    char *s = display("控制\x01\x1b[31m字符", 0);
+    assert_string_equal(s, "控制\xEF\xBF\xBD\xEF\xBF\xBD[31m字符");
+    free(s);
+    s = display("a\tb\rc\nd\r\ne\xC2\x85" "f\xE2\x80\xA8g", 0);
+    assert_string_equal(s, "a b c d e f g"); /* \r\n is one break */
+    free(s);
+    s = display("x\x7f\xC2\x9by\xEF\xBF\xBE", 0);
+    assert_string_equal(s, "x\xEF\xBF\xBD\xEF\xBF\xBDy\xEF\xBF\xBD");
+    free(s);
+    s = display("plain 数据要素 — ok", 0);
+    assert_string_equal(s, "plain 数据要素 — ok");
+    free(s);
+    s = display("", 0);
+    assert_string_equal(s, "");
+    free(s);
+}
+
+static void test_display_lines_keeps_newlines_only(void **state)
+{
+    (void)state;
+    char *s = display("行一\n行二\r\n行三\r行\x01四", TEXT_DISPLAY_LINES);
+    assert_string_equal(s, "行一\n行二\n行三 行\xEF\xBF\xBD四");
+    free(s);
+    size_t n;
+    assert_string_equal(text_display_control("\r\nx", TEXT_DISPLAY_LINES, &n), "\n");
+    assert_int_equal(n, 2);
+    assert_string_equal(text_display_control("\r\nx", 0, &n), " ");
+    assert_int_equal(n, 2);
+    assert_null(text_display_control("x\n", 0, &n));
+    assert_int_equal(n, 0);
+}
+
+static void test_display_width_counts_each_control_one_column(void **state)
+{
+    (void)state;
+    const char *hostile = "控制\x01\x02\x1b[31m字符\t\xC2\x85\xE2\x80\xA8\xEF\xBF\xBF";
+    char *s = display(hostile, 0);
+    /* 控制字符 4 x 2, [31m 4, seven controls 1 each */
+    assert_int_equal(text_display_width(hostile), 8 + 4 + 7);
+    assert_int_equal(text_display_width(hostile), width(s));
+    assert_int_equal(width("\xEF\xBF\xBD"), 1); /* U+FFFD: one column, as the tables count */
+    assert_int_equal(text_display_width("\r\n"), 1);
+    assert_int_equal(text_display_width(""), 0);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +356,10 @@ int main(void)
         cmocka_unit_test(test_utf8_linecol_counts_characters),
         cmocka_unit_test(test_codepoints_and_prefix_bytes),
         cmocka_unit_test(test_strerror_names_every_status),
+        cmocka_unit_test(test_control_len_finds_c0_del_c1_separators_and_noncharacters),
+        cmocka_unit_test(test_display_shows_breaks_as_spaces_and_other_controls_as_fffd),
+        cmocka_unit_test(test_display_lines_keeps_newlines_only),
+        cmocka_unit_test(test_display_width_counts_each_control_one_column),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

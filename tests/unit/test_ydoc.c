@@ -218,6 +218,71 @@ static void test_bom_and_crlf_are_accepted(void **state)
     assert_int_equal(ydoc_get(f->root, "b")->line, 2);
 }
 
+static void test_bom_does_not_shift_columns_of_the_first_line(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(parse(f, "\xef\xbb\xbf" "a: 1\nb: \xff\n"), CKG_EINVALID);
+    assert_diag(f, 2, 4, "not valid UTF-8");
+    assert_int_equal(parse(f, "\xef\xbb\xbf" "a: [1,"), CKG_EINVALID);
+    assert_diag(f, 1, 7, "YAML syntax"); /* as without the mark: "a: [1," is 6 characters */
+}
+
+static void test_utf16_and_utf32_files_are_refused_by_name(void **state)
+{
+    fixture *f = *state;
+    static const char utf16[] = "\xff\xfe" "a\0:\0 \0" "1\0\n\0";
+    assert_int_equal(ydoc_parse(utf16, sizeof utf16 - 1, "t.yaml", NULL, &f->mem, &f->diags,
+                                &f->root),
+                     CKG_EINVALID);
+    assert_diag(f, 1, 1, "the file is UTF-16 text; ckg reads UTF-8 only");
+    static const char utf32[] = "\0\0\xfe\xff" "\0\0\0a";
+    assert_int_equal(ydoc_parse(utf32, sizeof utf32 - 1, "t.yaml", NULL, &f->mem, &f->diags,
+                                &f->root),
+                     CKG_EINVALID);
+    assert_diag(f, 1, 1, "the file is UTF-32 text");
+}
+
+static void test_control_character_is_not_called_an_encoding_error(void **state)
+{
+    fixture *f = *state;
+    static const char text[] = "a: x\0y\n";
+    assert_int_equal(ydoc_parse(text, sizeof text - 1, "t.yaml", NULL, &f->mem, &f->diags,
+                                &f->root),
+                     CKG_EINVALID);
+    assert_diag(f, 1, 5, "not valid YAML text: control characters are not allowed (byte 0x00)");
+}
+
+static void test_tab_where_a_token_should_start_gets_a_hint(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(parse(f, "a:\n\t- x\n"), CKG_EINVALID);
+    assert_diag(f, 2, 1, "(a tab: YAML is indented with spaces)");
+}
+
+/* libyaml also ends lines at a lone CR and at U+2028; places count line feeds only, as
+ * editors and ckg's excerpts do (found by fuzz_load: an error on "line 113" of a 12-line
+ * file full of CRs). */
+static void test_places_count_line_feeds_only(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(parse(f, "a: 1\rb: 2\nk: \"q\xe2\x80\xa8r\"\nz: 3\n"), CKG_OK);
+    const ynode *b = NULL, *z = NULL;
+    for (size_t i = 0; i < f->root->len; i++) {
+        if (strcmp(f->root->as.pairs[i].key->as.str, "b") == 0)
+            b = f->root->as.pairs[i].key;
+        if (strcmp(f->root->as.pairs[i].key->as.str, "z") == 0)
+            z = f->root->as.pairs[i].key;
+    }
+    assert_non_null(b);
+    assert_non_null(z);
+    assert_int_equal(b->line, 1);
+    assert_int_equal(b->col, 6);
+    assert_int_equal(z->line, 3);
+    assert_int_equal(z->col, 1);
+    assert_int_equal(parse(f, "a: 1\r\r\r\rb: [\n"), CKG_EINVALID);
+    assert_diag(f, 2, 1, "YAML syntax");
+}
+
 static void test_second_document_is_rejected(void **state)
 {
     fixture *f = *state;
@@ -230,6 +295,24 @@ static void test_truncated_file_is_an_error_not_a_crash(void **state)
     fixture *f = *state;
     assert_int_equal(parse(f, "concepts:\n  - id: x\n    zh: \"unterminated"), CKG_EINVALID);
     assert_int_equal(f->diags.n_errors, 1);
+}
+
+/* libyaml marks an error at the end of a file without a final newline on a line past the
+ * end; the diagnostic must point just past the last character of the last line. */
+static void test_error_at_end_of_file_without_newline_is_on_its_last_line(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(parse(f, "a:\n  b: [数据, x"), CKG_EINVALID);
+    assert_int_equal(f->diags.n_errors, 1);
+    assert_diag(f, 2, 12, "did not find expected ',' or ']'");
+    assert_non_null(strstr(f->diags.items[0].message, "(line 2)"));
+}
+
+static void test_error_at_end_of_file_with_newline_keeps_its_place(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(parse(f, "a:\n  b: [x\n"), CKG_EINVALID);
+    assert_diag(f, 3, 1, "did not find expected ',' or ']'");
 }
 
 int main(void)
@@ -252,8 +335,15 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_scalar_beyond_limit_is_rejected, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8_is_located_by_line_and_column, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bom_and_crlf_are_accepted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bom_does_not_shift_columns_of_the_first_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_utf16_and_utf32_files_are_refused_by_name, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_control_character_is_not_called_an_encoding_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tab_where_a_token_should_start_gets_a_hint, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_places_count_line_feeds_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_second_document_is_rejected, setup, teardown),
         cmocka_unit_test_setup_teardown(test_truncated_file_is_an_error_not_a_crash, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_error_at_end_of_file_without_newline_is_on_its_last_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_error_at_end_of_file_with_newline_keeps_its_place, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,205 @@
+/* ontology_read.c — the ontology's files read and parsed, on every CPU, ahead of the walk.
+ *
+ * Parsing YAML is most of the cost of loading a large ontology, and each file parses on its
+ * own; walking the trees into the model is cheap but must be one thread, in file order, so
+ * that runs repeat exactly. So worker threads read and parse files into trees of their own
+ * (each in its own arena, its problems in its own diagnostics list) at most a window ahead
+ * of the walk, and the loader takes them in order. What comes out is what a sequential
+ * load gives, diagnostic for diagnostic. */
+#include "ckg/status.h"
+#include "ontology_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { MAX_FILE_BYTES = 512 * 1024 * 1024, MAX_THREADS = 8, WINDOW_PER_THREAD = 4 };
+
+int ontology_read_file(const char *path, char **buf, size_t *len, int *err)
+{
+    int rc = CKG_EIO;
+    char *data = NULL;
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    *err = 0;
+    if (fd < 0) {
+        *err = errno;
+        goto out;
+    }
+    if (fstat(fd, &st) != 0) {
+        *err = errno;
+        goto out;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+        goto out;
+    }
+    if (st.st_size > MAX_FILE_BYTES) {
+        *err = EFBIG;
+        goto out;
+    }
+    size_t size = (size_t)st.st_size, got = 0;
+    if (!(data = malloc(size + 1))) {
+        rc = CKG_ENOMEM;
+        goto out;
+    }
+    while (got < size) {
+        ssize_t n = read(fd, data + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) { /* an error, or the file shrank while being read */
+            *err = n < 0 ? errno : EIO;
+            goto out;
+        }
+        got += (size_t)n;
+    }
+    data[size] = '\0';
+    *buf = data;
+    *len = size;
+    data = NULL;
+    rc = CKG_OK;
+out:
+    if (fd >= 0)
+        close(fd);
+    free(data);
+    return rc;
+}
+
+size_t ontology_read_threads(size_t n_files)
+{
+    const char *env = getenv("CKG_THREADS"); /* as given, even for a few files (tests) */
+    int forced = env && *env;
+    long cpus = forced ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    if (cpus > MAX_THREADS)
+        cpus = MAX_THREADS;
+    if (cpus < 2 || (!forced && n_files < 2 * (size_t)cpus))
+        return 0;
+    return (size_t)cpus;
+}
+
+struct read_ahead {
+    char *const *paths;
+    read_file_result *files;
+    size_t n;
+    size_t next;     /* the next file a worker takes */
+    size_t released; /* files before this one were walked and freed */
+    size_t window;   /* files parsed ahead of the walk, at most */
+    int stop;
+    pthread_mutex_t lock;
+    pthread_cond_t room;  /* a file was released, or stop */
+    pthread_cond_t ready; /* a file was parsed */
+    pthread_t *threads;
+    size_t n_threads;
+};
+
+void ontology_read_parse(const char *path, read_file_result *r)
+{
+    diag_list_init(&r->diags);
+    r->read_rc = ontology_read_file(path, &r->buf, &r->len, &r->read_err);
+    if (r->read_rc == CKG_OK)
+        r->parse_rc = ydoc_parse(r->buf, r->len, path, NULL, &r->mem, &r->diags, &r->root);
+}
+
+void ontology_read_result_free(read_file_result *r)
+{
+    arena_free(&r->mem);
+    diag_list_free(&r->diags);
+    free(r->buf);
+    r->buf = NULL;
+    r->root = NULL;
+}
+
+static void *worker(void *arg)
+{
+    read_ahead *ra = arg;
+    pthread_mutex_lock(&ra->lock);
+    for (;;) {
+        while (!ra->stop && ra->next < ra->n && ra->next >= ra->released + ra->window)
+            pthread_cond_wait(&ra->room, &ra->lock);
+        if (ra->stop || ra->next >= ra->n)
+            break;
+        size_t i = ra->next++;
+        pthread_mutex_unlock(&ra->lock);
+        ontology_read_parse(ra->paths[i], &ra->files[i]);
+        pthread_mutex_lock(&ra->lock);
+        ra->files[i].done = 1;
+        pthread_cond_broadcast(&ra->ready);
+    }
+    pthread_mutex_unlock(&ra->lock);
+    return NULL;
+}
+
+int read_ahead_start(char *const *paths, size_t n, size_t threads, read_ahead **out)
+{
+    *out = NULL;
+    read_ahead *ra = calloc(1, sizeof *ra);
+    if (!ra)
+        return CKG_ENOMEM;
+    ra->paths = paths;
+    ra->n = n;
+    ra->window = threads * WINDOW_PER_THREAD;
+    pthread_mutex_init(&ra->lock, NULL);
+    pthread_cond_init(&ra->room, NULL);
+    pthread_cond_init(&ra->ready, NULL);
+    if (!(ra->files = calloc(n ? n : 1, sizeof *ra->files)) ||
+        !(ra->threads = calloc(threads, sizeof *ra->threads))) {
+        read_ahead_stop(ra);
+        return CKG_ENOMEM;
+    }
+    for (size_t t = 0; t < threads; t++) {
+        if (pthread_create(&ra->threads[t], NULL, worker, ra) != 0)
+            break; /* fewer workers only make it slower; none is handled by take */
+        ra->n_threads++;
+    }
+    *out = ra;
+    return CKG_OK;
+}
+
+read_file_result *read_ahead_take(read_ahead *ra, size_t i)
+{
+    pthread_mutex_lock(&ra->lock);
+    if (ra->n_threads == 0 && !ra->files[i].done) { /* no worker could start: read it here */
+        pthread_mutex_unlock(&ra->lock);
+        ontology_read_parse(ra->paths[i], &ra->files[i]);
+        ra->files[i].done = 1;
+        return &ra->files[i];
+    }
+    while (!ra->files[i].done)
+        pthread_cond_wait(&ra->ready, &ra->lock);
+    pthread_mutex_unlock(&ra->lock);
+    return &ra->files[i];
+}
+
+void read_ahead_release(read_ahead *ra, size_t i)
+{
+    ontology_read_result_free(&ra->files[i]);
+    pthread_mutex_lock(&ra->lock);
+    ra->released = i + 1;
+    pthread_cond_broadcast(&ra->room);
+    pthread_mutex_unlock(&ra->lock);
+}
+
+void read_ahead_stop(read_ahead *ra)
+{
+    if (!ra)
+        return;
+    pthread_mutex_lock(&ra->lock);
+    ra->stop = 1;
+    pthread_cond_broadcast(&ra->room);
+    pthread_mutex_unlock(&ra->lock);
+    for (size_t t = 0; t < ra->n_threads; t++)
+        pthread_join(ra->threads[t], NULL);
+    for (size_t i = 0; ra->files && i < ra->n; i++)
+        if (ra->files[i].done)
+            ontology_read_result_free(&ra->files[i]);
+    pthread_mutex_destroy(&ra->lock);
+    pthread_cond_destroy(&ra->room);
+    pthread_cond_destroy(&ra->ready);
+    free(ra->threads);
+    free(ra->files);
+    free(ra);
+}
