@@ -40,10 +40,6 @@ typedef struct read_file_result {
     diag_list diags;   /* what the parse reported, in order */
 } read_file_result;
 
-/* Reads and parses path into r (zeroed); ontology_read_result_free frees what it holds. */
-void ontology_read_parse(const char *path, read_file_result *r);
-void ontology_read_result_free(read_file_result *r);
-
 typedef struct read_ahead read_ahead;
 
 /* Starts threads workers reading and parsing paths[0..n) (borrowed until stop) in order, a

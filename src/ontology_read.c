@@ -96,7 +96,8 @@ struct read_ahead {
     size_t n_threads;
 };
 
-void ontology_read_parse(const char *path, read_file_result *r)
+/* Reads and parses path into r (zeroed). */
+static void ontology_read_parse(const char *path, read_file_result *r)
 {
     diag_list_init(&r->diags);
     r->read_rc = ontology_read_file(path, &r->buf, &r->len, &r->read_err);
@@ -104,7 +105,7 @@ void ontology_read_parse(const char *path, read_file_result *r)
         r->parse_rc = ydoc_parse(r->buf, r->len, path, NULL, &r->mem, &r->diags, &r->root);
 }
 
-void ontology_read_result_free(read_file_result *r)
+static void ontology_read_result_free(read_file_result *r)
 {
     arena_free(&r->mem);
     diag_list_free(&r->diags);
