@@ -1,9 +1,10 @@
 /* ontology_load.c — read the ontology's YAML files into the model.
  *
- * Each file is parsed into a ynode tree in a scratch arena, walked against the schema of its
- * kind (themes, relations, concepts, paper), and its strings copied into the ontology's arena;
- * the scratch arena is then reset for the next file (keeping its largest block, so thousands
- * of files cost no allocation each), and peak memory is the model plus one file's tree. The
+ * Each file is parsed into a ynode tree (on worker threads, a few files ahead: see
+ * ontology_read.c), walked in file order against the schema of its kind (themes, relations,
+ * concepts, paper), and its strings copied into the ontology's arena; the tree is then freed,
+ * so peak memory is the model plus the trees of the files parsed ahead. Files given in
+ * memory (ontology_load_files) are parsed in one scratch arena, reset between files. The
  * walk never stops at the first problem: a wrong type, a missing or unknown key is reported
  * where it is and the walk goes on with what is usable. References between entities are
  * resolved afterwards, by ontology_link (ontology_link.c), once every file is in. */
@@ -659,7 +660,8 @@ static int list_folder(loader *L, const char *dir, const char *sub, walker walk,
         if (has_yaml_suffix(e->d_name))
             rc = file_list_add(fl, join_path(path, e->d_name), walk);
     }
-    if (fl->n > first) /* the folder's own files only: the list may hold others before */
+    /* the folder's own files only (they share one walker, so walks[] needs no reordering) */
+    if (fl->n > first)
         qsort(fl->paths + first, fl->n - first, sizeof *fl->paths, compare_names);
 out:
     if (d)
