@@ -86,7 +86,7 @@ struct read_ahead {
     char *const *paths;
     read_file_result *files;
     size_t n;
-    size_t next;     /* the next file a worker takes */
+    size_t next;     /* the next file no thread has taken yet */
     size_t released; /* files before this one were walked and freed */
     size_t window;   /* files parsed ahead of the walk, at most */
     int stop;
