@@ -22,9 +22,9 @@ int ontology_valid_paper_id(const char *id);
  * is refused rather than waited on. */
 int ontology_read_file(const char *path, char **buf, size_t *len, int *err);
 
-/* How many worker threads should parse n_files: one per online CPU (at most 8;
- * $CKG_THREADS, when set, decides alone), or 0 (parse in the caller) on one CPU or for a
- * few files. */
+/* How many worker threads should parse n_files besides the caller (which parses too): one
+ * per online CPU but the caller's (at most 8 threads in all; $CKG_THREADS, when set, gives
+ * the number in all and decides alone), or 0 on one CPU or for a few files. */
 size_t ontology_read_threads(size_t n_files);
 
 /* One file read and parsed ahead of the walk. */
@@ -40,17 +40,14 @@ typedef struct read_file_result {
     diag_list diags;   /* what the parse reported, in order */
 } read_file_result;
 
-/* Reads and parses path into r (zeroed); ontology_read_result_free frees what it holds. */
-void ontology_read_parse(const char *path, read_file_result *r);
-void ontology_read_result_free(read_file_result *r);
-
 typedef struct read_ahead read_ahead;
 
 /* Starts threads workers reading and parsing paths[0..n) (borrowed until stop) in order, a
- * few files per thread ahead of the caller; with 0 threads, take parses in the caller.
- * CKG_OK or CKG_ENOMEM. */
+ * few files per thread ahead of the caller; take parses files too while it waits (with 0
+ * threads, every file). CKG_OK or CKG_ENOMEM. */
 int read_ahead_start(char *const *paths, size_t n, size_t threads, read_ahead **out);
-/* File i, once parsed (waits for it). Files are taken in order, each released after use. */
+/* File i, once parsed (parsing it, or files after it, meanwhile). Files are taken in order,
+ * each released after use. */
 read_file_result *read_ahead_take(read_ahead *ra, size_t i);
 /* Frees file i's tree and lets the workers go on past it. */
 void read_ahead_release(read_ahead *ra, size_t i);

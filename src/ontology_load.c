@@ -1,9 +1,10 @@
 /* ontology_load.c — read the ontology's YAML files into the model.
  *
- * Each file is parsed into a ynode tree in a scratch arena, walked against the schema of its
- * kind (themes, relations, concepts, paper), and its strings copied into the ontology's arena;
- * the scratch arena is then reset for the next file (keeping its largest block, so thousands
- * of files cost no allocation each), and peak memory is the model plus one file's tree. The
+ * Each file is parsed into a ynode tree (on worker threads, a few files ahead: see
+ * ontology_read.c), walked in file order against the schema of its kind (themes, relations,
+ * concepts, paper), and its strings copied into the ontology's arena; the tree is then freed,
+ * so peak memory is the model plus the trees of the files parsed ahead. Files given in
+ * memory (ontology_load_files) are parsed in one scratch arena, reset between files. The
  * walk never stops at the first problem: a wrong type, a missing or unknown key is reported
  * where it is and the walk goes on with what is usable. References between entities are
  * resolved afterwards, by ontology_link (ontology_link.c), once every file is in. */
@@ -565,23 +566,51 @@ static int walk_result(loader *L, const char *path, read_file_result *r, walker 
     return L->status;
 }
 
-/* Reads, parses and walks one file. */
-static int load_file(loader *L, const char *path, walker walk)
+/* The files of an ontology folder, in the order they are walked, each with its walker. */
+typedef struct file_list {
+    char **paths;
+    walker *walks;
+    size_t n, cap;
+} file_list;
+
+static void file_list_free(file_list *fl)
 {
-    read_file_result r = {0};
-    ontology_read_parse(path, &r);
-    int rc = walk_result(L, path, &r, walk);
-    ontology_read_result_free(&r);
-    return rc;
+    for (size_t i = 0; i < fl->n; i++)
+        free(fl->paths[i]);
+    free(fl->paths);
+    free(fl->walks);
 }
 
-/* Walks paths[0..n) in order while worker threads parse the files ahead. */
-static int load_files(loader *L, char *const *paths, size_t n, walker walk)
+/* Appends path (taken over) and its walker. CKG_OK or CKG_ENOMEM (path freed). */
+static int file_list_add(file_list *fl, char *path, walker walk)
+{
+    if (!path)
+        return CKG_ENOMEM;
+    if (fl->n == fl->cap) {
+        size_t cap = fl->cap ? fl->cap * 2 : 64;
+        char **paths = realloc(fl->paths, cap * sizeof *paths);
+        if (paths)
+            fl->paths = paths;
+        walker *walks = paths ? realloc(fl->walks, cap * sizeof *walks) : NULL;
+        if (!walks) {
+            free(path);
+            return CKG_ENOMEM;
+        }
+        fl->walks = walks;
+        fl->cap = cap;
+    }
+    fl->paths[fl->n] = path;
+    fl->walks[fl->n++] = walk;
+    return CKG_OK;
+}
+
+/* Walks every file of the list in order while worker threads parse the files ahead. */
+static int load_files(loader *L, const file_list *fl)
 {
     read_ahead *ra = NULL;
-    int rc = read_ahead_start(paths, n, ontology_read_threads(n), &ra);
-    for (size_t i = 0; i < n && rc == CKG_OK; i++) {
-        rc = walk_result(L, paths[i], read_ahead_take(ra, i), walk);
+    int rc = read_ahead_start(fl->paths, fl->n, ontology_read_threads(fl->n), &ra);
+    for (size_t i = 0; i < fl->n && rc == CKG_OK; i++) {
+        rc = walk_result(L, fl->paths[i], read_ahead_take(ra, i), fl->walks[i]);
         read_ahead_release(ra, i);
     }
     read_ahead_stop(ra);
@@ -609,12 +638,12 @@ static char *join_path(const char *dir, const char *name)
     return p;
 }
 
-/* Loads every *.yaml file of dir/sub in name order, so runs are reproducible. */
-static int load_folder(loader *L, const char *dir, const char *sub, walker walk)
+/* Adds every *.yaml file of dir/sub in name order, so runs are reproducible. A folder that
+ * cannot be read is reported; only running out of memory is a failure. */
+static int list_folder(loader *L, const char *dir, const char *sub, walker walk, file_list *fl)
 {
     int rc = CKG_OK;
-    char **names = NULL;
-    size_t n = 0, cap = 0;
+    size_t first = fl->n;
     char *path = join_path(dir, sub);
     DIR *d = NULL;
     if (!path) {
@@ -627,44 +656,16 @@ static int load_folder(loader *L, const char *dir, const char *sub, walker walk)
         goto out;
     }
     struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!has_yaml_suffix(e->d_name))
-            continue;
-        if (n == cap) {
-            size_t cap2 = cap ? cap * 2 : 16;
-            char **p = realloc(names, cap2 * sizeof *p);
-            if (!p) {
-                rc = CKG_ENOMEM;
-                goto out;
-            }
-            names = p;
-            cap = cap2;
-        }
-        if (!(names[n] = join_path(path, e->d_name))) {
-            rc = CKG_ENOMEM;
-            goto out;
-        }
-        n++;
+    while (rc == CKG_OK && (e = readdir(d))) {
+        if (has_yaml_suffix(e->d_name))
+            rc = file_list_add(fl, join_path(path, e->d_name), walk);
     }
-    if (n) /* names is NULL for an empty folder, and qsort wants an array */
-        qsort(names, n, sizeof *names, compare_names);
-    rc = load_files(L, names, n, walk);
+    /* the folder's own files only (they share one walker, so walks[] needs no reordering) */
+    if (fl->n > first)
+        qsort(fl->paths + first, fl->n - first, sizeof *fl->paths, compare_names);
 out:
     if (d)
         closedir(d);
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    free(path);
-    return rc;
-}
-
-static int load_one(loader *L, const char *dir, const char *name, walker walk)
-{
-    char *path = join_path(dir, name);
-    if (!path)
-        return CKG_ENOMEM;
-    int rc = load_file(L, path, walk);
     free(path);
     return rc;
 }
@@ -716,6 +717,7 @@ int ontology_load_with(const char *dir, const ontology_load_options *opt, diag_l
         return CKG_ENOMEM;
     loader L = {.o = o, .diags = diags, .status = CKG_OK,
                 .skip_evidence = opt && opt->skip_evidence};
+    file_list files = {0};
 
     struct stat st;
     int not_dir = stat(dir, &st) != 0 ? errno : !S_ISDIR(st.st_mode) ? ENOTDIR : 0;
@@ -725,12 +727,15 @@ int ontology_load_with(const char *dir, const ontology_load_options *opt, diag_l
         rc = CKG_EIO;
         goto out;
     }
-    if ((rc = load_one(&L, dir, "themes.yaml", walk_themes)) != CKG_OK ||
-        (rc = load_one(&L, dir, "relations.yaml", walk_kinds)) != CKG_OK ||
-        (rc = load_folder(&L, dir, "concepts", walk_concepts)) != CKG_OK)
+    /* one list, so the workers parse papers while the concepts are still being walked */
+    if ((rc = file_list_add(&files, join_path(dir, "themes.yaml"), walk_themes)) != CKG_OK ||
+        (rc = file_list_add(&files, join_path(dir, "relations.yaml"), walk_kinds)) != CKG_OK ||
+        (rc = list_folder(&L, dir, "concepts", walk_concepts, &files)) != CKG_OK ||
+        (rc = list_folder(&L, dir, "papers", walk_paper, &files)) != CKG_OK)
         goto out;
-    rc = load_folder(&L, dir, "papers", walk_paper);
+    rc = load_files(&L, &files);
 out:
+    file_list_free(&files);
     if (rc == CKG_EIO) { /* no folder: nothing to link */
         arena_free(&L.scratch);
         *out = o;

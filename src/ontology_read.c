@@ -4,7 +4,8 @@
  * own; walking the trees into the model is cheap but must be one thread, in file order, so
  * that runs repeat exactly. So worker threads read and parse files into trees of their own
  * (each in its own arena, its problems in its own diagnostics list) at most a window ahead
- * of the walk, and the loader takes them in order. What comes out is what a sequential
+ * of the walk, and the loader takes them in order, parsing the next files itself whenever
+ * the one it needs is not ready yet. What comes out is what a sequential
  * load gives, diagnostic for diagnostic. */
 #include "ckg/status.h"
 #include "ontology_internal.h"
@@ -78,14 +79,14 @@ size_t ontology_read_threads(size_t n_files)
         cpus = MAX_THREADS;
     if (cpus < 2 || (!forced && n_files < 2 * (size_t)cpus))
         return 0;
-    return (size_t)cpus;
+    return (size_t)cpus - 1; /* the caller parses too */
 }
 
 struct read_ahead {
     char *const *paths;
     read_file_result *files;
     size_t n;
-    size_t next;     /* the next file a worker takes */
+    size_t next;     /* the next file no thread has taken yet */
     size_t released; /* files before this one were walked and freed */
     size_t window;   /* files parsed ahead of the walk, at most */
     int stop;
@@ -96,7 +97,8 @@ struct read_ahead {
     size_t n_threads;
 };
 
-void ontology_read_parse(const char *path, read_file_result *r)
+/* Reads and parses path into r (zeroed). */
+static void ontology_read_parse(const char *path, read_file_result *r)
 {
     diag_list_init(&r->diags);
     r->read_rc = ontology_read_file(path, &r->buf, &r->len, &r->read_err);
@@ -104,7 +106,7 @@ void ontology_read_parse(const char *path, read_file_result *r)
         r->parse_rc = ydoc_parse(r->buf, r->len, path, NULL, &r->mem, &r->diags, &r->root);
 }
 
-void ontology_read_result_free(read_file_result *r)
+static void ontology_read_result_free(read_file_result *r)
 {
     arena_free(&r->mem);
     diag_list_free(&r->diags);
@@ -141,18 +143,18 @@ int read_ahead_start(char *const *paths, size_t n, size_t threads, read_ahead **
         return CKG_ENOMEM;
     ra->paths = paths;
     ra->n = n;
-    ra->window = threads * WINDOW_PER_THREAD;
+    ra->window = (threads + 1) * WINDOW_PER_THREAD;
     pthread_mutex_init(&ra->lock, NULL);
     pthread_cond_init(&ra->room, NULL);
     pthread_cond_init(&ra->ready, NULL);
     if (!(ra->files = calloc(n ? n : 1, sizeof *ra->files)) ||
-        !(ra->threads = calloc(threads, sizeof *ra->threads))) {
+        !(ra->threads = calloc(threads ? threads : 1, sizeof *ra->threads))) {
         read_ahead_stop(ra);
         return CKG_ENOMEM;
     }
     for (size_t t = 0; t < threads; t++) {
         if (pthread_create(&ra->threads[t], NULL, worker, ra) != 0)
-            break; /* fewer workers only make it slower; none is handled by take */
+            break; /* fewer workers only make it slower: take parses what they do not */
         ra->n_threads++;
     }
     *out = ra;
@@ -162,14 +164,20 @@ int read_ahead_start(char *const *paths, size_t n, size_t threads, read_ahead **
 read_file_result *read_ahead_take(read_ahead *ra, size_t i)
 {
     pthread_mutex_lock(&ra->lock);
-    if (ra->n_threads == 0 && !ra->files[i].done) { /* no worker could start: read it here */
-        pthread_mutex_unlock(&ra->lock);
-        ontology_read_parse(ra->paths[i], &ra->files[i]);
-        ra->files[i].done = 1;
-        return &ra->files[i];
+    while (!ra->files[i].done) {
+        /* Rather than sleep until a worker is done with file i, parse the next file no thread
+         * has taken yet (i itself, or one ahead): the caller is a thread that parses too, and
+         * two CPUs are not shared by three busy threads. */
+        if (ra->next < ra->n && ra->next < ra->released + ra->window) {
+            size_t j = ra->next++;
+            pthread_mutex_unlock(&ra->lock);
+            ontology_read_parse(ra->paths[j], &ra->files[j]);
+            pthread_mutex_lock(&ra->lock);
+            ra->files[j].done = 1;
+        } else {
+            pthread_cond_wait(&ra->ready, &ra->lock);
+        }
     }
-    while (!ra->files[i].done)
-        pthread_cond_wait(&ra->ready, &ra->lock);
     pthread_mutex_unlock(&ra->lock);
     return &ra->files[i];
 }

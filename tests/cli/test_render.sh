@@ -230,6 +230,30 @@ if command -v dot >/dev/null 2>&1; then
     expect_xml "$WORK/hostile-diff-dot.svg"
 fi
 
+test_case dot_text_lays_out_as_ckg_draws_it
+# `ckg render --format dot | dot -Tsvg` puts every box where `ckg render` puts it
+if command -v dot >/dev/null 2>&1; then
+    for scope in "" "--paper beta" "--engine sfdp"; do
+        # shellcheck disable=SC2086
+        run --ontology "$GOOD" render $scope -o "$WORK/ckg.svg"
+        expect_rc 0
+        # shellcheck disable=SC2086
+        run --ontology "$GOOD" render $scope --format dot
+        expect_rc 0
+        dot -Tsvg "$WORK/out" -o "$WORK/dot.svg"
+        if $PY - "$WORK/ckg.svg" "$WORK/dot.svg" <<'PYEOF'
+import re, sys
+def boxes(path):
+    s = open(path, encoding="utf-8").read()
+    return {m.group(1): m.group(2) for m in re.finditer(
+        r'<g id="([^"]+)" class="node[^>]*>.*?<path[^>]* d="([^"]+)"', s, re.S)}
+a, b = boxes(sys.argv[1]), boxes(sys.argv[2])
+sys.exit(0 if a and a == b else 1)
+PYEOF
+        then pass; else fail "render $scope and dot -Tsvg of its DOT place the boxes differently"; fi
+    done
+fi
+
 test_case missing_pango_is_a_clear_error
 plugins=$(pkg-config --variable=libdir libgvc)/graphviz
 if [ -f "$plugins/config6a" ]; then
