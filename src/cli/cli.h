@@ -76,6 +76,11 @@ int cli_measure_arg(const cli *c, const char *cmd, const char *name, int rankabl
 /* A relation kind by id or by its zh/en phrase. */
 int cli_kind_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                  int32_t *out);
+/* Every --kind value (each a comma-separated list of kinds as cli_kind_arg takes them)
+ * appended to kinds[*n], at most max in all. */
+int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o,
+                  const char *const *values, size_t n_values, int32_t *kinds, size_t max,
+                  size_t *n);
 /* A theme by id, zh or en. */
 int cli_theme_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                   int32_t *out);

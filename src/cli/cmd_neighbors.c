@@ -54,29 +54,6 @@ static void usage(FILE *f)
             "  ckg neighbors 'total factor productivity' --paper zhai2024 --format json\n");
 }
 
-/* Adds the kinds named in value (comma-separated) to kinds. */
-static int add_kinds(const cli *c, const ckg_ontology *o, const char *value, int32_t *kinds,
-                     size_t *n)
-{
-    char *copy = strdup(value), *save = NULL;
-    int code = EXIT_OK;
-    if (!copy)
-        return EXIT_INVALID;
-    for (char *tok = strtok_r(copy, ",", &save); tok && code == EXIT_OK;
-         tok = strtok_r(NULL, ",", &save)) {
-        int32_t k;
-        if ((code = cli_kind_arg(c, "neighbors", o, tok, &k)) != EXIT_OK)
-            break;
-        if (*n >= MAX_KIND_ARGS) {
-            code = cli_usage_error(c, "neighbors", "too many --kind values");
-            break;
-        }
-        kinds[(*n)++] = k;
-    }
-    free(copy);
-    return code;
-}
-
 static void print_text(const cli *c, const ckg_ontology *o, const query_neighbors *nb,
                        int filtered, int evidence, cli_lines *lines)
 {
@@ -194,10 +171,9 @@ int cmd_neighbors(const cli *c, int argc, char **argv)
     if ((code = cli_load_with(c, &lopt, &o, 0, &diags)) != EXIT_OK)
         goto out;
     lines.o = o;
-    for (size_t i = 0; i < n_kind_args; i++) {
-        if ((code = add_kinds(c, o, kind_args[i], kinds, &n_kinds)) != EXIT_OK)
-            goto out;
-    }
+    if ((code = cli_kinds_arg(c, "neighbors", o, kind_args, n_kind_args, kinds, MAX_KIND_ARGS,
+                              &n_kinds)) != EXIT_OK)
+        goto out;
     filter.kinds = kinds;
     filter.n_kinds = n_kinds;
     if ((paper && (code = cli_paper_arg(c, "neighbors", o, paper, &filter.paper)) != EXIT_OK) ||

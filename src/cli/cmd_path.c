@@ -46,27 +46,6 @@ static void usage(FILE *f)
             DEFAULT_MAX_PATHS);
 }
 
-static int add_kinds(const cli *c, const ckg_ontology *o, const char *value, int32_t *kinds,
-                     size_t *n)
-{
-    char *copy = strdup(value), *save = NULL;
-    int code = EXIT_OK;
-    if (!copy)
-        return EXIT_INVALID;
-    for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        int32_t k;
-        if ((code = cli_kind_arg(c, "path", o, tok, &k)) != EXIT_OK)
-            break;
-        if (*n >= MAX_KIND_ARGS) {
-            code = cli_usage_error(c, "path", "too many --kind values");
-            break;
-        }
-        kinds[(*n)++] = k;
-    }
-    free(copy);
-    return code;
-}
-
 /* Every link of a path, its steps in order, for one aligned listing. */
 static query_link *path_links(const query_path *p, size_t length, size_t *n)
 {
@@ -226,10 +205,9 @@ int cmd_path(const cli *c, int argc, char **argv)
     if ((code = cli_load(c, &o, 0, &diags)) != EXIT_OK)
         goto out;
     lines.o = o;
-    for (size_t i = 0; i < n_kind_args; i++) {
-        if ((code = add_kinds(c, o, kind_args[i], kinds, &n_kinds)) != EXIT_OK)
-            goto out;
-    }
+    if ((code = cli_kinds_arg(c, "path", o, kind_args, n_kind_args, kinds, MAX_KIND_ARGS,
+                              &n_kinds)) != EXIT_OK)
+        goto out;
     filter.kinds = kinds;
     filter.n_kinds = n_kinds;
     filter.direction = directed ? QUERY_OUT : QUERY_BOTH;

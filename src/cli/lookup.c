@@ -213,6 +213,30 @@ int cli_kind_arg(const cli *c, const char *cmd, const ckg_ontology *o, const cha
     return rc;
 }
 
+int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o,
+                  const char *const *values, size_t n_values, int32_t *kinds, size_t max,
+                  size_t *n)
+{
+    int code = EXIT_OK;
+    for (size_t i = 0; i < n_values && code == EXIT_OK; i++) {
+        char *copy = strdup(values[i]), *save = NULL;
+        if (!copy)
+            return EXIT_INVALID;
+        for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+            int32_t k;
+            if ((code = cli_kind_arg(c, cmd, o, tok, &k)) != EXIT_OK)
+                break;
+            if (*n >= max) {
+                code = cli_usage_error(c, cmd, "too many --kind values");
+                break;
+            }
+            kinds[(*n)++] = k;
+        }
+        free(copy);
+    }
+    return code;
+}
+
 int cli_theme_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                   int32_t *out)
 {
