@@ -251,8 +251,14 @@ static void count_themes(const diff_side *s, int i, diff_theme *themes, size_t n
     }
 }
 
-static int check_measure(const diff_options *opt, diag_list *diags)
+/* The options in force (opt_in, or the defaults) into *opt, checked: a community label
+ * cannot be ranked. CKG_OK or CKG_EUSAGE (with a diagnostic). */
+static int options_in_force(const diff_options *opt_in, diag_list *diags, diff_options *opt)
 {
+    if (opt_in)
+        *opt = *opt_in;
+    else
+        diff_options_default(opt);
     if ((unsigned)opt->measure >= METRICS_N_MEASURES || opt->measure == METRICS_COMMUNITY) {
         diag_add(diags, DIAG_ERROR, NULL,
                  "communities are labels, not quantities: they cannot be ranked or correlated");
@@ -266,12 +272,8 @@ int diff_compute(const ckg_ontology *o, const graph_scope *a, const graph_scope 
 {
     int rc;
     diff_options opt;
-    if (opt_in)
-        opt = *opt_in;
-    else
-        diff_options_default(&opt);
     *out = NULL;
-    if ((rc = check_measure(&opt, diags)) != CKG_OK)
+    if ((rc = options_in_force(opt_in, diags, &opt)) != CKG_OK)
         return rc;
     diff_result *d = calloc(1, sizeof *d);
     if (!d)
@@ -417,12 +419,8 @@ int diff_compare(const ckg_ontology *o, const graph_scope *scopes, size_t n,
 {
     int rc;
     diff_options opt;
-    if (opt_in)
-        opt = *opt_in;
-    else
-        diff_options_default(&opt);
     *out = NULL;
-    if ((rc = check_measure(&opt, diags)) != CKG_OK)
+    if ((rc = options_in_force(opt_in, diags, &opt)) != CKG_OK)
         return rc;
     diff_table *t = calloc(1, sizeof *t);
     if (!t)
