@@ -526,18 +526,24 @@ static const char *add_file(loader *L, const char *path)
     return file;
 }
 
-/* Parses and walks the bytes of the file being walked. A file that is not YAML is
- * reported and skipped; only running out of memory stops the load. */
+/* Walks the tree ydoc_parse made (parse_rc its result) of the file being walked. A file that
+ * is not YAML was reported and is skipped; only running out of memory stops the load. */
+static int walk_tree(loader *L, int parse_rc, const ynode *root, walker walk)
+{
+    if (parse_rc == CKG_EINVALID)
+        return CKG_OK; /* reported; the other files are still worth checking */
+    if (parse_rc != CKG_OK)
+        return parse_rc;
+    walk(L, root);
+    return L->status;
+}
+
+/* Parses the bytes of the file being walked (given in memory) and walks them. */
 static int load_buffer(loader *L, const char *buf, size_t len, walker walk)
 {
     ynode *root = NULL;
-    int rc = ydoc_parse(buf, len, L->file, NULL, &L->scratch, L->diags, &root);
-    if (rc == CKG_EINVALID)
-        rc = CKG_OK; /* reported; the other files are still worth checking */
-    else if (rc == CKG_OK) {
-        walk(L, root);
-        rc = L->status;
-    }
+    int parsed = ydoc_parse(buf, len, L->file, NULL, &L->scratch, L->diags, &root);
+    int rc = walk_tree(L, parsed, root, walk);
     arena_reset(&L->scratch);
     return rc;
 }
@@ -558,12 +564,7 @@ static int walk_result(loader *L, const char *path, read_file_result *r, walker 
     if (r->read_rc != CKG_OK)
         return r->read_rc;
     diag_list_take(L->diags, &r->diags); /* on failure the list says it is incomplete */
-    if (r->parse_rc == CKG_EINVALID)
-        return CKG_OK; /* reported; the other files are still worth checking */
-    if (r->parse_rc != CKG_OK)
-        return r->parse_rc;
-    walk(L, r->root);
-    return L->status;
+    return walk_tree(L, r->parse_rc, r->root, walk);
 }
 
 /* The files of an ontology folder, in the order they are walked, each with its walker. */
