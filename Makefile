@@ -49,7 +49,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
-.PHONY: all deps check maps maps-check browser-test install test unit cli-test replay \
+.PHONY: all deps check maps maps-check browser-test install install-check test unit cli-test replay \
         crosscheck sanitize valgrind clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
 
 all: $(BUILD)/ckg $(BUILD)/libckg.a
@@ -65,9 +65,10 @@ $(BUILD)/libckg.a: $(LIB_OBJ)
 $(BUILD)/ckg: $(CLI_OBJ) $(BUILD)/libckg.a
 	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libckg.a $(LIBS)
 
+# Unit tests are white-box: they may include the library's private headers (src/*.h).
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT) $(BUILD)/libckg.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(TEST_SUPPORT) $(BUILD)/libckg.a $(LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Isrc -o $@ $< $(TEST_SUPPORT) $(BUILD)/libckg.a $(LIBS) $(TEST_LIBS)
 
 # A fuzz target's entry point with a plain main that replays files (tests/fuzz/replay.c).
 $(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libckg.a
@@ -166,6 +167,7 @@ check: deps
 	$(MAKE) tsan
 	$(MAKE) valgrind
 	$(MAKE) fuzz-smoke
+	$(MAKE) install-check
 	$(BUILD)/ckg check
 	$(BUILD)/ckg coverage --check > /dev/null
 	$(MAKE) maps-check
@@ -203,11 +205,18 @@ browser-test: $(BUILD)/ckg
 	    echo "browser-test: the checker passed a map whose label overflows"; exit 1; \
 	  else echo "browser-test: the checker fails a map whose label overflows, as it should"; fi
 
+# include/ckg/ holds the public headers, and only those are installed; the library's private
+# headers sit in src/ next to their code.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/ckg
 	install -m 755 $(BUILD)/ckg $(DESTDIR)$(PREFIX)/bin/ckg
 	install -m 644 $(BUILD)/libckg.a $(DESTDIR)$(PREFIX)/lib/libckg.a
 	install -m 644 include/ckg/*.h $(DESTDIR)$(PREFIX)/include/ckg/
+
+# `make install` into a scratch folder: every installed header compiles on its own, and a
+# program built against the installed headers and library alone works (tests/install).
+install-check: $(BUILD)/ckg
+	MAKE="$(MAKE)" sh tests/install/run.sh $(BUILD)
 
 # ---------------------------------------------------------------- fuzzing
 #

@@ -9,7 +9,7 @@
  * instead. */
 #include "ckg/graph.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
+#include "suggest.h"
 
 #include <stdio.h>
 #include <stdlib.h>

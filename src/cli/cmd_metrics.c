@@ -4,9 +4,9 @@
  * this file only selects, orders and prints them. */
 #include "ckg/metrics.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
 #include "ckg/text.h"
 #include "cli.h"
+#include "../suggest.h"
 
 #include <errno.h>
 #include <getopt.h>

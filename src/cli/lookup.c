@@ -4,8 +4,8 @@
 #include "ckg/metrics.h"
 #include "ckg/query.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
 #include "cli.h"
+#include "../suggest.h"
 
 #include <errno.h>
 #include <stdlib.h>
