@@ -14,7 +14,7 @@
 #include <jansson.h>
 #include <stdio.h>
 
-/* Exit codes of DESIGN.md. */
+/* Exit codes of doc/design.md, "Command line". */
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 typedef struct cli {
@@ -158,7 +158,7 @@ int cli_json_print(json_t *root);
 void cli_print_links(FILE *f, const cli *c, const ckg_ontology *o, const query_link *links,
                      size_t n, int headings, int evidence, cli_lines *lines,
                      const char *indent);
-/* A link as the JSON of a neighbor (DESIGN.md): id, zh, en, theme, kind, direction, depth,
+/* A link as the JSON of a neighbor (doc/design.md): id, zh, en, theme, kind, direction, depth,
  * papers; plus phrase, via and, with evidence, the quotes. NULL when out of memory. */
 json_t *cli_json_link(const ckg_ontology *o, const query_link *l, int evidence,
                       cli_lines *lines);

@@ -1,6 +1,6 @@
 /* cmd_metrics.c — `ckg metrics`: centralities per concept and figures of the graph, for all
  * papers, one paper or one section; as an aligned table (CJK counts two columns), CSV or the
- * JSON of DESIGN.md. The measures themselves are metrics_* (see metrics.h for definitions);
+ * JSON of doc/design.md. The measures themselves are metrics_* (see metrics.h for definitions);
  * this file only selects, orders and prints them. */
 #include "ckg/metrics.h"
 #include "ckg/status.h"

@@ -2,7 +2,7 @@
 # test_malformed.sh — broken and hostile input for `ckg check` and `ckg coverage`.
 #
 # Every case must end with a located error (FILE:LINE:COL where there is a place to point
-# at) and the exit code of DESIGN.md (1 invalid input, 3 I/O), never a crash, a sanitizer
+# at) and the exit code of doc/design.md (1 invalid input, 3 I/O), never a crash, a sanitizer
 # or valgrind report, or a hang; and no file of the ontology or the corpus may be changed,
 # added or removed by a run — least of all in the shipped ontology/, which the last cases
 # run on. The cases work on copies of tests/fixtures/good in $WORK.
