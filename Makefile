@@ -1,17 +1,26 @@
 # ckg — build, test and render.
 #
-#   make maps    install what is missing, build, render the concept maps into output/
-#   make check   install what is missing, build, run every test (plain, ASan+UBSan, valgrind)
 #   make         build build/ckg and build/libckg.a
-#   make install PREFIX=/usr/local
+#   make test    the tier to run after each edit: unit tests, CLI tests (a sample of the
+#                truncation sweep), replay of the kept fuzz findings, cross-checks against
+#                python-igraph, NetworkX and scipy; side by side, one step per CPU
+#   make check   the full gate (.ci/run): install what is missing, then side by side: the
+#                steps of `make test`; again under ASan+UBSan (with the full truncation
+#                sweep) and valgrind; the loader under ThreadSanitizer (tsan); a few seconds
+#                of each fuzzer (fuzz-smoke); install-check; `ckg check` and `ckg coverage
+#                --check` on the shipped ontology; maps-check; browser-test
+#   make maps    install what is missing, build, render the concept maps into output/
+#   make install PREFIX=/usr/local   (ckg, libckg.a and the public headers of include/ckg)
 #   make fuzz    run each libFuzzer target for FUZZ_TIME seconds (default 300); findings go to
 #                build/fuzz/, kept crashers to tests/fuzz/regressions/<target>/
 #   make bench   generate synthetic ontologies (1k, 20k, 100k concepts) and time ckg against
 #                a bare libyaml parse and a PyYAML + python-igraph script; bench/results.md
 #
 # Dependencies are Debian packages found with pkg-config. `make deps` installs the missing
-# ones with apt-get (as root, or through sudo) and does nothing when all are present. The
-# top-level targets re-invoke make after `deps`, so pkg-config runs once the packages exist.
+# ones with apt-get (as root, or through sudo) and does nothing when all are present; check,
+# maps and fuzz run it only when build/deps.stamp says it has not run for the current
+# package lists (see the end of this file). Those targets re-invoke make after it, so
+# pkg-config runs once the packages exist.
 
 PREFIX ?= /usr/local
 CC ?= cc
@@ -49,8 +58,10 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
-.PHONY: all deps check maps maps-check browser-test install install-check test unit cli-test replay \
-        crosscheck sanitize valgrind clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
+.PHONY: all deps check maps maps-check browser-test install install-check test build-tests unit \
+        cli-test replay crosscheck crosscheck-metrics crosscheck-diff crosscheck-selftest \
+        sanitize valgrind valgrind-unit valgrind-cli valgrind-replay tsan clean bench \
+        bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds FORCE
 
 all: $(BUILD)/ckg $(BUILD)/libckg.a
 
@@ -111,30 +122,57 @@ unit: $(TEST_BIN)
 cli-test: $(BUILD)/ckg
 	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh
 
-# Every kept fuzz finding and every seed, through the library as the fuzzers call it.
+# Every kept fuzz finding and every seed, through the library as the fuzzers call it. The
+# seeds go to a folder of their own, so replays of the plain and valgrind runs of `make check`
+# can run side by side.
 replay: $(REPLAY_BIN)
-	@sh tests/fuzz/seeds.sh $(BUILD)/fuzz-seeds >/dev/null
-	@set -e; for t in $(FUZZ_TARGETS); do echo "== replay $$t"; \
-	  $(CKG_WRAP) $(BUILD)/tests/$${t}_replay tests/fuzz/regressions/$$t $(BUILD)/fuzz-seeds/$$t; done
+	@seeds=$$(mktemp -d "$${TMPDIR:-/tmp}/ckg-seeds.XXXXXX") && trap 'rm -rf "$$seeds"' EXIT && \
+	  sh tests/fuzz/seeds.sh "$$seeds" >/dev/null && \
+	  for t in $(FUZZ_TARGETS); do echo "== replay $$t"; \
+	    $(CKG_WRAP) $(BUILD)/tests/$${t}_replay tests/fuzz/regressions/$$t "$$seeds/$$t" || exit 1; done
 
-# Every measure of `ckg metrics` recomputed from `ckg export` by python-igraph, NetworkX and
-# numpy (all scopes of the shipped ontology and of the metrics fixtures); the exports read
-# back by python-igraph, NetworkX and csv; every number of `ckg diff` and `ckg compare`
-# (ranks, Spearman, Kendall tau-b, Jaccard, theme shares, orders) recomputed with scipy; and
-# proof that each check fails on a wrong value.
+# crosscheck-metrics: every measure of `ckg metrics` recomputed from `ckg export` by
+# python-igraph, NetworkX and numpy (all scopes of the shipped ontology and of the metrics
+# fixtures), and the exports read back by python-igraph, NetworkX and csv; crosscheck-diff:
+# every number of `ckg diff` and `ckg compare` (ranks, Spearman, Kendall tau-b, Jaccard,
+# theme shares, orders) recomputed with scipy; crosscheck-selftest: proof that each check
+# fails on a wrong value.
 METRICS_FIXTURES := star path bridge escape
-crosscheck: $(BUILD)/ckg
+crosscheck: crosscheck-metrics crosscheck-diff crosscheck-selftest
+
+crosscheck-metrics: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --louvain
 	@set -e; for f in $(METRICS_FIXTURES); do \
 	  echo "$(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f --louvain"; \
 	  $(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f --louvain; \
 	  $(PYTHON) tests/crosscheck/export_readback.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f; done
 	$(PYTHON) tests/crosscheck/export_readback.py $(BUILD)/ckg
+
+crosscheck-diff: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/diff_crosscheck.py $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/diff_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/diff
+
+crosscheck-selftest: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/selftest.py $(BUILD)/ckg
 
-test: unit cli-test replay crosscheck
+# Steps run side by side by tools/steps.sh, JOBS at a time (default: one per CPU), each
+# printing its log when it ends, with its duration and CPU time.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+STEPS = bash tools/steps.sh -j $(JOBS)
+SUBMAKE = $(MAKE) --no-print-directory
+
+# Everything the test steps run, built before they start so that they never build a tree
+# at the same time.
+build-tests: $(BUILD)/ckg $(BUILD)/libckg.a $(TEST_BIN) $(REPLAY_BIN)
+
+# The developer's tier, after each edit: unit tests, CLI tests (with a sample of the
+# truncation sweep), the fuzz findings replayed, and the cross-checks; side by side, longest
+# first. SKIP_STEPS names steps to leave out.
+TEST_STEPS := crosscheck-selftest cli-test crosscheck-metrics crosscheck-diff replay unit
+test:
+	@$(SUBMAKE) -j$(JOBS) build-tests
+	@$(STEPS) -l $(BUILD)/steps/test \
+	  $(foreach s,$(filter-out $(SKIP_STEPS),$(TEST_STEPS)),'$(s)=$(SUBMAKE) $(s)')
 
 # Graphviz, pango and fontconfig leak by design or by bug (tools/*.supp say which); full
 # stacks let the suppressions name the library function and spare ckg's own leaks.
@@ -142,14 +180,26 @@ SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(absp
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --suppressions=$(abspath tools/valgrind.supp)
 
+# `make test` again with ASan and UBSan in build/asan/, with the full truncation sweep. The
+# cross-checks' self-test is left out here: it proves the Python checkers catch wrong
+# numbers, which the plain run shows as well.
+SAN_MAKE = $(SAN_ENV) $(SUBMAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)"
 sanitize:
-	$(SAN_ENV) $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" test
+	$(SAN_MAKE) CKG_TEST_SWEEP=full SKIP_STEPS=crosscheck-selftest test
 
-valgrind: $(TEST_BIN) $(BUILD)/ckg
+# The unit tests, the CLI tests and the replays under valgrind (memcheck), in three parts
+# that `make check` runs side by side.
+valgrind: valgrind-unit valgrind-cli valgrind-replay
+
+valgrind-unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== valgrind $$t"; \
 	  $(VALGRIND) $$t >/dev/null; done
+
+valgrind-cli: $(BUILD)/ckg
 	CKG=$(abspath $(BUILD)/ckg) CKG_WRAP="$(VALGRIND)" sh tests/cli/run.sh
-	$(MAKE) replay CKG_WRAP="$(VALGRIND)"
+
+valgrind-replay: $(REPLAY_BIN)
+	$(SUBMAKE) replay CKG_WRAP="$(VALGRIND)"
 
 # The loader's worker threads under ThreadSanitizer: the commands that load an ontology,
 # with four workers even for the fixtures' few files. (Not render: fontconfig's own start-up
@@ -160,23 +210,40 @@ tsan:
 	CKG_THREADS=4 TSAN_OPTIONS=halt_on_error=1:exitcode=66 CKG=$(abspath build/tsan/ckg) \
 	  sh tests/cli/run.sh $(TSAN_TESTS)
 
-check: deps
-	$(MAKE) all
-	$(MAKE) test
-	$(MAKE) sanitize
-	$(MAKE) tsan
-	$(MAKE) valgrind
-	$(MAKE) fuzz-smoke
-	$(MAKE) install-check
-	$(BUILD)/ckg check
-	$(BUILD)/ckg coverage --check > /dev/null
-	$(MAKE) maps-check
-	$(MAKE) browser-test
+# The full gate (.ci/run): the packages (once), then every step side by side, JOBS at a
+# time, longest first: each build tree once, then the steps that use it. The plain tree
+# serves `make test`'s steps, valgrind, install-check, the shipped ontology, maps-check and
+# browser-test; build/asan the sanitizer run; tsan and fuzz-smoke build their own.
+# Per-step logs and durations go to build/steps/check/.
+check: $(DEPS_STAMP)
+	@$(STEPS) -l build/steps/check \
+	  'build=$(SUBMAKE) -j$(JOBS) build-tests' \
+	  'asan-build=$(SAN_MAKE) -j$(JOBS) build-tests' \
+	  'valgrind-cli:build=$(SUBMAKE) valgrind-cli' \
+	  'asan-cli:asan-build=$(SAN_MAKE) CKG_TEST_SWEEP=full cli-test' \
+	  'crosscheck-selftest:build=$(SUBMAKE) crosscheck-selftest' \
+	  'asan-crosscheck-metrics:asan-build=$(SAN_MAKE) crosscheck-metrics' \
+	  'valgrind-unit:build=$(SUBMAKE) valgrind-unit' \
+	  'cli-test:build=$(SUBMAKE) cli-test' \
+	  'tsan=$(SUBMAKE) tsan' \
+	  'fuzz-smoke=$(SUBMAKE) fuzz-smoke' \
+	  'browser-test:build=$(SUBMAKE) browser-test' \
+	  'maps-check:build=$(SUBMAKE) maps-check' \
+	  'valgrind-replay:build=$(SUBMAKE) valgrind-replay' \
+	  'asan-unit:asan-build=$(SAN_MAKE) unit' \
+	  'asan-replay:asan-build=$(SAN_MAKE) replay' \
+	  'crosscheck-metrics:build=$(SUBMAKE) crosscheck-metrics' \
+	  'asan-crosscheck-diff:asan-build=$(SAN_MAKE) crosscheck-diff' \
+	  'crosscheck-diff:build=$(SUBMAKE) crosscheck-diff' \
+	  'unit:build=$(SUBMAKE) unit' \
+	  'replay:build=$(SUBMAKE) replay' \
+	  'install-check:build=$(SUBMAKE) install-check' \
+	  'shipped:build=$(BUILD)/ckg check && $(BUILD)/ckg coverage --check >/dev/null'
 	@echo "make check: all tests passed"
 
 # ---------------------------------------------------------------- concept maps
 
-maps: deps
+maps: $(DEPS_STAMP)
 	$(MAKE) all
 	$(BUILD)/ckg check
 	rm -rf output.new && sh tools/maps.sh $(BUILD)/ckg output.new
@@ -239,7 +306,8 @@ fuzz-build:
 fuzz-seeds:
 	@sh tests/fuzz/seeds.sh build/fuzz/seeds
 
-fuzz: deps fuzz-build fuzz-seeds
+fuzz: $(DEPS_STAMP)
+	$(SUBMAKE) fuzz-build fuzz-seeds
 	@set -e; for t in $(FUZZ_TARGETS); do mkdir -p build/fuzz/corpus/$$t; \
 	  echo "== fuzz $$t for $(FUZZ_TIME) s"; \
 	  build/fuzz/fuzzers/$$t $(call FUZZ_ARGS,$(FUZZ_TIME),$$t) build/fuzz/corpus/$$t \
@@ -263,8 +331,25 @@ bench:
 
 # ---------------------------------------------------------------- dependencies
 
+# build/deps.stamp records the package lists once tools/deps.sh has installed them. check,
+# maps and fuzz depend on the stamp, not on `deps`: it is remade (one dpkg-query, then
+# apt-get only for what is missing) when it is missing, as in a fresh clone, when the lists
+# above differ from the ones it records, or when tools/deps.sh changed. `make deps` checks
+# the packages every time.
+DEB_ALL := $(DEB_BUILD) $(DEB_TEST)
+DEPS_STAMP := build/deps.stamp
+ifneq ($(strip $(shell cat $(DEPS_STAMP) 2>/dev/null)),$(strip $(DEB_ALL)))
+$(DEPS_STAMP): FORCE
+endif
+$(DEPS_STAMP): tools/deps.sh
+	@sh tools/deps.sh $(DEB_ALL)
+	@mkdir -p $(@D) && echo '$(DEB_ALL)' >$@
+
 deps:
-	@sh tools/deps.sh $(DEB_BUILD) $(DEB_TEST)
+	@sh tools/deps.sh $(DEB_ALL)
+	@mkdir -p $(dir $(DEPS_STAMP)) && echo '$(DEB_ALL)' >$(DEPS_STAMP)
+
+FORCE:
 
 clean:
 	rm -rf build

@@ -3,10 +3,14 @@
 
 usage: selftest.py CKG   (runs on tests/fixtures/metrics/bridge and escape, and
                           tests/fixtures/diff)
+
+The cases are independent processes; they run one per CPU at a time and are reported in
+their order.
 """
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 here = os.path.dirname(os.path.abspath(__file__))
 fixtures = os.path.join(here, "..", "fixtures", "metrics")
@@ -24,27 +28,42 @@ cases = [
     (diffcheck, diff_fixture, w) for w in ("diff-spearman", "diff-kendall", "diff-rank",
                                            "diff-only", "diff-theme", "diff-movers",
                                            "diff-relation", "compare-jaccard", "compare-order")]
+# and the untouched ckg passes the same checks
+checks = [(crosscheck, "bridge"), (readback, "bridge"), (readback, "escape"),
+          (diffcheck, diff_fixture)]
 
-failed = 0
-for script, fixture, what in cases:
+
+def corrupted(case):
+    script, fixture, what = case
     env = dict(os.environ, CKG_REAL=ckg, CKG_CORRUPT=what)
     scope = (["--scope", "all"] if script is crosscheck else [] if script is diffcheck
              else ["all"])
     cmd = ["/usr/bin/python3"] + script + [os.path.join(here, "corrupt_ckg.py"), "--ontology",
                                            os.path.join(fixtures, fixture)] + scope
-    p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def untouched(check):
+    script, fixture = check
+    return subprocess.run(["/usr/bin/python3"] + script + [ckg, "--ontology",
+                                                           os.path.join(fixtures, fixture)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+    corrupted_runs = pool.map(corrupted, cases)  # every case is submitted here
+    untouched_runs = pool.map(untouched, checks)
+    corrupted_runs, untouched_runs = list(corrupted_runs), list(untouched_runs)
+
+failed = 0
+for (script, fixture, what), p in zip(cases, corrupted_runs):
     if p.returncode == 1 and b"MISMATCH" in p.stderr:
         print(f"ok: {os.path.basename(script[0])} catches {what}")
     else:
         failed += 1
         print(f"FAIL: {os.path.basename(script[0])} did not catch {what} (exit {p.returncode})")
         sys.stdout.write(p.stdout.decode() + p.stderr.decode())
-# and the untouched ckg passes the same checks
-for script, fixture in ((crosscheck, "bridge"), (readback, "bridge"), (readback, "escape"),
-                        (diffcheck, diff_fixture)):
-    p = subprocess.run(["/usr/bin/python3"] + script + [ckg, "--ontology",
-                                                        os.path.join(fixtures, fixture)],
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+for (script, fixture), p in zip(checks, untouched_runs):
     if p.returncode != 0:
         failed += 1
         print(f"FAIL: {os.path.basename(script[0])} fails on the real ckg ({fixture})")
