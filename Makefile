@@ -119,8 +119,11 @@ bench-data: $(BENCH_SIZES:%=bench/out/%/meta.txt)
 unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 
+# CLI_TESTS=NAME... runs tests/cli/test_NAME.sh only (default: all).
+CLI_TESTS ?=
+CLI_ALL := $(patsubst tests/cli/test_%.sh,%,$(sort $(wildcard tests/cli/test_*.sh)))
 cli-test: $(BUILD)/ckg
-	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh
+	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh $(CLI_TESTS)
 
 # Every kept fuzz finding and every seed, through the library as the fuzzers call it. The
 # seeds go to a folder of their own, so replays of the plain and valgrind runs of `make check`
@@ -175,20 +178,29 @@ test:
 	  $(foreach s,$(filter-out $(SKIP_STEPS),$(TEST_STEPS)),'$(s)=$(SUBMAKE) $(s)')
 
 # Graphviz, pango and fontconfig leak by design or by bug (tools/*.supp say which); full
-# stacks let the suppressions name the library function and spare ckg's own leaks.
-SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(abspath tools/lsan.supp):print_suppressions=0
+# stacks let the suppressions name the library function and spare ckg's own leaks. Full
+# stacks cost every allocation a slow unwind, about five times the time of a command that
+# allocates much (metrics); SAN_FAST_ENV keeps ASan's fast unwinding for what never
+# renders, as the cross-checks (a leak in ckg's own code, built with frame pointers, is
+# still found and named).
+SAN_LSAN := LSAN_OPTIONS=suppressions=$(abspath tools/lsan.supp):print_suppressions=0
+SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 $(SAN_LSAN)
+SAN_FAST_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=1 $(SAN_LSAN)
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --suppressions=$(abspath tools/valgrind.supp)
 
 # `make test` again with ASan and UBSan in build/asan/, with the full truncation sweep. The
 # cross-checks' self-test is left out here: it proves the Python checkers catch wrong
 # numbers, which the plain run shows as well.
-SAN_MAKE = $(SAN_ENV) $(SUBMAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)"
+SAN_VARS = BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)"
+SAN_MAKE = $(SAN_ENV) $(SUBMAKE) $(SAN_VARS)
+SAN_FAST_MAKE = $(SAN_FAST_ENV) $(SUBMAKE) $(SAN_VARS)
 sanitize:
 	$(SAN_MAKE) CKG_TEST_SWEEP=full SKIP_STEPS=crosscheck-selftest test
 
-# The unit tests, the CLI tests and the replays under valgrind (memcheck), in three parts
-# that `make check` runs side by side.
+# The unit tests, the CLI tests and the replays under valgrind (memcheck). Each of the 428
+# runs of ckg in the CLI tests costs valgrind about a second to start, so `make check` runs
+# the CLI test files as steps of their own, side by side.
 valgrind: valgrind-unit valgrind-cli valgrind-replay
 
 valgrind-unit: $(TEST_BIN)
@@ -196,7 +208,7 @@ valgrind-unit: $(TEST_BIN)
 	  $(VALGRIND) $$t >/dev/null; done
 
 valgrind-cli: $(BUILD)/ckg
-	CKG=$(abspath $(BUILD)/ckg) CKG_WRAP="$(VALGRIND)" sh tests/cli/run.sh
+	CKG=$(abspath $(BUILD)/ckg) CKG_WRAP="$(VALGRIND)" sh tests/cli/run.sh $(CLI_TESTS)
 
 valgrind-replay: $(REPLAY_BIN)
 	$(SUBMAKE) replay CKG_WRAP="$(VALGRIND)"
@@ -211,33 +223,40 @@ tsan:
 	  sh tests/cli/run.sh $(TSAN_TESTS)
 
 # The full gate (.ci/run): the packages (once), then every step side by side, JOBS at a
-# time, longest first: each build tree once, then the steps that use it. The plain tree
-# serves `make test`'s steps, valgrind, install-check, the shipped ontology, maps-check and
-# browser-test; build/asan the sanitizer run; tsan and fuzz-smoke build their own.
-# Per-step logs and durations go to build/steps/check/.
+# time: the plain and ASan trees first, then each step once its tree is built, the longest
+# first. The plain tree serves `make test`'s steps, valgrind (one step per CLI test file,
+# those that run ckg most first, then any other), install-check, the shipped ontology,
+# maps-check and browser-test; build/asan the steps of `make sanitize` (the cross-checks
+# with ASan's fast unwinding); tsan and fuzz-smoke build their own trees. Logs and durations of each step go
+# to build/steps/check/.
+CHECK_CLI_FIRST := malformed render neighbors check metrics diff
+CHECK_CLI := $(CHECK_CLI_FIRST) $(filter-out $(CHECK_CLI_FIRST),$(CLI_ALL))
+vg_cli = 'valgrind-cli-$(1):build=$(SUBMAKE) valgrind-cli CLI_TESTS=$(1)'
 check: $(DEPS_STAMP)
 	@$(STEPS) -l build/steps/check \
 	  'build=$(SUBMAKE) -j$(JOBS) build-tests' \
 	  'asan-build=$(SAN_MAKE) -j$(JOBS) build-tests' \
-	  'valgrind-cli:build=$(SUBMAKE) valgrind-cli' \
+	  $(foreach t,$(wordlist 1,3,$(CHECK_CLI)),$(call vg_cli,$(t))) \
 	  'asan-cli:asan-build=$(SAN_MAKE) CKG_TEST_SWEEP=full cli-test' \
-	  'crosscheck-selftest:build=$(SUBMAKE) crosscheck-selftest' \
-	  'asan-crosscheck-metrics:asan-build=$(SAN_MAKE) crosscheck-metrics' \
-	  'valgrind-unit:build=$(SUBMAKE) valgrind-unit' \
-	  'cli-test:build=$(SUBMAKE) cli-test' \
+	  $(foreach t,$(wordlist 4,6,$(CHECK_CLI)),$(call vg_cli,$(t))) \
 	  'tsan=$(SUBMAKE) tsan' \
+	  'crosscheck-selftest:build=$(SUBMAKE) crosscheck-selftest' \
 	  'fuzz-smoke=$(SUBMAKE) fuzz-smoke' \
-	  'browser-test:build=$(SUBMAKE) browser-test' \
-	  'maps-check:build=$(SUBMAKE) maps-check' \
-	  'valgrind-replay:build=$(SUBMAKE) valgrind-replay' \
-	  'asan-unit:asan-build=$(SAN_MAKE) unit' \
-	  'asan-replay:asan-build=$(SAN_MAKE) replay' \
+	  'asan-crosscheck-metrics:asan-build=$(SAN_FAST_MAKE) crosscheck-metrics' \
+	  'cli-test:build=$(SUBMAKE) cli-test' \
+	  'valgrind-unit:build=$(SUBMAKE) valgrind-unit' \
+	  $(foreach t,$(wordlist 7,99,$(CHECK_CLI)),$(call vg_cli,$(t))) \
 	  'crosscheck-metrics:build=$(SUBMAKE) crosscheck-metrics' \
-	  'asan-crosscheck-diff:asan-build=$(SAN_MAKE) crosscheck-diff' \
+	  'asan-crosscheck-diff:asan-build=$(SAN_FAST_MAKE) crosscheck-diff' \
+	  'browser-test:build=$(SUBMAKE) browser-test' \
+	  'asan-unit:asan-build=$(SAN_MAKE) unit' \
+	  'valgrind-replay:build=$(SUBMAKE) valgrind-replay' \
+	  'asan-replay:asan-build=$(SAN_MAKE) replay' \
 	  'crosscheck-diff:build=$(SUBMAKE) crosscheck-diff' \
-	  'unit:build=$(SUBMAKE) unit' \
 	  'replay:build=$(SUBMAKE) replay' \
+	  'maps-check:build=$(SUBMAKE) maps-check' \
 	  'install-check:build=$(SUBMAKE) install-check' \
+	  'unit:build=$(SUBMAKE) unit' \
 	  'shipped:build=$(BUILD)/ckg check && $(BUILD)/ckg coverage --check >/dev/null'
 	@echo "make check: all tests passed"
 
