@@ -122,6 +122,8 @@ unit: $(TEST_BIN)
 # CLI_TESTS=NAME... runs tests/cli/test_NAME.sh only (default: all).
 CLI_TESTS ?=
 CLI_ALL := $(patsubst tests/cli/test_%.sh,%,$(sort $(wildcard tests/cli/test_*.sh)))
+CLI_RENDER := render hostile terminal_safe
+CLI_NO_RENDER := $(filter-out $(CLI_RENDER),$(CLI_ALL))
 cli-test: $(BUILD)/ckg
 	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh $(CLI_TESTS)
 
@@ -181,8 +183,8 @@ test:
 # stacks let the suppressions name the library function and spare ckg's own leaks. Full
 # stacks cost every allocation a slow unwind, about five times the time of a command that
 # allocates much (metrics); SAN_FAST_ENV keeps ASan's fast unwinding for what never
-# renders, as the cross-checks (a leak in ckg's own code, built with frame pointers, is
-# still found and named).
+# renders: the cross-checks and the CLI tests but CLI_RENDER (a leak in ckg's own code,
+# built with frame pointers, is still found and named).
 SAN_LSAN := LSAN_OPTIONS=suppressions=$(abspath tools/lsan.supp):print_suppressions=0
 SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 $(SAN_LSAN)
 SAN_FAST_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=1 $(SAN_LSAN)
@@ -224,39 +226,42 @@ tsan:
 
 # The full gate (.ci/run): the packages (once), then every step side by side, JOBS at a
 # time: the plain and ASan trees first, then each step once its tree is built, the longest
-# first. The plain tree serves `make test`'s steps, valgrind (one step per CLI test file,
-# those that run ckg most first, then any other), install-check, the shipped ontology,
-# maps-check and browser-test; build/asan the steps of `make sanitize` (the cross-checks
-# with ASan's fast unwinding); tsan and fuzz-smoke build their own trees. Logs and durations of each step go
-# to build/steps/check/.
-CHECK_CLI_FIRST := malformed render neighbors check metrics diff
-CHECK_CLI := $(CHECK_CLI_FIRST) $(filter-out $(CHECK_CLI_FIRST),$(CLI_ALL))
-vg_cli = 'valgrind-cli-$(1):build=$(SUBMAKE) valgrind-cli CLI_TESTS=$(1)'
+# first (the order is that of the CPU time each took), so that the short ones fill the end.
+# The plain tree serves valgrind (one step per CLI test file), the cross-checks,
+# install-check, the shipped ontology, maps-check and browser-test; build/asan the steps
+# of `make sanitize` (the cross-checks and the CLI tests that do not render with ASan's
+# fast unwinding); tsan and fuzz-smoke build their own trees. The plain unit tests, CLI
+# tests and replays of `make test` are not run again on their own: valgrind runs the same
+# binaries through the same tests and checks every expectation they check. Logs and
+# durations of each step go to build/steps/check/.
+CHECK_VG_FIRST := render malformed neighbors check metrics hostile diff
+vg_cli = $(foreach t,$(1),'valgrind-cli-$(t):build=$(SUBMAKE) valgrind-cli CLI_TESTS=$(t)')
 check: $(DEPS_STAMP)
 	@$(STEPS) -l build/steps/check \
 	  'build=$(SUBMAKE) -j$(JOBS) build-tests' \
 	  'asan-build=$(SAN_MAKE) -j$(JOBS) build-tests' \
-	  $(foreach t,$(wordlist 1,3,$(CHECK_CLI)),$(call vg_cli,$(t))) \
-	  'asan-cli:asan-build=$(SAN_MAKE) CKG_TEST_SWEEP=full cli-test' \
-	  $(foreach t,$(wordlist 4,6,$(CHECK_CLI)),$(call vg_cli,$(t))) \
+	  $(call vg_cli,render) \
+	  'asan-cli:asan-build=$(SAN_FAST_MAKE) CKG_TEST_SWEEP=full cli-test CLI_TESTS="$(CLI_NO_RENDER)"' \
+	  $(call vg_cli,malformed) \
 	  'tsan=$(SUBMAKE) tsan' \
+	  $(call vg_cli,neighbors) \
+	  'asan-crosscheck-metrics:asan-build=$(SAN_FAST_MAKE) crosscheck-metrics' \
 	  'crosscheck-selftest:build=$(SUBMAKE) crosscheck-selftest' \
 	  'fuzz-smoke=$(SUBMAKE) fuzz-smoke' \
-	  'asan-crosscheck-metrics:asan-build=$(SAN_FAST_MAKE) crosscheck-metrics' \
-	  'cli-test:build=$(SUBMAKE) cli-test' \
+	  $(call vg_cli,check) \
+	  'asan-cli-render:asan-build=$(SAN_MAKE) cli-test CLI_TESTS="$(CLI_RENDER)"' \
+	  $(call vg_cli,metrics hostile diff) \
 	  'valgrind-unit:build=$(SUBMAKE) valgrind-unit' \
-	  $(foreach t,$(wordlist 7,99,$(CHECK_CLI)),$(call vg_cli,$(t))) \
+	  $(call vg_cli,$(filter-out $(CHECK_VG_FIRST),$(CLI_ALL))) \
 	  'crosscheck-metrics:build=$(SUBMAKE) crosscheck-metrics' \
 	  'asan-crosscheck-diff:asan-build=$(SAN_FAST_MAKE) crosscheck-diff' \
-	  'browser-test:build=$(SUBMAKE) browser-test' \
 	  'asan-unit:asan-build=$(SAN_MAKE) unit' \
 	  'valgrind-replay:build=$(SUBMAKE) valgrind-replay' \
+	  'browser-test:build=$(SUBMAKE) browser-test' \
 	  'asan-replay:asan-build=$(SAN_MAKE) replay' \
 	  'crosscheck-diff:build=$(SUBMAKE) crosscheck-diff' \
-	  'replay:build=$(SUBMAKE) replay' \
 	  'maps-check:build=$(SUBMAKE) maps-check' \
 	  'install-check:build=$(SUBMAKE) install-check' \
-	  'unit:build=$(SUBMAKE) unit' \
 	  'shipped:build=$(BUILD)/ckg check && $(BUILD)/ckg coverage --check >/dev/null'
 	@echo "make check: all tests passed"
 
