@@ -5,9 +5,10 @@
 #                truncation sweep), replay of the kept fuzz findings, cross-checks against
 #                python-igraph, NetworkX and scipy; side by side, one step per CPU
 #   make check   the full gate (.ci/run): install what is missing, then side by side: the
-#                steps of `make test`; again under ASan+UBSan (with the full truncation
-#                sweep) and valgrind; the loader under ThreadSanitizer (tsan); a few seconds
-#                of each fuzzer (fuzz-smoke); install-check; `ckg check` and `ckg coverage
+#                steps of `make test`, the unit and CLI tests and replays run under valgrind
+#                (which is their plain run here) and again under ASan+UBSan (with the full
+#                truncation sweep); the loader under ThreadSanitizer (tsan); a few seconds of
+#                each fuzzer (fuzz-smoke); install-check; `ckg check` and `ckg coverage
 #                --check` on the shipped ontology; maps-check; browser-test
 #   make maps    install what is missing, build, render the concept maps into output/
 #   make install PREFIX=/usr/local   (ckg, libckg.a and the public headers of include/ckg)
