@@ -152,10 +152,10 @@ def check(files, nm="nm", ar="ar", out=sys.stdout):
     graph = build_graph(objects)
     cycles = [c for c in strongly_connected(graph) if len(c) > 1]
     uses = sum(len(e) for e in graph.values())
-    what = files[0] if len(files) == 1 else f"{len(objects)} objects"
+    what = files[0] if len(files) == 1 else os.path.commonpath(files) + "/"
     if not cycles:
-        print(f"depcycles: {what}: {len(objects)} files, {uses} file-to-file uses, no cycle",
-              file=out)
+        print(f"depcycles: {what}: {len(objects)} objects, {uses} dependencies between them, "
+              "no cycle", file=out)
         return 0
     for comp in sorted(cycles):
         members = set(comp)
