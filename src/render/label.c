@@ -1,8 +1,9 @@
-/* render_labels.c — the text of a map: each box's label (zh and/or en, wrapped, as a
- * Graphviz HTML-like label), the size a box will take (for the radial layout), linking
- * phrases, and the plain text of each concept's and relation's <title> (names, theme,
- * definition, first quote with its paper). Text from the ontology is escaped where it
- * meets markup (rbuf_label); titles stay plain here and are escaped by whoever writes them. */
+/* label.c — the text inside a map (stage: text; uses the base stage).
+ *
+ * Each box's label (zh and/or en, wrapped, as a Graphviz HTML-like label), the size a box
+ * will take (for the radial layout), the linking phrases of relations, and the dictionary
+ * of names the line breaker keeps whole. Text from the ontology is escaped where it meets
+ * markup (rbuf_label). */
 #include "render_internal.h"
 
 #include "ckg/status.h"
@@ -11,8 +12,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ------------------------------------------------------------------ text of the map */
 
 /* The relation's linking phrase(s), zh or en, joined. */
 void render_add_phrase(rbuf *b, const map *m, const graph_edge *e, int en, size_t max_kinds)
@@ -145,136 +144,6 @@ void render_estimate_box(const map *m, size_t v, double *w, double *h)
     /* margins 0.09 x 0.045 inch on each side, pen 1.2 */
     *w = fmax(em_zh * font, em_en * small) + 2 * 0.09 * 72 + 2;
     *h = n_zh * 1.1 * font + n_en * 1.1 * small + 2 * 72 * render_node_margin_y(font) + 2;
-}
-
-const ckg_evidence *render_scoped_evidence(const ckg_graph *g, int32_t paper,
-                                          const ckg_evidences *ev)
-{
-    for (size_t i = 0; i < ev->n; i++) {
-        ckg_evidences one = {.items = &ev->items[i], .n = 1};
-        if (graph_statement_in_scope(g, paper, &one))
-            return &ev->items[i];
-    }
-    return NULL;
-}
-
-const ckg_evidence *render_first_evidence(const ckg_graph *g, int32_t c, const ckg_paper **paper)
-{
-    const ckg_ontology *o = g->o;
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t pi = 0; pi < o->n_papers; pi++) {
-            const ckg_paper *p = &o->papers[pi];
-            const ckg_evidence *ev = NULL;
-            *paper = p;
-            if (pass == 0) {
-                for (size_t i = 0; i < p->n_mentions && !ev; i++) {
-                    const ckg_mention *mn = &p->mentions[i];
-                    if (mn->concept_index == c)
-                        ev = render_scoped_evidence(g, (int32_t)pi, &mn->evidence);
-                }
-            } else {
-                for (size_t i = 0; i < p->n_relations && !ev; i++) {
-                    const ckg_relation *r = &p->relations[i];
-                    if (r->from_index == c || r->to_index == c)
-                        ev = render_scoped_evidence(g, (int32_t)pi, &r->evidence);
-                }
-            }
-            if (ev)
-                return ev;
-        }
-    }
-    *paper = NULL;
-    return NULL;
-}
-
-static void add_papers(rbuf *b, const ckg_ontology *o, const int32_t *papers, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            rbuf_puts(b, ", ");
-        rbuf_puts(b, o->papers[papers[i]].id.s);
-    }
-}
-
-void render_add_quote(rbuf *b, const ckg_evidence *ev, const ckg_paper *p)
-{
-    if (!ev || !ev->quote.s)
-        return;
-    rbuf_printf(b, "\n「%s」—— %s", ev->quote.s, p ? p->id.s : "");
-    if (p && p->authors.n)
-        rbuf_printf(b, "（%s，%d）", p->authors.items[0].s ? p->authors.items[0].s : "", p->year);
-}
-
-void render_add_concept_facts(rbuf *b, const ckg_ontology *o, const ckg_concept *c)
-{
-    rbuf_printf(b, "%s（%s）", c->zh.s, c->en.s);
-    if (c->theme_index >= 0) {
-        const ckg_theme *t = &o->themes[c->theme_index];
-        rbuf_printf(b, "\n主题 theme：%s（%s）", t->zh.s, t->en.s);
-    }
-    if (c->definition_zh.s)
-        rbuf_printf(b, "\n定义：%s", c->definition_zh.s);
-    if (c->definition_en.s)
-        rbuf_printf(b, "\nDefinition: %s", c->definition_en.s);
-}
-
-void render_add_relation_head(rbuf *b, const map *m, const graph_edge *e)
-{
-    const ckg_concept *from = render_concept_of(m, (size_t)e->from);
-    const ckg_concept *to = render_concept_of(m, (size_t)e->to);
-    rbuf_printf(b, "%s → %s：", from->zh.s, to->zh.s);
-    render_add_phrase(b, m, e, 0, (size_t)-1);
-    rbuf_puts(b, "（");
-    rbuf_puts(b, from->en.s);
-    rbuf_puts(b, " ");
-    render_add_phrase(b, m, e, 1, (size_t)-1);
-    rbuf_puts(b, " ");
-    rbuf_puts(b, to->en.s);
-    rbuf_puts(b, "）");
-}
-
-int render_node_title(const map *m, size_t v, char **out)
-{
-    if (m->diff)
-        return render_diff_node_title(m, v, out);
-    const ckg_concept *c = render_concept_of(m, v);
-    const graph_vertex *gv = &m->g->vertices[v];
-    rbuf b = {0};
-    render_add_concept_facts(&b, m->o, c);
-    const ckg_paper *p = NULL;
-    const ckg_evidence *ev = render_first_evidence(m->g, gv->concept, &p);
-    render_add_quote(&b, ev, p);
-    if (gv->n_papers) {
-        rbuf_printf(&b, "\n论文 papers（%zu）：", gv->n_papers);
-        add_papers(&b, m->o, gv->papers, gv->n_papers);
-    }
-    rbuf_printf(&b, "\nid: %s", c->id.s);
-    if (b.oom) {
-        rbuf_free(&b);
-        return CKG_ENOMEM;
-    }
-    *out = b.s;
-    return CKG_OK;
-}
-
-int render_edge_title(const map *m, size_t j, char **out)
-{
-    if (m->diff)
-        return render_diff_edge_title(m, j, out);
-    const graph_edge *e = &m->g->edges[j];
-    rbuf b = {0};
-    render_add_relation_head(&b, m, e);
-    if (e->first)
-        render_add_quote(&b, render_scoped_evidence(m->g, e->first_paper, &e->first->evidence),
-                         &m->o->papers[e->first_paper]);
-    rbuf_printf(&b, "\n论文 papers（%zu）：", e->n_papers);
-    add_papers(&b, m->o, e->papers, e->n_papers);
-    if (b.oom) {
-        rbuf_free(&b);
-        return CKG_ENOMEM;
-    }
-    *out = b.s;
-    return CKG_OK;
 }
 
 /* The names the line breaker treats as words: every zh name and alt of the ontology. */
