@@ -4,10 +4,14 @@
  * relations need the statements again, which are walked with the graph's scope rule
  * (graph_statement_in_scope) and folded by (edge, kind). Each format has its own escaper:
  * XML text and attribute values (the five entities; characters XML 1.0 forbids become
- * U+FFFD), DOT quoted strings (backslash, quote, line breaks) and RFC 4180 fields. Stream
- * errors are collected by ferror at the end of each writer. */
+ * U+FFFD), DOT quoted strings (backslash, quote, line breaks) and RFC 4180 fields (csv.h).
+ * Lists inside one value are joined in a strbuf. Stream errors are collected by ferror at
+ * the end of each writer. */
 #include "ckg/export.h"
 #include "ckg/status.h"
+#include "util/array.h"
+#include "util/csv.h"
+#include "util/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -40,83 +44,40 @@ static const char *or_empty(const char *s)
     return s ? s : "";
 }
 
-/* A growable string for joined lists. */
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-    int failed;
-} sbuf;
-
-static void sbuf_add(sbuf *b, const char *s)
+static void join_papers(strbuf *b, const ckg_graph *g, const int32_t *papers, size_t n)
 {
-    size_t n = strlen(s);
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n + 1);
-    b->len += n;
-}
-
-/* The string built so far ("" when empty), or NULL when out of memory. */
-static const char *sbuf_str(sbuf *b)
-{
-    if (b->failed)
-        return NULL;
-    return b->s ? b->s : "";
-}
-
-static void sbuf_reset(sbuf *b)
-{
-    b->len = 0;
-    if (b->s)
-        b->s[0] = '\0';
-}
-
-static void join_papers(sbuf *b, const ckg_graph *g, const int32_t *papers, size_t n)
-{
-    sbuf_reset(b);
+    strbuf_reset(b);
     for (size_t i = 0; i < n; i++) {
         if (i)
-            sbuf_add(b, ";");
-        sbuf_add(b, g->o->papers[papers[i]].id.s);
+            strbuf_puts(b, ";");
+        strbuf_puts(b, g->o->papers[papers[i]].id.s);
     }
 }
 
 /* alt names joined by ';', a ';' or '\\' inside a name escaped by a backslash, so the list
  * splits back exactly (ids, joined the same way, never hold either) */
-static void join_alt(sbuf *b, const ckg_concept *c)
+static void join_alt(strbuf *b, const ckg_concept *c)
 {
-    sbuf_reset(b);
+    strbuf_reset(b);
     for (size_t i = 0; i < c->alt.n; i++) {
         if (i)
-            sbuf_add(b, ";");
+            strbuf_puts(b, ";");
         for (const char *p = or_empty(c->alt.items[i].s); *p; p++) {
             char one[3] = {'\\', *p, '\0'};
-            sbuf_add(b, *p == ';' || *p == '\\' ? one : one + 1);
+            strbuf_puts(b, *p == ';' || *p == '\\' ? one : one + 1);
         }
     }
 }
 
 /* kind ids joined by ';' (label = 0) or their zh phrases joined by '、' (label = 1) */
-static void join_kinds(sbuf *b, const ckg_graph *g, const graph_edge *e, int label)
+static void join_kinds(strbuf *b, const ckg_graph *g, const graph_edge *e, int label)
 {
-    sbuf_reset(b);
+    strbuf_reset(b);
     for (size_t i = 0; i < e->n_kinds; i++) {
         const ckg_kind *k = &g->o->kinds[e->kinds[i]];
         if (i)
-            sbuf_add(b, label ? "、" : ";");
-        sbuf_add(b, or_empty(label ? k->zh.s : k->id.s));
+            strbuf_puts(b, label ? "、" : ";");
+        strbuf_puts(b, or_empty(label ? k->zh.s : k->id.s));
     }
 }
 
@@ -155,15 +116,9 @@ static int collect_statements(const ckg_graph *g, statement **out, size_t *n_out
             int64_t e = vf >= 0 && vt >= 0 ? graph_find_edge(g, vf, vt) : -1;
             if (e < 0)
                 continue;
-            if (n == cap) {
-                size_t nc = cap ? 2 * cap : 256;
-                statement *s = realloc(st, nc * sizeof *s);
-                if (!s) {
-                    free(st);
-                    return CKG_ENOMEM;
-                }
-                st = s;
-                cap = nc;
+            if (ARRAY_GROW(st, cap, n + 1) != CKG_OK) {
+                free(st);
+                return CKG_ENOMEM;
             }
             st[n++] = (statement){e, rel->kind_index, (int32_t)p};
         }
@@ -333,7 +288,7 @@ static int write_graphml(const ckg_graph *g, FILE *f)
         {"e_weight", "edge", "weight", "double"},  {"e_kinds", "edge", "kinds", "string"},
         {"e_label", "edge", "label", "string"},    {"e_papers", "edge", "papers", "string"},
     };
-    sbuf b = {0};
+    strbuf b = {0};
     char scope[256];
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -356,10 +311,10 @@ static int write_graphml(const ckg_graph *g, FILE *f)
         xml_data(f, "      ", "v_zh", or_empty(c->zh.s));
         xml_data(f, "      ", "v_en", or_empty(c->en.s));
         join_alt(&b, c);
-        xml_data(f, "      ", "v_alt", or_empty(sbuf_str(&b)));
+        xml_data(f, "      ", "v_alt", or_empty(strbuf_str(&b)));
         xml_data(f, "      ", "v_theme", or_empty(c->theme.s));
         join_papers(&b, g, gv->papers, gv->n_papers);
-        xml_data(f, "      ", "v_papers", or_empty(sbuf_str(&b)));
+        xml_data(f, "      ", "v_papers", or_empty(strbuf_str(&b)));
         fprintf(f, "      <data key=\"v_n_papers\">%zu</data>\n", gv->n_papers);
         fputs("    </node>\n", f);
     }
@@ -372,16 +327,16 @@ static int write_graphml(const ckg_graph *g, FILE *f)
         fputs("\">\n", f);
         fprintf(f, "      <data key=\"e_weight\">%zu</data>\n", e->n_papers);
         join_kinds(&b, g, e, 0);
-        xml_data(f, "      ", "e_kinds", or_empty(sbuf_str(&b)));
+        xml_data(f, "      ", "e_kinds", or_empty(strbuf_str(&b)));
         join_kinds(&b, g, e, 1);
-        xml_data(f, "      ", "e_label", or_empty(sbuf_str(&b)));
+        xml_data(f, "      ", "e_label", or_empty(strbuf_str(&b)));
         join_papers(&b, g, e->papers, e->n_papers);
-        xml_data(f, "      ", "e_papers", or_empty(sbuf_str(&b)));
+        xml_data(f, "      ", "e_papers", or_empty(strbuf_str(&b)));
         fputs("    </edge>\n", f);
     }
     fputs("  </graph>\n</graphml>\n", f);
-    int failed = b.failed;
-    free(b.s);
+    int failed = b.oom;
+    strbuf_free(&b);
     return failed ? CKG_ENOMEM : CKG_OK;
 }
 
@@ -413,7 +368,7 @@ static void dot_attr(FILE *f, const char *sep, const char *name, const char *val
 
 static int write_dot(const ckg_graph *g, FILE *f)
 {
-    sbuf b = {0};
+    strbuf b = {0};
     char scope[256];
     fputs("digraph ckg {\n", f);
     dot_attr(f, "  graph [", "scope", graph_scope_name(g, scope, sizeof scope));
@@ -427,10 +382,10 @@ static int write_dot(const ckg_graph *g, FILE *f)
         dot_attr(f, " [", "label", or_empty(c->zh.s));
         dot_attr(f, ", ", "en", or_empty(c->en.s));
         join_alt(&b, c);
-        dot_attr(f, ", ", "alt", or_empty(sbuf_str(&b)));
+        dot_attr(f, ", ", "alt", or_empty(strbuf_str(&b)));
         dot_attr(f, ", ", "theme", or_empty(c->theme.s));
         join_papers(&b, g, gv->papers, gv->n_papers);
-        dot_attr(f, ", ", "papers", or_empty(sbuf_str(&b)));
+        dot_attr(f, ", ", "papers", or_empty(strbuf_str(&b)));
         fputs("];\n", f);
     }
     for (size_t j = 0; j < g->n_edges; j++) {
@@ -441,38 +396,22 @@ static int write_dot(const ckg_graph *g, FILE *f)
         dot_escaped(f, vertex_concept(g, e->to)->id.s);
         fprintf(f, "\" [weight=%zu", e->n_papers);
         join_kinds(&b, g, e, 0);
-        dot_attr(f, ", ", "kinds", or_empty(sbuf_str(&b)));
+        dot_attr(f, ", ", "kinds", or_empty(strbuf_str(&b)));
         join_kinds(&b, g, e, 1);
-        dot_attr(f, ", ", "label", or_empty(sbuf_str(&b)));
+        dot_attr(f, ", ", "label", or_empty(strbuf_str(&b)));
         join_papers(&b, g, e->papers, e->n_papers);
-        dot_attr(f, ", ", "papers", or_empty(sbuf_str(&b)));
+        dot_attr(f, ", ", "papers", or_empty(strbuf_str(&b)));
         fputs("];\n", f);
     }
     fputs("}\n", f);
-    int failed = b.failed;
-    free(b.s);
+    int failed = b.oom;
+    strbuf_free(&b);
     return failed ? CKG_ENOMEM : CKG_OK;
 }
 
 /* ------------------------------------------------------------------ CSV */
 
-/* One RFC 4180 field: quoted when it holds a comma, a quote or a line break. */
-static void csv_field(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
-static int write_csv_nodes(const ckg_graph *g, FILE *f, sbuf *b)
+static int write_csv_nodes(const ckg_graph *g, FILE *f, strbuf *b)
 {
     fputs("id,label,zh,en,theme,alt,papers\n", f);
     for (size_t v = 0; v < g->n_vertices; v++) {
@@ -489,16 +428,16 @@ static int write_csv_nodes(const ckg_graph *g, FILE *f, sbuf *b)
         csv_field(f, or_empty(c->theme.s));
         fputc(',', f);
         join_alt(b, c);
-        csv_field(f, or_empty(sbuf_str(b)));
+        csv_field(f, or_empty(strbuf_str(b)));
         fputc(',', f);
         join_papers(b, g, gv->papers, gv->n_papers);
-        csv_field(f, or_empty(sbuf_str(b)));
+        csv_field(f, or_empty(strbuf_str(b)));
         fputc('\n', f);
     }
-    return b->failed ? CKG_ENOMEM : CKG_OK;
+    return b->oom ? CKG_ENOMEM : CKG_OK;
 }
 
-static int write_csv_edges(const ckg_graph *g, FILE *f, sbuf *b)
+static int write_csv_edges(const ckg_graph *g, FILE *f, strbuf *b)
 {
     fputs("source,target,type,weight,kinds,label,papers\n", f);
     for (size_t j = 0; j < g->n_edges; j++) {
@@ -508,16 +447,16 @@ static int write_csv_edges(const ckg_graph *g, FILE *f, sbuf *b)
         csv_field(f, vertex_concept(g, e->to)->id.s);
         fprintf(f, ",Directed,%zu,", e->n_papers);
         join_kinds(b, g, e, 0);
-        csv_field(f, or_empty(sbuf_str(b)));
+        csv_field(f, or_empty(strbuf_str(b)));
         fputc(',', f);
         join_kinds(b, g, e, 1);
-        csv_field(f, or_empty(sbuf_str(b)));
+        csv_field(f, or_empty(strbuf_str(b)));
         fputc(',', f);
         join_papers(b, g, e->papers, e->n_papers);
-        csv_field(f, or_empty(sbuf_str(b)));
+        csv_field(f, or_empty(strbuf_str(b)));
         fputc('\n', f);
     }
-    return b->failed ? CKG_ENOMEM : CKG_OK;
+    return b->oom ? CKG_ENOMEM : CKG_OK;
 }
 
 /* ------------------------------------------------------------------ dispatch */
@@ -525,7 +464,7 @@ static int write_csv_edges(const ckg_graph *g, FILE *f, sbuf *b)
 int export_write(const ckg_graph *g, export_format fmt, FILE *f)
 {
     int rc = CKG_OK;
-    sbuf b = {0};
+    strbuf b = {0};
     switch (fmt) {
     case EXPORT_JSON: rc = write_json(g, f); break;
     case EXPORT_GRAPHML: rc = write_graphml(g, f); break;
@@ -540,7 +479,7 @@ int export_write(const ckg_graph *g, export_format fmt, FILE *f)
     case EXPORT_CSV_EDGES: rc = write_csv_edges(g, f, &b); break;
     default: rc = CKG_EUSAGE; break;
     }
-    free(b.s);
+    strbuf_free(&b);
     if (rc == CKG_OK && (fflush(f) != 0 || ferror(f)))
         rc = CKG_EIO;
     return rc;
