@@ -7,8 +7,8 @@
  * U+FFFD), DOT quoted strings (backslash, quote, line breaks) and RFC 4180 fields (csv.h).
  * Lists inside one value are joined in a strbuf. Stream errors are collected by ferror at
  * the end of each writer. */
-#include "ckg/export.h"
 #include "ckg/status.h"
+#include "export_internal.h"
 #include "util/array.h"
 #include "util/csv.h"
 #include "util/strbuf.h"
@@ -135,30 +135,6 @@ static int collect_statements(const ckg_graph *g, statement **out, size_t *n_out
     return CKG_OK;
 }
 
-static json_t *string_list(const ckg_strs *l)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < l->n; i++) {
-        if (l->items[i].s && json_array_append_new(a, json_string(l->items[i].s))) {
-            json_decref(a);
-            return NULL;
-        }
-    }
-    return a;
-}
-
-static json_t *paper_ids(const ckg_graph *g, const int32_t *papers, size_t n)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < n; i++) {
-        if (json_array_append_new(a, json_string(g->o->papers[papers[i]].id.s))) {
-            json_decref(a);
-            return NULL;
-        }
-    }
-    return a;
-}
-
 int export_json(const ckg_graph *g, json_t **out)
 {
     int rc = CKG_ENOMEM;
@@ -181,15 +157,15 @@ int export_json(const ckg_graph *g, json_t **out)
         json_t *sections = json_array();
         json_t *jp = json_pack("{s:s, s:s?, s:s?, s:o, s:s?, s:o?, s:o}", "id", paper->id.s,
                                "source", paper->source.s, "title", paper->title.s, "authors",
-                               string_list(&paper->authors), "venue", paper->venue.s, "year",
-                               paper->year ? json_integer(paper->year) : NULL, "sections",
-                               sections);
+                               export_json_strings(&paper->authors), "venue", paper->venue.s,
+                               "year", paper->year ? json_integer(paper->year) : NULL,
+                               "sections", sections);
         if (!jp || json_array_append_new(jpapers, jp))
             goto out;
         for (size_t k = 0; k < paper->n_sections; k++) {
             const ckg_section *sec = &paper->sections[k];
             json_t *js = json_pack("{s:s, s:s?, s:o}", "id", sec->id.s, "title", sec->title.s,
-                                   "authors", string_list(&sec->authors));
+                                   "authors", export_json_strings(&sec->authors));
             if (!js || json_array_append_new(sections, js))
                 goto out;
         }
@@ -198,9 +174,9 @@ int export_json(const ckg_graph *g, json_t **out)
         const ckg_concept *c = vertex_concept(g, (int32_t)v);
         const graph_vertex *gv = &g->vertices[v];
         json_t *jc = json_pack("{s:s, s:s?, s:s?, s:o, s:s?, s:o, s:o}", "id", c->id.s, "zh",
-                               c->zh.s, "en", c->en.s, "alt", string_list(&c->alt), "theme",
-                               c->theme.s, "broader", string_list(&c->broader), "papers",
-                               paper_ids(g, gv->papers, gv->n_papers));
+                               c->zh.s, "en", c->en.s, "alt", export_json_strings(&c->alt),
+                               "theme", c->theme.s, "broader", export_json_strings(&c->broader),
+                               "papers", export_json_paper_ids(o, gv->papers, gv->n_papers));
         if (!jc || json_array_append_new(jconcepts, jc))
             goto out;
     }
@@ -216,7 +192,8 @@ int export_json(const ckg_graph *g, json_t **out)
         const graph_edge *e = &g->edges[st[i].edge];
         json_t *jr = json_pack("{s:s, s:s, s:s, s:o}", "from", vertex_concept(g, e->from)->id.s,
                                "to", vertex_concept(g, e->to)->id.s, "kind",
-                               o->kinds[st[i].kind].id.s, "papers", paper_ids(g, papers, np));
+                               o->kinds[st[i].kind].id.s, "papers",
+                               export_json_paper_ids(o, papers, np));
         if (!jr || json_array_append_new(jrelations, jr))
             goto out;
         i = j;
