@@ -157,13 +157,7 @@ static void csv_ranks(const diff_table *t, size_t rows, FILE *f)
     rows = rows < t->n_concepts ? rows : t->n_concepts;
     for (size_t r = 0; r < rows; r++) {
         const ckg_concept *c = &t->o->concepts[t->concepts[r]];
-        csv_field(f, c->id.s);
-        fputc(',', f);
-        csv_field(f, c->zh.s);
-        fputc(',', f);
-        csv_field(f, c->en.s);
-        fputc(',', f);
-        csv_field(f, export_theme_id(t->o, c));
+        csv_fields(f, 4, c->id.s, c->zh.s, c->en.s, export_theme_id(t->o, c));
         for (size_t j = 0; j < t->n_sides; j++) {
             fputc(',', f);
             csv_number(f, diff_side_rank(&t->sides[j], t->concepts[r], t->options.measure), 0);
@@ -182,9 +176,7 @@ static void csv_pairs(const diff_table *t, FILE *f)
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < n; j++) {
             size_t x = i * n + j;
-            csv_field(f, t->sides[i].name);
-            fputc(',', f);
-            csv_field(f, t->sides[j].name);
+            csv_fields(f, 2, t->sides[i].name, t->sides[j].name);
             fprintf(f, ",%zu,", t->shared_concepts[x]);
             csv_number(f, t->jaccard_concepts[x], 0);
             fprintf(f, ",%zu,", t->shared_relations[x]);

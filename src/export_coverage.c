@@ -60,11 +60,7 @@ int export_coverage_csv(const coverage_report *r, FILE *f)
             const coverage_section *s = &p->sections[k];
             csv_field(f, p->paper->id.s);
             fprintf(f, ",%zu,%d,", s->line, s->level);
-            csv_field(f, s->label);
-            fputc(',', f);
-            csv_field(f, s->title);
-            fputc(',', f);
-            csv_field(f, s->section_id);
+            csv_fields(f, 3, s->label, s->title, s->section_id);
             fprintf(f, ",%s,%zu,%zu,%zu,%.4f\n", s->body ? "true" : "false", s->chars, s->covered,
                     s->quotes, share(s->covered, s->chars));
         }

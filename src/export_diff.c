@@ -284,15 +284,8 @@ static void csv_concept_row(const diff_result *d, const diff_concept *x, FILE *f
 {
     const ckg_concept *k = concept_of(d, x->concept);
     metrics_measure m = d->options.measure;
-    csv_field(f, k->id.s);
-    fputc(',', f);
-    csv_field(f, k->zh.s);
-    fputc(',', f);
-    csv_field(f, k->en.s);
-    fputc(',', f);
-    csv_field(f, export_theme_id(d->o, k));
-    fputc(',', f);
-    csv_field(f, in_which(d, x->va >= 0, x->vb >= 0));
+    csv_fields(f, 5, k->id.s, k->zh.s, k->en.s, export_theme_id(d->o, k),
+               in_which(d, x->va >= 0, x->vb >= 0));
     double ra = x->va >= 0 ? d->a.ranks[m][x->va] : NAN;
     double rb = x->vb >= 0 ? d->b.ranks[m][x->vb] : NAN;
     fputc(',', f);
@@ -341,11 +334,8 @@ static void csv_relation_rows(const diff_result *d, const diff_relation *list, s
 {
     for (size_t i = 0; i < n; i++) {
         const diff_relation *r = &list[i];
-        csv_field(f, concept_of(d, r->from)->id.s);
-        fputc(',', f);
-        csv_field(f, concept_of(d, r->to)->id.s);
-        fputc(',', f);
-        csv_field(f, in_which(d, r->ea >= 0, r->eb >= 0));
+        csv_fields(f, 3, concept_of(d, r->from)->id.s, concept_of(d, r->to)->id.s,
+                   in_which(d, r->ea >= 0, r->eb >= 0));
         fputc(',', f);
         if (r->ea >= 0)
             csv_kinds(f, d->a.g, r->ea);
@@ -372,11 +362,7 @@ static void csv_themes(const diff_result *d, FILE *f)
     for (size_t t = 0; t < d->o->n_themes; t++) {
         const ckg_theme *th = &d->o->themes[t];
         const diff_theme *x = &d->themes[t];
-        csv_field(f, th->id.s);
-        fputc(',', f);
-        csv_field(f, th->zh.s);
-        fputc(',', f);
-        csv_field(f, th->en.s);
+        csv_fields(f, 3, th->id.s, th->zh.s, th->en.s);
         fprintf(f, ",%zu,%zu,", x->concepts[0], x->concepts[1]);
         csv_number(f, x->concept_share[0], 0);
         fputc(',', f);

@@ -89,19 +89,10 @@ static void csv_link_fields(FILE *f, const ckg_ontology *o, const query_link *l,
     const ckg_kind *k = &o->kinds[l->kind];
     int out = l->direction == QUERY_OUT;
     fprintf(f, "%u,%s,", (unsigned)l->depth, out ? "out" : "in");
-    csv_field(f, k->id.s);
+    csv_fields(f, 3, k->id.s, out ? k->zh.s : k->inverse_zh.s,
+               joined_ids(b, o, l->via, l->n_via, 0));
     fputc(',', f);
-    csv_field(f, out ? k->zh.s : k->inverse_zh.s);
-    fputc(',', f);
-    csv_field(f, joined_ids(b, o, l->via, l->n_via, 0));
-    fputc(',', f);
-    csv_field(f, c->id.s);
-    fputc(',', f);
-    csv_field(f, c->zh.s);
-    fputc(',', f);
-    csv_field(f, c->en.s);
-    fputc(',', f);
-    csv_field(f, c->theme.s);
+    csv_fields(f, 4, c->id.s, c->zh.s, c->en.s, c->theme.s);
     fputc(',', f);
     csv_field(f, joined_ids(b, o, l->papers, l->n_papers, 1));
 }
@@ -122,9 +113,7 @@ static void csv_link(FILE *f, const ckg_ontology *o, const query_link *l, int ev
             query_lines_get(lines, s->paper, ev, &line, &end);
             csv_link_fields(f, o, l, b);
             fputc(',', f);
-            csv_field(f, o->papers[s->paper].id.s);
-            fputc(',', f);
-            csv_field(f, ev->section.s);
+            csv_fields(f, 2, o->papers[s->paper].id.s, ev->section.s);
             fputc(',', f);
             if (line)
                 fprintf(f, "%zu", line);

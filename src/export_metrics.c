@@ -65,13 +65,7 @@ int export_metrics_csv(const metrics_result *m, const size_t *rows, size_t n_row
         size_t v = rows[r];
         const ckg_concept *c = row_concept(m, v);
         fprintf(f, "%zu,", r + 1);
-        csv_field(f, c->id.s);
-        fputc(',', f);
-        csv_field(f, c->zh.s);
-        fputc(',', f);
-        csv_field(f, c->en.s);
-        fputc(',', f);
-        csv_field(f, export_theme_id(o, c));
+        csv_fields(f, 4, c->id.s, c->zh.s, c->en.s, export_theme_id(o, c));
         for (int k = 0; k < METRICS_N_MEASURES; k++) {
             fputc(',', f);
             csv_number(f, metrics_value(m, v, k), metrics_measure_is_integer(k));

@@ -188,13 +188,9 @@ int export_search_csv(const ckg_ontology *o, const query_search_result *r, query
         const query_concept_hit *h = &r->concepts[i];
         const ckg_concept *k = &o->concepts[h->concept];
         fprintf(f, "concept,%zu,", i + 1);
-        const char *fields[] = {k->id.s, k->zh.s, k->en.s, k->theme.s,
-                                query_match_name(h->match), h->field};
-        for (size_t x = 0; x < sizeof fields / sizeof *fields; x++) {
-            csv_field(f, fields[x]);
-            fputc(',', f);
-        }
-        fputs(",,", f);
+        csv_fields(f, 6, k->id.s, k->zh.s, k->en.s, k->theme.s, query_match_name(h->match),
+                   h->field);
+        fputs(",,,", f);
         csv_field(f, h->text);
         fputc('\n', f);
     }

@@ -2,6 +2,7 @@
 #include "util/csv.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 void csv_field(FILE *f, const char *s)
@@ -19,6 +20,18 @@ void csv_field(FILE *f, const char *s)
         fputc(*s, f);
     }
     fputc('"', f);
+}
+
+void csv_fields(FILE *f, size_t n, ...)
+{
+    va_list ap;
+    va_start(ap, n);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputc(',', f);
+        csv_field(f, va_arg(ap, const char *));
+    }
+    va_end(ap);
 }
 
 void csv_number(FILE *f, double x, int integer)

@@ -6,10 +6,14 @@
 #ifndef CKG_UTIL_CSV_H
 #define CKG_UTIL_CSV_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Writes s as one field; NULL writes an empty field. */
 void csv_field(FILE *f, const char *s);
+
+/* Writes the n strings that follow as n fields separated by commas (no line end). */
+void csv_fields(FILE *f, size_t n, ...);
 
 /* Writes x as one field: nothing for NaN; "%.0f" when integer (a whole-number measure),
  * else "%.17g" (every double read back exactly). */
