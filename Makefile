@@ -28,7 +28,7 @@ DEB_BENCH := hyperfine graphviz time
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE
+CPPFLAGS += -Iinclude -Isrc -D_DEFAULT_SOURCE
 ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CFLAGS) $(CPPFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
@@ -38,7 +38,7 @@ BUILD ?= build
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=undefined
 
-LIB_SRC := $(sort $(wildcard src/*.c src/render/*.c))
+LIB_SRC := $(sort $(wildcard src/*.c src/render/*.c src/util/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_SUPPORT := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))

@@ -8,6 +8,7 @@
 #include "ckg/status.h"
 #include "ckg/strmap.h"
 #include "ckg/text.h"
+#include "util/array.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,15 +34,9 @@ static int check_names(const ckg_ontology *o, diag_list *diags)
                 const ckg_str *name = pass == 1 ? &c->en : k == 0 ? &c->zh : &c->alt.items[k - 1];
                 if (!name->s)
                     continue;
-                if (n_folded == cap) {
-                    size_t cap2 = cap ? cap * 2 : 256;
-                    char **p = realloc(folded, cap2 * sizeof *p);
-                    if (!p) {
-                        rc = CKG_ENOMEM;
-                        goto out;
-                    }
-                    folded = p;
-                    cap = cap2;
+                if (ARRAY_GROW(folded, cap, n_folded + 1) != CKG_OK) {
+                    rc = CKG_ENOMEM;
+                    goto out;
                 }
                 if (!(folded[n_folded] = text_fold(name->s))) {
                     rc = CKG_ENOMEM;

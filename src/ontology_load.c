@@ -13,6 +13,7 @@
 #include "ckg/suggest.h"
 #include "ckg/ydoc.h"
 #include "ontology_internal.h"
+#include "util/array.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -40,21 +41,18 @@ enum { MAX_FIELDS = 16 }; /* fields of one mapping of the schema, at most */
 
 /* ---------------------------------------------------------------- growable arrays */
 
-/* The top-level model arrays grow with realloc while files are read (ontology_free frees
- * them); everything below them is sized from the tree and lives in the arena. */
-static void *grow_array(loader *L, void **items, size_t *cap, size_t n, size_t elsize)
+/* The top-level model arrays grow (array_grow) while files are read (ontology_free frees
+ * them); everything below them is sized from the tree and lives in the arena. items_ptr is
+ * the address of the array; returns its slot n, or NULL when out of memory. */
+static void *grow_array(loader *L, void *items_ptr, size_t *cap, size_t n, size_t elsize)
 {
-    if (n < *cap)
-        return (char *)*items + n * elsize;
-    size_t cap2 = *cap ? *cap * 2 : 16;
-    void *p = realloc(*items, cap2 * elsize);
-    if (!p) {
+    char *items;
+    if (array_grow(items_ptr, cap, n + 1, elsize) != CKG_OK) {
         L->status = CKG_ENOMEM;
         return NULL;
     }
-    *items = p;
-    *cap = cap2;
-    return (char *)p + n * elsize;
+    memcpy(&items, items_ptr, sizeof items);
+    return items + n * elsize;
 }
 
 /* ---------------------------------------------------------------- scalar readers */
@@ -250,7 +248,7 @@ static void walk_themes(loader *L, const ynode *root)
         const ynode *m = list->as.items[i];
         if (!check_map(L, m, "a theme", fields, v))
             continue;
-        ckg_theme *t = grow_array(L, (void **)&L->o->themes, &L->themes_cap, L->o->n_themes,
+        ckg_theme *t = grow_array(L, &L->o->themes, &L->themes_cap, L->o->n_themes,
                                   sizeof *t);
         if (!t)
             return;
@@ -283,7 +281,7 @@ static void walk_kinds(loader *L, const ynode *root)
         const ynode *m = list->as.items[i];
         if (!check_map(L, m, "a relation kind", fields, v))
             continue;
-        ckg_kind *k = grow_array(L, (void **)&L->o->kinds, &L->kinds_cap, L->o->n_kinds,
+        ckg_kind *k = grow_array(L, &L->o->kinds, &L->kinds_cap, L->o->n_kinds,
                                  sizeof *k);
         if (!k)
             return;
@@ -321,7 +319,7 @@ static void walk_concepts(loader *L, const ynode *root)
         const ynode *m = list->as.items[i];
         if (!check_map(L, m, "a concept", fields, v))
             continue;
-        ckg_concept *c = grow_array(L, (void **)&L->o->concepts, &L->concepts_cap,
+        ckg_concept *c = grow_array(L, &L->o->concepts, &L->concepts_cap,
                                     L->o->n_concepts, sizeof *c);
         if (!c)
             return;
@@ -490,7 +488,7 @@ static void walk_paper(loader *L, const ynode *root)
     const ynode *meta = t_v[PAPER];
     if (!meta)
         return;
-    ckg_paper *p = grow_array(L, (void **)&L->o->papers, &L->papers_cap, L->o->n_papers,
+    ckg_paper *p = grow_array(L, &L->o->papers, &L->papers_cap, L->o->n_papers,
                               sizeof *p);
     if (!p)
         return;
@@ -515,7 +513,7 @@ typedef void (*walker)(loader *L, const ynode *root);
 static const char *add_file(loader *L, const char *path)
 {
     const char *file = arena_strdup(&L->o->mem, path);
-    const char **slot = file ? grow_array(L, (void **)&L->o->files, &L->files_cap,
+    const char **slot = file ? grow_array(L, &L->o->files, &L->files_cap,
                                           L->o->n_files, sizeof *slot)
                              : NULL;
     if (!slot)
@@ -558,7 +556,7 @@ static int walk_result(loader *L, const char *path, read_file_result *r, walker 
     if (r->read_rc == CKG_EIO) {
         ckg_loc loc = {file, 0, 0};
         diag_add(L->diags, DIAG_ERROR, &loc, "cannot read the file: %s",
-                 r->read_err == EINVAL ? "not a regular file" : strerror(r->read_err));
+                 filebuf_strerror(r->read_err));
         return CKG_OK;
     }
     if (r->read_rc != CKG_OK)
@@ -587,19 +585,14 @@ static int file_list_add(file_list *fl, char *path, walker walk)
 {
     if (!path)
         return CKG_ENOMEM;
-    if (fl->n == fl->cap) {
-        size_t cap = fl->cap ? fl->cap * 2 : 64;
-        char **paths = realloc(fl->paths, cap * sizeof *paths);
-        if (paths)
-            fl->paths = paths;
-        walker *walks = paths ? realloc(fl->walks, cap * sizeof *walks) : NULL;
-        if (!walks) {
-            free(path);
-            return CKG_ENOMEM;
-        }
-        fl->walks = walks;
-        fl->cap = cap;
+    /* the two arrays share one capacity: the smaller of what each holds */
+    size_t cap_paths = fl->cap, cap_walks = fl->cap;
+    if (array_grow(&fl->paths, &cap_paths, fl->n + 1, sizeof *fl->paths) != CKG_OK ||
+        array_grow(&fl->walks, &cap_walks, fl->n + 1, sizeof *fl->walks) != CKG_OK) {
+        free(path);
+        return CKG_ENOMEM;
     }
+    fl->cap = cap_paths < cap_walks ? cap_paths : cap_walks;
     fl->paths[fl->n] = path;
     fl->walks[fl->n++] = walk;
     return CKG_OK;
