@@ -1,5 +1,5 @@
 /* context.c — the Graphviz context a map is drawn in, and the errors Graphviz reports
- * (stage: base; uses rbuf.c and options.c).
+ * (stage: base; uses strbuf.c and options.c).
  *
  * render_context_new checks once what every map needs: the layout engines of
  * render_engines and the pango text layout (without pango, Graphviz estimates text sizes
@@ -15,17 +15,17 @@
 
 /* ------------------------------------------------------------------ Graphviz errors */
 
-static rbuf gv_errors;
+static strbuf gv_errors;
 
 static int keep_gv_error(char *msg)
 {
-    rbuf_puts(&gv_errors, msg);
+    strbuf_puts(&gv_errors, msg);
     return 0;
 }
 
 void render_gv_errors_reset(void)
 {
-    rbuf_free(&gv_errors);
+    strbuf_free(&gv_errors);
     agseterr(AGERR);
     agseterrf(keep_gv_error);
 }
@@ -111,6 +111,6 @@ void render_context_free(render_context *ctx)
         return;
     if (ctx->gvc)
         gvFreeContext(ctx->gvc);
-    rbuf_free(&gv_errors);
+    strbuf_free(&gv_errors);
     free(ctx);
 }

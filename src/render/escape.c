@@ -1,5 +1,5 @@
 /* escape.c — escaping, the one place where ontology text meets markup (stage: base; uses
- * rbuf.c).
+ * strbuf.c).
  *
  * Labels are Graphviz HTML-like labels and titles are XML, so both get the same treatment
  * (entities for & < > ", control characters and XML non-characters removed), plus what
@@ -30,9 +30,9 @@ static int looks_like_entity(const char *s, size_t len)
     return i > start && i < len && s[i] == ';';
 }
 
-static void escape_n(rbuf *b, const char *s, size_t len, unsigned flags, size_t max_chars)
+static void escape_n(strbuf *b, const char *s, size_t len, unsigned flags)
 {
-    size_t i = 0, chars = 0;
+    size_t i = 0;
     while (i < len) {
         uint32_t cp;
         size_t n = text_utf8_decode(s + i, len - i, &cp);
@@ -40,11 +40,6 @@ static void escape_n(rbuf *b, const char *s, size_t len, unsigned flags, size_t 
             i++;
             continue;
         }
-        if (chars == max_chars) {
-            rbuf_puts(b, "…");
-            return;
-        }
-        chars++;
         const char *rep = NULL;
         switch (cp) {
         case '&':
@@ -67,29 +62,29 @@ static void escape_n(rbuf *b, const char *s, size_t len, unsigned flags, size_t 
                 rep = "";
         }
         if (rep)
-            rbuf_puts(b, rep);
+            strbuf_puts(b, rep);
         else
-            rbuf_add(b, s + i, n);
+            strbuf_add(b, s + i, n);
         i += n;
     }
 }
 
-void rbuf_xml(rbuf *b, const char *s, int keep_newlines)
+void render_put_xml(strbuf *b, const char *s, int keep_newlines)
 {
     if (s)
-        escape_n(b, s, strlen(s), keep_newlines ? ESC_NEWLINES : 0, (size_t)-1);
+        escape_n(b, s, strlen(s), keep_newlines ? ESC_NEWLINES : 0);
 }
 
-void rbuf_label(rbuf *b, const char *s)
+void render_put_label(strbuf *b, const char *s)
 {
     if (s)
-        escape_n(b, s, strlen(s), ESC_GRAPHVIZ, (size_t)-1);
+        escape_n(b, s, strlen(s), ESC_GRAPHVIZ);
 }
 
 /* Graphviz 2.42/2.43 expands a tooltip's escapes twice (as an escString, then again while
  * writing it), so a literal backslash takes four; an ampersand that looks like an entity
  * gets a word joiner, or the SVG writer would pass it on as that entity. */
-void rbuf_tooltip(rbuf *b, const char *s)
+void render_put_tooltip(strbuf *b, const char *s)
 {
     char *clean = render_clean_text(s, 1);
     if (!clean) {
@@ -99,25 +94,19 @@ void rbuf_tooltip(rbuf *b, const char *s)
     size_t len = strlen(clean);
     for (size_t i = 0; i < len; i++) {
         if (clean[i] == '\\')
-            rbuf_puts(b, "\\\\\\\\");
+            strbuf_puts(b, "\\\\\\\\");
         else if (clean[i] == '&' && looks_like_entity(clean + i, len - i))
-            rbuf_puts(b, "&\xe2\x81\xa0");
+            strbuf_puts(b, "&\xe2\x81\xa0");
         else
-            rbuf_add(b, clean + i, 1);
+            strbuf_add(b, clean + i, 1);
     }
     free(clean);
 }
 
-void rbuf_xml_cut(rbuf *b, const char *s, size_t max_chars)
-{
-    if (s)
-        escape_n(b, s, strlen(s), 0, max_chars);
-}
-
 char *render_clean_text(const char *s, int keep_newlines)
 {
-    rbuf b = {0};
-    rbuf_add(&b, "", 0);
+    strbuf b = {0};
+    strbuf_add(&b, "", 0);
     size_t len = s ? strlen(s) : 0, i = 0;
     while (i < len) {
         uint32_t cp;
@@ -127,15 +116,15 @@ char *render_clean_text(const char *s, int keep_newlines)
             continue;
         }
         if (cp == '\n' && keep_newlines)
-            rbuf_add(&b, "\n", 1);
+            strbuf_add(&b, "\n", 1);
         else if (cp == '\t' || cp == '\n' || cp == '\r')
-            rbuf_add(&b, " ", 1);
+            strbuf_add(&b, " ", 1);
         else if (!(cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0xfffe || cp == 0xffff))
-            rbuf_add(&b, s + i, n);
+            strbuf_add(&b, s + i, n);
         i += n;
     }
     if (b.oom) {
-        rbuf_free(&b);
+        strbuf_free(&b);
         return NULL;
     }
     return b.s;
@@ -143,11 +132,11 @@ char *render_clean_text(const char *s, int keep_newlines)
 
 char *render_escape_xml(const char *s, int keep_newlines)
 {
-    rbuf b = {0};
-    rbuf_add(&b, "", 0);
-    rbuf_xml(&b, s, keep_newlines);
+    strbuf b = {0};
+    strbuf_add(&b, "", 0);
+    render_put_xml(&b, s, keep_newlines);
     if (b.oom) {
-        rbuf_free(&b);
+        strbuf_free(&b);
         return NULL;
     }
     return b.s;

@@ -3,7 +3,7 @@
  * Each box's label (zh and/or en, wrapped, as a Graphviz HTML-like label), the size a box
  * will take (for the radial layout), the linking phrases of relations, and the dictionary
  * of names the line breaker keeps whole. Text from the ontology is escaped where it meets
- * markup (rbuf_label). */
+ * markup (render_put_label). */
 #include "render_internal.h"
 
 #include "ckg/status.h"
@@ -14,22 +14,22 @@
 #include <string.h>
 
 /* The relation's linking phrase(s), zh or en, joined. */
-void render_add_phrase(rbuf *b, const map *m, const graph_edge *e, int en, size_t max_kinds)
+void render_add_phrase(strbuf *b, const map *m, const graph_edge *e, int en, size_t max_kinds)
 {
     for (size_t k = 0; k < e->n_kinds; k++) {
         const ckg_kind *kind = &m->o->kinds[e->kinds[k]];
         if (k == max_kinds) {
-            rbuf_puts(b, en ? ", …" : "等");
+            strbuf_puts(b, en ? ", …" : "等");
             break;
         }
         if (k)
-            rbuf_puts(b, en ? ", " : "、");
-        rbuf_puts(b, en ? kind->en.s : kind->zh.s);
+            strbuf_puts(b, en ? ", " : "、");
+        strbuf_puts(b, en ? kind->en.s : kind->zh.s);
     }
 }
 
 /* Appends lines (joined by '\n') escaped, with <BR/> between them. */
-static void add_lines_html(rbuf *b, const char *lines)
+static void add_lines_html(strbuf *b, const char *lines)
 {
     const char *p = lines;
     for (;;) {
@@ -40,11 +40,11 @@ static void add_lines_html(rbuf *b, const char *lines)
             b->oom = 1;
             return;
         }
-        rbuf_label(b, line);
+        render_put_label(b, line);
         free(line);
         if (!nl)
             break;
-        rbuf_puts(b, "<BR/>");
+        strbuf_puts(b, "<BR/>");
         p = nl + 1;
     }
 }
@@ -80,7 +80,7 @@ static double en_font(double font)
     return fmax(8, round(font * 0.62 * 2) / 2);
 }
 
-int render_node_label(const map *m, size_t v, rbuf *b)
+int render_node_label(const map *m, size_t v, strbuf *b)
 {
     char *zh, *en;
     if (label_lines(m, v, &zh, &en) != CKG_OK)
@@ -88,9 +88,9 @@ int render_node_label(const map *m, size_t v, rbuf *b)
     if (zh)
         add_lines_html(b, zh);
     if (zh && en) {
-        rbuf_printf(b, "<BR/><FONT POINT-SIZE=\"%.1f\">", en_font(m->font[v]));
+        strbuf_printf(b, "<BR/><FONT POINT-SIZE=\"%.1f\">", en_font(m->font[v]));
         add_lines_html(b, en);
-        rbuf_puts(b, "</FONT>");
+        strbuf_puts(b, "</FONT>");
     } else if (en) {
         add_lines_html(b, en);
     }

@@ -42,15 +42,15 @@ static void setf(void *obj, const char *attr, const char *fmt, double x)
     set(obj, attr, buf);
 }
 
-/* A title as a DOT tooltip (see rbuf_tooltip). */
+/* A title as a DOT tooltip (see render_put_tooltip). */
 static void set_tooltip(void *obj, const char *title)
 {
-    rbuf b = {0};
-    rbuf_add(&b, "", 0);
-    rbuf_tooltip(&b, title);
+    strbuf b = {0};
+    strbuf_add(&b, "", 0);
+    render_put_tooltip(&b, title);
     if (!b.oom)
         set(obj, "tooltip", b.s);
-    rbuf_free(&b);
+    strbuf_free(&b);
 }
 
 /* Engines that place edge labels without regard to other objects: the linking phrase is a
@@ -129,7 +129,7 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
     const ckg_graph *g = m->g;
     const render_options *opt = m->opt;
     int rc = CKG_ENOMEM;
-    rbuf b = {0}, b2 = {0};
+    strbuf b = {0}, b2 = {0};
     Agnode_t **nodes = calloc(g->n_vertices ? g->n_vertices : 1, sizeof *nodes);
     Agraph_t *ag = agopen("concept-map", Agstrictdirected, NULL);
     if (!nodes || !ag)
@@ -154,10 +154,10 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
         render_look look;
         m->style->node_look(m, v, &look);
         b.len = 0;
-        rbuf_printf(&b, "concept theme-%s%s", c->theme_index >= 0 ? m->o->themes[t].id.s : "none",
+        strbuf_printf(&b, "concept theme-%s%s", c->theme_index >= 0 ? m->o->themes[t].id.s : "none",
                     look.cls);
         if (opt->focus == g->vertices[v].concept)
-            rbuf_puts(&b, " focus");
+            strbuf_puts(&b, " focus");
         if (b.oom)
             goto out;
         set(n, "class", b.s);
@@ -192,15 +192,15 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
         b.len = 0;
         if (m->labeled[j]) {
             render_add_phrase(&b, m, e, opt->lang == RENDER_LANG_EN, 3);
-            rbuf plain = b;
-            b = (rbuf){0};
-            rbuf_label(&b, plain.s);
-            rbuf_free(&plain);
+            strbuf plain = b;
+            b = (strbuf){0};
+            render_put_label(&b, plain.s);
+            strbuf_free(&plain);
         }
         render_look look;
         m->style->edge_look(m, j, &look);
         b2.len = 0;
-        rbuf_printf(&b2, "relation%s", look.cls);
+        strbuf_printf(&b2, "relation%s", look.cls);
         if (b.oom || b2.oom)
             goto out;
         if (phrases && m->labeled[j]) {
@@ -250,11 +250,11 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
              * past the inward one's. */
             int64_t back = graph_find_edge(g, e->to, e->from);
             if (!outer_is_tail && back >= 0 && m->drawn[back] && m->labeled[back]) {
-                rbuf other = {0};
+                strbuf other = {0};
                 double em2;
                 render_add_phrase(&other, m, &g->edges[back], opt->lang == RENDER_LANG_EN, 3);
                 render_measure_lines(other.s, &em2, &lines);
-                rbuf_free(&other);
+                strbuf_free(&other);
                 dist += em2 * 9 + 6;
             }
             set_html(ag, ed, outer_is_tail ? "taillabel" : "headlabel", b.s);
@@ -273,7 +273,7 @@ out:
     if (ag)
         agclose(ag);
     free(nodes);
-    rbuf_free(&b);
-    rbuf_free(&b2);
+    strbuf_free(&b);
+    strbuf_free(&b2);
     return rc;
 }

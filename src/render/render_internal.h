@@ -5,8 +5,7 @@
  * (and of its own stage, above it in this list), and the style only through the table that
  * render_map puts in map.style:
  *
- *   base    rbuf.c        the growable string
- *           escape.c      escaping for XML, HTML-like labels and DOT tooltips
+ *   base    escape.c      escaping for XML, HTML-like labels and DOT tooltips
  *           wrap.c        line breaking of concept names
  *           palette.c     the theme and edge colors
  *           options.c     render_options and the names the command line takes
@@ -39,43 +38,28 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include "util/strbuf.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 
 /* ================================================================== base */
 
-/* ------------------------------------------------------------------ rbuf.c */
-
-/* A growable NUL-terminated string. Zero-initialize; a failed append sets oom and leaves
- * the text as it was, so a builder checks once at the end. */
-typedef struct rbuf {
-    char *s;
-    size_t len, cap;
-    int oom;
-} rbuf;
-
-void rbuf_add(rbuf *b, const char *s, size_t len);
-void rbuf_puts(rbuf *b, const char *s);
-void rbuf_printf(rbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void rbuf_free(rbuf *b);
-
 /* ------------------------------------------------------------------ escape.c */
 
 /* Appends s escaped as render_escape_xml does. */
-void rbuf_xml(rbuf *b, const char *s, int keep_newlines);
-/* Appends s escaped for a Graphviz HTML-like label: as rbuf_xml, and also backslashes as
+void render_put_xml(strbuf *b, const char *s, int keep_newlines);
+/* Appends s escaped for a Graphviz HTML-like label: as render_put_xml, and also backslashes as
  * entities (Graphviz would expand \N, \G...) and "&" before entity-like text marked so
  * that Graphviz does not turn it back into an entity. */
-void rbuf_label(rbuf *b, const char *s);
+void render_put_label(strbuf *b, const char *s);
 /* Appends s as the value of a DOT tooltip: controls dropped, newlines kept, so that Graphviz
  * writes exactly s into the SVG (backslashes and entity-like text survive). */
-void rbuf_tooltip(rbuf *b, const char *s);
+void render_put_tooltip(strbuf *b, const char *s);
 /* A copy of s without control characters and XML non-characters (tabs and line breaks
  * become spaces, but '\n' when keep_newlines); NULL when out of memory. For text that is
  * measured or wrapped before it is escaped, and for DOT tooltips. */
 char *render_clean_text(const char *s, int keep_newlines);
-/* Appends the first max_chars characters of s escaped, and "…" when s was longer. */
-void rbuf_xml_cut(rbuf *b, const char *s, size_t max_chars);
 
 /* ------------------------------------------------------------------ palette.c */
 
@@ -171,9 +155,9 @@ int render_choose_labels(map *m);
 /* m->dict: every zh name and alt of the ontology, for the line breaker. */
 int render_build_dict(map *m);
 /* The relation's linking phrase(s), zh or en, at most max_kinds of them, joined. */
-void render_add_phrase(rbuf *b, const map *m, const graph_edge *e, int en, size_t max_kinds);
+void render_add_phrase(strbuf *b, const map *m, const graph_edge *e, int en, size_t max_kinds);
 /* Vertex v's label as Graphviz HTML-like label text (escaped). */
-int render_node_label(const map *m, size_t v, rbuf *b);
+int render_node_label(const map *m, size_t v, strbuf *b);
 /* Width (em) and line count of text whose lines are joined by '\n'. */
 void render_measure_lines(const char *lines, double *em, int *n);
 /* The vertical margin (inches) of a box whose label has this font size. */
@@ -193,35 +177,35 @@ const ckg_evidence *render_scoped_evidence(const ckg_graph *g, int32_t paper,
 const ckg_evidence *render_first_evidence(const ckg_graph *g, int32_t c, const ckg_paper **paper);
 /* Title pieces: "\n「quote」—— paper（author，year）"; the concept's names, theme and
  * definition; "from → to：phrase（en）"; paper ids joined by ", ". */
-void render_add_quote(rbuf *b, const ckg_evidence *ev, const ckg_paper *p);
-void render_add_concept_facts(rbuf *b, const ckg_ontology *o, const ckg_concept *c);
-void render_add_relation_head(rbuf *b, const map *m, const graph_edge *e);
-void render_add_papers(rbuf *b, const ckg_ontology *o, const int32_t *papers, size_t n);
+void render_add_quote(strbuf *b, const ckg_evidence *ev, const ckg_paper *p);
+void render_add_concept_facts(strbuf *b, const ckg_ontology *o, const ckg_concept *c);
+void render_add_relation_head(strbuf *b, const map *m, const graph_edge *e);
+void render_add_papers(strbuf *b, const ckg_ontology *o, const int32_t *papers, size_t n);
 
 /* ------------------------------------------------------------------ legend.c */
 
 /* The legend as an HTML-like table: title, scope, counts, then the style's key of the
  * boxes (left) and what size, arrows and phrases mean (right). */
-void render_legend(rbuf *b, const map *m);
+void render_legend(strbuf *b, const map *m);
 
 /* Legend pieces for the styles' rows: text in the map's language (zh, en, or zh and en),
  * escaped as a label; the start of a left-aligned row of a key. */
-static inline void render_legend_text(rbuf *b, render_lang lang, const char *zh, const char *en)
+static inline void render_legend_text(strbuf *b, render_lang lang, const char *zh, const char *en)
 {
     if (lang == RENDER_LANG_EN) {
-        rbuf_label(b, en);
+        render_put_label(b, en);
     } else {
-        rbuf_label(b, zh);
+        render_put_label(b, zh);
         if (lang == RENDER_LANG_BOTH && en) {
-            rbuf_puts(b, "  ");
-            rbuf_label(b, en);
+            strbuf_puts(b, "  ");
+            render_put_label(b, en);
         }
     }
 }
 
-static inline void render_legend_row(rbuf *b)
+static inline void render_legend_row(strbuf *b)
 {
-    rbuf_puts(b, "<TR><TD ALIGN=\"LEFT\">");
+    strbuf_puts(b, "<TR><TD ALIGN=\"LEFT\">");
 }
 
 /* ================================================================== style */
@@ -236,7 +220,7 @@ typedef struct render_look {
 
 /* A kind of map: the functions (and words) in which one kind differs from another. Hooks
  * marked "may be NULL" are skipped when NULL. Every text a hook appends to a legend is
- * escaped there (rbuf_label, render_legend_text); titles are plain text. */
+ * escaped there (render_put_label, render_legend_text); titles are plain text. */
 struct render_style {
     /* The scope's graph as m->g, from m->opt, and what the style keeps in m->style_data.
      * CKG_OK, or an error with a diagnostic. */
@@ -254,10 +238,10 @@ struct render_style {
      * key of the arrows, under the size line (may be NULL); where the sizing centrality
      * is computed, for the size line ("" for the scope itself); the hover hint. */
     const char *title_zh, *title_en;
-    void (*legend_scope)(rbuf *t, const map *m);
-    void (*legend_head_rows)(rbuf *b, const map *m);
-    void (*legend_box_key)(rbuf *b, const map *m);
-    void (*legend_arrow_key)(rbuf *b, const map *m);
+    void (*legend_scope)(strbuf *t, const map *m);
+    void (*legend_head_rows)(strbuf *b, const map *m);
+    void (*legend_box_key)(strbuf *b, const map *m);
+    void (*legend_arrow_key)(strbuf *b, const map *m);
     const char *size_where_zh, *size_where_en;
     const char *hover_zh, *hover_en;
     /* What the caller's summary says beyond the concepts and counts. May be NULL. */

@@ -159,47 +159,47 @@ static void diff_edge_look(const map *m, size_t j, render_look *look)
 /* ------------------------------------------------------------------ names */
 
 /* Appends a scope's authors, title and year: 彭绪庶《…》（2024）. */
-static void side_name(rbuf *b, const diff_side *s, int with_id)
+static void side_name(strbuf *b, const diff_side *s, int with_id)
 {
     const ckg_paper *p = &s->g->o->papers[s->g->paper];
     const ckg_section *sec = s->g->section >= 0 ? &p->sections[s->g->section] : NULL;
     const ckg_strs *authors = sec ? &sec->authors : &p->authors;
     if (with_id)
-        rbuf_printf(b, "%s：", s->name);
+        strbuf_printf(b, "%s：", s->name);
     for (size_t i = 0; i < authors->n; i++)
-        rbuf_printf(b, "%s%s", i ? "、" : "", authors->items[i].s ? authors->items[i].s : "");
-    rbuf_printf(b, "《%s》", p->title.s ? p->title.s : p->id.s);
+        strbuf_printf(b, "%s%s", i ? "、" : "", authors->items[i].s ? authors->items[i].s : "");
+    strbuf_printf(b, "《%s》", p->title.s ? p->title.s : p->id.s);
     if (sec)
-        rbuf_printf(b, "·%s", sec->title.s ? sec->title.s : sec->id.s);
+        strbuf_printf(b, "·%s", sec->title.s ? sec->title.s : sec->id.s);
     if (p->year)
-        rbuf_printf(b, "（%d）", p->year);
+        strbuf_printf(b, "（%d）", p->year);
 }
 
 /* ------------------------------------------------------------------ titles */
 
 static const char *const measure_zh[] = {"PageRank", "中介中心性", "度"};
 
-static void add_membership(rbuf *b, const map *m, int in)
+static void add_membership(strbuf *b, const map *m, int in)
 {
     const diff_result *d = state(m)->diff;
     if (in == RENDER_IN_BOTH)
-        rbuf_printf(b, "\n两篇共有 in both：%s、%s", d->a.name, d->b.name);
+        strbuf_printf(b, "\n两篇共有 in both：%s、%s", d->a.name, d->b.name);
     else
-        rbuf_printf(b, "\n仅见于 only in %s", in == RENDER_IN_A ? d->a.name : d->b.name);
+        strbuf_printf(b, "\n仅见于 only in %s", in == RENDER_IN_A ? d->a.name : d->b.name);
 }
 
 /* "2" for a whole rank, "2.5" for the average rank of a tie. */
-static void add_rank(rbuf *b, double rank)
+static void add_rank(strbuf *b, double rank)
 {
     if (rank == floor(rank))
-        rbuf_printf(b, "%.0f", rank);
+        strbuf_printf(b, "%.0f", rank);
     else
-        rbuf_printf(b, "%.1f", rank);
+        strbuf_printf(b, "%.1f", rank);
 }
 
-static void add_side_head(rbuf *b, const diff_side *s, char letter)
+static void add_side_head(strbuf *b, const diff_side *s, char letter)
 {
-    rbuf_printf(b, "\n\n%c ", letter);
+    strbuf_printf(b, "\n\n%c ", letter);
     side_name(b, s, 1);
 }
 
@@ -209,25 +209,25 @@ static int diff_node_title(const map *m, size_t v, char **out)
     const diff_result *d = state(m)->diff;
     int32_t c = m->g->vertices[v].concept;
     metrics_measure k = measure_of(m->opt->size_by);
-    rbuf b = {0};
+    strbuf b = {0};
     render_add_concept_facts(&b, m->o, &m->o->concepts[c]);
     add_membership(&b, m, state(m)->in[v]);
     for (int side = 0; side < 2; side++) {
         const diff_side *s = side ? &d->b : &d->a;
         add_side_head(&b, s, side ? 'B' : 'A');
         if (s->g->vertex_of[c] < 0) {
-            rbuf_puts(&b, "\n未涉及该概念 not in this scope");
+            strbuf_puts(&b, "\n未涉及该概念 not in this scope");
             continue;
         }
-        rbuf_printf(&b, "\n%s 排名 rank ", measure_zh[m->opt->size_by]);
+        strbuf_printf(&b, "\n%s 排名 rank ", measure_zh[m->opt->size_by]);
         add_rank(&b, diff_side_rank(s, c, k));
-        rbuf_printf(&b, " / %zu", s->g->n_vertices);
+        strbuf_printf(&b, " / %zu", s->g->n_vertices);
         const ckg_paper *p = NULL;
         const ckg_evidence *ev = render_first_evidence(s->g, c, &p);
         render_add_quote(&b, ev, p);
     }
     if (b.oom) {
-        rbuf_free(&b);
+        strbuf_free(&b);
         return CKG_ENOMEM;
     }
     *out = b.s;
@@ -240,7 +240,7 @@ static int diff_edge_title(const map *m, size_t j, char **out)
     const diff_result *d = state(m)->diff;
     const graph_edge *e = &m->g->edges[j];
     int32_t from = m->g->vertices[e->from].concept, to = m->g->vertices[e->to].concept;
-    rbuf b = {0};
+    strbuf b = {0};
     render_add_relation_head(&b, m, e);
     add_membership(&b, m, state(m)->in[m->g->n_vertices + j]);
     for (int side = 0; side < 2; side++) {
@@ -249,18 +249,18 @@ static int diff_edge_title(const map *m, size_t j, char **out)
         int32_t vf = s->g->vertex_of[from], vt = s->g->vertex_of[to];
         int64_t x = vf >= 0 && vt >= 0 ? graph_find_edge(s->g, vf, vt) : -1;
         if (x < 0) {
-            rbuf_puts(&b, "\n未陈述该关系 not stated");
+            strbuf_puts(&b, "\n未陈述该关系 not stated");
             continue;
         }
         const graph_edge *se = &s->g->edges[x];
-        rbuf_puts(&b, "\n陈述为 stated as：");
+        strbuf_puts(&b, "\n陈述为 stated as：");
         render_add_phrase(&b, m, se, 0, (size_t)-1);
         if (se->first)
             render_add_quote(&b, render_scoped_evidence(s->g, se->first_paper, &se->first->evidence),
                              &m->o->papers[se->first_paper]);
     }
     if (b.oom) {
-        rbuf_free(&b);
+        strbuf_free(&b);
         return CKG_ENOMEM;
     }
     *out = b.s;
@@ -269,36 +269,36 @@ static int diff_edge_title(const map *m, size_t j, char **out)
 
 /* ------------------------------------------------------------------ legend */
 
-static void diff_legend_scope(rbuf *t, const map *m)
+static void diff_legend_scope(strbuf *t, const map *m)
 {
     const diff_result *d = state(m)->diff;
-    rbuf_printf(t, m->opt->lang == RENDER_LANG_EN ? "A %s compared with B %s" : "A %s 与 B %s 对比",
+    strbuf_printf(t, m->opt->lang == RENDER_LANG_EN ? "A %s compared with B %s" : "A %s 与 B %s 对比",
                 d->a.name, d->b.name);
 }
 
 /* One line per scope, its sample in its color, its authors, title and year. */
-static void diff_legend_head_rows(rbuf *b, const map *m)
+static void diff_legend_head_rows(strbuf *b, const map *m)
 {
     const diff_result *d = state(m)->diff;
     for (int side = 0; side < 2; side++) {
         render_look look;
         look_of(side ? RENDER_IN_B : RENDER_IN_A, 0, &look);
-        rbuf t = {0};
-        rbuf_printf(&t, "%c ", side ? 'B' : 'A');
+        strbuf t = {0};
+        strbuf_printf(&t, "%c ", side ? 'B' : 'A');
         side_name(&t, side ? &d->b : &d->a, 1);
-        rbuf_printf(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"15\">"
+        strbuf_printf(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"15\">"
                        "<FONT COLOR=\"%s\">■</FONT> ", look.fill);
         if (!t.oom && t.s)
-            rbuf_label(b, t.s);
+            render_put_label(b, t.s);
         b->oom |= t.oom;
-        rbuf_free(&t);
-        rbuf_puts(b, "</FONT></TD></TR>");
+        strbuf_free(&t);
+        strbuf_puts(b, "</FONT></TD></TR>");
     }
 }
 
 /* The three memberships, each with its box and arrow samples and the numbers of concepts
  * and relations drawn. */
-static void diff_legend_box_key(rbuf *b, const map *m)
+static void diff_legend_box_key(strbuf *b, const map *m)
 {
     const diff_result *d = state(m)->diff;
     size_t concepts[3] = {0}, relations[3] = {0};
@@ -311,28 +311,28 @@ static void diff_legend_box_key(rbuf *b, const map *m)
         look_of(in, 0, &box);
         look_of(in, 1, &arrow);
         render_legend_row(b);
-        rbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"16\">■</FONT> <FONT COLOR=\"%s\" "
+        strbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"16\">■</FONT> <FONT COLOR=\"%s\" "
                        "POINT-SIZE=\"13\">%s</FONT>  ",
                     /* the shared boxes' pale fill would vanish as a glyph on white */
                     in == RENDER_IN_BOTH ? "#BFBFBF" : box.fill, arrow.color,
                     in == RENDER_IN_B ? "╍╍" : "━━");
         const char *name = in == RENDER_IN_A ? d->a.name : d->b.name;
-        rbuf t = {0};
+        strbuf t = {0};
         if (in == RENDER_IN_BOTH)
-            rbuf_printf(&t, en ? "in both: %zu concepts, %zu relations (grey)"
+            strbuf_printf(&t, en ? "in both: %zu concepts, %zu relations (grey)"
                                : "两篇共有：%zu 个概念，%zu 条关系（灰色）",
                         concepts[in - 1], relations[in - 1]);
         else
-            rbuf_printf(&t, en ? "only in %c %s: %zu concepts, %zu relations (%s)"
+            strbuf_printf(&t, en ? "only in %c %s: %zu concepts, %zu relations (%s)"
                                : "仅见于 %c %s：%zu 个概念，%zu 条关系（%s）",
                         in == RENDER_IN_A ? 'A' : 'B', name, concepts[in - 1], relations[in - 1],
                         in == RENDER_IN_A ? (en ? "orange, solid lines" : "橙色，实线")
                                           : (en ? "blue, dashed lines" : "蓝色，虚线"));
         if (!t.oom && t.s)
-            rbuf_label(b, t.s);
+            render_put_label(b, t.s);
         b->oom |= t.oom;
-        rbuf_free(&t);
-        rbuf_puts(b, "</TD></TR>");
+        strbuf_free(&t);
+        strbuf_puts(b, "</TD></TR>");
     }
 }
 

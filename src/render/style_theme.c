@@ -52,18 +52,18 @@ static int theme_node_title(const map *m, size_t v, char **out)
 {
     const ckg_concept *c = render_concept_of(m, v);
     const graph_vertex *gv = &m->g->vertices[v];
-    rbuf b = {0};
+    strbuf b = {0};
     render_add_concept_facts(&b, m->o, c);
     const ckg_paper *p = NULL;
     const ckg_evidence *ev = render_first_evidence(m->g, gv->concept, &p);
     render_add_quote(&b, ev, p);
     if (gv->n_papers) {
-        rbuf_printf(&b, "\n论文 papers（%zu）：", gv->n_papers);
+        strbuf_printf(&b, "\n论文 papers（%zu）：", gv->n_papers);
         render_add_papers(&b, m->o, gv->papers, gv->n_papers);
     }
-    rbuf_printf(&b, "\nid: %s", c->id.s);
+    strbuf_printf(&b, "\nid: %s", c->id.s);
     if (b.oom) {
-        rbuf_free(&b);
+        strbuf_free(&b);
         return CKG_ENOMEM;
     }
     *out = b.s;
@@ -73,15 +73,15 @@ static int theme_node_title(const map *m, size_t v, char **out)
 static int theme_edge_title(const map *m, size_t j, char **out)
 {
     const graph_edge *e = &m->g->edges[j];
-    rbuf b = {0};
+    strbuf b = {0};
     render_add_relation_head(&b, m, e);
     if (e->first)
         render_add_quote(&b, render_scoped_evidence(m->g, e->first_paper, &e->first->evidence),
                          &m->o->papers[e->first_paper]);
-    rbuf_printf(&b, "\n论文 papers（%zu）：", e->n_papers);
+    strbuf_printf(&b, "\n论文 papers（%zu）：", e->n_papers);
     render_add_papers(&b, m->o, e->papers, e->n_papers);
     if (b.oom) {
-        rbuf_free(&b);
+        strbuf_free(&b);
         return CKG_ENOMEM;
     }
     *out = b.s;
@@ -91,26 +91,26 @@ static int theme_edge_title(const map *m, size_t j, char **out)
 /* ------------------------------------------------------------------ legend */
 
 /* All papers, or the paper: 《title》 authors（year）, and its section. */
-static void theme_legend_scope(rbuf *t, const map *m)
+static void theme_legend_scope(strbuf *t, const map *m)
 {
     const ckg_ontology *o = m->o;
     if (m->g->paper < 0) {
-        rbuf_printf(t, m->opt->lang == RENDER_LANG_EN ? "all %zu papers" : "全部 %zu 篇论文",
+        strbuf_printf(t, m->opt->lang == RENDER_LANG_EN ? "all %zu papers" : "全部 %zu 篇论文",
                     o->n_papers);
         return;
     }
     const ckg_paper *p = &o->papers[m->g->paper];
-    rbuf_printf(t, "《%s》", p->title.s ? p->title.s : p->id.s);
+    strbuf_printf(t, "《%s》", p->title.s ? p->title.s : p->id.s);
     for (size_t i = 0; i < p->authors.n; i++)
-        rbuf_printf(t, "%s%s", i ? "、" : " ", p->authors.items[i].s);
+        strbuf_printf(t, "%s%s", i ? "、" : " ", p->authors.items[i].s);
     if (p->year)
-        rbuf_printf(t, "（%d）", p->year);
+        strbuf_printf(t, "（%d）", p->year);
     if (m->g->section >= 0)
-        rbuf_printf(t, " · %s", p->sections[m->g->section].title.s);
+        strbuf_printf(t, " · %s", p->sections[m->g->section].title.s);
 }
 
 /* The themes the map shows, in ontology order, each with a box of its color. */
-static void theme_legend_box_key(rbuf *b, const map *m)
+static void theme_legend_box_key(strbuf *b, const map *m)
 {
     const ckg_ontology *o = m->o;
     for (size_t t = 0; t < o->n_themes; t++) {
@@ -120,26 +120,26 @@ static void theme_legend_box_key(rbuf *b, const map *m)
         if (!present)
             continue;
         render_legend_row(b);
-        rbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"16\">■</FONT> ", render_palette[t % RENDER_N_PALETTE][0]);
+        strbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"16\">■</FONT> ", render_palette[t % RENDER_N_PALETTE][0]);
         render_legend_text(b, m->opt->lang, o->themes[t].zh.s, o->themes[t].en.s);
-        rbuf_puts(b, "</TD></TR>");
+        strbuf_puts(b, "</TD></TR>");
     }
 }
 
 /* An arrow's width and gray for 1, 2, and 3 or more papers stating the relation. */
-static void theme_legend_arrow_key(rbuf *b, const map *m)
+static void theme_legend_arrow_key(strbuf *b, const map *m)
 {
     int en = m->opt->lang == RENDER_LANG_EN;
     static const char *const sample_size[] = {"9", "13", "17"};
     for (int k = 1; k <= 3; k++) {
         render_legend_row(b);
-        rbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"%s\">━━</FONT>  ", render_edge_swatches[k - 1],
+        strbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"%s\">━━</FONT>  ", render_edge_swatches[k - 1],
                     sample_size[k - 1]);
         if (en)
-            rbuf_printf(b, "stated by %d%s paper%s", k, k == 3 ? " or more" : "", k == 1 ? "" : "s");
+            strbuf_printf(b, "stated by %d%s paper%s", k, k == 3 ? " or more" : "", k == 1 ? "" : "s");
         else
-            rbuf_printf(b, "%d 篇%s论文陈述该关系", k, k == 3 ? "及以上" : "");
-        rbuf_puts(b, "</TD></TR>");
+            strbuf_printf(b, "%d 篇%s论文陈述该关系", k, k == 3 ? "及以上" : "");
+        strbuf_puts(b, "</TD></TR>");
     }
 }
 

@@ -18,16 +18,16 @@
  * kebab-case joined by "--", so '-' is the only character it changes. */
 static char *gv_escaped_id(const char *id)
 {
-    rbuf b = {0};
-    rbuf_add(&b, "", 0);
+    strbuf b = {0};
+    strbuf_add(&b, "", 0);
     for (const char *p = id; *p; p++) {
         if (*p == '-')
-            rbuf_puts(&b, "&#45;");
+            strbuf_puts(&b, "&#45;");
         else
-            rbuf_add(&b, p, 1);
+            strbuf_add(&b, p, 1);
     }
     if (b.oom) {
-        rbuf_free(&b);
+        strbuf_free(&b);
         return NULL;
     }
     return b.s;
@@ -93,7 +93,7 @@ static int build_title_index(const map *m, title_index *ti)
 int render_put_titles(const map *m, const char *svg, size_t len, char **out, size_t *out_len)
 {
     title_index ti = {0};
-    rbuf b = {0};
+    strbuf b = {0};
     int rc = build_title_index(m, &ti);
     if (rc != CKG_OK)
         goto out;
@@ -103,8 +103,8 @@ int render_put_titles(const map *m, const char *svg, size_t len, char **out, siz
     /* Phrases on arrows get a white halo, so a line under them does not cross the text. */
     const char *graph0 = strstr(svg, "<g id=\"graph0\"");
     if (graph0) {
-        rbuf_add(&b, p, (size_t)(graph0 - p));
-        rbuf_puts(&b, "<style>.edge text,.phrase text{paint-order:stroke;stroke:#fff;"
+        strbuf_add(&b, p, (size_t)(graph0 - p));
+        strbuf_puts(&b, "<style>.edge text,.phrase text{paint-order:stroke;stroke:#fff;"
                       "stroke-width:3px;stroke-linejoin:round}</style>\n");
         p = graph0;
     }
@@ -127,15 +127,15 @@ int render_put_titles(const map *m, const char *svg, size_t len, char **out, siz
         const char *title_end = title ? strstr(title, "</title>") : NULL;
         const char *next_g = strstr(q, open);
         if (!title_end || (next_g && title > next_g)) {
-            rbuf_add(&b, p, (size_t)(q - p));
+            strbuf_add(&b, p, (size_t)(q - p));
             p = q;
             continue;
         }
-        rbuf_add(&b, p, (size_t)(title - p) + 7);
-        rbuf_xml(&b, m->titles[t], 1);
+        strbuf_add(&b, p, (size_t)(title - p) + 7);
+        render_put_xml(&b, m->titles[t], 1);
         p = title_end;
     }
-    rbuf_add(&b, p, (size_t)(end - p));
+    strbuf_add(&b, p, (size_t)(end - p));
     if (b.oom)
         goto out;
     *out = b.s;
@@ -143,7 +143,7 @@ int render_put_titles(const map *m, const char *svg, size_t len, char **out, siz
     b.s = NULL;
     rc = CKG_OK;
 out:
-    rbuf_free(&b);
+    strbuf_free(&b);
     title_index_free(&ti);
     return rc;
 }

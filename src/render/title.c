@@ -1,9 +1,9 @@
-/* title.c — the pieces every <title> is made of (stage: text; uses rbuf.c and label.c).
+/* title.c — the pieces every <title> is made of (stage: text; uses strbuf.c and label.c).
  *
  * A concept's names, theme and definition; a relation's ends and phrases; the first quote
  * that counts in a scope, with its paper; a list of paper ids. The styles put their titles
  * together from these. Everything here is plain text, escaped by whoever writes it
- * (rbuf_xml in <title>, rbuf_tooltip in DOT). */
+ * (render_put_xml in <title>, render_put_tooltip in DOT). */
 #include "render_internal.h"
 
 const ckg_evidence *render_scoped_evidence(const ckg_graph *g, int32_t paper,
@@ -46,48 +46,48 @@ const ckg_evidence *render_first_evidence(const ckg_graph *g, int32_t c, const c
     return NULL;
 }
 
-void render_add_papers(rbuf *b, const ckg_ontology *o, const int32_t *papers, size_t n)
+void render_add_papers(strbuf *b, const ckg_ontology *o, const int32_t *papers, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (i)
-            rbuf_puts(b, ", ");
-        rbuf_puts(b, o->papers[papers[i]].id.s);
+            strbuf_puts(b, ", ");
+        strbuf_puts(b, o->papers[papers[i]].id.s);
     }
 }
 
-void render_add_quote(rbuf *b, const ckg_evidence *ev, const ckg_paper *p)
+void render_add_quote(strbuf *b, const ckg_evidence *ev, const ckg_paper *p)
 {
     if (!ev || !ev->quote.s)
         return;
-    rbuf_printf(b, "\n「%s」—— %s", ev->quote.s, p ? p->id.s : "");
+    strbuf_printf(b, "\n「%s」—— %s", ev->quote.s, p ? p->id.s : "");
     if (p && p->authors.n)
-        rbuf_printf(b, "（%s，%d）", p->authors.items[0].s ? p->authors.items[0].s : "", p->year);
+        strbuf_printf(b, "（%s，%d）", p->authors.items[0].s ? p->authors.items[0].s : "", p->year);
 }
 
-void render_add_concept_facts(rbuf *b, const ckg_ontology *o, const ckg_concept *c)
+void render_add_concept_facts(strbuf *b, const ckg_ontology *o, const ckg_concept *c)
 {
-    rbuf_printf(b, "%s（%s）", c->zh.s, c->en.s);
+    strbuf_printf(b, "%s（%s）", c->zh.s, c->en.s);
     if (c->theme_index >= 0) {
         const ckg_theme *t = &o->themes[c->theme_index];
-        rbuf_printf(b, "\n主题 theme：%s（%s）", t->zh.s, t->en.s);
+        strbuf_printf(b, "\n主题 theme：%s（%s）", t->zh.s, t->en.s);
     }
     if (c->definition_zh.s)
-        rbuf_printf(b, "\n定义：%s", c->definition_zh.s);
+        strbuf_printf(b, "\n定义：%s", c->definition_zh.s);
     if (c->definition_en.s)
-        rbuf_printf(b, "\nDefinition: %s", c->definition_en.s);
+        strbuf_printf(b, "\nDefinition: %s", c->definition_en.s);
 }
 
-void render_add_relation_head(rbuf *b, const map *m, const graph_edge *e)
+void render_add_relation_head(strbuf *b, const map *m, const graph_edge *e)
 {
     const ckg_concept *from = render_concept_of(m, (size_t)e->from);
     const ckg_concept *to = render_concept_of(m, (size_t)e->to);
-    rbuf_printf(b, "%s → %s：", from->zh.s, to->zh.s);
+    strbuf_printf(b, "%s → %s：", from->zh.s, to->zh.s);
     render_add_phrase(b, m, e, 0, (size_t)-1);
-    rbuf_puts(b, "（");
-    rbuf_puts(b, from->en.s);
-    rbuf_puts(b, " ");
+    strbuf_puts(b, "（");
+    strbuf_puts(b, from->en.s);
+    strbuf_puts(b, " ");
     render_add_phrase(b, m, e, 1, (size_t)-1);
-    rbuf_puts(b, " ");
-    rbuf_puts(b, to->en.s);
-    rbuf_puts(b, "）");
+    strbuf_puts(b, " ");
+    strbuf_puts(b, to->en.s);
+    strbuf_puts(b, "）");
 }

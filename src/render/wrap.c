@@ -1,4 +1,4 @@
-/* wrap.c — line breaking of concept names (stage: base; uses rbuf.c).
+/* wrap.c — line breaking of concept names (stage: base; uses strbuf.c).
  *
  * Line breaking keeps boxes compact: a Chinese name longer than a line is split where a
  * reader would pause (after 和, 与, 、, —, or at a word boundary the dictionary knows), into
@@ -170,18 +170,18 @@ int render_wrap_zh(const char *name, size_t max_chars, const char *const *dict, 
         goto out;
     for (size_t i = n; i > 0; i = from[i])
         stops[k++] = i;
-    rbuf b = {0};
+    strbuf b = {0};
     size_t start = 0;
     while (k > 0) {
         size_t end = stops[--k];
         if (start)
-            rbuf_add(&b, "\n", 1);
-        rbuf_add(&b, name + c.off[start], c.off[end] - c.off[start]);
+            strbuf_add(&b, "\n", 1);
+        strbuf_add(&b, name + c.off[start], c.off[end] - c.off[start]);
         start = end;
     }
     free(stops);
     if (b.oom) {
-        rbuf_free(&b);
+        strbuf_free(&b);
         goto out;
     }
     *out = b.s;
@@ -205,8 +205,8 @@ int render_wrap_words(const char *text, size_t max_chars, char **out)
     size_t target = lines ? (total + lines - 1) / lines : 0;
     if (target < max_chars * 2 / 3)
         target = max_chars * 2 / 3;
-    rbuf b = {0};
-    rbuf_add(&b, "", 0);
+    strbuf b = {0};
+    strbuf_add(&b, "", 0);
     size_t line_chars = 0;
     const char *p = text;
     while (*p) {
@@ -224,18 +224,18 @@ int render_wrap_words(const char *text, size_t max_chars, char **out)
         size_t wc = text_codepoints(word);
         /* Break before the word when it would pass the target and the line has something. */
         if (line_chars && line_chars + 1 + wc > target) {
-            rbuf_add(&b, "\n", 1);
+            strbuf_add(&b, "\n", 1);
             line_chars = 0;
         } else if (line_chars) {
-            rbuf_add(&b, " ", 1);
+            strbuf_add(&b, " ", 1);
             line_chars++;
         }
-        rbuf_add(&b, p, (size_t)(q - p));
+        strbuf_add(&b, p, (size_t)(q - p));
         line_chars += wc;
         p = q;
     }
     if (b.oom) {
-        rbuf_free(&b);
+        strbuf_free(&b);
         return CKG_ENOMEM;
     }
     *out = b.s;
