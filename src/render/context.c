@@ -1,5 +1,5 @@
 /* context.c — the Graphviz context a map is drawn in, and the errors Graphviz reports
- * (stage: base; uses strbuf.c and options.c).
+ * (stage: base; uses util/strbuf and options.c).
  *
  * render_context_new checks once what every map needs: the layout engines of
  * render_engines and the pango text layout (without pango, Graphviz estimates text sizes

@@ -1,5 +1,5 @@
 /* escape.c — escaping, the one place where ontology text meets markup (stage: base; uses
- * strbuf.c).
+ * util/strbuf).
  *
  * Labels are Graphviz HTML-like labels and titles are XML, so both get the same treatment
  * (entities for & < > ", control characters and XML non-characters removed), plus what

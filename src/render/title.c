@@ -1,4 +1,4 @@
-/* title.c — the pieces every <title> is made of (stage: text; uses strbuf.c and label.c).
+/* title.c — the pieces every <title> is made of (stage: text; uses util/strbuf and label.c).
  *
  * A concept's names, theme and definition; a relation's ends and phrases; the first quote
  * that counts in a scope, with its paper; a list of paper ids. The styles put their titles

@@ -1,4 +1,4 @@
-/* wrap.c — line breaking of concept names (stage: base; uses strbuf.c).
+/* wrap.c — line breaking of concept names (stage: base; uses util/strbuf).
  *
  * Line breaking keeps boxes compact: a Chinese name longer than a line is split where a
  * reader would pause (after 和, 与, 、, —, or at a word boundary the dictionary knows), into
