@@ -24,28 +24,31 @@ void ontology_free(ckg_ontology *o)
     free(o);
 }
 
+/* The item of array (elements of size bytes) that map names, or NULL. */
+static const void *lookup(const strmap *map, const void *array, size_t size, const char *id)
+{
+    int32_t i = strmap_get(map, id);
+    return i < 0 ? NULL : (const char *)array + (size_t)i * size;
+}
+
 const ckg_concept *ontology_concept(const ckg_ontology *o, const char *id)
 {
-    int32_t i = strmap_get(&o->concept_by_id, id);
-    return i < 0 ? NULL : &o->concepts[i];
+    return lookup(&o->concept_by_id, o->concepts, sizeof *o->concepts, id);
 }
 
 const ckg_paper *ontology_paper(const ckg_ontology *o, const char *id)
 {
-    int32_t i = strmap_get(&o->paper_by_id, id);
-    return i < 0 ? NULL : &o->papers[i];
+    return lookup(&o->paper_by_id, o->papers, sizeof *o->papers, id);
 }
 
 const ckg_kind *ontology_kind(const ckg_ontology *o, const char *id)
 {
-    int32_t i = strmap_get(&o->kind_by_id, id);
-    return i < 0 ? NULL : &o->kinds[i];
+    return lookup(&o->kind_by_id, o->kinds, sizeof *o->kinds, id);
 }
 
 const ckg_theme *ontology_theme(const ckg_ontology *o, const char *id)
 {
-    int32_t i = strmap_get(&o->theme_by_id, id);
-    return i < 0 ? NULL : &o->themes[i];
+    return lookup(&o->theme_by_id, o->themes, sizeof *o->themes, id);
 }
 
 int32_t ontology_section_index(const ckg_paper *p, const char *section_id)
