@@ -15,6 +15,9 @@ int ontology_valid_concept_id(const char *id);
 /* Lowercase ASCII letters and digits joined by '-' or '_', starting with a letter or digit. */
 int ontology_valid_paper_id(const char *id);
 
+/* The CKG_N_FAMILIES family names, in enum order (for did-you-mean). */
+const char *const *ontology_family_names(void);
+
 /* ---------------------------------------------------------------- ontology_read.c */
 
 /* Reads a regular file whole (plus a NUL). Returns CKG_OK, CKG_ENOMEM, or CKG_EIO with *err

@@ -218,7 +218,8 @@ static void test_worker_threads_load_exactly_what_one_thread_loads(void **state)
     assert_non_null(mkdtemp(dir));
     put(dir, "themes.yaml", "themes:\n  - {id: core, zh: 核心, en: core}\n");
     put(dir, "relations.yaml", "relations:\n  - {id: causes, zh: 催生, en: causes, "
-                               "inverse: {zh: 源于, en: arises from}}\n");
+                               "inverse: {zh: 源于, en: arises from}, family: drives, "
+                               "test: {question: q, example: e, counter_example: c}}\n");
     snprintf(sub, sizeof sub, "%s/concepts", dir);
     assert_int_equal(mkdir(sub, 0700), 0);
     snprintf(sub, sizeof sub, "%s/papers", dir);
