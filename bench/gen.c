@@ -778,26 +778,48 @@ typedef struct triple {
     size_t kind;
 } triple;
 
-/* Whether b is a broader concept of a (directly). */
+/* Whether b is among the broader concepts of a, directly or through a chain (broader links
+ * always point to earlier concepts, so the walk ends). */
 static int is_broader(size_t a, size_t b)
 {
-    for (int k = 0; k < concepts[a].n_broader; k++) {
-        if (concepts[a].broader[k] == b)
-            return 1;
+    static size_t *stack;
+    static unsigned *visited, stamp;
+    if (!stack) {
+        stack = malloc(n_concepts * sizeof *stack);
+        visited = calloc(n_concepts, sizeof *visited);
+        if (!stack || !visited)
+            die("out of memory");
+    }
+    if (b >= a)
+        return 0;
+    size_t depth = 0;
+    stack[depth++] = a;
+    stamp++;
+    while (depth) {
+        const concept *c = &concepts[stack[--depth]];
+        for (int k = 0; k < c->n_broader; k++) {
+            size_t w = c->broader[k];
+            if (w == b)
+                return 1;
+            if (w > b && visited[w] != stamp) { /* below b no chain can reach b */
+                visited[w] = stamp;
+                stack[depth++] = w;
+            }
+        }
     }
     return 0;
 }
 
 /* ckg check holds is_a relations to the broader hierarchy and refuses a part or core reading
- * of a broader pair: is_a only where the hierarchy says so, no part_of/core_of on such pairs. */
+ * of a concept and one of its broader concepts: is_a only where the hierarchy says so, no
+ * part_of/core_of on such pairs. */
 static int agrees_with_broader(const triple *r)
 {
     const char *k = kinds[r->kind].id;
-    int linked = is_broader(r->from, r->to) || is_broader(r->to, r->from);
     if (strcmp(k, "is_a") == 0)
         return is_broader(r->from, r->to);
     if (strcmp(k, "part_of") == 0 || strcmp(k, "core_of") == 0)
-        return !linked;
+        return !is_broader(r->from, r->to) && !is_broader(r->to, r->from);
     return 1;
 }
 
