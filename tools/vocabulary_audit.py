@@ -111,13 +111,24 @@ def audit(root):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--json"]
+    if any(a in ("-h", "--help") for a in sys.argv[1:]):
+        print(__doc__.strip())
+        return 0
+    unknown = [a for a in sys.argv[1:] if a.startswith("-") and a != "--json"]
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    if unknown or len(args) > 1:
+        print("usage: vocabulary_audit.py [ONTOLOGY_DIR] [--json]  (-h for help)", file=sys.stderr)
+        return 2
     root = args[0] if args else "ontology"
+    if not os.path.isfile(os.path.join(root, "relations.yaml")):
+        print(f"vocabulary_audit.py: {root}: no relations.yaml here; give the ontology folder",
+              file=sys.stderr)
+        return 2
     a = audit(root)
     if "--json" in sys.argv:
         json.dump(a, sys.stdout, ensure_ascii=False, indent=1)
         print()
-        return
+        return 0
     n = a["relations"]
     print(f"relations: {n}")
     print("per kind: " + ", ".join(f"{k} {c}" for k, c in a["kinds"].items()))
@@ -145,4 +156,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
