@@ -2,7 +2,9 @@
  *
  * Runs after loading, on whatever loaded (unresolved references are already reported and
  * sit at -1, so every rule here skips them rather than guessing). Each rule is one function;
- * all report into the same list so one run shows every problem. */
+ * all report into the same list so one run shows every problem. The vocabulary's rules
+ * (phrases, families of a pair, is_a against broader) are in check_vocabulary.c. */
+#include "check_internal.h"
 #include "ckg/check.h"
 #include "ckg/corpus.h"
 #include "ckg/status.h"
@@ -373,6 +375,10 @@ int check_ontology(ckg_ontology *o, const check_options *opt, diag_list *diags,
         if ((rc = check_paper(&o->papers[i], used, mention_at, diags)) != CKG_OK)
             goto out;
     }
+    if ((rc = check_kind_phrases(o, diags)) != CKG_OK ||
+        (rc = check_pair_families(o, diags)) != CKG_OK ||
+        (rc = check_is_a_broader(o, diags)) != CKG_OK)
+        goto out;
     for (size_t i = 0; i < o->n_concepts; i++) {
         if (!used[i])
             diag_add(diags, DIAG_WARNING, &o->concepts[i].id.loc,

@@ -1,4 +1,4 @@
-/* ontology.c — lookups on a loaded ontology, id rules, and teardown. */
+/* ontology.c — lookups on a loaded ontology, id rules, relation families, and teardown. */
 #include "ckg/ontology.h"
 #include "ontology_internal.h"
 
@@ -49,6 +49,32 @@ const ckg_kind *ontology_kind(const ckg_ontology *o, const char *id)
 const ckg_theme *ontology_theme(const ckg_ontology *o, const char *id)
 {
     return lookup(&o->theme_by_id, o->themes, sizeof *o->themes, id);
+}
+
+static const char *const family_names[CKG_N_FAMILIES] = {
+    [CKG_FAMILY_DRIVES] = "drives",         [CKG_FAMILY_HINDERS] = "hinders",
+    [CKG_FAMILY_CONDITIONS] = "conditions", [CKG_FAMILY_STRUCTURE] = "structure",
+    [CKG_FAMILY_CHARACTERIZES] = "characterizes", [CKG_FAMILY_FITS] = "fits",
+};
+
+const char *ontology_family_name(int family)
+{
+    return family >= 0 && family < CKG_N_FAMILIES ? family_names[family] : NULL;
+}
+
+int ontology_family_by_name(const char *name)
+{
+    for (int f = 0; f < CKG_N_FAMILIES; f++) {
+        if (strcmp(family_names[f], name) == 0)
+            return f;
+    }
+    return -1;
+}
+
+/* The family names in order, for suggestions. */
+const char *const *ontology_family_names(void)
+{
+    return family_names;
 }
 
 int32_t ontology_section_index(const ckg_paper *p, const char *section_id)

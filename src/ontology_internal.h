@@ -16,6 +16,9 @@ int ontology_valid_concept_id(const char *id);
 /* Lowercase ASCII letters and digits joined by '-' or '_', starting with a letter or digit. */
 int ontology_valid_paper_id(const char *id);
 
+/* The CKG_N_FAMILIES family names, in enum order (for did-you-mean). */
+const char *const *ontology_family_names(void);
+
 /* ---------------------------------------------------------------- ontology_read.c */
 
 /* The largest ontology file read (filebuf_read refuses a larger one with EFBIG). */

@@ -264,15 +264,72 @@ static void walk_themes(loader *L, const ynode *root)
 
 /* ---------------------------------------------------------------- relations.yaml */
 
+/* Reads a value that must be one of a fixed set of names (a kind's family, its polarity);
+ * returns its index in names, or -1 (reported, with the closest name and the whole set). */
+static int read_choice(loader *L, const ynode *n, const char *key, const char *const *names,
+                       size_t n_names, ckg_str *out)
+{
+    read_string(L, n, key, out);
+    if (!out->s)
+        return -1;
+    for (size_t i = 0; i < n_names; i++) {
+        if (strcmp(out->s, names[i]) == 0)
+            return (int)i;
+    }
+    char all[256] = "";
+    for (size_t i = 0; i < n_names; i++) {
+        strncat(all, names[i], sizeof all - strlen(all) - 1);
+        if (i + 1 < n_names)
+            strncat(all, ", ", sizeof all - strlen(all) - 1);
+    }
+    const char *best;
+    if (suggest_closest(out->s, names, n_names, &best, 1))
+        diag_add(L->diags, DIAG_ERROR, &out->loc, "unknown %s '%s' (did you mean '%s'?); a %s "
+                 "is one of: %s", key, out->s, best, key, all);
+    else
+        diag_add(L->diags, DIAG_ERROR, &out->loc, "unknown %s '%s'; a %s is one of: %s", key,
+                 out->s, key, all);
+    return -1;
+}
+
+/* A kind's test: the question a curator answers to choose it, an example, a counter-example. */
+static void walk_kind_test(loader *L, const ynode *n, ckg_kind *k)
+{
+    enum { QUESTION, EXAMPLE, COUNTER_EXAMPLE };
+    static const field fields[] = {
+        {"question", 1}, {"example", 1}, {"counter_example", 1}, {NULL, 0}};
+    const ynode *v[MAX_FIELDS];
+    if (!check_map(L, n, "'test'", fields, v))
+        return;
+    read_string(L, v[QUESTION], "question", &k->test_question);
+    read_string(L, v[EXAMPLE], "example", &k->test_example);
+    read_string(L, v[COUNTER_EXAMPLE], "counter_example", &k->test_counter_example);
+}
+
+/* A kind's synonyms: linking phrases in Chinese and in English, each a list. */
+static void walk_kind_synonyms(loader *L, const ynode *n, ckg_kind *k)
+{
+    enum { SYN_ZH, SYN_EN };
+    static const field fields[] = {{"zh", 1}, {"en", 1}, {NULL, 0}};
+    const ynode *v[MAX_FIELDS];
+    if (!check_map(L, n, "'synonyms'", fields, v))
+        return;
+    read_string_list(L, v[SYN_ZH], "zh", &k->synonyms_zh);
+    read_string_list(L, v[SYN_EN], "en", &k->synonyms_en);
+}
+
 static void walk_kinds(loader *L, const ynode *root)
 {
     enum { RELATIONS };
     static const field top[] = {{"relations", 1}, {NULL, 0}};
-    enum { ID, ZH, EN, INVERSE, DESCRIPTION };
-    static const field fields[] = {{"id", 1},      {"zh", 1},          {"en", 1},
-                                   {"inverse", 1}, {"description", 0}, {NULL, 0}};
+    enum { ID, ZH, EN, INVERSE, DESCRIPTION, FAMILY, POLARITY, TEST, SYNONYMS };
+    static const field fields[] = {{"id", 1},          {"zh", 1},       {"en", 1},
+                                   {"inverse", 1},     {"description", 0},
+                                   {"family", 1},      {"polarity", 0}, {"test", 1},
+                                   {"synonyms", 0},    {NULL, 0}};
     enum { INV_ZH, INV_EN };
     static const field inverse_fields[] = {{"zh", 1}, {"en", 1}, {NULL, 0}};
+    static const char *const polarities[] = {"positive", "negative"};
     const ynode *t_v[MAX_FIELDS], *v[MAX_FIELDS], *w[MAX_FIELDS];
     if (!check_top(L, root, "a mapping with key 'relations'", top, t_v))
         return;
@@ -294,6 +351,13 @@ static void walk_kinds(loader *L, const ynode *root)
             read_string(L, w[INV_ZH], "zh", &k->inverse_zh);
             read_string(L, w[INV_EN], "en", &k->inverse_en);
         }
+        k->family = read_choice(L, v[FAMILY], "family", ontology_family_names(), CKG_N_FAMILIES,
+                                &k->family_name);
+        read_choice(L, v[POLARITY], "polarity", polarities, 2, &k->polarity);
+        if (v[TEST])
+            walk_kind_test(L, v[TEST], k);
+        if (v[SYNONYMS])
+            walk_kind_synonyms(L, v[SYNONYMS], k);
         if (k->id.s)
             L->o->n_kinds++;
     }
@@ -454,9 +518,9 @@ static void walk_mentions(loader *L, const ynode *list, ckg_paper *p)
 
 static void walk_relations(loader *L, const ynode *list, ckg_paper *p)
 {
-    enum { FROM, KIND, TO, EVIDENCE };
+    enum { FROM, KIND, TO, EVIDENCE, NOTE };
     static const field fields[] = {
-        {"from", 1}, {"kind", 1}, {"to", 1}, {"evidence", 1}, {NULL, 0}};
+        {"from", 1}, {"kind", 1}, {"to", 1}, {"evidence", 1}, {"note", 0}, {NULL, 0}};
     const ynode *v[MAX_FIELDS];
     p->relations = arena_calloc(&L->o->mem, list->len ? list->len : 1, sizeof *p->relations);
     oom_check(L, p->relations);
@@ -470,6 +534,7 @@ static void walk_relations(loader *L, const ynode *list, ckg_paper *p)
         read_string(L, v[FROM], "from", &r->from);
         read_string(L, v[KIND], "kind", &r->kind);
         read_string(L, v[TO], "to", &r->to);
+        read_string(L, v[NOTE], "note", &r->note);
         if (v[EVIDENCE])
             walk_evidence(L, v[EVIDENCE], &r->evidence);
         if (r->from.s && r->kind.s && r->to.s)
