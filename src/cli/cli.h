@@ -55,12 +55,16 @@ typedef enum cli_option_type {
     CLI_FLAG,   /* no value; the int at offset gets .value */
     CLI_STRING, /* const char *: the value as given */
     CLI_CHOICE, /* int: the .value of the choice named; choices end with {NULL} */
-    CLI_COUNT,  /* unsigned long: a whole number from 1 to .max */
+    CLI_COUNT,  /* unsigned long: a whole number from 1 to .max (0: CLI_COUNT_MAX) */
     CLI_LIST,   /* cli_list: every value of an option given again and again */
     CLI_CUSTOM, /* .parse checks the value and stores it */
 } cli_option_type;
 
 enum { CLI_LIST_MAX = 64 };
+
+/* The largest count an option takes unless its entry says otherwise: more than any list
+ * ckg prints, small enough to read back in a message. */
+#define CLI_COUNT_MAX 1000000ul
 
 typedef struct cli_list {
     const char *items[CLI_LIST_MAX];
@@ -202,7 +206,8 @@ int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o, const cl
 /* A theme by id, zh or en. */
 int cli_theme_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                   int32_t *out);
-/* A positive count such as --depth. */
+/* A positive count such as --depth: a whole number from 1 to max (0: CLI_COUNT_MAX); a
+ * usage error says which of the three it is not (session.c). */
 int cli_count_arg(const cli *c, const char *cmd, const char *option, const char *value,
                   unsigned long max, unsigned long *out);
 

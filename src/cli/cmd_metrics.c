@@ -77,7 +77,7 @@ static const cli_choice methods[] = {
 static const cli_option option_table[] = {
     {CLI_OPTION("paper", 'p', CLI_STRING, options, scope.paper)},
     {CLI_OPTION("section", 's', CLI_STRING, options, scope.section)},
-    {CLI_OPTION("top", 'n', CLI_COUNT, options, top), .max = ULONG_MAX},
+    {CLI_OPTION("top", 'n', CLI_COUNT, options, top)},
     {CLI_OPTION("sort", 'S', CLI_STRING, options, sort)},
     {CLI_OPTION("theme", 't', CLI_STRING, options, theme)},
     {CLI_OPTION("weighted", 'w', CLI_FLAG, options, metrics.weighted), .value = 1},

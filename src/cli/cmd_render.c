@@ -81,7 +81,8 @@ static void print_diff_summary(const cli *c, const render_options *ro, const ren
 
 typedef struct options {
     render_options render;
-    int engine, depth;
+    int engine;
+    unsigned long depth;
     const char *focus, *output, *diff_a;
 } options;
 
@@ -100,24 +101,12 @@ static const cli_choice edge_labels[] = {{"auto", RENDER_EDGE_LABELS_AUTO},
 static const cli_choice formats[] = {
     {"svg", RENDER_FORMAT_SVG}, {"dot", RENDER_FORMAT_DOT}, {NULL, 0}};
 
-/* --depth: from 1 to 100 */
-static int parse_depth(const cli *c, const char *cmd, const char *value, void *dest)
-{
-    char *end;
-    long d = strtol(value, &end, 10);
-    if (!*value || *end || d < 1 || d > 100)
-        return cli_usage_error(c, cmd, "--depth must be a number from 1 to 100, not '%s'",
-                               value);
-    *(int *)dest = (int)d;
-    return EXIT_OK;
-}
-
 static const cli_option option_table[] = {
     {CLI_OPTION("paper", 'p', CLI_STRING, options, render.paper)},
     {CLI_OPTION("section", 0, CLI_STRING, options, render.section)},
     {CLI_OPTION("diff", 0, CLI_STRING, options, diff_a)},
     {CLI_OPTION("focus", 'c', CLI_STRING, options, focus)},
-    {CLI_OPTION("depth", 'd', CLI_CUSTOM, options, depth), .parse = parse_depth},
+    {CLI_OPTION("depth", 'd', CLI_COUNT, options, depth), .max = 100},
     {CLI_OPTION("theme", 't', CLI_STRING, options, render.theme)},
     {CLI_OPTION("ties", 0, CLI_FLAG, options, render.ego_ties), .value = 1},
     {CLI_OPTION("engine", 'K', CLI_CHOICE, options, engine), .choices = engines,
@@ -160,7 +149,7 @@ static int check_options(cli_session *s, options *opt)
     if (opt->output && !*opt->output)
         return cli_usage_error(c, spec.name, "-o needs a file name");
     if (opt->depth)
-        opt->render.depth = opt->depth;
+        opt->render.depth = (int)opt->depth;
     opt->render.engine = engines[opt->engine].name;
     return EXIT_OK;
 }

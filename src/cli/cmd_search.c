@@ -42,7 +42,7 @@ typedef struct options {
 } options;
 
 static const cli_option option_table[] = {
-    {CLI_OPTION("limit", 'l', CLI_COUNT, options, limit), .max = 1000000000},
+    {CLI_OPTION("limit", 'l', CLI_COUNT, options, limit)},
     {CLI_OPTION("all", 'a', CLI_FLAG, options, all), .value = 1},
     {CLI_OPTION("format", 'f', CLI_CHOICE, options, format), .choices = cli_text_csv_json,
      .what = "format"},

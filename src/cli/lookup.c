@@ -6,7 +6,6 @@
 #include "ckg/suggest.h"
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -254,17 +253,4 @@ int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o, const cl
         free(copy);
     }
     return code;
-}
-
-int cli_count_arg(const cli *c, const char *cmd, const char *option, const char *value,
-                  unsigned long max, unsigned long *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long v = strtoul(value, &end, 10);
-    if (errno || end == value || *end || value[0] == '-' || value[0] == '+' || v < 1 || v > max)
-        return cli_usage_error(c, cmd, "%s wants a whole number from 1 to %lu, not '%s'", option,
-                               max, value);
-    *out = v;
-    return EXIT_OK;
 }

@@ -45,6 +45,13 @@ expect_err() {
 expect_out() {
     if grep -qF -- "$1" "$WORK/out"; then pass; else fail "stdout lacks: $1"; fi
 }
+# expect_err_is TEXT — stderr is exactly TEXT (lines joined by newlines, no more).
+expect_err_is() {
+    printf '%s\n' "$1" >"$WORK/want_err"
+    if cmp -s "$WORK/want_err" "$WORK/err"; then pass; else
+        fail "stderr is not exactly: $1"
+    fi
+}
 expect_no_err() {
     if grep -qF -- "$1" "$WORK/err"; then fail "stderr has: $1"; else pass; fi
 }
