@@ -264,19 +264,34 @@ void cli_print_links(FILE *f, const cli *c, const ckg_ontology *o, const query_l
 
 /* ---------------------------------------------------------------- output files (outfile.c) */
 
-/* A command's output: stdout, or a file that is written whole or not at all. */
+/* A command's output: stdout, or a file that is written whole or not at all.
+ *
+ * Data (a map, an export) meant for a file is not poured onto a terminal by accident: when
+ * no -o was given and stdout is a terminal, the output is held in memory and written only
+ * when it is text of at most CLI_TERMINAL_MAX_LINES lines and CLI_TERMINAL_MAX_BYTES bytes;
+ * otherwise cli_output_close says how to get it (-o FILE, or -o - to write it anyway) and
+ * returns EXIT_USAGE. A pipe or a file on stdout is written as it comes. */
+enum { CLI_TERMINAL_MAX_LINES = 500, CLI_TERMINAL_MAX_BYTES = 64 * 1024 };
+
 typedef struct cli_output {
     FILE *f;          /* where to write */
     const char *path; /* the target file, NULL for stdout */
     char *tmp;        /* the temporary file beside it */
+    char *held;       /* stdout is a terminal: what was written, in memory */
+    size_t held_len;
+    /* Set by the caller after opening when the data is binary, to its format's name
+     * ("PNG"): binary data never goes to a terminal without -o -. */
+    const char *binary;
 } cli_output;
 
-/* Opens path for writing (NULL or "-": stdout); a file goes to a temporary sibling first.
- * Returns EXIT_OK, or the exit code after printing why. */
+/* Opens path for writing (NULL or "-": stdout; NULL on a terminal: held, see above); a file
+ * goes to a temporary sibling first. Returns EXIT_OK, or the exit code after printing why. */
 int cli_output_open(const cli *c, const char *command, const char *path, cli_output *out);
 
 /* Finishes the output: when ok and everything was written, the temporary file replaces the
- * target; otherwise it is removed. Returns EXIT_OK or EXIT_IO (after printing why). */
+ * target (or what was held goes to the terminal); otherwise it is removed. Returns EXIT_OK,
+ * EXIT_USAGE (held output too long or binary for a terminal) or EXIT_IO (after printing
+ * why). */
 int cli_output_close(const cli *c, const char *command, cli_output *out, int ok);
 
 /* ---------------------------------------------------------------- text views (view_*.c)

@@ -2,7 +2,8 @@
  *
  * A file is written to a temporary sibling (same folder, so rename is atomic) and renamed
  * over the target only once everything was written and flushed; on any failure the
- * temporary is removed and the target is left as it was. */
+ * temporary is removed and the target is left as it was. Without -o on a terminal, the
+ * output is held in memory (open_memstream) and shown only when it is short text (cli.h). */
 #include "ckg/status.h"
 #include "cli.h"
 
@@ -15,6 +16,11 @@
 int cli_output_open(const cli *c, const char *command, const char *path, cli_output *out)
 {
     memset(out, 0, sizeof *out);
+    if (!path && isatty(STDOUT_FILENO)) {
+        if (!(out->f = open_memstream(&out->held, &out->held_len)))
+            return cli_status_error(c, command, CKG_ENOMEM);
+        return EXIT_OK;
+    }
     if (!path || strcmp(path, "-") == 0) {
         out->f = stdout;
         return EXIT_OK;
@@ -55,11 +61,59 @@ int cli_output_open(const cli *c, const char *command, const char *path, cli_out
     return EXIT_OK;
 }
 
+/* Lines of held output (a last line without its line break counts). */
+static size_t count_lines(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (const char *p = s, *end = s + len; p < end; p++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        n++;
+        if (!nl)
+            break;
+        p = nl;
+    }
+    return n;
+}
+
+/* The held output: to the terminal when it is short text, else refused. */
+static int close_held(const cli *c, const char *command, cli_output *out, int ok)
+{
+    int code = EXIT_OK;
+    int failed = fclose(out->f) != 0;
+    out->f = NULL;
+    if (failed)
+        code = cli_status_error(c, command, CKG_ENOMEM);
+    else if (ok && out->binary) {
+        fprintf(stderr, "%s %s: the output is %s, not text for a terminal: write it with -o "
+                        "FILE (or -o - to send it here anyway)\n",
+                c->program, command, out->binary);
+        code = EXIT_USAGE;
+    } else if (ok) {
+        size_t lines = count_lines(out->held, out->held_len);
+        if (lines > CLI_TERMINAL_MAX_LINES || out->held_len > CLI_TERMINAL_MAX_BYTES) {
+            fprintf(stderr, "%s %s: the output is %zu lines (%zu KiB), too long for a "
+                            "terminal: write it with -o FILE (or -o - to send it here anyway)\n",
+                    c->program, command, lines, (out->held_len + 1023) / 1024);
+            code = EXIT_USAGE;
+        } else if (fwrite(out->held, 1, out->held_len, stdout) != out->held_len ||
+                   fflush(stdout) != 0) {
+            fprintf(stderr, "%s %s: cannot write the output: %s\n", c->program, command,
+                    strerror(errno));
+            code = EXIT_IO;
+        }
+    }
+    free(out->held);
+    out->held = NULL;
+    return code;
+}
+
 int cli_output_close(const cli *c, const char *command, cli_output *out, int ok)
 {
     int code = EXIT_OK;
     if (!out->f)
         return EXIT_OK;
+    if (out->f != stdout && !out->path)
+        return close_held(c, command, out, ok);
     if (out->f == stdout) {
         if (fflush(stdout) != 0 || ferror(stdout)) {
             fprintf(stderr, "%s %s: cannot write the output: %s\n", c->program, command,

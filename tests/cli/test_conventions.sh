@@ -5,6 +5,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 GOOD="$FIXTURES/good"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
 test_case unknown_command_gets_the_one_meant
 run --ontology "$GOOD" neighbours 数据要素
@@ -114,5 +115,36 @@ expect_err_is "ckg metrics: --threads can be at most 64, not '65'"
 run --ontology "$GOOD" search 数据 --limit=-1
 expect_rc 2
 expect_err_is "ckg search: --limit wants a whole number from 1 to 1000000, not '-1'"
+
+test_case long_or_binary_output_is_not_poured_onto_a_terminal
+M="$FIXTURES/metrics/bridge"
+if run_on_terminal --ontology "$ROOT/ontology" export; then
+    expect_rc 2
+    expect_out "ckg export: the output is "
+    expect_out "lines ("
+    expect_out "KiB), too long for a terminal: write it with -o FILE (or -o - to send it here anyway)"
+    expect_no_out '"concepts"'
+    run_on_terminal --ontology "$ROOT/ontology" render --focus 数据要素
+    expect_rc 2
+    expect_out "too long for a terminal: write it with -o FILE (or -o - to send it here anyway)"
+    expect_no_out "<svg"
+    # -o - asks for it anyway; a short export is shown; a file is written as usual
+    run_on_terminal --ontology "$ROOT/ontology" export -o -
+    expect_rc 0
+    expect_out '"concepts"'
+    run_on_terminal --ontology "$M" export --format dot
+    expect_rc 0
+    expect_out 'digraph ckg {'
+    run_on_terminal --ontology "$ROOT/ontology" export -o "$WORK/all.json"
+    expect_rc 0
+    if grep -q '"concepts"' "$WORK/all.json"; then pass; else fail "export -o FILE on a terminal"; fi
+fi
+# a pipe or a file takes everything, however long
+run --ontology "$ROOT/ontology" export
+expect_rc 0
+expect_out '"relations"'
+run --ontology "$ROOT/ontology" render --focus 数据要素
+expect_rc 0
+expect_out '</svg>'
 
 finish
