@@ -193,3 +193,103 @@ int names_resolve_once(const ckg_ontology *o, const char *name, names_result *r)
     names_free(ix);
     return rc;
 }
+
+/* ------------------------------------------------------------------ papers, sections, themes */
+
+/* Resolves name among n items, each known by k names (names[i * k + j], NULL for none):
+ * the items one of whose names folds equal to it; else, with prefix, those whose first name
+ * starts with it; else suggestions by edit distance over every name. */
+static int resolve_among(const char *const *names, size_t n, size_t k, int prefix,
+                         const char *name, names_result *r)
+{
+    int rc = CKG_ENOMEM;
+    char **folded = calloc(n * k + 1, sizeof *folded);
+    char *key = text_fold(name);
+    memset(r, 0, sizeof *r);
+    if (!folded || !key)
+        goto out;
+    for (size_t i = 0; i < n * k; i++) {
+        if (names[i] && !(folded[i] = text_fold(names[i])))
+            goto out;
+    }
+    for (size_t i = 0; i < n && r->n < NAMES_MAX_MATCHES; i++) {
+        for (size_t j = 0; j < k; j++) {
+            if (folded[i * k + j] && strcmp(folded[i * k + j], key) == 0) {
+                r->concepts[r->n++] = (int32_t)i;
+                break;
+            }
+        }
+    }
+    size_t len = strlen(key);
+    for (size_t i = 0; prefix && len && !r->n && i < n; i++) {
+        if (folded[i * k] && strncmp(folded[i * k], key, len) == 0) {
+            for (size_t m = i; m < n && r->n < NAMES_MAX_MATCHES; m++) {
+                if (folded[m * k] && strncmp(folded[m * k], key, len) == 0)
+                    r->concepts[r->n++] = (int32_t)m;
+            }
+        }
+    }
+    rc = CKG_OK;
+    if (r->n) {
+        r->verdict = r->n == 1 ? NAMES_FOUND : NAMES_AMBIGUOUS;
+        goto out;
+    }
+    r->verdict = NAMES_UNKNOWN;
+    const char *close[1]; /* the caller lists every name: one suggestion is enough */
+    size_t m = suggest_closest(key, (const char *const *)folded, n * k, close, 1);
+    for (size_t j = 0; j < m; j++) {
+        for (size_t i = 0; i < n * k; i++) {
+            if (folded[i] == close[j]) {
+                r->suggestions[r->n_suggestions++] = names[i];
+                break;
+            }
+        }
+    }
+out:
+    if (folded) {
+        for (size_t i = 0; i < n * k; i++)
+            free(folded[i]);
+    }
+    free(folded);
+    free(key);
+    return rc;
+}
+
+int names_paper(const ckg_ontology *o, const char *name, names_result *r)
+{
+    const char **ids = malloc((o->n_papers ? o->n_papers : 1) * sizeof *ids);
+    if (!ids)
+        return CKG_ENOMEM;
+    for (size_t i = 0; i < o->n_papers; i++)
+        ids[i] = o->papers[i].id.s;
+    int rc = resolve_among(ids, o->n_papers, 1, 1, name, r);
+    free(ids);
+    return rc;
+}
+
+int names_section(const ckg_paper *p, const char *name, names_result *r)
+{
+    const char **ids = malloc((p->n_sections ? p->n_sections : 1) * sizeof *ids);
+    if (!ids)
+        return CKG_ENOMEM;
+    for (size_t i = 0; i < p->n_sections; i++)
+        ids[i] = p->sections[i].id.s;
+    int rc = resolve_among(ids, p->n_sections, 1, 1, name, r);
+    free(ids);
+    return rc;
+}
+
+int names_theme(const ckg_ontology *o, const char *name, names_result *r)
+{
+    const char **names = malloc((3 * o->n_themes + 1) * sizeof *names);
+    if (!names)
+        return CKG_ENOMEM;
+    for (size_t i = 0; i < o->n_themes; i++) {
+        names[3 * i] = o->themes[i].id.s;
+        names[3 * i + 1] = o->themes[i].zh.s;
+        names[3 * i + 2] = o->themes[i].en.s;
+    }
+    int rc = resolve_among(names, o->n_themes, 3, 0, name, r);
+    free(names);
+    return rc;
+}

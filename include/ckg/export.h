@@ -149,4 +149,17 @@ int export_search_json(const ckg_ontology *o, const char *text, const query_sear
 int export_search_csv(const ckg_ontology *o, const query_search_result *r, query_lines *lines,
                       FILE *f);
 
+/* export_catalog.c. {papers: [{id, title, authors, year, venue, doi, source, sections: [{id,
+ * title, authors}], concepts, mentions, relations, quotes}]} in ontology order (counts of
+ * query_catalog; title, year, venue, doi, source null when absent). */
+int export_papers_json(const ckg_ontology *o, const query_catalog_result *c, json_t **out);
+/* id,title,authors,year,venue,doi,source,sections,concepts,mentions,relations,quotes (authors
+ * and section ids joined by ';'): one row a paper. */
+int export_papers_csv(const ckg_ontology *o, const query_catalog_result *c, FILE *f);
+/* {themes: [{id, zh, en, description, color, concepts, papers, mentions, relations}]} in
+ * ontology order; color is the fill of the theme's boxes on the maps. */
+int export_themes_json(const ckg_ontology *o, const query_catalog_result *c, json_t **out);
+/* id,zh,en,color,concepts,papers,mentions,relations: one row a theme. */
+int export_themes_csv(const ckg_ontology *o, const query_catalog_result *c, FILE *f);
+
 #endif

@@ -40,4 +40,16 @@ int names_resolve(const names_index *ix, const char *name, names_result *r);
  * suggestions. CKG_OK or CKG_ENOMEM. */
 int names_resolve_once(const ckg_ontology *o, const char *name, names_result *r);
 
+/* ------------------------------------------------------------------ papers, sections, themes
+ *
+ * The same rules wherever a command takes one: compared folded (text_fold), a paper or a
+ * section by its id or by the start of it when no other one starts so (`peng` for peng2024,
+ * `forum2024/yi` for the essay yi-tong), a theme by its id, zh or en name. Each returns
+ * CKG_OK with r->verdict set (FOUND: r->concepts[0] is the index of the paper, section or
+ * theme; AMBIGUOUS: the candidates, in ontology order; UNKNOWN: suggestions by edit
+ * distance, the ids or names as written), or CKG_ENOMEM. */
+int names_paper(const ckg_ontology *o, const char *name, names_result *r);
+int names_section(const ckg_paper *p, const char *name, names_result *r);
+int names_theme(const ckg_ontology *o, const char *name, names_result *r);
+
 #endif

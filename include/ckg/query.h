@@ -244,6 +244,35 @@ void query_lines_get(query_lines *l, int32_t paper, const ckg_evidence *ev, size
                      size_t *end_line);
 void query_lines_free(query_lines *l);
 
+/* ------------------------------------------------------------------ papers and themes */
+
+/* What one paper holds (query_catalog.c). concepts: those it mentions or names in a
+ * relation (as graph_build's scope of the paper, so `ckg compare` counts the same);
+ * mentions, relations: statements as written; quotes: the evidence of both. */
+typedef struct query_paper_counts {
+    int32_t paper;
+    size_t sections, concepts, mentions, relations, quotes;
+} query_paper_counts;
+
+/* What one theme holds: its concepts; the papers that mention or relate one of them; the
+ * mentions of them and the relation statements with an end among them, over every paper. */
+typedef struct query_theme_counts {
+    int32_t theme;
+    size_t concepts, papers, mentions, relations;
+} query_theme_counts;
+
+typedef struct query_catalog_result {
+    query_paper_counts *papers; /* in ontology order, one per paper */
+    size_t n_papers;
+    query_theme_counts *themes; /* in ontology order, one per theme */
+    size_t n_themes;
+} query_catalog_result;
+
+/* Counts every paper and theme of o in one pass; unresolved references count nowhere.
+ * CKG_OK or CKG_ENOMEM (then *out is empty). */
+int query_catalog(const ckg_ontology *o, query_catalog_result *out);
+void query_catalog_free(query_catalog_result *c);
+
 /* ------------------------------------------------------------------ centrality ranks */
 
 /* A concept's standing in the analysis graph of a scope, as the metrics module computes it

@@ -116,6 +116,10 @@ enum { RENDER_IN_A = 1, RENDER_IN_B = 2, RENDER_IN_BOTH = 3 };
 int render_map(render_context *ctx, const ckg_ontology *o, const render_options *opt,
                diag_list *diags, char **out, size_t *len, render_summary *summary);
 
+/* The fill color of a theme's boxes on every map ("#E69F00"), by the theme's index in the
+ * ontology (an unresolved theme, -1, takes the first); exports carry it (palette.c). */
+const char *render_theme_color(int32_t theme);
+
 /* ------------------------------------------------------------------ text helpers */
 
 /* Splits a Chinese name into lines of at most max_chars characters (when it is longer than

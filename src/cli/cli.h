@@ -182,13 +182,18 @@ void cli_fputs_safe(FILE *f, const char *s);
  * candidates, unknown ones get suggestions; both exit 1. */
 int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                     int32_t *out);
-/* A paper by id. */
+/* A paper by id or the start of its id (names_paper); unknown or ambiguous names list the
+ * papers. */
 int cli_paper_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *id,
                   int32_t *out);
 /* A paper or one of its sections as a scope: "peng2024" or "forum2024/yi-tong" (the form
- * metrics JSON uses for a section scope). out points into the ontology. */
+ * metrics JSON uses for a section scope), each by id or the start of it. out points into the
+ * ontology. */
 int cli_scope_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *text,
                   graph_scope *out);
+/* The scope of --paper and --section as the user wrote them, replaced by the ids they name
+ * (pointing into the ontology); nothing to do without --paper. */
+int cli_scope_options(const cli *c, const char *cmd, const ckg_ontology *o, graph_scope *scope);
 /* A measure by name (degree, in_degree or in-degree, ...), with a suggestion when unknown
  * (a usage error, exit 2). rankable refuses the community labels. */
 int cli_measure_arg(const cli *c, const char *cmd, const char *name, int rankable,
@@ -203,7 +208,7 @@ int cli_kind_arg(const cli *c, const char *cmd, const ckg_ontology *o, const cha
  * appended to kinds[*n], at most max in all. */
 int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o, const cli_list *values,
                   int32_t *kinds, size_t max, size_t *n);
-/* A theme by id, zh or en. */
+/* A theme by id, zh or en (names_theme); an unknown one lists the themes. */
 int cli_theme_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                   int32_t *out);
 /* A positive count such as --depth: a whole number from 1 to max (0: CLI_COUNT_MAX); a
@@ -316,6 +321,9 @@ int view_diff(const cli *c, const diff_result *d, size_t top);
 int view_compare(const cli *c, const diff_table *t, const char *const *labels, size_t rows,
                  const char *what);
 int view_coverage(const cli *c, const coverage_report *r);
+/* view_catalog.c: the papers, the themes, with query_catalog's counts. */
+int view_papers(const cli *c, const ckg_ontology *o, const query_catalog_result *cat);
+int view_themes(const cli *c, const ckg_ontology *o, const query_catalog_result *cat);
 
 /* ---------------------------------------------------------------- the commands */
 
@@ -326,9 +334,11 @@ int cmd_diff(const cli *c, int argc, char **argv);
 int cmd_export(const cli *c, int argc, char **argv);
 int cmd_metrics(const cli *c, int argc, char **argv);
 int cmd_neighbors(const cli *c, int argc, char **argv);
+int cmd_papers(const cli *c, int argc, char **argv);
 int cmd_path(const cli *c, int argc, char **argv);
 int cmd_render(const cli *c, int argc, char **argv);
 int cmd_search(const cli *c, int argc, char **argv);
 int cmd_show(const cli *c, int argc, char **argv);
+int cmd_themes(const cli *c, int argc, char **argv);
 
 #endif

@@ -24,7 +24,7 @@ static void usage(FILE *f)
             "\n"
             "options:\n"
             "  -f, --format F    json (default), graphml, dot or csv\n"
-            "  -p, --paper P     one paper's graph (papers are named by id)\n"
+            "  -p, --paper P     one paper's graph (its id or the start of it)\n"
             "  -s, --section S   one section of that paper (for texts that declare sections)\n"
             "      --nodes       csv: the nodes table only\n"
             "      --edges       csv: the edges table only\n"
@@ -94,7 +94,8 @@ int cmd_export(const cli *c, int argc, char **argv)
     /* quotes matter only to find what a section states */
     ontology_load_options lopt = {.skip_evidence = opt.scope.section == NULL};
     if ((code = format_of(c, &opt, &fmt)) != EXIT_OK ||
-        (code = cli_load_ontology(&s, &lopt, 0)) != EXIT_OK)
+        (code = cli_load_ontology(&s, &lopt, 0)) != EXIT_OK ||
+        (code = cli_scope_options(c, spec.name, s.o, &opt.scope)) != EXIT_OK)
         goto out;
     if ((rc = graph_build(s.o, &opt.scope, &s.diags, &g)) != CKG_OK) {
         code = cli_fail(&s, rc);

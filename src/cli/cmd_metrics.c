@@ -31,7 +31,7 @@ static void usage(FILE *f)
             "          coreness community\n"
             "\n"
             "options:\n"
-            "  -p, --paper P       one paper's graph (papers are named by id)\n"
+            "  -p, --paper P       one paper's graph (its id or the start of it)\n"
             "  -s, --section S     one section of that paper (for texts that declare sections)\n"
             "  -n, --top N         list the first N concepts only\n"
             "  -S, --sort MEASURE  order by MEASURE, largest first, ties by id (default:\n"
@@ -147,6 +147,7 @@ int cmd_metrics(const cli *c, int argc, char **argv)
     /* quotes matter only to find what a section states */
     ontology_load_options lopt = {.skip_evidence = opt.scope.section == NULL};
     if ((code = cli_load_ontology(&s, &lopt, 0)) != EXIT_OK ||
+        (code = cli_scope_options(c, spec.name, s.o, &opt.scope)) != EXIT_OK ||
         (opt.theme && (code = cli_theme_arg(c, spec.name, s.o, opt.theme, &sel.theme))))
         goto out;
     if ((rc = graph_build(s.o, &opt.scope, &s.diags, &g)) == CKG_OK &&

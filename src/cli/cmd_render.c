@@ -22,7 +22,7 @@ static void usage(FILE *f)
             "each relation's first quote. The map goes to FILE (replaced atomically) or stdout.\n"
             "\n"
             "scope:\n"
-            "  -p, --paper P        one paper (by id); default: all papers\n"
+            "  -p, --paper P        one paper (id or its start); default: all papers\n"
             "      --section S      one section of that paper (papers that declare sections)\n"
             "      --diff A B       two papers on one map, A and B by id (peng2024) or as\n"
             "                       paper/section (forum2024/yi-tong): concepts and relations\n"
@@ -34,7 +34,7 @@ static void usage(FILE *f)
             "  -d, --depth N        steps for --focus (default 1)\n"
             "      --ties           with --focus, also draw the relations among concepts the\n"
             "                       same number of steps away (default: only those leading out)\n"
-            "  -t, --theme T        only the concepts of theme T (core, technology, ...)\n"
+            "  -t, --theme T        only the concepts of theme T (id, zh or en: ckg themes)\n"
             "\n"
             "drawing:\n"
             "  -K, --engine E       dot (default), neato, fdp, sfdp, circo, twopi, or radial\n"
@@ -177,6 +177,15 @@ int cmd_render(const cli *c, int argc, char **argv)
         goto out;
     if (opt.focus && (code = cli_concept_arg(c, spec.name, s.o, opt.focus, &ro->focus)))
         goto out;
+    graph_scope scope = {ro->paper, ro->section};
+    int32_t theme;
+    if ((code = cli_scope_options(c, spec.name, s.o, &scope)) != EXIT_OK ||
+        (ro->theme && (code = cli_theme_arg(c, spec.name, s.o, ro->theme, &theme)) != EXIT_OK))
+        goto out;
+    ro->paper = scope.paper;
+    ro->section = scope.section;
+    if (ro->theme)
+        ro->theme = s.o->themes[theme].id.s;
     if (ro->format == RENDER_FORMAT_SVG)
         rc = render_context_new(&s.diags, &ctx);
     if (rc == CKG_OK)

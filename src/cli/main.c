@@ -27,6 +27,8 @@ enum { IGRAPH = CLI_USES_IGRAPH, GRAPHVIZ = CLI_USES_GRAPHVIZ };
 static const command commands[] = {
     {"check", cmd_check, 0, "validate the ontology and verify every quote against the corpus"},
     {"coverage", cmd_coverage, 0, "how much of each paper and section is tied to evidence"},
+    {"papers", cmd_papers, 0, "the papers: ids, authors, years, sections and what each holds"},
+    {"themes", cmd_themes, 0, "the themes: ids, names and what each holds"},
     {"neighbors", cmd_neighbors, 0, "the concepts related to one, with the papers that say so"},
     {"show", cmd_show, IGRAPH, "everything about one concept"},
     {"path", cmd_path, 0, "the shortest chain of relations linking two concepts"},

@@ -20,3 +20,8 @@ const char *const render_palette[RENDER_N_PALETTE][2] = {
  * several papers agree on stands out, a single paper's claim stays in the background. */
 const char *const render_edge_colors[3] = {"#8C8C8CA6", "#4D4D4DD9", "#1A1A1AE6"};
 const char *const render_edge_swatches[3] = {"#ADADAD", "#5E5E5E", "#1A1A1A"};
+
+const char *render_theme_color(int32_t theme)
+{
+    return render_palette[(theme >= 0 ? theme : 0) % RENDER_N_PALETTE][0];
+}

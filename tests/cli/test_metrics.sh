@@ -105,13 +105,19 @@ expect_out "(louvain, seed 1)"
 test_case lookup_errors_exit_1
 met --paper bridg
 expect_rc 1
-expect_err "unknown paper 'bridg' (did you mean 'bridge'?)"
+expect_err_is "ckg metrics: paper 'bridg' could be bridge or bridge2 (give more of its id)"
+met --paper bridgr
+expect_rc 1
+expect_err_is "ckg metrics: unknown paper 'bridgr' (did you mean 'bridge'?); the papers: bridge, bridge2, quiet (see 'ckg papers')"
+met --paper qu --top 1
+expect_rc 0
+expect_out "scope quiet:"
 met --paper quiet --section silnt
 expect_rc 1
 expect_err "paper 'quiet' has no section 'silnt' (did you mean 'silent'?)"
 met --theme factor
 expect_rc 1
-expect_err "unknown theme 'factor' (did you mean 'factors'?); one of: core factors"
+expect_err_is "ckg metrics: unknown theme 'factor' (did you mean 'factors'?); the themes: core 核心, factors 要素 (see 'ckg themes')"
 
 test_case usage_errors_exit_2
 met --sort pagrank

@@ -160,6 +160,68 @@ static void test_resolve_once_agrees_with_the_index(void **state)
     assert_string_equal(r.suggestions[0], "data-factor");
 }
 
+/* ------------------------------------------------------------------ papers and themes */
+
+static void test_paper_by_id_or_unique_start(void **state)
+{
+    fixture *f = *state;
+    names_result r;
+    assert_int_equal(names_paper(f->o, "alpha", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_FOUND);
+    assert_string_equal(f->o->papers[r.concepts[0]].id.s, "alpha");
+    assert_int_equal(names_paper(f->o, "BE", &r), CKG_OK); /* folded, then the start */
+    assert_int_equal(r.verdict, NAMES_FOUND);
+    assert_string_equal(f->o->papers[r.concepts[0]].id.s, "beta");
+    assert_int_equal(names_paper(f->o, "alpah", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+    assert_int_equal(r.n_suggestions, 1);
+    assert_string_equal(r.suggestions[0], "alpha");
+    assert_int_equal(names_paper(f->o, "", &r), CKG_OK); /* names nothing */
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+}
+
+static void test_paper_start_shared_by_two_is_ambiguous_but_an_exact_id_wins(void **state)
+{
+    (void)state;
+    diag_list d;
+    ckg_ontology *o;
+    names_result r;
+    diag_list_init(&d);
+    assert_int_equal(ontology_load("tests/fixtures/metrics/bridge", &d, &o), CKG_OK);
+    assert_int_equal(names_paper(o, "bri", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_AMBIGUOUS);
+    assert_int_equal(r.n, 2);
+    assert_string_equal(o->papers[r.concepts[0]].id.s, "bridge");
+    assert_string_equal(o->papers[r.concepts[1]].id.s, "bridge2");
+    assert_int_equal(names_paper(o, "bridge", &r), CKG_OK); /* bridge2 starts so too */
+    assert_int_equal(r.verdict, NAMES_FOUND);
+    assert_string_equal(o->papers[r.concepts[0]].id.s, "bridge");
+    const ckg_paper *quiet = ontology_paper(o, "quiet");
+    assert_int_equal(names_section(quiet, "sil", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_FOUND);
+    assert_string_equal(quiet->sections[r.concepts[0]].id.s, "silent");
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
+static void test_theme_by_id_zh_or_en(void **state)
+{
+    fixture *f = *state;
+    names_result r;
+    const char *names[] = {"technology", "技术", "Technology", "ＴＥＣＨＮＯＬＯＧＹ"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        assert_int_equal(names_theme(f->o, names[i], &r), CKG_OK);
+        assert_int_equal(r.verdict, NAMES_FOUND);
+        assert_string_equal(f->o->themes[r.concepts[0]].id.s, "technology");
+    }
+    assert_int_equal(names_theme(f->o, "tech", &r), CKG_OK); /* no prefixes for themes */
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+    assert_int_equal(names_theme(f->o, "核心范筹", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+    assert_int_equal(r.n_suggestions, 1);
+    assert_string_equal(r.suggestions[0], "核心范畴");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +233,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_names_of_one_concept_that_fold_alike_are_not_ambiguous, setup, teardown),
         cmocka_unit_test_setup_teardown(test_alt_names_resolve_but_are_not_suggested, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resolve_once_agrees_with_the_index, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_paper_by_id_or_unique_start, setup, teardown),
+        cmocka_unit_test(test_paper_start_shared_by_two_is_ambiguous_but_an_exact_id_wins),
+        cmocka_unit_test_setup_teardown(test_theme_by_id_zh_or_en, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
