@@ -3,7 +3,8 @@
  * A concept answers to its id, zh, en and every alt, compared folded (NFKC, case, width and
  * whitespace insensitive: "ＴＦＰ", "tfp" and "T F P" are one name). A name shared by several
  * concepts resolves to all of them (ambiguous); an unknown name gets suggestions by edit
- * distance over ids, zh and en names. Every command that takes a concept uses this. */
+ * distance over ids, zh and en names, after the concepts one of whose names contains it
+ * ("数据" is in 28 names). Every command that takes a concept uses this. */
 #ifndef CKG_NAMES_H
 #define CKG_NAMES_H
 
@@ -21,13 +22,21 @@ void names_free(names_index *ix);
 
 typedef enum { NAMES_FOUND, NAMES_AMBIGUOUS, NAMES_UNKNOWN } names_verdict;
 
-enum { NAMES_MAX_MATCHES = 8 };
+enum { NAMES_MAX_MATCHES = 8, NAMES_MAX_CONTAINING = 10 };
 
 typedef struct names_result {
     names_verdict verdict;
     int32_t concepts[NAMES_MAX_MATCHES]; /* FOUND: one; AMBIGUOUS: the candidates */
     size_t n;
-    const char *suggestions[NAMES_MAX_MATCHES]; /* UNKNOWN: closest names, best first */
+    /* UNKNOWN: the concepts one of whose names contains the name (folded), the shortest such
+     * name first (then ontology order), each with that name as written; n_containing of
+     * them listed, containing_total in all. */
+    int32_t containing[NAMES_MAX_CONTAINING];
+    const char *containing_names[NAMES_MAX_CONTAINING];
+    size_t n_containing, containing_total;
+    /* UNKNOWN: closest names by edit distance, best first, none of a concept listed in
+     * containing */
+    const char *suggestions[NAMES_MAX_MATCHES];
     size_t n_suggestions;
 } names_result;
 

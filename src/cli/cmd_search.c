@@ -85,7 +85,7 @@ int cmd_search(const cli *c, int argc, char **argv)
         goto out;
     rc = query_search(s.o, text, &r);
     if (rc == CKG_EUSAGE) {
-        code = cli_usage_error(c, spec.name, "nothing to search for once spaces are dropped");
+        code = cli_usage_error(c, spec.name, "nothing to search for once spaces and dashes are dropped");
         goto out;
     }
     if (rc == CKG_OK)

@@ -40,10 +40,39 @@ int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const 
         return EXIT_OK;
     }
     prefix(c, cmd);
-    if (r.verdict == NAMES_UNKNOWN) {
-        fprintf(stderr, "unknown concept '%s'", name);
+    if (r.verdict == NAMES_UNKNOWN && !r.n_containing) {
+        fputs("unknown concept '", stderr);
+        cli_fputs_safe(stderr, name);
+        fputc('\'', stderr);
         did_you_mean(r.suggestions, r.n_suggestions);
         fprintf(stderr, "\n");
+        return EXIT_INVALID;
+    }
+    if (r.verdict == NAMES_UNKNOWN) {
+        /* the names that contain it first: typing part of a name is the common case */
+        fputs("unknown concept '", stderr);
+        cli_fputs_safe(stderr, name);
+        fprintf(stderr, "'\n  in the name%s of %zu concept%s: ", r.containing_total == 1 ? "" : "s",
+                r.containing_total, r.containing_total == 1 ? "" : "s");
+        for (size_t i = 0; i < r.n_containing; i++) {
+            fputs(i ? ", " : "", stderr);
+            cli_fputs_safe(stderr, r.containing_names[i]);
+        }
+        if (r.containing_total > r.n_containing) {
+            fprintf(stderr, ", ... (%zu of %zu; 'ckg search ", r.n_containing, r.containing_total);
+            cli_fputs_safe(stderr, name);
+            fputs("' lists them all)", stderr);
+        }
+        fputc('\n', stderr);
+        if (r.n_suggestions) {
+            fputs("  did you mean ", stderr);
+            for (size_t i = 0; i < r.n_suggestions; i++) {
+                fprintf(stderr, "%s'", i ? ", " : "");
+                cli_fputs_safe(stderr, r.suggestions[i]);
+                fputc('\'', stderr);
+            }
+            fputs("?\n", stderr);
+        }
         return EXIT_INVALID;
     }
     fprintf(stderr, "'%s' is ambiguous: it names %zu concepts\n", name, r.n);
