@@ -64,13 +64,17 @@ int export_write(const ckg_graph *g, export_format f, FILE *out);
 
 /* export_metrics.c. {scope, nodes, edges, weighted, method, seed, damping, concepts: [{id,
  * zh, en, theme, degree, in_degree, out_degree, betweenness, harmonic, pagerank, hub,
- * authority, coreness, community}], graph: {nodes, edges, undirected_edges, density,
+ * authority, coreness, community, rank}], graph: {nodes, edges, undirected_edges, density,
  * components, largest_component, diameter, communities, modularity, theme_modularity}}:
- * concepts are the vertices rows[0..n_rows) (metrics_select), in that order. */
+ * concepts are the vertices rows[0..n_rows) (metrics_select), in that order; rank is
+ * ranks[v] (metrics_ranks of metrics_rank_measure: tied concepts share the average rank),
+ * left out when ranks is NULL. */
 int export_metrics_json(const metrics_result *m, const size_t *rows, size_t n_rows,
-                        json_t **out);
-/* rank,id,zh,en,theme and one column per measure; rank counts the rows from 1. */
-int export_metrics_csv(const metrics_result *m, const size_t *rows, size_t n_rows, FILE *f);
+                        const double *ranks, json_t **out);
+/* rank,id,zh,en,theme and one column per measure; rank is ranks[v] as in the JSON (an
+ * empty field when ranks is NULL). */
+int export_metrics_csv(const metrics_result *m, const size_t *rows, size_t n_rows,
+                       const double *ranks, FILE *f);
 
 /* export_diff.c. {a, b, measure, scopes: [{scope, paper, section, title, authors, year,
  * nodes, edges, density, communities, modularity}] (a's, b's), shared, only_a, only_b (ids),

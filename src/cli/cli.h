@@ -311,9 +311,10 @@ int view_path(const cli *c, const ckg_ontology *o, const query_paths *ps, int di
               int evidence, query_lines *lines);
 int view_search(const cli *c, const ckg_ontology *o, const char *text,
                 const query_search_result *r, size_t limit, query_lines *lines);
-/* The table of rows[0..n_rows) (metrics_select), sorted by the measure named sort. */
+/* The table of rows[0..n_rows) (metrics_select), sorted by the measure named sort, each
+ * with its rank ranks[v] (metrics_rank_measure's; ties share the average). */
 int view_metrics(const cli *c, const metrics_result *m, const size_t *rows, size_t n_rows,
-                 const char *sort);
+                 const double *ranks, const char *sort);
 /* top: concepts and relations per list. */
 int view_diff(const cli *c, const diff_result *d, size_t top);
 /* labels: each side's column label; rows: concepts of the rank matrix; what: "papers",

@@ -111,16 +111,16 @@ static int sort_arg(const cli *c, const char *sort, metrics_selection *sel)
                            sort);
 }
 
-/* The rows in the format asked for. */
+/* The rows in the format asked for, each with its rank (tied concepts share the average). */
 static int print(const cli_session *s, const options *opt, const metrics_result *m,
-                 const size_t *rows, size_t n_rows)
+                 const size_t *rows, size_t n_rows, const double *ranks)
 {
     json_t *doc;
     switch (opt->format) {
     case CLI_JSON:
-        return cli_print_json(export_metrics_json(m, rows, n_rows, &doc), &doc);
-    case CLI_CSV: return export_metrics_csv(m, rows, n_rows, stdout);
-    default: return view_metrics(s->c, m, rows, n_rows, opt->sort);
+        return cli_print_json(export_metrics_json(m, rows, n_rows, ranks, &doc), &doc);
+    case CLI_CSV: return export_metrics_csv(m, rows, n_rows, ranks, stdout);
+    default: return view_metrics(s->c, m, rows, n_rows, ranks, opt->sort);
     }
 }
 
@@ -136,6 +136,7 @@ int cmd_metrics(const cli *c, int argc, char **argv)
     ckg_graph *g = NULL;
     metrics_result *m = NULL;
     size_t *rows = NULL, n_rows;
+    double *ranks = NULL;
     if ((code = sort_arg(c, opt.sort, &sel)) != EXIT_OK)
         goto out;
     if (opt.scope.section && !opt.scope.paper) {
@@ -152,10 +153,14 @@ int cmd_metrics(const cli *c, int argc, char **argv)
         goto out;
     if ((rc = graph_build(s.o, &opt.scope, &s.diags, &g)) == CKG_OK &&
         (rc = metrics_compute(g, &opt.metrics, &s.diags, &m)) == CKG_OK &&
-        (rc = metrics_select(m, &sel, &rows, &n_rows)) == CKG_OK)
-        rc = print(&s, &opt, m, rows, n_rows);
+        (rc = metrics_select(m, &sel, &rows, &n_rows)) == CKG_OK) {
+        rc = (ranks = malloc((m->n ? m->n : 1) * sizeof *ranks)) ? CKG_OK : CKG_ENOMEM;
+        if (rc == CKG_OK && (rc = metrics_ranks(m, metrics_rank_measure(&sel), ranks)) == CKG_OK)
+            rc = print(&s, &opt, m, rows, n_rows, ranks);
+    }
     code = rc == CKG_OK ? EXIT_OK : cli_fail(&s, rc);
 out:
+    free(ranks);
     free(rows);
     metrics_free(m);
     graph_free(g);
