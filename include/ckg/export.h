@@ -131,10 +131,13 @@ int export_neighbors_json(const ckg_ontology *o, const query_neighbors *nb, int 
  * link; with evidence, one row a quote, with paper,section,line,quote. */
 int export_neighbors_csv(const ckg_ontology *o, const query_neighbors *nb, int evidence,
                          query_lines *lines, FILE *f);
-/* {from, to: {id, zh, en, theme}, directed, found, length, total, paths: [{concepts: [id],
- * steps: [{from, to, relations: [neighbor objects]}]}]}. */
-int export_path_json(const ckg_ontology *o, const query_paths *ps, int directed, int evidence,
-                     query_lines *lines, json_t **out);
+/* {from, to: {id, zh, en, theme}, directed, avoid: [id], k, found, length, total, paths:
+ * [{length, concepts: [id], steps: [{from, to, relations: [neighbor objects]}]}]}: f is the
+ * filter the paths were found with (NULL: none; directed when it follows QUERY_OUT only,
+ * avoid its concepts), k the number of shortest paths asked for (0: the shortest ones,
+ * null in the JSON). */
+int export_path_json(const ckg_ontology *o, const query_paths *ps, const query_filter *f,
+                     size_t k, int evidence, query_lines *lines, json_t **out);
 
 /* export_query.c. {id, zh, en, alt, theme, broader, narrower: [{id, zh, en, theme}],
  * definition: {zh, en}, centrality: [{scope, concepts, degree, in_degree, out_degree,

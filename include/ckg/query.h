@@ -57,10 +57,13 @@ typedef struct query_filter {
     size_t n_kinds;
     int32_t paper; /* only relations this paper states; -1: every paper */
     int32_t theme; /* only concepts of this theme are walked to; -1: every theme */
+    const int32_t *avoid; /* concepts never walked to or through (a path's two ends are
+                           * exempt, like the theme's); NULL or none: no such concept */
+    size_t n_avoid;
 } query_filter;
 
 /* A filter that lets everything through. */
-#define QUERY_FILTER_ALL ((query_filter){QUERY_BOTH, NULL, 0, -1, -1})
+#define QUERY_FILTER_ALL ((query_filter){QUERY_BOTH, NULL, 0, -1, -1, NULL, 0})
 
 /* ------------------------------------------------------------------ links */
 
@@ -115,6 +118,7 @@ typedef struct query_step {
 } query_step;
 
 typedef struct query_path {
+    size_t length;     /* steps */
     int32_t *concepts; /* from the start to the end: length + 1 of them */
     query_step *steps; /* length of them */
 } query_path;
@@ -122,10 +126,11 @@ typedef struct query_path {
 typedef struct query_paths {
     int32_t from, to;
     int found;         /* a path exists (a concept to itself: a path of length 0) */
-    size_t length;     /* steps in each path */
+    size_t length;     /* steps in the shortest path (in each, but for k shortest) */
     query_path *paths; /* the paths listed, in a deterministic order */
     size_t n_paths;
-    uint64_t total;    /* shortest paths in all (saturates at UINT64_MAX) */
+    uint64_t total;    /* shortest paths in all (saturates at UINT64_MAX); for k shortest,
+                        * the paths listed */
     arena mem;
 } query_paths;
 
@@ -137,6 +142,17 @@ typedef struct query_paths {
  * Returns CKG_OK (check ->found), CKG_EUSAGE (a concept out of range) or CKG_ENOMEM. */
 int query_shortest_paths(const query_index *qi, int32_t a, int32_t b, const query_filter *f,
                          size_t max_paths, query_paths **out);
+
+/* The k shortest simple paths from a to b (no concept twice), shortest first and, among
+ * paths of one length, in lexicographic order of their concepts' places in the ontology:
+ * Yen's algorithm over the concepts, each spur a breadth-first search that takes the
+ * lexicographically first of the shortest ways, so the first k paths in that order are found
+ * and every run lists the same. Relations are followed as the filter says (as for
+ * query_shortest_paths, avoided and off-theme concepts only in between). Fewer than k
+ * when fewer exist; ->length is the first's, ->total the number listed. Returns CKG_OK
+ * (check ->found), CKG_EUSAGE (a concept out of range, k 0) or CKG_ENOMEM. */
+int query_k_shortest_paths(const query_index *qi, int32_t a, int32_t b, const query_filter *f,
+                           size_t k, query_paths **out);
 void query_paths_free(query_paths *p);
 
 /* ------------------------------------------------------------------ search */

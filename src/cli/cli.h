@@ -307,8 +307,10 @@ int view_neighbors(const cli *c, const ckg_ontology *o, const query_neighbors *n
 int view_show(const cli *c, const ckg_ontology *o, const query_concept_info *info,
               const query_scoped_ranks *ranks, size_t n_ranks,
               const query_neighbors *relations, query_lines *lines);
-int view_path(const cli *c, const ckg_ontology *o, const query_paths *ps, int directed,
-              int evidence, query_lines *lines);
+/* f: the filter the paths were found with (direction, avoided concepts); k: how many
+ * shortest paths were asked for (0: the shortest ones). */
+int view_path(const cli *c, const ckg_ontology *o, const query_paths *ps,
+              const query_filter *f, size_t k, int evidence, query_lines *lines);
 int view_search(const cli *c, const ckg_ontology *o, const char *text,
                 const query_search_result *r, size_t limit, query_lines *lines);
 /* The table of rows[0..n_rows) (metrics_select), sorted by the measure named sort, each

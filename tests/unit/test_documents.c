@@ -545,12 +545,13 @@ static void test_path_json_has_the_documented_shape(void **state)
                                           concept_named(f, "tfp"), NULL, 10, &ps),
                      CKG_OK);
     assert_true(ps->found && ps->length >= 2);
-    assert_int_equal(export_path_json(f->o, ps, 0, 1, &f->lines, &f->doc), CKG_OK);
-    expect_shape(f->doc, "from:o to:o directed:b found:b length:i total:i paths:a", "path");
+    assert_int_equal(export_path_json(f->o, ps, NULL, 0, 1, &f->lines, &f->doc), CKG_OK);
+    expect_shape(f->doc, "from:o to:o directed:b avoid:a k:N found:b length:i total:i paths:a",
+                 "path");
     expect_shape(json_object_get(f->doc, "from"), CONCEPT_REF, "path from");
     expect_shape(json_object_get(f->doc, "to"), CONCEPT_REF, "path to");
     const json_t *paths = json_object_get(f->doc, "paths");
-    expect_each(paths, "concepts:a steps:a", "paths", 0);
+    expect_each(paths, "length:i concepts:a steps:a", "paths", 0);
     const json_t *steps = json_object_get(json_array_get(paths, 0), "steps");
     expect_each(steps, "from:s to:s relations:a", "path steps", 0);
     assert_int_equal(json_array_size(steps), ps->length);
