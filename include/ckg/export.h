@@ -9,17 +9,29 @@
  *            in scope, with the papers stating that very kind, ordered by (from vertex,
  *            to vertex, kind). The analysis graph is rebuilt from it exactly: one edge per
  *            distinct (from, to), weight = the number of distinct papers over its entries.
- *   GraphML  typed <key>s; nodes carry label (= zh), zh, en, alt, theme, papers (string)
- *            and n_papers (int), their XML id being the concept id; edges carry weight
- *            (double), kinds, label (the kinds' zh phrases) and papers; the graph carries
- *            scope. Lists inside one value are joined with ';' (in alt, a ';' or '\' of a
- *            name is escaped by a backslash; ids never hold either). Read back by
- *            python-igraph (Graph.Read_GraphML), NetworkX (read_graphml) and Gephi.
- *   DOT      a plain digraph with the same attributes (weight an integer), no styling.
+ *   GraphML  typed <key>s; nodes carry label (= zh), zh, en, alt, theme, papers, color,
+ *            definition_zh, definition_en (string), n_papers (int) and, with the graph's
+ *            export_attrs, evidence (int) and every measure of metrics.h (int for the
+ *            whole-number ones, double for the others), their XML id being the concept id;
+ *            edges carry weight (double), kinds, label (the kinds' zh phrases), papers and
+ *            with attrs evidence (int); the graph carries scope. Lists inside one value are
+ *            joined with ';' (in alt, a ';' or '\' of a name is escaped by a backslash; ids
+ *            never hold either). Read back by python-igraph (Graph.Read_GraphML), NetworkX
+ *            (read_graphml) and Gephi.
+ *   GEXF     GEXF 1.3 (export_gexf.c): the same attributes as GraphML, declared as
+ *            <attributes> and given as <attvalue>s, the edges' weight and label as theirs,
+ *            and per node the viz module's color (its theme's, as on the maps), size (by
+ *            PageRank) and position (a Graphviz layout, export_attrs), so that Gephi opens
+ *            a finished map. Text goes into attribute values, line breaks and tabs as
+ *            character references so they survive.
+ *   DOT      a plain digraph with the attributes of the first GraphML (weight an integer),
+ *            no styling and no measures.
  *   CSV      RFC 4180 (fields with , " CR or LF quoted, quotes doubled; LF line ends): a
- *            nodes table (id, label, zh, en, theme, alt, papers) and an edges table
- *            (source, target, type, weight, kinds, label, papers), one row per edge of the
- *            graph; both (nodes, an empty line, edges) or one of them.
+ *            nodes table (id, label, zh, en, theme, alt, papers, color, definition_zh,
+ *            definition_en, n_papers, then evidence and every measure with attrs) and an
+ *            edges table (source, target, type, weight, kinds, label, papers, then
+ *            evidence with attrs), one row per edge of the graph; both (nodes, an empty
+ *            line, edges) or one of them.
  * The writers return CKG_OK, CKG_ENOMEM, or CKG_EIO when the stream reports an error. */
 #ifndef CKG_EXPORT_H
 #define CKG_EXPORT_H
@@ -36,20 +48,42 @@
 typedef enum export_format {
     EXPORT_JSON,
     EXPORT_GRAPHML,
+    EXPORT_GEXF,
     EXPORT_DOT,
     EXPORT_CSV,       /* nodes, an empty line, edges */
     EXPORT_CSV_NODES, /* the nodes table only */
     EXPORT_CSV_EDGES, /* the edges table only */
 } export_format;
 
-/* "json", "graphml", "dot", "csv" -> the format; CKG_OK or CKG_ENOTFOUND. */
+/* "json", "graphml", "gexf", "dot", "csv" -> the format; CKG_OK or CKG_ENOTFOUND. */
 int export_format_from_name(const char *name, export_format *out);
+
+/* What the graph formats carry besides the graph (export_attrs.c): every measure of the
+ * graph (metrics_compute, unweighted), the evidence of each vertex (the quotes of its
+ * mentions in scope) and each edge (the quotes of the relations stated for the pair in
+ * scope; in a section scope only the quotes tagged with the section), and for GEXF each
+ * node's size (10 to 50 by PageRank, the square root of its share of the largest) and
+ * position (Graphviz's sfdp with those sizes, deterministic). */
+typedef struct export_attrs {
+    const metrics_result *m;           /* of the graph exported */
+    size_t *vertex_evidence, *edge_evidence;
+    double *size;                      /* per vertex */
+    double *x, *y;                     /* per vertex; NULL unless laid out */
+} export_attrs;
+
+/* Builds the attributes of g with m (metrics_compute of g), laid out when positions is set.
+ * CKG_OK, CKG_EINVALID when Graphviz cannot lay the graph out (a diagnostic says why) or
+ * CKG_ENOMEM; *out is zeroed on failure. */
+int export_attrs_build(const ckg_graph *g, const metrics_result *m, int positions,
+                       diag_list *diags, export_attrs *out);
+void export_attrs_free(export_attrs *a);
 
 /* The JSON document of g (a new reference). CKG_OK or CKG_ENOMEM. */
 int export_json(const ckg_graph *g, json_t **out);
 
-/* Writes g in format f to out. */
-int export_write(const ckg_graph *g, export_format f, FILE *out);
+/* Writes g in format f to out, with attrs (NULL: without evidence, measures or layout;
+ * GEXF then has no viz sizes or positions). */
+int export_write(const ckg_graph *g, export_format f, const export_attrs *attrs, FILE *out);
 
 /* ------------------------------------------------------------------ the commands' documents
  *

@@ -289,6 +289,24 @@ typedef struct cli_output {
     const char *binary;
 } cli_output;
 
+/* Output formats chosen by the file name: a file name ending (".graphml", compared without
+ * case) and the format it stands for; a table ends with {NULL}. */
+typedef struct cli_extension {
+    const char *ending;
+    int value;
+} cli_extension;
+
+/* The value of a CLI_CHOICE option left as it was: the option was not given. */
+enum { CLI_UNSET = -1 };
+
+/* The format of a command's output: --format when it was given (*format is not
+ * CLI_UNSET), else the one the ending of path names, else dflt (stdout, "-"). A usage error
+ * when --format and the name disagree ("-o all.graphml --format json"), or when a file's
+ * name ends in no known ending and --format is not given; choices name the formats in the
+ * messages. Returns EXIT_OK with *format set, or EXIT_USAGE (outfile.c). */
+int cli_output_format(const cli *c, const char *command, const cli_choice *choices,
+                      const cli_extension *endings, const char *path, int dflt, int *format);
+
 /* Opens path for writing (NULL or "-": stdout; NULL on a terminal: held, see above); a file
  * goes to a temporary sibling first. Returns EXIT_OK, or the exit code after printing why. */
 int cli_output_open(const cli *c, const char *command, const char *path, cli_output *out);

@@ -37,7 +37,8 @@ static const command commands[] = {
     {"diff", cmd_diff, IGRAPH, "how two papers (or sections) differ: concepts, ranks, themes"},
     {"compare", cmd_compare, IGRAPH,
      "all papers (or sections) side by side: ranks, overlap, figures"},
-    {"export", cmd_export, IGRAPH, "the graph as JSON, GraphML, DOT or CSV for other tools"},
+    {"export", cmd_export, IGRAPH | GRAPHVIZ,
+     "the graph as JSON, GraphML, GEXF, DOT or CSV for other tools"},
     {"render", cmd_render, IGRAPH | GRAPHVIZ,
      "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"},
 };

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -145,4 +146,59 @@ int cli_output_close(const cli *c, const char *command, cli_output *out, int ok)
     free(out->tmp);
     out->tmp = NULL;
     return code;
+}
+
+/* The name of the choice whose value is value. */
+static const char *choice_name(const cli_choice *choices, int value)
+{
+    for (; choices->name; choices++) {
+        if (choices->value == value)
+            return choices->name;
+    }
+    return "?";
+}
+
+int cli_output_format(const cli *c, const char *command, const cli_choice *choices,
+                      const cli_extension *endings, const char *path, int dflt, int *format)
+{
+    const cli_extension *by_name = NULL;
+    int to_file = path && strcmp(path, "-") != 0;
+    const char *base = to_file ? strrchr(path, '/') : NULL;
+    base = base ? base + 1 : path;
+    for (const cli_extension *e = endings; to_file && e->ending && !by_name; e++) {
+        size_t n = strlen(base), k = strlen(e->ending);
+        if (n > k && strcasecmp(base + n - k, e->ending) == 0)
+            by_name = e;
+    }
+    if (*format != CLI_UNSET) {
+        if (by_name && by_name->value != *format)
+            return cli_usage_error(c, command,
+                                   "'%s' names a %s file but --format is %s (drop --format, "
+                                   "or name the file for it)",
+                                   path, choice_name(choices, by_name->value),
+                                   choice_name(choices, *format));
+        return EXIT_OK;
+    }
+    if (by_name) {
+        *format = by_name->value;
+        return EXIT_OK;
+    }
+    if (!to_file) {
+        *format = dflt;
+        return EXIT_OK;
+    }
+    char list[256];
+    size_t used = 0, n = 0;
+    while (endings[n].ending)
+        n++;
+    list[0] = '\0';
+    for (size_t i = 0; i < n && used < sizeof list; i++) {
+        int w = snprintf(list + used, sizeof list - used, "%s%s",
+                         i == 0 ? "" : i + 1 == n ? " or " : ", ", endings[i].ending);
+        used += w > 0 ? (size_t)w : 0;
+    }
+    return cli_usage_error(c, command,
+                           "cannot tell the format from the name '%s': end it in %s, or give "
+                           "--format",
+                           path, list);
 }

@@ -19,6 +19,7 @@
  *           style_diff.c  the map of two scopes: everything by which of the two has it
  *   layout  radial.c      ckg's own layout for ego maps
  *           layout.c      the cgraph graph for a Graphviz engine
+ *           positions.c   a graph's positions for other tools (GEXF), apart from any map
  *   draw    svg_titles.c  the <title> of each object put into Graphviz's SVG
  *           draw.c        laying out and writing the map: SVG or DOT, the one switch on format
  *   driver  render.c      render_map: chooses the style, runs the stages
