@@ -62,11 +62,10 @@ static void size_by_pagerank(const export_attrs *a, size_t n)
         a->size[v] = SMALL + (LARGE - SMALL) * (top > 0 ? sqrt(pr[v] / top) : 0);
 }
 
-int export_attrs_build(const ckg_graph *g, const metrics_result *m, int positions,
+int export_attrs_build(const ckg_graph *g, const metrics_result *m, render_context *layout,
                        diag_list *diags, export_attrs *out)
 {
     size_t nv = g->n_vertices ? g->n_vertices : 1, ne = g->n_edges ? g->n_edges : 1;
-    render_context *ctx = NULL;
     int rc = CKG_ENOMEM;
     memset(out, 0, sizeof *out);
     out->m = m;
@@ -76,16 +75,15 @@ int export_attrs_build(const ckg_graph *g, const metrics_result *m, int position
         goto out;
     count_evidence(g, out);
     size_by_pagerank(out, g->n_vertices);
-    if (positions) {
+    if (layout) {
         if (!(out->x = calloc(nv, sizeof *out->x)) || !(out->y = calloc(nv, sizeof *out->y)))
             goto out;
-        if ((rc = render_context_new(diags, &ctx)) != CKG_OK ||
-            (rc = render_positions(ctx, g, "sfdp", out->size, diags, out->x, out->y)) != CKG_OK)
+        if ((rc = render_positions(layout, g, "sfdp", out->size, diags, out->x, out->y)) !=
+            CKG_OK)
             goto out;
     }
     rc = CKG_OK;
 out:
-    render_context_free(ctx);
     if (rc != CKG_OK)
         export_attrs_free(out);
     return rc;

@@ -41,6 +41,7 @@
 #include "ckg/graph.h"
 #include "ckg/metrics.h"
 #include "ckg/query.h"
+#include "ckg/render.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -71,10 +72,12 @@ typedef struct export_attrs {
     double *x, *y;                     /* per vertex; NULL unless laid out */
 } export_attrs;
 
-/* Builds the attributes of g with m (metrics_compute of g), laid out when positions is set.
- * CKG_OK, CKG_EINVALID when Graphviz cannot lay the graph out (a diagnostic says why) or
+/* Builds the attributes of g with m (metrics_compute of g), laid out in the Graphviz
+ * context layout when it is not NULL (render_context_new; one context serves every layout
+ * of a process: Graphviz 2.42's pango plugin reads freed memory in a second one). CKG_OK,
+ * CKG_EINVALID when Graphviz cannot lay the graph out (a diagnostic says why) or
  * CKG_ENOMEM; *out is zeroed on failure. */
-int export_attrs_build(const ckg_graph *g, const metrics_result *m, int positions,
+int export_attrs_build(const ckg_graph *g, const metrics_result *m, render_context *layout,
                        diag_list *diags, export_attrs *out);
 void export_attrs_free(export_attrs *a);
 

@@ -9,6 +9,7 @@
 #include "ckg/export.h"
 #include "ckg/graph.h"
 #include "ckg/metrics.h"
+#include "ckg/render.h"
 #include "ckg/status.h"
 #include "cli.h"
 
@@ -122,13 +123,16 @@ static int attributes(cli_session *s, const ckg_graph *g, export_format fmt,
                       metrics_result **m, export_attrs *attrs)
 {
     metrics_options mopt;
+    render_context *layout = NULL;
     int rc;
     if (fmt == EXPORT_JSON || fmt == EXPORT_DOT)
         return CKG_OK;
     metrics_options_default(&mopt);
-    if ((rc = metrics_compute(g, &mopt, &s->diags, m)) != CKG_OK)
-        return rc;
-    return export_attrs_build(g, *m, fmt == EXPORT_GEXF, &s->diags, attrs);
+    if ((rc = metrics_compute(g, &mopt, &s->diags, m)) == CKG_OK &&
+        (fmt != EXPORT_GEXF || (rc = render_context_new(&s->diags, &layout)) == CKG_OK))
+        rc = export_attrs_build(g, *m, layout, &s->diags, attrs);
+    render_context_free(layout);
+    return rc;
 }
 
 int cmd_export(const cli *c, int argc, char **argv)
