@@ -1,5 +1,5 @@
-/* lookup.c — command-line arguments that name things in the ontology (concepts, papers,
- * kinds, themes, measures, counts), each failing with a message that helps. */
+/* lookup.c — command-line arguments that name things in the ontology (concepts, papers and
+ * sections, kinds, themes, measures), each failing with a message that helps. */
 #include "ckg/metrics.h"
 #include "ckg/query.h"
 #include "ckg/status.h"
