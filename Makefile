@@ -18,9 +18,9 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PYTHON ?= /usr/bin/python3
 
-PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson
+PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson libxml-2.0
 DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
-             libjansson-dev libcmocka-dev fonts-noto-cjk
+             libjansson-dev libcmocka-dev libxml2-dev fonts-noto-cjk
 DEB_TEST := valgrind python3-igraph python3-networkx python3-numpy python3-scipy python3-yaml \
             chromium clang libclang-rt-14-dev
 DEB_BENCH := hyperfine graphviz time

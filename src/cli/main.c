@@ -4,6 +4,7 @@
  * taken out of argv here, and each command parses the rest with getopt_long in its own file
  * (src/cli/cmd_<name>.c). */
 #include "cli.h"
+#include "teach.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,9 @@ static const command commands[] = {
     {"compare", cmd_compare, "all papers (or sections) side by side: ranks, overlap, figures"},
     {"export", cmd_export, "the graph as JSON, GraphML, DOT or CSV for other tools"},
     {"render", cmd_render, "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"},
+    {"propositions", cmd_propositions, "the relations as propositions with quotes: a handout, CSV or JSON"},
+    {"quiz", cmd_quiz, "cloze questions on the propositions: Markdown, Moodle GIFT, Anki CSV, JSON"},
+    {"score", cmd_score, "a student's concept map (CmapTools CXL or CSV) against the papers, with evidence"},
 };
 
 static void print_help(FILE *f)
@@ -42,7 +46,7 @@ static void print_help(FILE *f)
             "\n"
             "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(f,
             "\n"
             "global options:\n"
