@@ -274,11 +274,13 @@ static int assemble(reader *r)
     }
     cmap *m = r->b.m;
     /* in the order of the file: by the line of the connection that ends each proposition */
-    for (size_t i = 0; i < m->n; i++)
-        m->props[i].loc.col = (uint32_t)i;
-    qsort(m->props, m->n, sizeof *m->props, cmp_prop_line);
-    for (size_t i = 0; i < m->n; i++)
-        m->props[i].loc.col = 0;
+    if (m->n > 1) {
+        for (size_t i = 0; i < m->n; i++)
+            m->props[i].loc.col = (uint32_t)i;
+        qsort(m->props, m->n, sizeof *m->props, cmp_prop_line);
+        for (size_t i = 0; i < m->n; i++)
+            m->props[i].loc.col = 0;
+    }
     size_t n_iso = 0;
     for (size_t i = 0; i < r->n_nodes; i++)
         n_iso += r->nodes[i].type == NODE_CONCEPT && !r->nodes[i].used;

@@ -126,6 +126,19 @@ expect_rc 0
 expect_out_empty
 if grep -q "^::Q3::" "$WORK/q.gift"; then pass; else fail "-o did not write the quiz"; fi
 
+test_case the_shipped_ontology
+run export --format json
+cp "$WORK/out" "$WORK/shipped.json"
+for seed in 1 2; do
+    run quiz --count 60 --seed $seed --format json
+    expect_rc 0
+    cp "$WORK/out" "$WORK/s.json"
+    check invariant "$WORK/s.json" "$WORK/shipped.json" ontology/relations.yaml
+    run quiz --count 60 --seed $seed --format gift
+    cp "$WORK/out" "$WORK/s.gift"
+    check gift "$WORK/s.gift" "$WORK/s.json"
+done
+
 test_case no_question_possible
 rm -rf "$WORK/tiny"
 mkdir -p "$WORK/tiny/concepts" "$WORK/tiny/papers"
