@@ -102,7 +102,7 @@ int cmd_propositions(const cli *c, int argc, char **argv)
     ckg_ontology *o = NULL;
     prop_list *l = NULL;
     prop_scope scope;
-    if ((code = cli_load(c, &o, 0, &diags)) != EXIT_OK ||
+    if ((code = cli_load_with(c, NULL, &o, 0, &diags)) != EXIT_OK ||
         (code = teach_scope_arg(c, "propositions", o, paper, section, &scope)) != EXIT_OK ||
         (code = teach_collect(c, "propositions", o, &scope, order, &l)) != EXIT_OK)
         goto out;

@@ -129,7 +129,7 @@ int cmd_quiz(const cli *c, int argc, char **argv)
     phrase_table *t = NULL;
     quiz *q = NULL;
     prop_scope scope;
-    if ((code = cli_load(c, &o, 0, &diags)) != EXIT_OK ||
+    if ((code = cli_load_with(c, NULL, &o, 0, &diags)) != EXIT_OK ||
         (code = teach_scope_arg(c, "quiz", o, paper, section, &scope)) != EXIT_OK ||
         (code = teach_collect(c, "quiz", o, &scope, PROP_ORDER_TEXT, &l)) != EXIT_OK)
         goto out;

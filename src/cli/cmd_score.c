@@ -242,7 +242,7 @@ int cmd_score(const cli *c, int argc, char **argv)
     phrase_table *t = NULL;
     score_result *r = NULL;
     prop_scope scope;
-    if ((code = cli_load(c, &o, 0, &diags)) != EXIT_OK ||
+    if ((code = cli_load_with(c, NULL, &o, 0, &diags)) != EXIT_OK ||
         (code = teach_scope_arg(c, "score", o, paper, NULL, &scope)) != EXIT_OK)
         goto out;
     rc = cmap_read(argv[optind], &map_diags, &m);
