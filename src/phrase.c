@@ -1,13 +1,14 @@
-/* phrase.c — linking phrases to relation kinds: the folded-phrase table, families, and the
- * provisional built-in synonyms and families (see phrase.h).
+/* phrase.c — linking phrases to relation kinds: folding, the table of every kind's phrases
+ * as relations.yaml gives them, and compatibility by family (see phrase.h).
  *
- * The table is a strmap from folded phrase to an entry; the vocabulary's own phrases are
- * inserted first, so a synonym never shadows them. */
+ * The table is a strmap from folded phrase to an entry, filled in the order of precedence
+ * phrase.h gives, so an earlier entry is never shadowed by a later one that folds alike. */
 #include "ckg/phrase.h"
 #include "ckg/arena.h"
 #include "ckg/status.h"
 #include "ckg/strmap.h"
 #include "ckg/text.h"
+#include "util/array.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,124 +20,11 @@ typedef struct entry {
 } entry;
 
 struct phrase_table {
-    const ckg_ontology *o;
     strmap by_phrase; /* folded phrase -> index into entries */
     entry *entries;
     size_t n_entries, cap;
-    const char **families; /* per kind, or NULL */
-    arena mem;
+    arena mem;        /* the folded phrases */
 };
-
-/* ---------------------------------------------------------------- PROVISIONAL tables
- *
- * PROVISIONAL until relations.yaml carries `synonyms` and `family` (issue 16, branch
- * vocabulary): near-synonyms a student may write for each kind of the shipped vocabulary,
- * taken from the kinds' descriptions and the papers' own verbs, and the families issue 16
- * defines. At merge these come from the vocabulary and this block goes. */
-static const phrase_entry provisional_synonyms[] = {
-    /* causes */
-    {"引致", "causes", 0}, {"引发", "causes", 0}, {"带来", "causes", 0},
-    {"形成", "causes", 0}, {"产生", "causes", 0}, {"导致", "causes", 0},
-    {"造就", "causes", 0}, {"孕育", "causes", 0}, {"leads to", "causes", 0},
-    {"causes", "causes", 0}, {"brings about", "causes", 0}, {"produces", "causes", 0},
-    {"creates", "causes", 0}, {"results in", "causes", 0},
-    {"来自", "causes", 1}, {"源自", "causes", 1}, {"来源于", "causes", 1},
-    {"产生于", "causes", 1}, {"由…催生", "causes", 1}, {"results from", "causes", 1},
-    {"stems from", "causes", 1}, {"is caused by", "causes", 1}, {"comes from", "causes", 1},
-    /* enables */
-    {"助力", "enables", 0}, {"使能", "enables", 0}, {"为…提供条件", "enables", 0},
-    {"使…成为可能", "enables", 0}, {"empowers", "enables", 0}, {"makes possible", "enables", 0},
-    {"借助", "enables", 1}, {"受益于", "enables", 1}, {"benefits from", "enables", 1},
-    /* requires */
-    {"是…的前提", "requires", 0}, {"前提", "requires", 0}, {"是…的先决条件", "requires", 0},
-    {"先决条件", "requires", 0}, {"is a precondition of", "requires", 0},
-    {"is needed by", "requires", 0}, {"is required by", "requires", 0},
-    {"依赖", "requires", 1}, {"依赖于", "requires", 1}, {"取决于", "requires", 1},
-    {"以…为前提", "requires", 1}, {"depends on", "requires", 1}, {"needs", "requires", 1},
-    /* part_of */
-    {"是…的一部分", "part_of", 0}, {"是…的组成部分", "part_of", 0}, {"组成", "part_of", 0},
-    {"is a part of", "part_of", 0}, {"is a component of", "part_of", 0},
-    {"makes up", "part_of", 0}, {"含有", "part_of", 1}, {"由…构成", "part_of", 1},
-    {"由…组成", "part_of", 1}, {"contains", "part_of", 1}, {"consists of", "part_of", 1},
-    {"comprises", "part_of", 1}, {"is made up of", "part_of", 1},
-    /* is_a */
-    {"是", "is_a", 0}, {"是一种", "is_a", 0}, {"是…的一种", "is_a", 0}, {"本质是", "is_a", 0},
-    {"is a", "is_a", 0}, {"is a type of", "is_a", 0}, {"is one of", "is_a", 0},
-    {"例如", "is_a", 1}, {"such as", "is_a", 1}, {"has type", "is_a", 1},
-    /* supports */
-    {"保障", "supports", 0}, {"夯实", "supports", 0}, {"支持", "supports", 0},
-    {"为…奠定基础", "supports", 0}, {"是…的基础", "supports", 0}, {"underpins", "supports", 0},
-    {"sustains", "supports", 0}, {"is the basis of", "supports", 0},
-    {"is the foundation of", "supports", 0}, {"依靠", "supports", 1}, {"基于", "supports", 1},
-    {"以…为基础", "supports", 1}, {"以…为支撑", "supports", 1}, {"is based on", "supports", 1},
-    {"relies on", "supports", 1}, {"is supported by", "supports", 1},
-    /* promotes */
-    {"促进", "promotes", 0}, {"提升", "promotes", 0}, {"加快", "promotes", 0},
-    {"推进", "promotes", 0}, {"带动", "promotes", 0}, {"驱动", "promotes", 0},
-    {"提高", "promotes", 0}, {"增强", "promotes", 0}, {"加速", "promotes", 0},
-    {"promotes", "promotes", 0}, {"boosts", "promotes", 0}, {"accelerates", "promotes", 0},
-    {"increases", "promotes", 0}, {"raises", "promotes", 0}, {"improves", "promotes", 0},
-    {"fosters", "promotes", 0}, {"enhances", "promotes", 0}, {"由…推动", "promotes", 1},
-    {"is promoted by", "promotes", 1}, {"is boosted by", "promotes", 1},
-    /* carrier_of */
-    {"是…的载体", "carrier_of", 0}, {"载体", "carrier_of", 0}, {"carries", "carrier_of", 0},
-    {"is the vehicle of", "carrier_of", 0}, {"hosts", "carrier_of", 0},
-    {"以…为平台", "carrier_of", 1}, {"is hosted by", "carrier_of", 1},
-    /* indicator_of */
-    {"是…的标志", "indicator_of", 0}, {"标志着", "indicator_of", 0}, {"衡量", "indicator_of", 0},
-    {"indicates", "indicator_of", 0}, {"marks", "indicator_of", 0},
-    {"measures", "indicator_of", 0}, {"表现为", "indicator_of", 1},
-    {"is indicated by", "indicator_of", 1}, {"is measured by", "indicator_of", 1},
-    /* core_of */
-    {"是…的核心", "core_of", 0}, {"核心", "core_of", 0}, {"是…的关键", "core_of", 0},
-    {"关键", "core_of", 0}, {"is the key to", "core_of", 0}, {"is central to", "core_of", 0},
-    {"is the heart of", "core_of", 0}, {"核心是", "core_of", 1}, {"centres on", "core_of", 1},
-    {"centers on", "core_of", 1},
-    /* characteristic_of */
-    {"是…的特征", "characteristic_of", 0}, {"是…的特点", "characteristic_of", 0},
-    {"特征", "characteristic_of", 0}, {"characterizes", "characteristic_of", 0},
-    {"is characteristic of", "characteristic_of", 0}, {"具备", "characteristic_of", 1},
-    {"特点是", "characteristic_of", 1}, {"特征是", "characteristic_of", 1},
-    {"has", "characteristic_of", 1}, {"features", "characteristic_of", 1},
-    {"is characterized by", "characteristic_of", 1},
-    /* constrains */
-    {"阻碍", "constrains", 0}, {"束缚", "constrains", 0}, {"限制", "constrains", 0},
-    {"抑制", "constrains", 0}, {"妨碍", "constrains", 0}, {"hinders", "constrains", 0},
-    {"limits", "constrains", 0}, {"restricts", "constrains", 0}, {"impedes", "constrains", 0},
-    {"holds back", "constrains", 0}, {"受限于", "constrains", 1}, {"受…制约", "constrains", 1},
-    {"is limited by", "constrains", 1}, {"is hindered by", "constrains", 1},
-    /* adapts_to */
-    {"适应于", "adapts_to", 0}, {"与…相适应", "adapts_to", 0}, {"顺应", "adapts_to", 0},
-    {"契合", "adapts_to", 0}, {"fits", "adapts_to", 0}, {"matches", "adapts_to", 0},
-    {"conforms to", "adapts_to", 0}, {"is adapted to", "adapts_to", 0},
-};
-
-static const struct {
-    const char *kind, *family;
-} provisional_families[] = {
-    {"causes", "drives"},          {"promotes", "drives"},
-    {"constrains", "hinders"},     {"enables", "conditions"},
-    {"requires", "conditions"},    {"supports", "conditions"},
-    {"carrier_of", "conditions"},  {"part_of", "structure"},
-    {"is_a", "structure"},         {"core_of", "structure"},
-    {"characteristic_of", "characterizes"}, {"indicator_of", "characterizes"},
-    {"adapts_to", "fits"},
-};
-
-const phrase_entry *phrase_provisional_synonyms(size_t *n)
-{
-    *n = sizeof provisional_synonyms / sizeof *provisional_synonyms;
-    return provisional_synonyms;
-}
-
-const char *phrase_provisional_family(const char *kind_id)
-{
-    for (size_t i = 0; kind_id && i < sizeof provisional_families / sizeof *provisional_families; i++) {
-        if (strcmp(provisional_families[i].kind, kind_id) == 0)
-            return provisional_families[i].family;
-    }
-    return NULL;
-}
 
 /* ---------------------------------------------------------------- folding */
 
@@ -156,8 +44,20 @@ static size_t ignorable(const char *s)
     return 0;
 }
 
+/* Drops n bytes at f + at (f NUL-terminated). */
+static void cut(char *f, size_t at, size_t n)
+{
+    memmove(f + at, f + at + n, strlen(f + at + n) + 1);
+}
+
+static int starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
 char *phrase_fold(const char *phrase)
 {
+    static const char SHI_DE[] = "是的", WEI[] = "为";
     char *f = text_fold(phrase ? phrase : "");
     if (!f)
         return NULL;
@@ -176,11 +76,60 @@ char *phrase_fold(const char *phrase)
     for (size_t i = 0; i < 2; i++) {
         size_t n = strlen(particles[i]);
         if (w > n && strcmp(f + w - n, particles[i]) == 0) {
-            f[w - n] = '\0';
+            f[w -= n] = '\0';
             break;
         }
     }
+    /* the frames: 是…的X is 是X, 为…X is X (never down to nothing) */
+    if (starts(f, SHI_DE) && w > strlen(SHI_DE))
+        cut(f, strlen("是"), strlen("的"));
+    else if (starts(f, WEI) && w > strlen(WEI))
+        cut(f, 0, strlen(WEI));
     return f;
+}
+
+/* ---------------------------------------------------------------- every phrase of a kind */
+
+int phrase_each(const ckg_ontology *o, int (*each)(const phrase_of_kind *p, void *arg),
+                void *arg)
+{
+    /* four passes in the order of precedence: own phrases and ids, inverse phrases,
+     * synonyms, inverse synonyms */
+    for (int pass = 0; pass < 4; pass++) {
+        for (size_t k = 0; k < o->n_kinds; k++) {
+            const ckg_kind *kd = &o->kinds[k];
+            const ckg_str *one[3] = {NULL, NULL, NULL};
+            const ckg_strs *lists[2] = {NULL, NULL};
+            phrase_of_kind p = {.kind = (int32_t)k, .inverse = pass == 1 || pass == 3};
+            switch (pass) {
+            case 0: one[0] = &kd->zh, one[1] = &kd->en, one[2] = &kd->id; break;
+            case 1: one[0] = &kd->inverse_zh, one[1] = &kd->inverse_en; break;
+            case 2: lists[0] = &kd->synonyms_zh, lists[1] = &kd->synonyms_en; break;
+            default: lists[0] = &kd->inverse_synonyms_zh, lists[1] = &kd->inverse_synonyms_en;
+            }
+            for (int i = 0; i < 3; i++) {
+                if (!one[i] || !one[i]->s)
+                    continue;
+                p.phrase = one[i];
+                p.source = pass == 1 ? PHRASE_INVERSE : i == 2 ? PHRASE_ID : PHRASE_OWN;
+                int rc = each(&p, arg);
+                if (rc)
+                    return rc;
+            }
+            for (int l = 0; l < 2; l++) {
+                for (size_t i = 0; lists[l] && i < lists[l]->n; i++) {
+                    if (!lists[l]->items[i].s)
+                        continue;
+                    p.phrase = &lists[l]->items[i];
+                    p.source = PHRASE_SYNONYM;
+                    int rc = each(&p, arg);
+                    if (rc)
+                        return rc;
+                }
+            }
+        }
+    }
+    return 0;
 }
 
 /* ---------------------------------------------------------------- the table */
@@ -191,16 +140,15 @@ void phrase_table_free(phrase_table *t)
         return;
     strmap_free(&t->by_phrase);
     free(t->entries);
-    free(t->families);
     arena_free(&t->mem);
     free(t);
 }
 
-static int add(phrase_table *t, const char *phrase, int32_t kind, int inverse, phrase_source src)
+/* phrase_each's callback: the phrase into the table unless an earlier one folds alike. */
+static int add(const phrase_of_kind *p, void *arg)
 {
-    if (!phrase)
-        return CKG_OK;
-    char *f = phrase_fold(phrase);
+    phrase_table *t = arg;
+    char *f = phrase_fold(p->phrase->s);
     if (!f)
         return CKG_ENOMEM;
     char *key = *f ? arena_strdup(&t->mem, f) : NULL;
@@ -208,79 +156,30 @@ static int add(phrase_table *t, const char *phrase, int32_t kind, int inverse, p
     free(f);
     if (empty)
         return CKG_OK;
-    if (!key)
+    if (!key || ARRAY_GROW(t->entries, t->cap, t->n_entries + 1) != CKG_OK)
         return CKG_ENOMEM;
-    if (t->n_entries == t->cap) {
-        size_t cap = t->cap ? 2 * t->cap : 64;
-        entry *e = realloc(t->entries, cap * sizeof *e);
-        if (!e)
-            return CKG_ENOMEM;
-        t->entries = e;
-        t->cap = cap;
-    }
     int32_t existing;
     if (strmap_put(&t->by_phrase, key, (int32_t)t->n_entries, &existing) != CKG_OK)
         return CKG_ENOMEM;
     if (existing < 0)
-        t->entries[t->n_entries++] = (entry){kind, inverse, src};
+        t->entries[t->n_entries++] = (entry){p->kind, p->inverse, p->source};
     return CKG_OK;
 }
 
-int phrase_table_build(const ckg_ontology *o, const phrase_entry *synonyms, size_t n_synonyms,
-                       const char *const *families, phrase_table **out)
+int phrase_table_build(const ckg_ontology *o, phrase_table **out)
 {
-    int rc = CKG_ENOMEM;
     phrase_table *t = calloc(1, sizeof *t);
     *out = NULL;
     if (!t)
         return CKG_ENOMEM;
-    t->o = o;
     strmap_init(&t->by_phrase);
-    if (!(t->families = calloc(o->n_kinds ? o->n_kinds : 1, sizeof *t->families)))
-        goto out;
-    for (size_t k = 0; families && k < o->n_kinds; k++)
-        t->families[k] = families[k];
-    /* own phrases first (ids, forward phrases, then inverse ones), then synonyms */
-    for (size_t k = 0; k < o->n_kinds; k++) {
-        const ckg_kind *kd = &o->kinds[k];
-        if ((rc = add(t, kd->zh.s, (int32_t)k, 0, PHRASE_OWN)) != CKG_OK ||
-            (rc = add(t, kd->en.s, (int32_t)k, 0, PHRASE_OWN)) != CKG_OK ||
-            (rc = add(t, kd->id.s, (int32_t)k, 0, PHRASE_ID)) != CKG_OK)
-            goto out;
-    }
-    for (size_t k = 0; k < o->n_kinds; k++) {
-        const ckg_kind *kd = &o->kinds[k];
-        if ((rc = add(t, kd->inverse_zh.s, (int32_t)k, 1, PHRASE_INVERSE)) != CKG_OK ||
-            (rc = add(t, kd->inverse_en.s, (int32_t)k, 1, PHRASE_INVERSE)) != CKG_OK)
-            goto out;
-    }
-    for (size_t i = 0; i < n_synonyms; i++) {
-        int32_t k = synonyms[i].kind ? strmap_get(&o->kind_by_id, synonyms[i].kind) : -1;
-        if (k < 0)
-            continue; /* a kind this vocabulary does not have */
-        if ((rc = add(t, synonyms[i].phrase, k, synonyms[i].inverse, PHRASE_SYNONYM)) != CKG_OK)
-            goto out;
+    int rc = phrase_each(o, add, t);
+    if (rc != CKG_OK) {
+        phrase_table_free(t);
+        return rc;
     }
     *out = t;
-    t = NULL;
-    rc = CKG_OK;
-out:
-    phrase_table_free(t);
-    return rc;
-}
-
-int phrase_table_default(const ckg_ontology *o, phrase_table **out)
-{
-    const char **families = calloc(o->n_kinds ? o->n_kinds : 1, sizeof *families);
-    if (!families)
-        return CKG_ENOMEM;
-    for (size_t k = 0; k < o->n_kinds; k++)
-        families[k] = phrase_provisional_family(o->kinds[k].id.s);
-    size_t n;
-    const phrase_entry *syn = phrase_provisional_synonyms(&n);
-    int rc = phrase_table_build(o, syn, n, families, out);
-    free(families);
-    return rc;
+    return CKG_OK;
 }
 
 int phrase_resolve(const phrase_table *t, const char *phrase, phrase_match *m)
@@ -296,15 +195,12 @@ int phrase_resolve(const phrase_table *t, const char *phrase, phrase_match *m)
     return CKG_OK;
 }
 
-const char *phrase_family(const phrase_table *t, int32_t k)
+int phrase_compatible(const ckg_ontology *o, int32_t a, int32_t b)
 {
-    return k >= 0 && (size_t)k < t->o->n_kinds ? t->families[k] : NULL;
-}
-
-int phrase_compatible(const phrase_table *t, int32_t a, int32_t b)
-{
+    if (a < 0 || b < 0 || (size_t)a >= o->n_kinds || (size_t)b >= o->n_kinds)
+        return 0;
     if (a == b)
         return 1;
-    const char *fa = phrase_family(t, a), *fb = phrase_family(t, b);
-    return fa && fb && strcmp(fa, fb) == 0;
+    int fa = o->kinds[a].family, fb = o->kinds[b].family;
+    return fa >= 0 && fa == fb;
 }

@@ -169,7 +169,6 @@ static int hierarchy_linked(const ckg_ontology *o, int32_t a, int32_t b)
 
 typedef struct ctx {
     const ckg_ontology *o;
-    const phrase_table *t;
     facts facts;
     rng r;
     unsigned char *in_scope; /* per concept: an end of one of the scope's propositions */
@@ -220,7 +219,7 @@ static int kind_ok(const ctx *c, int32_t k, int32_t a, int32_t b)
     for (int dir = 0; dir < 2; dir++) {
         f = dir ? facts_between(&c->facts, b, a, &n) : facts_between(&c->facts, a, b, &n);
         for (size_t i = 0; i < n; i++) {
-            if (phrase_compatible(c->t, k, f[i].kind))
+            if (phrase_compatible(c->o, k, f[i].kind))
                 return 0;
         }
     }
@@ -317,11 +316,11 @@ static int pair_used(const quiz *q, const proposition *p)
     return 0;
 }
 
-int quiz_make(const ckg_ontology *o, const prop_list *props, const phrase_table *t,
-              const quiz_options *opt, quiz **out)
+int quiz_make(const ckg_ontology *o, const prop_list *props, const quiz_options *opt,
+              quiz **out)
 {
     int rc = CKG_ENOMEM;
-    ctx c = {.o = o, .t = t, .n_wanted = opt->choices - 1};
+    ctx c = {.o = o, .n_wanted = opt->choices - 1};
     int32_t *order = NULL;
     quiz *q = NULL;
     *out = NULL;

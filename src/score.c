@@ -35,9 +35,9 @@ void score_free(score_result *r)
 
 /* ---------------------------------------------------------------- one proposition */
 
-static int compatible(const phrase_table *t, const phrase_match *m, int32_t kind)
+static int compatible(const ckg_ontology *o, const phrase_match *m, int32_t kind)
 {
-    return m->source == PHRASE_UNRECOGNISED || phrase_compatible(t, m->kind, kind);
+    return m->source == PHRASE_UNRECOGNISED || phrase_compatible(o, m->kind, kind);
 }
 
 static int resolve_end(const names_index *ix, const char *label, score_end *e)
@@ -74,8 +74,7 @@ static int elsewhere(score_result *r, const ckg_ontology *o, score_item *it)
     return CKG_OK;
 }
 
-static int judge(score_result *r, const ckg_ontology *o, const phrase_table *t, score_item *it,
-                 unsigned char *matched)
+static int judge(score_result *r, const ckg_ontology *o, score_item *it, unsigned char *matched)
 {
     const prop_list *pl = r->props;
     if (it->from.concept < 0 || it->to.concept < 0) {
@@ -90,10 +89,10 @@ static int judge(score_result *r, const ckg_ontology *o, const phrase_table *t, 
         const proposition *p = &pl->items[i];
         if (p->from == it->a && p->to == it->b) {
             fwd++;
-            fwd_ok += compatible(t, &it->phrase, p->kind);
+            fwd_ok += compatible(o, &it->phrase, p->kind);
         } else if (p->from == it->b && p->to == it->a) {
             rev++;
-            rev_ok += compatible(t, &it->phrase, p->kind);
+            rev_ok += compatible(o, &it->phrase, p->kind);
         }
     }
     it->verdict = fwd_ok ? SCORE_STATED
@@ -108,7 +107,7 @@ static int judge(score_result *r, const ckg_ontology *o, const phrase_table *t, 
     for (size_t i = 0; i < pl->n; i++) {
         const proposition *p = &pl->items[i];
         int f = p->from == it->a && p->to == it->b, b = p->from == it->b && p->to == it->a;
-        int ok = compatible(t, &it->phrase, p->kind);
+        int ok = compatible(o, &it->phrase, p->kind);
         int take = it->verdict == SCORE_STATED     ? f && ok
                    : it->verdict == SCORE_REVERSED ? b && ok
                                                    : f || b;
@@ -329,7 +328,7 @@ int score_map(const ckg_ontology *o, const cmap *map, const prop_list *props,
         if ((rc = resolve_end(ix, it->prop->from, &it->from)) != CKG_OK ||
             (rc = resolve_end(ix, it->prop->to, &it->to)) != CKG_OK ||
             (rc = phrase_resolve(t, it->prop->phrase, &it->phrase)) != CKG_OK ||
-            (rc = judge(r, o, t, it, matched)) != CKG_OK)
+            (rc = judge(r, o, it, matched)) != CKG_OK)
             goto out;
         s->counts[it->verdict]++;
     }

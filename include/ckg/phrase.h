@@ -1,22 +1,23 @@
-/* phrase.h — a linking phrase as a person writes it, mapped to a relation kind.
+/* phrase.h — a linking phrase as a person writes it, mapped to a relation kind of the
+ * vocabulary (relations.yaml), and which kinds make the same claim.
  *
- * A phrase names a kind when it is the kind's id, its zh or en phrase (reading from -> to),
- * or its inverse zh or en phrase (reading to -> from: the proposition's direction flips),
- * or one of the synonyms given to phrase_table_build (each with its kind id and whether it
- * reads inverse). Phrases are compared folded (phrase_fold): NFKC, case, width and spaces
- * do not matter, nor do ellipses, dots, dashes, arrows and a trailing 了/着, so "是…的前提",
- * "是...的前提" and "是 的前提" are one phrase, and "—推动→" and "推动了" are 推动. When two
- * entries fold alike, the vocabulary's own phrases win over synonyms, and earlier over later.
+ * A phrase names a kind when it is one of the kind's phrases: its id; its zh or en phrase
+ * or one of its `synonyms`, which read from -> to; its `inverse` zh or en phrase or one of
+ * the inverse's `synonyms`, which read to -> from (the proposition's direction flips: "B 依赖
+ * A" is "A 是前提 B"). Phrases are compared folded (phrase_fold): NFKC, case, width and
+ * spaces do not matter, nor do ellipses, dots, dashes, arrows and a trailing 了/着, and the
+ * two frames a linking phrase is written in are read as the phrase inside them: 是…的X is
+ * 是X (the vocabulary writes 是前提 for 是…的前提) and 为…X is X (为…提供条件 is 提供条件).
+ * So "是…的前提", "是...的前提" and "是 的前提" are 是前提, and "—推动→" and "推动了" are 推动.
  *
- * Families group kinds that make the same kind of claim (issue 16: drives, hinders,
- * conditions, structure, characterizes, fits). Two kinds are compatible when they are equal
- * or of one family; a kind without a family is compatible with itself only.
+ * `ckg check` refuses a folded phrase that two kinds share, or that one kind reads both ways
+ * (check_vocabulary.c). On a vocabulary that has one all the same, the first entry wins, in
+ * this order: each kind's zh, en and id; then inverse phrases; then synonyms; then inverse
+ * synonyms; each pass over the kinds in vocabulary order.
  *
- * PROVISIONAL: relations.yaml has neither `synonyms` nor `family` yet (branch `vocabulary`
- * adds them). Until then phrase_provisional_synonyms() and phrase_provisional_family() are
- * built-in tables keyed by the kind ids of the shipped vocabulary; a kind id the vocabulary
- * does not have is skipped. At merge, the table is built from the vocabulary's keys instead
- * and the two functions go. */
+ * Families (ontology.h) group the kinds that make the same kind of claim: two kinds are
+ * compatible when they are equal or of one family; a kind without a valid family is
+ * compatible with itself only. */
 #ifndef CKG_PHRASE_H
 #define CKG_PHRASE_H
 
@@ -24,12 +25,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-
-typedef struct phrase_entry {
-    const char *phrase;
-    const char *kind; /* kind id */
-    int inverse;      /* the phrase reads to -> from */
-} phrase_entry;
 
 typedef struct phrase_table phrase_table;
 
@@ -39,7 +34,7 @@ typedef enum phrase_source {
     PHRASE_ID,       /* the kind's id */
     PHRASE_OWN,      /* the kind's zh or en phrase */
     PHRASE_INVERSE,  /* the kind's inverse zh or en phrase */
-    PHRASE_SYNONYM,  /* a synonym */
+    PHRASE_SYNONYM,  /* a synonym of the kind's phrase or of its inverse */
 } phrase_source;
 
 typedef struct phrase_match {
@@ -48,31 +43,32 @@ typedef struct phrase_match {
     int inverse;     /* the phrase reads to -> from */
 } phrase_match;
 
-/* Builds the table of o's kinds with the synonyms (may be NULL/0); families (may be NULL)
- * maps each kind index to its family name or NULL. The ontology must outlive the table.
+/* The table of o's kinds and every phrase of each. The ontology must outlive the table.
  * CKG_OK or CKG_ENOMEM. */
-int phrase_table_build(const ckg_ontology *o, const phrase_entry *synonyms, size_t n_synonyms,
-                       const char *const *families, phrase_table **out);
+int phrase_table_build(const ckg_ontology *o, phrase_table **out);
 void phrase_table_free(phrase_table *t);
 
 /* Recognises phrase (an empty phrase is unrecognised). CKG_OK or CKG_ENOMEM. */
 int phrase_resolve(const phrase_table *t, const char *phrase, phrase_match *m);
 
-/* Are kinds a and b compatible (equal, or of one family)? */
-int phrase_compatible(const phrase_table *t, int32_t a, int32_t b);
-
-/* The family of kind k, or NULL. */
-const char *phrase_family(const phrase_table *t, int32_t k);
+/* Are kinds a and b of o compatible (equal, or of one family)? */
+int phrase_compatible(const ckg_ontology *o, int32_t a, int32_t b);
 
 /* phrase folded for comparison: a malloc'd string, NULL when out of memory. */
 char *phrase_fold(const char *phrase);
 
-/* PROVISIONAL (see above): the built-in synonyms, and the family of a kind id (NULL when
- * the table does not know it). */
-const phrase_entry *phrase_provisional_synonyms(size_t *n);
-const char *phrase_provisional_family(const char *kind_id);
+/* One phrase of a kind, for walking them all (phrase_each). */
+typedef struct phrase_of_kind {
+    const ckg_str *phrase;
+    int32_t kind;
+    int inverse;          /* reads to -> from */
+    phrase_source source; /* PHRASE_ID, PHRASE_OWN, PHRASE_INVERSE or PHRASE_SYNONYM */
+} phrase_of_kind;
 
-/* The table ckg uses: o's kinds, the provisional synonyms and families. */
-int phrase_table_default(const ckg_ontology *o, phrase_table **out);
+/* Calls each(&p, arg) for every phrase of every kind of o, in the order of precedence
+ * above (a phrase the vocabulary leaves out is skipped); stops at the first non-zero return
+ * and returns it, else 0. */
+int phrase_each(const ckg_ontology *o, int (*each)(const phrase_of_kind *p, void *arg),
+                void *arg);
 
 #endif

@@ -63,11 +63,11 @@ typedef struct quiz {
     arena mem;
 } quiz;
 
-/* Draws up to opt->count items from props (the ontology's, o) with the families of t.
- * Returns CKG_OK (fewer items than asked when too few propositions qualify), CKG_EUSAGE
- * (count 0, fewer than 3 choices) or CKG_ENOMEM. props and o must outlive the quiz. */
-int quiz_make(const ckg_ontology *o, const prop_list *props, const phrase_table *t,
-              const quiz_options *opt, quiz **out);
+/* Draws up to opt->count items from props (the ontology's, o). Returns CKG_OK (fewer items
+ * than asked when too few propositions qualify), CKG_EUSAGE (count 0, fewer than 3 choices)
+ * or CKG_ENOMEM. props and o must outlive the quiz. */
+int quiz_make(const ckg_ontology *o, const prop_list *props, const quiz_options *opt,
+              quiz **out);
 void quiz_free(quiz *q);
 
 /* ---------------------------------------------------------------- documents (quiz_write.c)

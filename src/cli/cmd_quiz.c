@@ -126,14 +126,13 @@ int cmd_quiz(const cli *c, int argc, char **argv)
     diag_list_init(&diags);
     ckg_ontology *o = NULL;
     prop_list *l = NULL;
-    phrase_table *t = NULL;
     quiz *q = NULL;
     prop_scope scope;
     if ((code = cli_load_with(c, NULL, &o, 0, &diags)) != EXIT_OK ||
         (code = teach_scope_arg(c, "quiz", o, paper, section, &scope)) != EXIT_OK ||
         (code = teach_collect(c, "quiz", o, &scope, PROP_ORDER_TEXT, &l)) != EXIT_OK)
         goto out;
-    if ((rc = phrase_table_default(o, &t)) != CKG_OK || (rc = quiz_make(o, l, t, &qo, &q)) != CKG_OK) {
+    if ((rc = quiz_make(o, l, &qo, &q)) != CKG_OK) {
         fprintf(stderr, "ckg quiz: %s\n", ckg_strerror(rc));
         code = cli_exit_code(rc);
         goto out;
@@ -160,7 +159,6 @@ int cmd_quiz(const cli *c, int argc, char **argv)
     }
 out:
     quiz_free(q);
-    phrase_table_free(t);
     prop_list_free(l);
     ontology_free(o);
     diag_list_free(&diags);

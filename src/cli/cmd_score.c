@@ -257,7 +257,7 @@ int cmd_score(const cli *c, int argc, char **argv)
     }
     if ((code = teach_collect(c, "score", o, &scope, PROP_ORDER_TEXT, &l)) != EXIT_OK)
         goto out;
-    if ((rc = phrase_table_default(o, &t)) != CKG_OK || (rc = score_map(o, m, l, t, &diags, &r)) != CKG_OK) {
+    if ((rc = phrase_table_build(o, &t)) != CKG_OK || (rc = score_map(o, m, l, t, &diags, &r)) != CKG_OK) {
         cli_print_diags(c, &diags);
         fprintf(stderr, "ckg score: %s\n", ckg_strerror(rc));
         code = cli_exit_code(rc);

@@ -1,5 +1,5 @@
-/* test_phrase.c — linking phrases to kinds: own phrases, ids, inverse phrases, synonyms,
- * folding, precedence, families. */
+/* test_phrase.c — linking phrases to kinds from the vocabulary: own phrases, ids, inverse
+ * phrases, synonyms both ways, folding and frames, precedence, families. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,7 +24,7 @@ static int setup(void **state)
     diag_list_init(&d);
     assert_int_equal(ontology_load("tests/fixtures/teach", &d, &f->o), CKG_OK);
     assert_int_equal(d.n_errors, 0);
-    assert_int_equal(phrase_table_default(f->o, &f->t), CKG_OK);
+    assert_int_equal(phrase_table_build(f->o, &f->t), CKG_OK);
     diag_list_free(&d);
     *state = f;
     return 0;
@@ -95,15 +95,43 @@ static void test_synonyms_forward_and_inverse(void **state)
     assert_string_equal(kind_of(f, "促进", &s), "promotes");
     assert_int_equal(s, PHRASE_SYNONYM);
     assert_string_equal(kind_of(f, "leads to", &s), "causes");
-    assert_string_equal(kind_of(f, "是…的前提", &s), "requires");
-    assert_string_equal(kind_of(f, "是...的前提", &s), "requires");
+    assert_int_equal(s, PHRASE_SYNONYM);
+    /* the inverse's synonyms read the other way, like the inverse itself */
     assert_string_equal(kind_of(f, "依赖", &s), "~requires");
-    assert_string_equal(kind_of(f, "depends on", &s), "~requires");
+    assert_int_equal(s, PHRASE_SYNONYM);
+    assert_string_equal(kind_of(f, "依赖于", &s), "~requires");
+    assert_string_equal(kind_of(f, "Depends  on", &s), "~requires");
     assert_string_equal(kind_of(f, "阻碍", &s), "constrains");
     assert_string_equal(kind_of(f, "is hindered by", &s), "~constrains");
-    /* synonyms of kinds the fixture's vocabulary lacks (is_a, adapts_to) are skipped */
+    assert_string_equal(kind_of(f, "来源于", &s), "~causes");
+    /* only what this vocabulary lists: the shipped one's 是一种 (is_a) is not here */
     assert_string_equal(kind_of(f, "是一种", &s), "?");
     assert_string_equal(kind_of(f, "fits", &s), "?");
+}
+
+static void test_frames_read_as_the_phrase_inside(void **state)
+{
+    fixture *f = *state;
+    phrase_source s;
+    /* 是…的X is the vocabulary's 是X */
+    assert_string_equal(kind_of(f, "是…的前提", &s), "requires");
+    assert_int_equal(s, PHRASE_OWN);
+    assert_string_equal(kind_of(f, "是...的前提", &s), "requires");
+    assert_string_equal(kind_of(f, "是 的前提", &s), "requires");
+    assert_string_equal(kind_of(f, "是……的核心", &s), "core_of");
+    /* 为…X is X */
+    assert_string_equal(kind_of(f, "为…提供条件", &s), "enables");
+    assert_int_equal(s, PHRASE_SYNONYM);
+    assert_string_equal(kind_of(f, "为…奠定基础", &s), "supports");
+    assert_string_equal(kind_of(f, "为 提供支撑", &s), "supports");
+    /* never down to nothing, and only at the start */
+    assert_string_equal(kind_of(f, "为", &s), "?");
+    assert_string_equal(kind_of(f, "是的", &s), "?");
+    assert_string_equal(kind_of(f, "提供条件为", &s), "?");
+    char *x = phrase_fold("是…的前提了");
+    assert_non_null(x);
+    assert_string_equal(x, "是前提");
+    free(x);
 }
 
 static void test_unrecognised_and_empty_phrases(void **state)
@@ -114,28 +142,46 @@ static void test_unrecognised_and_empty_phrases(void **state)
     assert_string_equal(kind_of(f, " … ", NULL), "?");
 }
 
-static void test_own_phrases_win_over_synonyms(void **state)
+/* A vocabulary in memory whose phrases collide (which ckg check refuses): the table takes
+ * the first in the order of precedence. */
+static void test_precedence_when_phrases_collide(void **state)
 {
-    fixture *f = *state;
-    /* a synonym list that claims the vocabulary's own phrase for another kind loses */
-    phrase_entry syn[] = {{"支撑", "causes", 0}, {"新说法", "causes", 0}, {"新说法", "supports", 0},
-                          {"whatever", "no-such-kind", 0}};
+    (void)state;
+    static const char relations[] =
+        "relations:\n"
+        "  - {id: causes, zh: 催生, en: gives rise to, family: drives,\n"
+        "     inverse: {zh: 源于, en: arises from, synonyms: {zh: [新说法, 支撑], en: []}},\n"
+        "     synonyms: {zh: [支撑, 依托], en: []}, test: {question: q, example: e, counter_example: c}}\n"
+        "  - {id: supports, zh: 支撑, en: supports, inverse: {zh: 依托, en: rests on},\n"
+        "     family: conditions, synonyms: {zh: [新说法], en: []},\n"
+        "     test: {question: q, example: e, counter_example: c}}\n";
+    ontology_file files[] = {{"themes.yaml", "themes: [{id: core, zh: 核心, en: core}]\n", 0},
+                             {"relations.yaml", relations, sizeof relations - 1}};
+    files[0].len = strlen(files[0].data);
+    diag_list d;
+    diag_list_init(&d);
+    ckg_ontology *o = NULL;
+    assert_int_equal(ontology_load_files(files, 2, &d, &o), CKG_OK);
+    assert_int_equal(d.n_errors, 0);
     phrase_table *t;
-    assert_int_equal(phrase_table_build(f->o, syn, 4, NULL, &t), CKG_OK);
+    assert_int_equal(phrase_table_build(o, &t), CKG_OK);
     phrase_match m;
+    /* an own phrase beats another kind's synonym */
     assert_int_equal(phrase_resolve(t, "支撑", &m), CKG_OK);
-    assert_string_equal(f->o->kinds[m.kind].id.s, "supports");
+    assert_string_equal(o->kinds[m.kind].id.s, "supports");
     assert_int_equal(m.source, PHRASE_OWN);
+    /* an inverse phrase beats a synonym */
+    assert_int_equal(phrase_resolve(t, "依托", &m), CKG_OK);
+    assert_string_equal(o->kinds[m.kind].id.s, "supports");
+    assert_int_equal(m.source, PHRASE_INVERSE);
+    assert_true(m.inverse);
+    /* a synonym beats an inverse synonym */
     assert_int_equal(phrase_resolve(t, "新说法", &m), CKG_OK);
-    assert_string_equal(f->o->kinds[m.kind].id.s, "causes"); /* the earlier synonym */
-    assert_int_equal(phrase_resolve(t, "whatever", &m), CKG_OK);
-    assert_int_equal(m.source, PHRASE_UNRECOGNISED);
-    /* without families, kinds are compatible with themselves only */
-    int32_t causes = ontology_kind(f->o, "causes") - f->o->kinds;
-    int32_t promotes = ontology_kind(f->o, "promotes") - f->o->kinds;
-    assert_true(phrase_compatible(t, causes, causes));
-    assert_false(phrase_compatible(t, causes, promotes));
+    assert_string_equal(o->kinds[m.kind].id.s, "supports");
+    assert_false(m.inverse);
     phrase_table_free(t);
+    ontology_free(o);
+    diag_list_free(&d);
 }
 
 static void test_families_make_kinds_compatible(void **state)
@@ -143,16 +189,31 @@ static void test_families_make_kinds_compatible(void **state)
     fixture *f = *state;
     const ckg_ontology *o = f->o;
 #define K(id) ((int32_t)(ontology_kind(o, id) - o->kinds))
-    assert_true(phrase_compatible(f->t, K("causes"), K("promotes")));
-    assert_true(phrase_compatible(f->t, K("supports"), K("carrier_of")));
-    assert_true(phrase_compatible(f->t, K("part_of"), K("core_of")));
-    assert_false(phrase_compatible(f->t, K("promotes"), K("constrains")));
-    assert_false(phrase_compatible(f->t, K("supports"), K("promotes")));
-    assert_string_equal(phrase_family(f->t, K("constrains")), "hinders");
-    assert_null(phrase_family(f->t, -1));
+    assert_true(phrase_compatible(o, K("causes"), K("causes")));
+    assert_true(phrase_compatible(o, K("causes"), K("promotes")));
+    assert_true(phrase_compatible(o, K("supports"), K("carrier_of")));
+    assert_true(phrase_compatible(o, K("enables"), K("requires")));
+    assert_true(phrase_compatible(o, K("part_of"), K("core_of")));
+    assert_false(phrase_compatible(o, K("promotes"), K("constrains")));
+    assert_false(phrase_compatible(o, K("supports"), K("promotes")));
+    assert_false(phrase_compatible(o, K("part_of"), -1));
 #undef K
-    assert_string_equal(phrase_provisional_family("adapts_to"), "fits");
-    assert_null(phrase_provisional_family("no-such-kind"));
+}
+
+/* A kind whose family did not resolve is compatible with itself only. */
+static void test_a_kind_without_family_is_compatible_with_itself_only(void **state)
+{
+    fixture *f = *state;
+    ckg_ontology *o = f->o;
+    int32_t causes = (int32_t)(ontology_kind(o, "causes") - o->kinds);
+    int32_t promotes = (int32_t)(ontology_kind(o, "promotes") - o->kinds);
+    int saved = o->kinds[causes].family;
+    o->kinds[causes].family = -1;
+    assert_true(phrase_compatible(o, causes, causes));
+    assert_false(phrase_compatible(o, causes, promotes));
+    o->kinds[promotes].family = -1;
+    assert_false(phrase_compatible(o, causes, promotes)); /* -1 and -1 are no family */
+    o->kinds[causes].family = o->kinds[promotes].family = saved;
 }
 
 int main(void)
@@ -161,9 +222,11 @@ int main(void)
         cmocka_unit_test(test_own_phrases_ids_and_inverse_phrases),
         cmocka_unit_test(test_folding_ignores_case_width_space_dots_arrows_particles),
         cmocka_unit_test(test_synonyms_forward_and_inverse),
+        cmocka_unit_test(test_frames_read_as_the_phrase_inside),
         cmocka_unit_test(test_unrecognised_and_empty_phrases),
-        cmocka_unit_test(test_own_phrases_win_over_synonyms),
+        cmocka_unit_test(test_precedence_when_phrases_collide),
         cmocka_unit_test(test_families_make_kinds_compatible),
+        cmocka_unit_test(test_a_kind_without_family_is_compatible_with_itself_only),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

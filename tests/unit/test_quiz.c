@@ -16,7 +16,6 @@
 typedef struct fixture {
     ckg_ontology *o;
     corpus *cp;
-    phrase_table *t;
     prop_list *all;
 } fixture;
 
@@ -28,7 +27,6 @@ static int setup(void **state)
     assert_int_equal(ontology_load("tests/fixtures/teach", &d, &f->o), CKG_OK);
     assert_int_equal(d.n_errors, 0);
     assert_int_equal(corpus_open("tests/fixtures/teach/corpus", &d, &f->cp), CKG_OK);
-    assert_int_equal(phrase_table_default(f->o, &f->t), CKG_OK);
     prop_scope all = PROP_SCOPE_ALL;
     assert_int_equal(prop_collect(f->o, &all, PROP_ORDER_TEXT, f->cp, &d, &f->all), CKG_OK);
     assert_int_equal(d.n, 0);
@@ -41,7 +39,6 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     prop_list_free(f->all);
-    phrase_table_free(f->t);
     corpus_free(f->cp);
     ontology_free(f->o);
     free(f);
@@ -154,7 +151,7 @@ static quiz *make(fixture *f, uint64_t seed, quiz_mode mode, size_t count)
 {
     quiz_options opt = {.count = count, .seed = seed, .mode = mode, .choices = 4};
     quiz *q;
-    assert_int_equal(quiz_make(f->o, f->all, f->t, &opt, &q), CKG_OK);
+    assert_int_equal(quiz_make(f->o, f->all, &opt, &q), CKG_OK);
     return q;
 }
 
@@ -179,7 +176,7 @@ static int kind_family_stated(fixture *f, int32_t a, int32_t b, int32_t kind)
             const ckg_relation *rel = &o->papers[p].relations[r];
             if (((rel->from_index == a && rel->to_index == b) ||
                  (rel->from_index == b && rel->to_index == a)) &&
-                phrase_compatible(f->t, kind, rel->kind_index))
+                phrase_compatible(f->o, kind, rel->kind_index))
                 return 1;
         }
     }
@@ -295,9 +292,9 @@ static void test_bad_options(void **state)
     fixture *f = *state;
     quiz *q;
     quiz_options zero = {.count = 0, .seed = 1, .mode = QUIZ_MIX, .choices = 4};
-    assert_int_equal(quiz_make(f->o, f->all, f->t, &zero, &q), CKG_EUSAGE);
+    assert_int_equal(quiz_make(f->o, f->all, &zero, &q), CKG_EUSAGE);
     quiz_options two = {.count = 3, .seed = 1, .mode = QUIZ_MIX, .choices = 2};
-    assert_int_equal(quiz_make(f->o, f->all, f->t, &two, &q), CKG_EUSAGE);
+    assert_int_equal(quiz_make(f->o, f->all, &two, &q), CKG_EUSAGE);
 }
 
 int main(void)

@@ -32,7 +32,7 @@ static scored *score_text(const char *onto, const char *paper, const char *csv)
     diag_list_init(&d);
     assert_int_equal(ontology_load(onto, &d, &s->o), CKG_OK);
     assert_int_equal(d.n_errors, 0);
-    assert_int_equal(phrase_table_default(s->o, &s->t), CKG_OK);
+    assert_int_equal(phrase_table_build(s->o, &s->t), CKG_OK);
     prop_scope scope = PROP_SCOPE_ALL;
     if (paper)
         scope.paper = (int32_t)(ontology_paper(s->o, paper) - s->o->papers);
@@ -85,13 +85,17 @@ static const char MAP[] =
     "ＡＩ,需要,算力\n"                                             /* 10 width; inverse phrase */
     "体制障碍,相互关联,新质生产力\n"                                /* 11 unrecognised phrase */
     "新质生产力,推动,新质生产力\n"                                  /* 12 itself */
-    "新质生产力,促进,经济增长\n";                                   /* 13 synonym */
+    "新质生产力,促进,经济增长\n"                                    /* 13 synonym */
+    "人才,赋能,科技创新\n"                                          /* 14 same family, other kind */
+    "人才,推动,科技创新\n"                                          /* 15 another family */
+    "科技创新,依赖于,人才\n"                                        /* 16 inverse synonym */
+    "新质生产力,是…的前提,算力\n";                                  /* 17 a frame; unstated */
 
 static void test_every_verdict_with_its_evidence(void **state)
 {
     (void)state;
     scored *s = score_text("tests/fixtures/teach", NULL, MAP);
-    assert_int_equal(s->r->n, 13);
+    assert_int_equal(s->r->n, 17);
     item_is(s, 0, SCORE_STATED, "sti", "nqpf", 2);      /* causes and promotes: both drives */
     item_is(s, 1, SCORE_STATED, "sti", "nqpf", 2);
     item_is(s, 2, SCORE_STATED, "talent", "sti", 1);    /* 依托 flips it */
@@ -114,6 +118,21 @@ static void test_every_verdict_with_its_evidence(void **state)
     item_is(s, 11, SCORE_UNSTATED, "nqpf", "nqpf", 0);
     item_is(s, 12, SCORE_STATED, "nqpf", "growth", 1);
     assert_int_equal(s->r->items[12].phrase.source, PHRASE_SYNONYM);
+    /* 赋能 (enables) where the text states supports only: both conditions */
+    item_is(s, 13, SCORE_STATED, "talent", "sti", 1);
+    assert_string_equal(s->o->kinds[s->r->items[13].phrase.kind].id.s, "enables");
+    assert_string_equal(s->o->kinds[s->r->items[13].evidence[0]->kind].id.s, "supports");
+    /* 推动 (drives) where the text states supports (conditions) */
+    item_is(s, 14, SCORE_OTHER_KIND, "talent", "sti", 1);
+    /* 依赖于, a synonym of requires' inverse: sti needs talent, talent is the prerequisite;
+     * the text's supports is of the same family */
+    item_is(s, 15, SCORE_STATED, "talent", "sti", 1);
+    assert_true(s->r->items[15].phrase.inverse);
+    assert_int_equal(s->r->items[15].phrase.source, PHRASE_SYNONYM);
+    /* 是…的前提 is 是前提 (requires), which the text states the other way round only for
+     * computing power and AI: nothing between nqpf and computing power */
+    item_is(s, 16, SCORE_UNSTATED, "nqpf", "computing-power", 0);
+    assert_string_equal(s->o->kinds[s->r->items[16].phrase.kind].id.s, "requires");
     scored_free(s);
 }
 
@@ -122,13 +141,13 @@ static void test_summary_precision_recall_and_missed(void **state)
     (void)state;
     scored *s = score_text("tests/fixtures/teach", NULL, MAP);
     const score_summary *m = &s->r->summary;
-    assert_int_equal(m->counts[SCORE_STATED], 6);
+    assert_int_equal(m->counts[SCORE_STATED], 8);
     assert_int_equal(m->counts[SCORE_REVERSED], 2);
-    assert_int_equal(m->counts[SCORE_OTHER_KIND], 2);
-    assert_int_equal(m->counts[SCORE_UNSTATED], 2);
+    assert_int_equal(m->counts[SCORE_OTHER_KIND], 3);
+    assert_int_equal(m->counts[SCORE_UNSTATED], 3);
     assert_int_equal(m->counts[SCORE_UNKNOWN_CONCEPT], 1);
-    assert_int_equal(m->resolved, 12);
-    assert_true(fabs(m->precision - 6.0 / 12.0) < 1e-12);
+    assert_int_equal(m->resolved, 16);
+    assert_true(fabs(m->precision - 8.0 / 16.0) < 1e-12);
     /* matched: sti causes/promotes nqpf, talent supports sti, cp requires ai, barriers
      * constrains nqpf, nqpf promotes growth */
     assert_int_equal(m->curated, 15);
