@@ -93,19 +93,20 @@ char *phrase_fold(const char *phrase)
 int phrase_each(const ckg_ontology *o, int (*each)(const phrase_of_kind *p, void *arg),
                 void *arg)
 {
-    /* four passes in the order of precedence: own phrases and ids, inverse phrases,
-     * synonyms, inverse synonyms */
-    for (int pass = 0; pass < 4; pass++) {
+    /* five passes in the order of precedence: own phrases, inverse phrases, synonyms,
+     * inverse synonyms, ids */
+    for (int pass = 0; pass < 5; pass++) {
         for (size_t k = 0; k < o->n_kinds; k++) {
             const ckg_kind *kd = &o->kinds[k];
             const ckg_str *one[3] = {NULL, NULL, NULL};
             const ckg_strs *lists[2] = {NULL, NULL};
             phrase_of_kind p = {.kind = (int32_t)k, .inverse = pass == 1 || pass == 3};
             switch (pass) {
-            case 0: one[0] = &kd->zh, one[1] = &kd->en, one[2] = &kd->id; break;
+            case 0: one[0] = &kd->zh, one[1] = &kd->en; break;
             case 1: one[0] = &kd->inverse_zh, one[1] = &kd->inverse_en; break;
             case 2: lists[0] = &kd->synonyms_zh, lists[1] = &kd->synonyms_en; break;
-            default: lists[0] = &kd->inverse_synonyms_zh, lists[1] = &kd->inverse_synonyms_en;
+            case 3: lists[0] = &kd->inverse_synonyms_zh, lists[1] = &kd->inverse_synonyms_en; break;
+            default: one[2] = &kd->id;
             }
             for (int i = 0; i < 3; i++) {
                 if (!one[i] || !one[i]->s)

@@ -1,19 +1,22 @@
 /* phrase.h — a linking phrase as a person writes it, mapped to a relation kind of the
  * vocabulary (relations.yaml), and which kinds make the same claim.
  *
- * A phrase names a kind when it is one of the kind's phrases: its id; its zh or en phrase
- * or one of its `synonyms`, which read from -> to; its `inverse` zh or en phrase or one of
- * the inverse's `synonyms`, which read to -> from (the proposition's direction flips: "B 依赖
+ * A phrase names a kind when it is one of the kind's phrases: its zh or en phrase or one of
+ * its `synonyms`, which read from -> to; its `inverse` zh or en phrase or one of the
+ * inverse's `synonyms`, which read to -> from (the proposition's direction flips: "B 依赖
  * A" is "A 是前提 B"). Phrases are compared folded (phrase_fold): NFKC, case, width and
  * spaces do not matter, nor do ellipses, dots, dashes, arrows and a trailing 了/着, and the
  * two frames a linking phrase is written in are read as the phrase inside them: 是…的X is
  * 是X (the vocabulary writes 是前提 for 是…的前提) and 为…X is X (为…提供条件 is 提供条件).
  * So "是…的前提", "是...的前提" and "是 的前提" are 是前提, and "—推动→" and "推动了" are 推动.
+ * The kind's id (carrier_of) names it too, read from -> to.
  *
  * `ckg check` refuses a folded phrase that two kinds share, or that one kind reads both ways
  * (check_vocabulary.c). On a vocabulary that has one all the same, the first entry wins, in
- * this order: each kind's zh, en and id; then inverse phrases; then synonyms; then inverse
- * synonyms; each pass over the kinds in vocabulary order.
+ * this order: each kind's zh and en; then inverse phrases; then synonyms; then inverse
+ * synonyms; each pass over the kinds in vocabulary order. Ids come last: an id is a name for
+ * curators, not a linking phrase, and loses to a phrase that folds alike (the id `requires`
+ * to the inverse phrase "requires", which reads to -> from as English does).
  *
  * Families (ontology.h) group the kinds that make the same kind of claim: two kinds are
  * compatible when they are equal or of one family; a kind without a valid family is

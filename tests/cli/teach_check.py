@@ -176,10 +176,15 @@ def check_invariant(quiz_path, export_path):
                 continue
             n_wrong += 1
             if it["blank"] == "kind":
-                # a wrong phrase: no kind with that phrase is stated between the two
-                kinds = [k for k in pairs.get(pair, ())]
-                if any(phrase_of(exp, k) == ch for k in kinds):
-                    fail("item %r: the wrong phrase %r is stated between %s" % (it["stem"], ch, sorted(pair)))
+                # a wrong phrase: its kind is stated between the two neither way, nor is any
+                # kind of its family (families from relations.yaml, when given)
+                wrong = [k for k, z in PHRASES.items() if z == ch]
+                if len(wrong) != 1:
+                    fail("item %r: the wrong phrase %r is the phrase of %d kinds" % (it["stem"], ch, len(wrong)))
+                for k in pairs.get(pair, ()):
+                    if k == wrong[0] or (FAMILIES and FAMILIES[k] == FAMILIES[wrong[0]]):
+                        fail("item %r: the wrong phrase %r (%s) is compatible with %s, stated between %s"
+                             % (it["stem"], ch, wrong[0], k, sorted(pair)))
                 continue
             shown = rel["to"] if it["blank"] == "from" else rel["from"]
             answer = rel["from"] if it["blank"] == "from" else rel["to"]
@@ -193,11 +198,8 @@ def check_invariant(quiz_path, export_path):
     print("invariant: %d items, %d wrong choices, none stated" % (len(quiz["items"]), n_wrong))
 
 
-PHRASES = {}
-
-
-def phrase_of(exp, kind):
-    return PHRASES.get(kind)
+PHRASES = {}   # kind id -> its zh phrase (from relations.yaml)
+FAMILIES = {}  # kind id -> its family
 
 
 def check_propositions(props_path, export_path):
@@ -271,6 +273,7 @@ def main():
             import yaml
             for k in yaml.safe_load(open(sys.argv[4], encoding="utf-8"))["relations"]:
                 PHRASES[k["id"]] = k["zh"]
+                FAMILIES[k["id"]] = k["family"]
         check_invariant(sys.argv[2], sys.argv[3])
     elif cmd == "propositions":
         check_propositions(sys.argv[2], sys.argv[3])

@@ -66,6 +66,9 @@ static void test_own_phrases_ids_and_inverse_phrases(void **state)
     assert_int_equal(s, PHRASE_OWN);
     assert_string_equal(kind_of(f, "carrier_of", &s), "carrier_of");
     assert_int_equal(s, PHRASE_ID);
+    /* an id loses to a phrase: "requires" reads to -> from, as English does */
+    assert_string_equal(kind_of(f, "requires", &s), "~requires");
+    assert_int_equal(s, PHRASE_INVERSE);
     assert_string_equal(kind_of(f, "依托", &s), "~supports");
     assert_int_equal(s, PHRASE_INVERSE);
     assert_string_equal(kind_of(f, "rests on", &s), "~supports");
