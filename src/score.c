@@ -142,7 +142,7 @@ static int rank_missed(score_result *r, const ckg_ontology *o, const unsigned ch
     const prop_list *pl = r->props;
     score_summary *s = &r->summary;
     ckg_graph *g = NULL;
-    metrics_result *m = NULL;
+    double *pr = NULL;
     keyed *k = NULL;
     int rc = CKG_ENOMEM;
     size_t n = 0;
@@ -156,18 +156,18 @@ static int rank_missed(score_result *r, const ckg_ontology *o, const unsigned ch
         if (pl->scope.section >= 0)
             gs.section = o->papers[pl->scope.paper].sections[pl->scope.section].id.s;
     }
-    metrics_options mo;
+    metrics_options mo; /* PageRank as ckg metrics computes it by default */
     metrics_options_default(&mo);
-    mo.skip_paths = 1;
-    mo.threads = 1;
-    if ((rc = graph_build(o, &gs, diags, &g)) != CKG_OK ||
-        (rc = metrics_compute(g, &mo, diags, &m)) != CKG_OK)
+    if ((rc = graph_build_with(o, &gs, GRAPH_LISTS, diags, &g)) != CKG_OK)
+        goto out;
+    rc = CKG_ENOMEM;
+    if (!(pr = malloc((g->n_vertices ? g->n_vertices : 1) * sizeof *pr)) ||
+        (rc = metrics_pagerank(g, mo.weighted, mo.damping, pr)) != CKG_OK)
         goto out;
     rc = CKG_ENOMEM;
     if (!(k = malloc(n * sizeof *k)) ||
         !(s->missed = arena_calloc(&r->mem, n, sizeof *s->missed)))
         goto out;
-    const double *pr = metrics_values(m, METRICS_PAGERANK);
     size_t j = 0;
     for (size_t i = 0; i < pl->n; i++) {
         if (matched[i])
@@ -184,7 +184,7 @@ static int rank_missed(score_result *r, const ckg_ontology *o, const unsigned ch
     rc = CKG_OK;
 out:
     free(k);
-    metrics_free(m);
+    free(pr);
     graph_free(g);
     return rc;
 }
