@@ -5,8 +5,8 @@
  * Statements are gathered in file order over the papers in paper order (the `order` of a
  * proposition is the place of its first statement there), sorted stably by (from, kind, to)
  * so each group keeps that order, and folded into propositions. Lines come from
- * query_quote_line, which trusts a line ckg check already found and otherwise looks the
- * quote up in the corpus. */
+ * query_lines, which trusts a line ckg check already found and otherwise looks the quote up
+ * in the corpus. */
 #include "ckg/proposition.h"
 #include "ckg/query.h"
 #include "ckg/status.h"
@@ -118,14 +118,14 @@ static int cmp_by_theme(const void *pa, const void *pb)
 }
 
 /* Where in its text the proposition's first quote lies: the heading above it. */
-static int locate_section(prop_list *l, corpus *cp, proposition *p, diag_list *diags)
+static int locate_section(prop_list *l, query_lines *lines, proposition *p)
 {
-    if (!cp || !p->n_quotes || !p->quotes[0].line)
+    if (!lines || !lines->cp || !p->n_quotes || !p->quotes[0].line)
         return CKG_OK;
     const ckg_paper *paper = &l->o->papers[p->quotes[0].paper];
     const text_doc *doc;
-    if (!paper->source.s ||
-        corpus_doc(cp, paper->source.s, &doc, diags, &paper->source.loc) != CKG_OK)
+    if (!paper->source.s || corpus_doc(lines->cp, paper->source.s, &doc, &lines->diags,
+                                       &paper->source.loc) != CKG_OK)
         return CKG_OK;
     size_t off = text_doc_line_offset(doc, p->quotes[0].line);
     size_t h = off == TEXT_NPOS ? TEXT_NPOS : text_doc_heading_at(doc, off);
@@ -144,8 +144,7 @@ static int locate_section(prop_list *l, corpus *cp, proposition *p, diag_list *d
     return CKG_OK;
 }
 
-static int add_quotes(prop_list *l, proposition *p, const stmt *s, size_t n, corpus *cp,
-                      diag_list *diags)
+static int add_quotes(prop_list *l, proposition *p, const stmt *s, size_t n, query_lines *lines)
 {
     size_t count = 0;
     for (size_t i = 0; i < n; i++) {
@@ -166,12 +165,9 @@ static int add_quotes(prop_list *l, proposition *p, const stmt *s, size_t n, cor
             prop_quote *q = &p->quotes[p->n_quotes++];
             *q = (prop_quote){s[i].paper, s[i].rel, ev, 0};
             size_t line = 0, end = 0;
-            int rc = query_quote_line(l->o, cp, s[i].paper, ev, diags, &line, &end);
-            if (rc == CKG_ENOMEM)
-                return rc;
+            if (lines)
+                query_lines_get(lines, s[i].paper, ev, &line, &end);
             q->line = (uint32_t)line;
-            l->n_located += line > 0;
-            l->n_quotes++;
         }
     }
     /* papers come in paper order already (statements are gathered paper by paper), but a
@@ -202,8 +198,8 @@ void prop_list_free(prop_list *l)
     free(l);
 }
 
-int prop_collect(const ckg_ontology *o, const prop_scope *scope, prop_order order, corpus *cp,
-                 diag_list *diags, prop_list **out)
+int prop_collect(const ckg_ontology *o, const prop_scope *scope, prop_order order,
+                 query_lines *lines, prop_list **out)
 {
     int rc = CKG_ENOMEM;
     stmt *s = NULL;
@@ -244,8 +240,8 @@ int prop_collect(const ckg_ontology *o, const prop_scope *scope, prop_order orde
         proposition *p = &l->items[l->n++];
         *p = (proposition){.from = s[i].from, .kind = s[i].kind, .to = s[i].to,
                            .theme = o->concepts[s[i].from].theme_index, .order = s[i].order};
-        if ((rc = add_quotes(l, p, s + i, j - i, cp, diags)) != CKG_OK ||
-            (rc = locate_section(l, cp, p, diags)) != CKG_OK || (rc = word(l, p)) != CKG_OK)
+        if ((rc = add_quotes(l, p, s + i, j - i, lines)) != CKG_OK ||
+            (rc = locate_section(l, lines, p)) != CKG_OK || (rc = word(l, p)) != CKG_OK)
             goto out;
         i = j;
     }

@@ -184,6 +184,19 @@ int prop_write_csv(const prop_list *l, unsigned langs, FILE *f)
     return teach_stream_status(f);
 }
 
+int prop_write(const prop_list *l, prop_format fmt, unsigned langs, FILE *f)
+{
+    json_t *doc = NULL;
+    int rc;
+    switch (fmt) {
+    case PROP_MD: return prop_write_md(l, langs, f);
+    case PROP_CSV: return prop_write_csv(l, langs, f);
+    default:
+        rc = prop_json(l, &doc); /* before doc is read */
+        return teach_write_json(rc, doc, f);
+    }
+}
+
 int prop_json(const prop_list *l, json_t **out)
 {
     const ckg_ontology *o = l->o;

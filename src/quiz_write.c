@@ -146,6 +146,20 @@ int quiz_write_csv(const quiz *q, FILE *f)
     return teach_stream_status(f);
 }
 
+int quiz_write(const quiz *q, quiz_format fmt, FILE *f)
+{
+    json_t *doc = NULL;
+    int rc;
+    switch (fmt) {
+    case QUIZ_MD: return quiz_write_md(q, f);
+    case QUIZ_GIFT: return quiz_write_gift(q, f);
+    case QUIZ_CSV: return quiz_write_csv(q, f);
+    default:
+        rc = quiz_json(q, &doc); /* before doc is read */
+        return teach_write_json(rc, doc, f);
+    }
+}
+
 int quiz_json(const quiz *q, json_t **out)
 {
     const ckg_ontology *o = q->o;

@@ -187,6 +187,16 @@ int score_write_md(const ckg_ontology *o, const score_result *r, size_t key, FIL
     return teach_stream_status(f);
 }
 
+int score_write(const ckg_ontology *o, const score_result *r, score_format fmt, size_t key,
+                FILE *f)
+{
+    json_t *doc = NULL;
+    if (fmt == SCORE_MD)
+        return score_write_md(o, r, key, f);
+    int rc = score_json(o, r, key, &doc); /* before doc is read */
+    return teach_write_json(rc, doc, f);
+}
+
 /* ---------------------------------------------------------------- JSON */
 
 static json_t *id_or_null(const ckg_ontology *o, int32_t c)

@@ -128,3 +128,15 @@ int teach_stream_status(FILE *f)
 {
     return fflush(f) == 0 && !ferror(f) ? CKG_OK : CKG_EIO;
 }
+
+int teach_write_json(int status, json_t *doc, FILE *f)
+{
+    if (status == CKG_OK) {
+        status = json_dumpf(doc, f, JSON_INDENT(2)) == 0 ? CKG_OK : CKG_EIO;
+        fputc('\n', f);
+        if (status == CKG_OK)
+            status = teach_stream_status(f);
+    }
+    json_decref(doc);
+    return status;
+}

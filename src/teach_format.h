@@ -38,4 +38,8 @@ const char *teach_quote_place(const ckg_ontology *o, const prop_quote *q, char *
 /* Writes the whole stream's fate: CKG_OK, or CKG_EIO when f reports an error. */
 int teach_stream_status(FILE *f);
 
+/* When status (of the call that built doc) is CKG_OK, writes doc indented with a newline
+ * after it and returns the stream's fate; else returns status. Releases doc either way. */
+int teach_write_json(int status, json_t *doc, FILE *f);
+
 #endif

@@ -24,9 +24,8 @@
 #define CKG_PROPOSITION_H
 
 #include "ckg/arena.h"
-#include "ckg/corpus.h"
-#include "ckg/diag.h"
 #include "ckg/ontology.h"
+#include "ckg/query.h"
 
 #include <jansson.h>
 #include <stddef.h>
@@ -69,18 +68,16 @@ typedef struct prop_list {
     prop_order order;
     proposition *items;
     size_t n;
-    size_t n_located; /* quotes whose line was found */
-    size_t n_quotes;  /* quotes in all */
     arena mem;
 } prop_list;
 
-/* The propositions of scope, ordered. With a corpus (may be NULL) each quote gets its line
- * and each proposition its section; a source that cannot be read leaves its quotes without
- * a line (its diagnostic goes to diags, once). Returns CKG_OK, CKG_EUSAGE (a paper or
- * section out of range, a section without a paper) or CKG_ENOMEM. The ontology must be free
- * of load errors. */
-int prop_collect(const ckg_ontology *o, const prop_scope *scope, prop_order order, corpus *cp,
-                 diag_list *diags, prop_list **out);
+/* The propositions of scope, ordered. With lines (query.h; may be NULL), each quote gets its
+ * line and each proposition its section, from the corpus lines opens; a quote whose source
+ * cannot be read has no line (lines counts it in unlocated and keeps the diagnostic).
+ * Returns CKG_OK, CKG_EUSAGE (a paper or section out of range, a section without a paper)
+ * or CKG_ENOMEM. The ontology must be free of load errors. */
+int prop_collect(const ckg_ontology *o, const prop_scope *scope, prop_order order,
+                 query_lines *lines, prop_list **out);
 void prop_list_free(prop_list *l);
 
 typedef enum prop_lang { PROP_ZH, PROP_EN } prop_lang;
@@ -91,8 +88,14 @@ char *prop_sentence(const ckg_kind *kind, prop_lang lang, const char *from, cons
 
 /* ---------------------------------------------------------------- documents
  * (proposition_write.c). Languages: PROP_LANG_ZH, PROP_LANG_EN or both. The writers return
- * CKG_OK, or CKG_EIO when the stream reports an error. */
+ * CKG_OK, CKG_ENOMEM, or CKG_EIO when the stream reports an error. */
 enum { PROP_LANG_ZH = 1u, PROP_LANG_EN = 2u, PROP_LANG_BOTH = 3u };
+
+typedef enum prop_format { PROP_MD, PROP_CSV, PROP_JSON } prop_format;
+
+/* l in format fmt: prop_write_md, prop_write_csv (both in langs), or the JSON of
+ * prop_json, indented, with a newline after it. */
+int prop_write(const prop_list *l, prop_format fmt, unsigned langs, FILE *f);
 
 /* A Markdown handout: a title naming the scope, then each proposition numbered under the
  * heading of its section (text order; papers under their own heading when the scope is all

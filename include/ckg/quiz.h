@@ -92,6 +92,12 @@ int quiz_write_csv(const quiz *q, FILE *f);
  * CKG_ENOMEM. */
 int quiz_json(const quiz *q, json_t **out);
 
+typedef enum quiz_format { QUIZ_MD, QUIZ_GIFT, QUIZ_CSV, QUIZ_JSON } quiz_format;
+
+/* q in format fmt: quiz_write_md, _gift, _csv, or the JSON of quiz_json, indented, with a
+ * newline after it. CKG_OK, CKG_ENOMEM or CKG_EIO. */
+int quiz_write(const quiz *q, quiz_format fmt, FILE *f);
+
 /* "concept", "phrase" or "mix". */
 const char *quiz_mode_name(quiz_mode m);
 

@@ -19,7 +19,8 @@
  * (NaN with none); recall = curated propositions of the scope matched by a stated
  * proposition / curated propositions in the scope (NaN with none); the curated
  * propositions missed, most central first (key = PageRank of from + PageRank of to in the
- * scope's analysis graph, metrics.h; ties by the propositions' order); and a Novak–Gowin
+ * scope's analysis graph, as ckg metrics computes it by default, metrics.h; ties by the
+ * propositions' order); and a Novak–Gowin
  * structural score of the stated propositions:
  *   valid       the stated propositions (1 point each);
  *   levels      the hierarchy's depth: breadth-first levels below the root, the concept
@@ -121,9 +122,17 @@ int score_write_md(const ckg_ontology *o, const score_result *r, size_t key, FIL
  * ids or null, precision/recall null when undefined. CKG_OK or CKG_ENOMEM. */
 int score_json(const ckg_ontology *o, const score_result *r, size_t key, json_t **out);
 
+typedef enum score_format { SCORE_MD, SCORE_JSON } score_format;
+
+/* r in format fmt: score_write_md, or the JSON of score_json, indented, with a newline after
+ * it. CKG_OK, CKG_ENOMEM or CKG_EIO. */
+int score_write(const ckg_ontology *o, const score_result *r, score_format fmt, size_t key,
+                FILE *f);
+
 /* Scores map against props (the curated propositions of the scope, prop_collect) with the
- * phrase table t. Returns CKG_OK, CKG_ENOMEM, or CKG_EINVALID when the centralities cannot
- * be computed (diagnostic in diags). map, props and o must outlive the result. */
+ * phrase table t. Returns CKG_OK, CKG_ENOMEM, or the status of graph_build for the scope
+ * (diagnostic in diags). map, props and o must outlive the result. igraph is not called:
+ * the analysis graph is built as lists (GRAPH_LISTS) and PageRank is metrics_pagerank. */
 int score_map(const ckg_ontology *o, const cmap *map, const prop_list *props,
               const phrase_table *t, diag_list *diags, score_result **out);
 void score_free(score_result *r);

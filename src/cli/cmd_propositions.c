@@ -1,10 +1,8 @@
 /* cmd_propositions.c — `ckg propositions`: every relation of a scope as a proposition with
  * its sentences and quotes, as a Markdown handout, CSV or JSON (proposition.h). */
+#include "ckg/proposition.h"
 #include "ckg/status.h"
-#include "teach.h"
-
-#include <getopt.h>
-#include <string.h>
+#include "cli.h"
 
 static void usage(FILE *f)
 {
@@ -36,87 +34,66 @@ static void usage(FILE *f)
             "  ckg propositions --order theme --format csv > propositions.csv\n");
 }
 
-typedef struct doc {
+typedef struct options {
+    graph_scope scope;
+    int lang, order, format;
+    const char *output;
+} options;
+
+static const cli_choice langs[] = {
+    {"zh", PROP_LANG_ZH}, {"en", PROP_LANG_EN}, {"both", PROP_LANG_BOTH}, {NULL, 0}};
+static const cli_choice orders[] = {
+    {"text", PROP_ORDER_TEXT}, {"theme", PROP_ORDER_THEME}, {NULL, 0}};
+static const cli_choice formats[] = {
+    {"md", PROP_MD}, {"csv", PROP_CSV}, {"json", PROP_JSON}, {NULL, 0}};
+
+static const cli_option option_table[] = {
+    {CLI_OPTION("paper", 'p', CLI_STRING, options, scope.paper)},
+    {CLI_OPTION("section", 's', CLI_STRING, options, scope.section)},
+    {CLI_OPTION("lang", 'l', CLI_CHOICE, options, lang), .choices = langs,
+     .invalid = "--lang is %s, not '%s'"},
+    {CLI_OPTION("order", 0, CLI_CHOICE, options, order), .choices = orders,
+     .invalid = "--order is %s, not '%s'"},
+    {CLI_OPTION("format", 'f', CLI_CHOICE, options, format), .choices = formats,
+     .what = "format"},
+    {CLI_OPTION("output", 'o', CLI_STRING, options, output)},
+    {0},
+};
+
+static const cli_spec spec = {
+    .name = "propositions", .usage = usage, .options = option_table, .max_args = 0,
+};
+
+typedef struct document {
     const prop_list *l;
-    unsigned langs;
-    int csv;
-} doc;
+    const options *opt;
+} document;
 
 static int write_doc(const void *arg, FILE *f)
 {
-    const doc *d = arg;
-    return d->csv ? prop_write_csv(d->l, d->langs, f) : prop_write_md(d->l, d->langs, f);
+    const document *d = arg;
+    return prop_write(d->l, (prop_format)d->opt->format, (unsigned)d->opt->lang, f);
 }
 
 int cmd_propositions(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"paper", required_argument, NULL, 'p'},  {"section", required_argument, NULL, 's'},
-        {"lang", required_argument, NULL, 'l'},   {"order", required_argument, NULL, 'O'},
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
-    };
-    const char *paper = NULL, *section = NULL, *format = "md", *output = NULL;
-    unsigned langs = PROP_LANG_BOTH;
-    prop_order order = PROP_ORDER_TEXT;
-    int opt;
-    optind = 0;
-    while ((opt = getopt_long(argc, argv, "p:s:l:f:o:h", options, NULL)) != -1) {
-        switch (opt) {
-        case 'p': paper = optarg; break;
-        case 's': section = optarg; break;
-        case 'l':
-            if (strcmp(optarg, "zh") == 0)
-                langs = PROP_LANG_ZH;
-            else if (strcmp(optarg, "en") == 0)
-                langs = PROP_LANG_EN;
-            else if (strcmp(optarg, "both") == 0)
-                langs = PROP_LANG_BOTH;
-            else
-                return cli_usage_error(c, "propositions", "--lang is zh, en or both, not '%s'", optarg);
-            break;
-        case 'O':
-            if (strcmp(optarg, "text") == 0)
-                order = PROP_ORDER_TEXT;
-            else if (strcmp(optarg, "theme") == 0)
-                order = PROP_ORDER_THEME;
-            else
-                return cli_usage_error(c, "propositions", "--order is text or theme, not '%s'", optarg);
-            break;
-        case 'f':
-            if (strcmp(optarg, "md") && strcmp(optarg, "csv") && strcmp(optarg, "json"))
-                return cli_usage_error(c, "propositions", "unknown format '%s' (md, csv or json)", optarg);
-            format = optarg;
-            break;
-        case 'o': output = optarg; break;
-        case 'h': usage(stdout); return EXIT_OK;
-        default: usage(stderr); return EXIT_USAGE;
-        }
-    }
-    if (optind < argc)
-        return cli_usage_error(c, "propositions", "unexpected argument '%s'", argv[optind]);
-
-    int code;
-    diag_list diags;
-    diag_list_init(&diags);
-    ckg_ontology *o = NULL;
+    options opt = {.lang = PROP_LANG_BOTH, .order = PROP_ORDER_TEXT, .format = PROP_MD};
+    cli_session s;
+    int code = cli_start(&s, c, &spec, argc, argv, &opt), rc;
+    if (code != CLI_CONTINUE)
+        return code;
     prop_list *l = NULL;
     prop_scope scope;
-    if ((code = cli_load_with(c, NULL, &o, 0, &diags)) != EXIT_OK ||
-        (code = teach_scope_arg(c, "propositions", o, paper, section, &scope)) != EXIT_OK ||
-        (code = teach_collect(c, "propositions", o, &scope, order, &l)) != EXIT_OK)
+    if ((code = cli_load_ontology(&s, NULL, 0)) != EXIT_OK ||
+        (code = cli_scope_indexes(c, spec.name, s.o, &opt.scope, &scope.paper,
+                                  &scope.section)) != EXIT_OK)
         goto out;
-    if (strcmp(format, "json") == 0) {
-        json_t *j = NULL;
-        prop_json(l, &j);
-        code = teach_write_json(c, "propositions", output, j);
-    } else {
-        doc d = {l, langs, strcmp(format, "csv") == 0};
-        code = teach_write(c, "propositions", output, write_doc, &d);
+    if ((rc = prop_collect(s.o, &scope, (prop_order)opt.order, &s.lines, &l)) != CKG_OK) {
+        code = cli_fail(&s, rc);
+        goto out;
     }
+    code = cli_write_output(&s, opt.output, write_doc, &(document){l, &opt});
 out:
     prop_list_free(l);
-    ontology_free(o);
-    diag_list_free(&diags);
-    return code;
+    return cli_end(&s, code);
 }

@@ -2,12 +2,11 @@
  * ontology proves wrong, as Markdown, Moodle GIFT, Anki CSV or JSON (quiz.h). */
 #include "ckg/quiz.h"
 #include "ckg/status.h"
-#include "teach.h"
+#include "cli.h"
 
 #include <errno.h>
-#include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 static void usage(FILE *f)
 {
@@ -42,125 +41,113 @@ static void usage(FILE *f)
             "  ckg quiz --blank phrase --seed 7 --format csv -o cards.csv\n");
 }
 
-typedef struct doc {
+typedef struct options {
+    graph_scope scope;
+    unsigned long count, choices;
+    uint64_t seed;
+    int blank, format;
+    const char *output;
+} options;
+
+static const cli_choice blanks[] = {
+    {"concept", QUIZ_CONCEPT}, {"phrase", QUIZ_PHRASE}, {"mix", QUIZ_MIX}, {NULL, 0}};
+static const cli_choice formats[] = {
+    {"md", QUIZ_MD}, {"gift", QUIZ_GIFT}, {"csv", QUIZ_CSV}, {"json", QUIZ_JSON}, {NULL, 0}};
+
+/* --seed: a whole number from 0 to 2^63-1 (JSON writes it as an integer). */
+static int parse_seed(const cli *c, const char *cmd, const char *value, void *dest)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(value, &end, 10);
+    if (errno || end == value || *end || value[0] == '-' || value[0] == '+' ||
+        v > (unsigned long long)INT64_MAX)
+        return cli_usage_error(c, cmd, "--seed wants a whole number from 0 to 2^63-1, not '%s'",
+                               value);
+    *(uint64_t *)dest = v;
+    return EXIT_OK;
+}
+
+/* --choices: 3 to 8 (the answer and at least two wrong choices). */
+static int parse_choices(const cli *c, const char *cmd, const char *value, void *dest)
+{
+    int code = cli_count_arg(c, cmd, "--choices", value, 8, dest);
+    if (code == EXIT_OK && *(unsigned long *)dest < 3)
+        return cli_usage_error(c, cmd, "--choices wants 3 to 8, not %s", value);
+    return code;
+}
+
+static const cli_option option_table[] = {
+    {CLI_OPTION("paper", 'p', CLI_STRING, options, scope.paper)},
+    {CLI_OPTION("section", 's', CLI_STRING, options, scope.section)},
+    {CLI_OPTION("count", 'n', CLI_COUNT, options, count), .max = 100000},
+    {CLI_OPTION("seed", 0, CLI_CUSTOM, options, seed), .parse = parse_seed},
+    {CLI_OPTION("blank", 'b', CLI_CHOICE, options, blank), .choices = blanks,
+     .invalid = "--blank is %s, not '%s'"},
+    {CLI_OPTION("choices", 0, CLI_CUSTOM, options, choices), .parse = parse_choices},
+    {CLI_OPTION("format", 'f', CLI_CHOICE, options, format), .choices = formats,
+     .what = "format"},
+    {CLI_OPTION("output", 'o', CLI_STRING, options, output)},
+    {0},
+};
+
+static const cli_spec spec = {
+    .name = "quiz", .usage = usage, .options = option_table, .max_args = 0,
+};
+
+typedef struct document {
     const quiz *q;
-    const char *format;
-} doc;
+    quiz_format format;
+} document;
 
 static int write_doc(const void *arg, FILE *f)
 {
-    const doc *d = arg;
-    if (strcmp(d->format, "gift") == 0)
-        return quiz_write_gift(d->q, f);
-    if (strcmp(d->format, "csv") == 0)
-        return quiz_write_csv(d->q, f);
-    return quiz_write_md(d->q, f);
+    const document *d = arg;
+    return quiz_write(d->q, d->format, f);
+}
+
+/* Says why the quiz has fewer questions than asked; returns the exit code. */
+static int shortfall(const cli *c, const quiz *q, const prop_list *l, const options *opt)
+{
+    if (!q->n) {
+        fprintf(stderr, "%s %s: no question can be made: %zu proposition%s in scope, none with "
+                        "two wrong choices the ontology rules out\n",
+                c->program, spec.name, l->n, l->n == 1 ? "" : "s");
+        return EXIT_INVALID;
+    }
+    if (q->n < opt->count)
+        fprintf(stderr, "%s %s: note: %zu question%s of %lu asked: %zu proposition%s in scope, "
+                        "one question per pair of concepts, each with at least two wrong "
+                        "choices\n",
+                c->program, spec.name, q->n, q->n == 1 ? "" : "s", opt->count, l->n,
+                l->n == 1 ? "" : "s");
+    return EXIT_OK;
 }
 
 int cmd_quiz(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"paper", required_argument, NULL, 'p'},   {"section", required_argument, NULL, 's'},
-        {"count", required_argument, NULL, 'n'},   {"seed", required_argument, NULL, 'S'},
-        {"blank", required_argument, NULL, 'b'},   {"choices", required_argument, NULL, 'c'},
-        {"format", required_argument, NULL, 'f'},  {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
-    };
-    const char *paper = NULL, *section = NULL, *format = "md", *output = NULL;
-    unsigned long count = 10, choices = 4;
-    quiz_options qo = {.seed = 1, .mode = QUIZ_MIX};
-    int opt;
-    optind = 0;
-    while ((opt = getopt_long(argc, argv, "p:s:n:b:f:o:h", options, NULL)) != -1) {
-        switch (opt) {
-        case 'p': paper = optarg; break;
-        case 's': section = optarg; break;
-        case 'n':
-            if (cli_count_arg(c, "quiz", "--count", optarg, 100000, &count) != EXIT_OK)
-                return EXIT_USAGE;
-            break;
-        case 'c':
-            if (cli_count_arg(c, "quiz", "--choices", optarg, 8, &choices) != EXIT_OK)
-                return EXIT_USAGE;
-            if (choices < 3)
-                return cli_usage_error(c, "quiz", "--choices wants 3 to 8, not %lu", choices);
-            break;
-        case 'S': {
-            char *end;
-            errno = 0;
-            unsigned long long v = strtoull(optarg, &end, 10);
-            if (errno || end == optarg || *end || optarg[0] == '-' || optarg[0] == '+' ||
-                v > (unsigned long long)INT64_MAX)
-                return cli_usage_error(c, "quiz", "--seed wants a whole number from 0 to 2^63-1, not '%s'", optarg);
-            qo.seed = v;
-            break;
-        }
-        case 'b':
-            if (strcmp(optarg, "concept") == 0)
-                qo.mode = QUIZ_CONCEPT;
-            else if (strcmp(optarg, "phrase") == 0)
-                qo.mode = QUIZ_PHRASE;
-            else if (strcmp(optarg, "mix") == 0)
-                qo.mode = QUIZ_MIX;
-            else
-                return cli_usage_error(c, "quiz", "--blank is concept, phrase or mix, not '%s'", optarg);
-            break;
-        case 'f':
-            if (strcmp(optarg, "md") && strcmp(optarg, "gift") && strcmp(optarg, "csv") &&
-                strcmp(optarg, "json"))
-                return cli_usage_error(c, "quiz", "unknown format '%s' (md, gift, csv or json)", optarg);
-            format = optarg;
-            break;
-        case 'o': output = optarg; break;
-        case 'h': usage(stdout); return EXIT_OK;
-        default: usage(stderr); return EXIT_USAGE;
-        }
-    }
-    if (optind < argc)
-        return cli_usage_error(c, "quiz", "unexpected argument '%s'", argv[optind]);
-    qo.count = count;
-    qo.choices = choices;
-
-    int code, rc;
-    diag_list diags;
-    diag_list_init(&diags);
-    ckg_ontology *o = NULL;
+    options opt = {.count = 10, .choices = 4, .seed = 1, .blank = QUIZ_MIX, .format = QUIZ_MD};
+    cli_session s;
+    int code = cli_start(&s, c, &spec, argc, argv, &opt), rc;
+    if (code != CLI_CONTINUE)
+        return code;
     prop_list *l = NULL;
     quiz *q = NULL;
     prop_scope scope;
-    if ((code = cli_load_with(c, NULL, &o, 0, &diags)) != EXIT_OK ||
-        (code = teach_scope_arg(c, "quiz", o, paper, section, &scope)) != EXIT_OK ||
-        (code = teach_collect(c, "quiz", o, &scope, PROP_ORDER_TEXT, &l)) != EXIT_OK)
+    quiz_options qo = {opt.count, opt.seed, (quiz_mode)opt.blank, opt.choices};
+    if ((code = cli_load_ontology(&s, NULL, 0)) != EXIT_OK ||
+        (code = cli_scope_indexes(c, spec.name, s.o, &opt.scope, &scope.paper,
+                                  &scope.section)) != EXIT_OK)
         goto out;
-    if ((rc = quiz_make(o, l, &qo, &q)) != CKG_OK) {
-        fprintf(stderr, "ckg quiz: %s\n", ckg_strerror(rc));
-        code = cli_exit_code(rc);
-        goto out;
-    }
-    if (q->n == 0) {
-        fprintf(stderr, "ckg quiz: no question can be made: %zu proposition%s in scope, none "
-                        "with two wrong choices the ontology rules out\n",
-                l->n, l->n == 1 ? "" : "s");
-        code = EXIT_INVALID;
+    if ((rc = prop_collect(s.o, &scope, PROP_ORDER_TEXT, &s.lines, &l)) != CKG_OK ||
+        (rc = quiz_make(s.o, l, &qo, &q)) != CKG_OK) {
+        code = cli_fail(&s, rc);
         goto out;
     }
-    if (q->n < qo.count)
-        fprintf(stderr, "ckg quiz: note: %zu question%s of %lu asked: %zu proposition%s in scope, "
-                        "one question per pair of concepts, each with at least two wrong "
-                        "choices\n",
-                q->n, q->n == 1 ? "" : "s", count, l->n, l->n == 1 ? "" : "s");
-    if (strcmp(format, "json") == 0) {
-        json_t *j = NULL;
-        quiz_json(q, &j);
-        code = teach_write_json(c, "quiz", output, j);
-    } else {
-        doc d = {q, format};
-        code = teach_write(c, "quiz", output, write_doc, &d);
-    }
+    if ((code = shortfall(c, q, l, &opt)) == EXIT_OK)
+        code = cli_write_output(&s, opt.output, write_doc, &(document){q, (quiz_format)opt.format});
 out:
     quiz_free(q);
     prop_list_free(l);
-    ontology_free(o);
-    diag_list_free(&diags);
-    return code;
+    return cli_end(&s, code);
 }

@@ -5,7 +5,6 @@
  * (src/cli/cmd_<name>.c, through cli_start in session.c). The table says of each command
  * whether it needs igraph or Graphviz at run time: the query commands need neither. */
 #include "cli.h"
-#include "teach.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +40,7 @@ static const command commands[] = {
     {"propositions", cmd_propositions, 0,
      "the relations as propositions with quotes: a handout, CSV or JSON"},
     {"quiz", cmd_quiz, 0, "cloze questions on the propositions: Markdown, Moodle GIFT, Anki CSV, JSON"},
-    {"score", cmd_score, IGRAPH,
+    {"score", cmd_score, 0,
      "a student's concept map (CmapTools CXL or CSV) against the papers, with evidence"},
 };
 
@@ -54,7 +53,7 @@ static void print_help(FILE *f)
             "\n"
             "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(f,
             "\n"
             "global options:\n"

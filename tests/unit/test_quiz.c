@@ -9,13 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ckg/corpus.h"
 #include "ckg/quiz.h"
 #include "ckg/status.h"
 
 typedef struct fixture {
     ckg_ontology *o;
-    corpus *cp;
+    query_lines lines; /* the fixture's corpus */
     prop_list *all;
 } fixture;
 
@@ -26,9 +25,11 @@ static int setup(void **state)
     diag_list_init(&d);
     assert_int_equal(ontology_load("tests/fixtures/teach", &d, &f->o), CKG_OK);
     assert_int_equal(d.n_errors, 0);
-    assert_int_equal(corpus_open("tests/fixtures/teach/corpus", &d, &f->cp), CKG_OK);
+    query_lines_init(&f->lines, f->o, "tests/fixtures/teach/corpus");
     prop_scope all = PROP_SCOPE_ALL;
-    assert_int_equal(prop_collect(f->o, &all, PROP_ORDER_TEXT, f->cp, &d, &f->all), CKG_OK);
+    assert_int_equal(prop_collect(f->o, &all, PROP_ORDER_TEXT, &f->lines, &f->all), CKG_OK);
+    assert_int_equal(f->lines.unlocated, 0);
+    assert_int_equal(f->lines.diags.n, 0);
     assert_int_equal(d.n, 0);
     diag_list_free(&d);
     *state = f;
@@ -39,7 +40,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     prop_list_free(f->all);
-    corpus_free(f->cp);
+    query_lines_free(&f->lines);
     ontology_free(f->o);
     free(f);
     return 0;
@@ -67,8 +68,14 @@ static void test_one_proposition_per_relation_with_every_quote(void **state)
 {
     fixture *f = *state;
     assert_int_equal(f->all->n, 15); /* 10 in alpha, 5 in beta, none shared by kind */
-    assert_int_equal(f->all->n_quotes, 15);
-    assert_int_equal(f->all->n_located, 15);
+    size_t quotes = 0, located = 0;
+    for (size_t i = 0; i < f->all->n; i++) {
+        quotes += f->all->items[i].n_quotes;
+        for (size_t q = 0; q < f->all->items[i].n_quotes; q++)
+            located += f->all->items[i].quotes[q].line > 0;
+    }
+    assert_int_equal(quotes, 15);
+    assert_int_equal(located, 15);
     const proposition *p = find(f->all, "sti", "causes", "nqpf");
     assert_non_null(p);
     assert_int_equal(p->n_quotes, 1);
@@ -94,16 +101,24 @@ static void test_theme_order_groups_by_the_theme_of_from(void **state)
     fixture *f = *state;
     prop_scope all = PROP_SCOPE_ALL;
     prop_list *l;
-    diag_list d;
-    diag_list_init(&d);
-    assert_int_equal(prop_collect(f->o, &all, PROP_ORDER_THEME, NULL, &d, &l), CKG_OK);
+    assert_int_equal(prop_collect(f->o, &all, PROP_ORDER_THEME, NULL, &l), CKG_OK);
     assert_int_equal(l->n, 15);
-    assert_int_equal(l->n_located, 0); /* no corpus, no lines */
+    for (size_t i = 0; i < l->n; i++) { /* no corpus, no lines */
+        for (size_t q = 0; q < l->items[i].n_quotes; q++)
+            assert_int_equal(l->items[i].quotes[q].line, 0);
+    }
     for (size_t i = 1; i < l->n; i++)
         assert_true(l->items[i - 1].theme <= l->items[i].theme);
     assert_null(l->items[0].section);
     prop_list_free(l);
-    diag_list_free(&d);
+    /* a corpus folder that is not there: no lines, each quote counted as unlocated */
+    query_lines none;
+    query_lines_init(&none, f->o, "tests/fixtures/teach/no-such-corpus");
+    assert_int_equal(prop_collect(f->o, &all, PROP_ORDER_THEME, &none, &l), CKG_OK);
+    assert_int_equal(l->items[0].quotes[0].line, 0);
+    assert_true(none.unlocated > 0);
+    prop_list_free(l);
+    query_lines_free(&none);
 }
 
 static void test_section_scope_keeps_its_own_statements_and_quotes(void **state)
@@ -112,16 +127,13 @@ static void test_section_scope_keeps_its_own_statements_and_quotes(void **state)
     int32_t beta = (int32_t)(ontology_paper(f->o, "beta") - f->o->papers);
     prop_scope s = {beta, ontology_section_index(&f->o->papers[beta], "part-two")};
     prop_list *l;
-    diag_list d;
-    diag_list_init(&d);
-    assert_int_equal(prop_collect(f->o, &s, PROP_ORDER_TEXT, f->cp, &d, &l), CKG_OK);
+    assert_int_equal(prop_collect(f->o, &s, PROP_ORDER_TEXT, &f->lines, &l), CKG_OK);
     assert_int_equal(l->n, 2);
     assert_non_null(find(l, "nqpf", "promotes", "growth"));
     assert_non_null(find(l, "barriers", "constrains", "nqpf"));
     prop_list_free(l);
     prop_scope bad = {-1, 0};
-    assert_int_equal(prop_collect(f->o, &bad, PROP_ORDER_TEXT, NULL, &d, &l), CKG_EUSAGE);
-    diag_list_free(&d);
+    assert_int_equal(prop_collect(f->o, &bad, PROP_ORDER_TEXT, NULL, &l), CKG_EUSAGE);
 }
 
 static void test_sentences_follow_the_phrase_shape(void **state)

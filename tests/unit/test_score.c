@@ -36,7 +36,7 @@ static scored *score_text(const char *onto, const char *paper, const char *csv)
     prop_scope scope = PROP_SCOPE_ALL;
     if (paper)
         scope.paper = (int32_t)(ontology_paper(s->o, paper) - s->o->papers);
-    assert_int_equal(prop_collect(s->o, &scope, PROP_ORDER_TEXT, NULL, &d, &s->props), CKG_OK);
+    assert_int_equal(prop_collect(s->o, &scope, PROP_ORDER_TEXT, NULL, &s->props), CKG_OK);
     assert_int_equal(cmap_read_csv("map.csv", csv, strlen(csv), &d, &s->map), CKG_OK);
     assert_int_equal(score_map(s->o, s->map, s->props, s->t, &d, &s->r), CKG_OK);
     assert_int_equal(d.n, 0);
