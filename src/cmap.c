@@ -1,14 +1,15 @@
-/* cmap.c — reading a student's map: the file read whole (a regular file, bounded in size),
- * its format told from its content, and the map under construction the readers share. */
+/* cmap.c — reading a student's map: the file read whole by filebuf_read (a regular file only,
+ * FIFOs and devices refused before a byte is read, bounded in size), its format told from its
+ * content, and the map under construction the readers share. */
 #include "cmap_internal.h"
 #include "ckg/status.h"
+#include "util/array.h"
+#include "util/filebuf.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 int cmap_begin(cmap_builder *b, const char *name, const char *format)
 {
@@ -27,14 +28,8 @@ int cmap_add(cmap_builder *b, const char *from, const char *phrase, const char *
              uint32_t line, uint32_t col)
 {
     cmap *m = b->m;
-    if (m->n == b->cap) {
-        size_t cap = b->cap ? 2 * b->cap : 16;
-        cmap_prop *p = realloc(m->props, cap * sizeof *p);
-        if (!p)
-            return CKG_ENOMEM;
-        m->props = p;
-        b->cap = cap;
-    }
+    if (ARRAY_GROW(m->props, b->cap, m->n + 1) != CKG_OK)
+        return CKG_ENOMEM;
     cmap_prop *p = &m->props[m->n];
     if (!(p->from = arena_strdup(&m->mem, from)) ||
         !(p->phrase = arena_strdup(&m->mem, phrase ? phrase : "")) ||
@@ -77,47 +72,24 @@ int cmap_read_buffer(const char *name, const char *data, size_t len, diag_list *
 int cmap_read(const char *path, diag_list *diags, cmap **out)
 {
     ckg_loc at = {path, 0, 0};
-    char *buf = NULL;
-    int rc = CKG_EIO;
-    *out = NULL;
-    /* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    filebuf fb;
+    int err;
     struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        diag_add(diags, DIAG_ERROR, &at, "cannot read the map: %s", strerror(errno));
-        goto out;
+    *out = NULL;
+    int rc = filebuf_read(path, CMAP_MAX_BYTES, 0, &fb, &err);
+    if (rc == CKG_EIO) {
+        if (err == EFBIG && stat(path, &st) == 0)
+            diag_add(diags, DIAG_ERROR, &at, "the map is %lld bytes; maps over %d MiB are refused",
+                     (long long)st.st_size, CMAP_MAX_BYTES >> 20);
+        else if (err == EISDIR || err == EINVAL)
+            diag_add(diags, DIAG_ERROR, &at, "not a regular file%s",
+                     err == EISDIR ? " (a folder)" : "");
+        else
+            diag_add(diags, DIAG_ERROR, &at, "cannot read the map: %s", filebuf_strerror(err));
     }
-    if (!S_ISREG(st.st_mode)) {
-        diag_add(diags, DIAG_ERROR, &at, "not a regular file%s",
-                 S_ISDIR(st.st_mode) ? " (a folder)" : "");
-        goto out;
-    }
-    if (st.st_size > CMAP_MAX_BYTES) {
-        diag_add(diags, DIAG_ERROR, &at, "the map is %lld bytes; maps over %d MiB are refused",
-                 (long long)st.st_size, CMAP_MAX_BYTES >> 20);
-        goto out;
-    }
-    size_t size = (size_t)st.st_size, got = 0;
-    if (!(buf = malloc(size + 1))) {
-        rc = CKG_ENOMEM;
-        goto out;
-    }
-    while (got < size) {
-        ssize_t n = read(fd, buf + got, size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            diag_add(diags, DIAG_ERROR, &at, "cannot read the map: %s",
-                     n < 0 ? strerror(errno) : "the file shrank while read");
-            goto out;
-        }
-        got += (size_t)n;
-    }
-    buf[size] = '\0';
-    rc = cmap_read_buffer(path, buf, size, diags, out);
-out:
-    if (fd >= 0)
-        close(fd);
-    free(buf);
+    if (rc != CKG_OK)
+        return rc;
+    rc = cmap_read_buffer(path, fb.data, fb.len, diags, out);
+    filebuf_free(&fb);
     return rc;
 }

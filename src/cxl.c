@@ -14,6 +14,7 @@
 #include "cmap_internal.h"
 #include "ckg/status.h"
 #include "ckg/strmap.h"
+#include "util/array.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -141,14 +142,8 @@ static int add_node(reader *r, const xmlNode *n, int type)
         rc = CKG_OK;
         goto out;
     }
-    if (r->n_nodes == r->cap_nodes) {
-        size_t cap = r->cap_nodes ? 2 * r->cap_nodes : 32;
-        node *p = realloc(r->nodes, cap * sizeof *p);
-        if (!p)
-            goto out;
-        r->nodes = p;
-        r->cap_nodes = cap;
-    }
+    if (ARRAY_GROW(r->nodes, r->cap_nodes, r->n_nodes + 1) != CKG_OK)
+        goto out;
     const char *key = arena_strdup(&r->b.m->mem, id);
     const char *text = arena_strdup(&r->b.m->mem, label ? label : "");
     int32_t existing;
@@ -183,15 +178,9 @@ static int add_conn(reader *r, const xmlNode *n)
                a < 0 ? from : to);
         goto out;
     }
-    if (r->n_conns == r->cap_conns) {
-        size_t cap = r->cap_conns ? 2 * r->cap_conns : 32;
-        conn *p = realloc(r->conns, cap * sizeof *p);
-        if (!p) {
-            rc = CKG_ENOMEM;
-            goto out;
-        }
-        r->conns = p;
-        r->cap_conns = cap;
+    if (ARRAY_GROW(r->conns, r->cap_conns, r->n_conns + 1) != CKG_OK) {
+        rc = CKG_ENOMEM;
+        goto out;
     }
     r->conns[r->n_conns++] = (conn){a, b, line};
 out:

@@ -9,6 +9,7 @@
 #include "cmap_internal.h"
 #include "ckg/status.h"
 #include "ckg/text.h"
+#include "util/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,36 +33,24 @@ static void step(cursor *c)
     c->p++;
 }
 
-typedef struct field {
-    char *text;
-    size_t len, cap;
-} field;
-
-static int put(field *f, char ch)
+static int put(strbuf *f, char ch)
 {
-    if (f->len + 1 >= f->cap) {
-        size_t cap = f->cap ? 2 * f->cap : 64;
-        char *t = realloc(f->text, cap);
-        if (!t)
-            return CKG_ENOMEM;
-        f->text = t;
-        f->cap = cap;
-    }
-    f->text[f->len++] = ch;
-    f->text[f->len] = '\0';
-    return CKG_OK;
+    strbuf_putc(f, ch);
+    return f->oom ? CKG_ENOMEM : CKG_OK;
 }
 
-static void trim(field *f)
+static void trim(strbuf *f)
 {
+    if (!f->len)
+        return;
     size_t a = 0, b = f->len;
-    while (a < b && (f->text[a] == ' ' || f->text[a] == '\t'))
+    while (a < b && (f->s[a] == ' ' || f->s[a] == '\t'))
         a++;
-    while (b > a && (f->text[b - 1] == ' ' || f->text[b - 1] == '\t'))
+    while (b > a && (f->s[b - 1] == ' ' || f->s[b - 1] == '\t'))
         b--;
-    memmove(f->text, f->text + a, b - a);
+    memmove(f->s, f->s + a, b - a);
     f->len = b - a;
-    f->text[f->len] = '\0';
+    f->s[f->len] = '\0';
 }
 
 static int at_row_end(const cursor *c)
@@ -89,7 +78,7 @@ int cmap_read_csv(const char *name, const char *data, size_t len, diag_list *dia
 {
     int rc = CKG_ENOMEM;
     cmap_builder b = {0};
-    field f[MAX_FIELDS + 1] = {{0}};
+    strbuf f[MAX_FIELDS + 1] = {{0}};
     size_t errors = 0, rows = 0;
     *out = NULL;
     size_t bad;
@@ -111,14 +100,11 @@ int cmap_read_csv(const char *name, const char *data, size_t len, diag_list *dia
         size_t nf = 0;
         int broken = 0;
         for (size_t i = 0; i <= MAX_FIELDS; i++)
-            f[i].len = 0;
+            strbuf_reset(&f[i]);
         for (;;) {
             /* fields past the third are read into one spare, only to be counted */
-            field *cur = &f[nf < MAX_FIELDS ? nf : MAX_FIELDS];
-            if (!cur->text && put(cur, ' ') != CKG_OK)
-                goto out;
-            cur->len = 0;
-            cur->text[0] = '\0';
+            strbuf *cur = &f[nf < MAX_FIELDS ? nf : MAX_FIELDS];
+            strbuf_reset(cur);
             /* leading spaces, then a quoted or a plain field */
             cursor start = c;
             while (c.p < c.end && (*c.p == ' ' || *c.p == '\t'))
@@ -193,8 +179,9 @@ int cmap_read_csv(const char *name, const char *data, size_t len, diag_list *dia
             errors++;
             continue;
         }
-        if (rows == 1 && strcasecmp(f[0].text, "from") == 0 &&
-            strcasecmp(f[1].text, "phrase") == 0 && strcasecmp(f[2].text, "to") == 0)
+        const char *from = strbuf_str(&f[0]), *phrase = strbuf_str(&f[1]), *to = strbuf_str(&f[2]);
+        if (rows == 1 && strcasecmp(from, "from") == 0 && strcasecmp(phrase, "phrase") == 0 &&
+            strcasecmp(to, "to") == 0)
             continue; /* the header */
         if (!f[0].len || !f[2].len) {
             ckg_loc at = {b.m->file, row_line, 1};
@@ -203,7 +190,7 @@ int cmap_read_csv(const char *name, const char *data, size_t len, diag_list *dia
             errors++;
             continue;
         }
-        if (cmap_add(&b, f[0].text, f[1].text, f[2].text, row_line, 0) != CKG_OK)
+        if (cmap_add(&b, from, phrase, to, row_line, 0) != CKG_OK)
             goto out;
     }
     if (errors) {
@@ -215,7 +202,7 @@ int cmap_read_csv(const char *name, const char *data, size_t len, diag_list *dia
     rc = CKG_OK;
 out:
     for (size_t i = 0; i <= MAX_FIELDS; i++)
-        free(f[i].text);
+        strbuf_free(&f[i]);
     cmap_abandon(&b);
     return rc;
 }

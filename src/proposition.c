@@ -11,6 +11,7 @@
 #include "ckg/query.h"
 #include "ckg/status.h"
 #include "ckg/text.h"
+#include "util/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,27 +45,25 @@ char *prop_sentence(const ckg_kind *kind, prop_lang lang, const char *from, cons
     const char *phrase = lang == PROP_ZH ? kind->zh.s : kind->en.s;
     if (!phrase)
         phrase = kind->id.s ? kind->id.s : "";
-    size_t fl = strlen(from), tl = strlen(to), pl = strlen(phrase);
-    char *s = malloc(fl + tl + pl + 16);
-    if (!s)
-        return NULL;
+    strbuf b = {0};
     const char *dots = strstr(phrase, ELLIPSIS);
     const char *sep = lang == PROP_EN ? " " : "";
     if (dots) {
-        /* the phrase wraps the object: 以…为载体, 为…提供条件 */
+        /* the phrase wraps the object: 以…为载体 */
         const char *right = dots + strlen(ELLIPSIS);
-        sprintf(s, "%s%s%.*s%s%s%s%s", from, sep, (int)(dots - phrase), phrase,
-                lang == PROP_EN && dots > phrase ? " " : "", to,
-                lang == PROP_EN && *right ? " " : "", right);
+        strbuf_printf(&b, "%s%s%.*s%s%s%s%s", from, sep, (int)(dots - phrase), phrase,
+                      lang == PROP_EN && dots > phrase ? " " : "", to,
+                      lang == PROP_EN && *right ? " " : "", right);
     } else if (lang == PROP_ZH && strncmp(phrase, "是", strlen("是")) == 0 &&
                phrase[strlen("是")]) {
         /* 是前提: A是B的前提 */
-        sprintf(s, "%s是%s的%s", from, to, phrase + strlen("是"));
+        strbuf_printf(&b, "%s是%s的%s", from, to, phrase + strlen("是"));
     } else {
-        sprintf(s, "%s%s%s%s%s", from, sep, phrase, sep, to);
+        strbuf_printf(&b, "%s%s%s%s%s", from, sep, phrase, sep, to);
     }
-    strcat(s, lang == PROP_ZH ? "。" : ".");
-    if (lang == PROP_EN && s[0] >= 'a' && s[0] <= 'z')
+    strbuf_puts(&b, lang == PROP_ZH ? "。" : ".");
+    char *s = strbuf_take(&b, NULL);
+    if (s && lang == PROP_EN && s[0] >= 'a' && s[0] <= 'z')
         s[0] = (char)(s[0] - 'a' + 'A');
     return s;
 }

@@ -1,8 +1,11 @@
 /* proposition_write.c — propositions as documents: a Markdown handout, CSV, JSON (shapes in
- * proposition.h). Every text from the ontology is escaped for its format (teach_format). */
+ * proposition.h). Every text from the ontology is escaped for its format: Markdown by
+ * teach_format, CSV by util/csv (the one RFC 4180 rule), JSON by jansson. */
 #include "ckg/proposition.h"
 #include "ckg/status.h"
 #include "teach_format.h"
+#include "util/csv.h"
+#include "util/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -136,52 +139,44 @@ int prop_write_md(const prop_list *l, unsigned langs, FILE *f)
 int prop_write_csv(const prop_list *l, unsigned langs, FILE *f)
 {
     const ckg_ontology *o = l->o;
+    strbuf papers = {0}, evidence = {0};
+    char n[32], place[96];
     fprintf(f, "n,papers,section,from,kind,to%s%s,evidence\n", langs & PROP_LANG_ZH ? ",zh" : "",
             langs & PROP_LANG_EN ? ",en" : "");
     for (size_t i = 0; i < l->n; i++) {
         const proposition *p = &l->items[i];
-        fprintf(f, "%zu,", i + 1);
-        for (size_t k = 0; k < p->n_papers; k++) {
-            fputs(k ? ";" : "", f);
-            teach_csv(f, o->papers[p->papers[k]].id.s);
+        /* the papers joined by ';', the evidence one "paper:line quote" per line of its cell */
+        strbuf_reset(&papers);
+        strbuf_reset(&evidence);
+        for (size_t k = 0; k < p->n_papers; k++)
+            strbuf_printf(&papers, "%s%s", k ? ";" : "", o->papers[p->papers[k]].id.s);
+        for (size_t k = 0; k < p->n_quotes; k++) {
+            const char *quote = p->quotes[k].evidence->quote.s;
+            strbuf_printf(&evidence, "%s%s %s", k ? "\n" : "",
+                          teach_quote_place(o, &p->quotes[k], place, sizeof place),
+                          quote ? quote : "");
         }
-        fputc(',', f);
-        teach_csv(f, p->section);
-        fputc(',', f);
-        teach_csv(f, o->concepts[p->from].id.s);
-        fputc(',', f);
-        teach_csv(f, o->kinds[p->kind].id.s);
-        fputc(',', f);
-        teach_csv(f, o->concepts[p->to].id.s);
+        if (papers.oom || evidence.oom)
+            break;
+        snprintf(n, sizeof n, "%zu", i + 1);
+        csv_fields(f, 6, n, strbuf_str(&papers), p->section, o->concepts[p->from].id.s,
+                   o->kinds[p->kind].id.s, o->concepts[p->to].id.s);
         if (langs & PROP_LANG_ZH) {
             fputc(',', f);
-            teach_csv(f, p->zh);
+            csv_field(f, p->zh);
         }
         if (langs & PROP_LANG_EN) {
             fputc(',', f);
-            teach_csv(f, p->en);
+            csv_field(f, p->en);
         }
-        /* the evidence cell: one quote per line, built first so it is quoted as one field */
-        char *cell = NULL;
-        size_t len = 0;
-        FILE *m = open_memstream(&cell, &len);
-        if (!m)
-            return CKG_EIO;
-        for (size_t k = 0; k < p->n_quotes; k++) {
-            char place[96];
-            fprintf(m, "%s%s %s", k ? "\n" : "", teach_quote_place(o, &p->quotes[k], place, sizeof place),
-                    p->quotes[k].evidence->quote.s ? p->quotes[k].evidence->quote.s : "");
-        }
-        int bad = fclose(m) != 0;
         fputc(',', f);
-        if (!bad)
-            teach_csv(f, cell);
-        free(cell);
+        csv_field(f, strbuf_str(&evidence));
         fputc('\n', f);
-        if (bad)
-            return CKG_ENOMEM;
     }
-    return teach_stream_status(f);
+    int rc = papers.oom || evidence.oom ? CKG_ENOMEM : teach_stream_status(f);
+    strbuf_free(&papers);
+    strbuf_free(&evidence);
+    return rc;
 }
 
 int prop_write(const prop_list *l, prop_format fmt, unsigned langs, FILE *f)

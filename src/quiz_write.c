@@ -1,8 +1,11 @@
 /* quiz_write.c — a quiz as documents: Markdown with an answer key, Moodle GIFT, CSV for
- * Anki, JSON (shapes in quiz.h). Every text from the ontology is escaped for its format. */
+ * Anki, JSON (shapes in quiz.h). Every text from the ontology is escaped for its format:
+ * Markdown and GIFT by teach_format, CSV by util/csv, JSON by jansson. */
 #include "ckg/quiz.h"
 #include "ckg/status.h"
 #include "teach_format.h"
+#include "util/csv.h"
+#include "util/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,29 +22,19 @@ static const char *scope_of(const quiz *q, char *buf, size_t size)
     return teach_scope_name(q->o, &q->props->scope, buf, size);
 }
 
-/* The answer key of an item as plain text: the right choice, the full sentence, then each
- * quote as "paper:line 「quote」" on its own line. A malloc'd string, NULL when out of
- * memory. */
-static char *answer_key(const quiz *q, const quiz_item *it, const char *sep)
+/* The answer key of an item as plain text into b (emptied first): the right choice, the
+ * full sentence, then each quote as "paper:line 「quote」", the quotes separated by sep. */
+static void answer_key(const quiz *q, const quiz_item *it, const char *sep, strbuf *b)
 {
-    char *s = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&s, &len);
-    if (!m)
-        return NULL;
-    fprintf(m, "%c. %s — %s", letter(it->answer), quiz_choice_text(q->o, it, it->answer),
-            it->prop->zh);
+    char place[96];
+    strbuf_reset(b);
+    strbuf_printf(b, "%c. %s — %s", letter(it->answer), quiz_choice_text(q->o, it, it->answer),
+                  it->prop->zh);
     for (size_t i = 0; i < it->prop->n_quotes; i++) {
-        char place[96];
         const prop_quote *pq = &it->prop->quotes[i];
-        fprintf(m, "%s%s 「%s」", sep, teach_quote_place(q->o, pq, place, sizeof place),
-                pq->evidence->quote.s ? pq->evidence->quote.s : "");
+        strbuf_printf(b, "%s%s 「%s」", sep, teach_quote_place(q->o, pq, place, sizeof place),
+                      pq->evidence->quote.s ? pq->evidence->quote.s : "");
     }
-    if (fclose(m) != 0) {
-        free(s);
-        return NULL;
-    }
-    return s;
 }
 
 int quiz_write_md(const quiz *q, FILE *f)
@@ -90,11 +83,12 @@ int quiz_write_gift(const quiz *q, FILE *f)
     fprintf(f, "// ckg quiz: %zu items from %s, blanks %s, seed %llu\n\n", q->n,
             scope_of(q, scope, sizeof scope), quiz_mode_name(q->options.mode),
             (unsigned long long)q->options.seed);
+    strbuf key = {0};
     for (size_t i = 0; i < q->n; i++) {
         const quiz_item *it = &q->items[i];
-        char *key = answer_key(q, it, " / ");
-        if (!key)
-            return CKG_ENOMEM;
+        answer_key(q, it, " / ", &key);
+        if (key.oom)
+            break;
         fprintf(f, "::Q%zu::[html]", i + 1);
         teach_gift(f, it->stem);
         fputs(" {\n", f);
@@ -104,46 +98,39 @@ int quiz_write_gift(const quiz *q, FILE *f)
             fputc('\n', f);
         }
         fputs("####", f);
-        teach_gift(f, key);
+        teach_gift(f, strbuf_str(&key));
         fputs("\n}\n\n", f);
-        free(key);
     }
-    return teach_stream_status(f);
+    int rc = key.oom ? CKG_ENOMEM : teach_stream_status(f);
+    strbuf_free(&key);
+    return rc;
 }
 
 int quiz_write_csv(const quiz *q, FILE *f)
 {
+    strbuf front = {0}, key = {0}, tags = {0};
     fputs("#separator:comma\n#html:false\n#columns:Front,Back,Tags\n#tags column:3\n", f);
     for (size_t i = 0; i < q->n; i++) {
         const quiz_item *it = &q->items[i];
-        char *front = NULL, *key = answer_key(q, it, "\n");
-        size_t len = 0;
-        FILE *m = key ? open_memstream(&front, &len) : NULL;
-        if (!m) {
-            free(key);
-            return CKG_ENOMEM;
-        }
-        fputs(it->stem, m);
+        strbuf_reset(&front);
+        strbuf_reset(&tags);
+        strbuf_puts(&front, it->stem);
         for (size_t c = 0; c < it->n_choices; c++)
-            fprintf(m, "\n%c. %s", letter(c), quiz_choice_text(q->o, it, c));
-        if (fclose(m) != 0) {
-            free(front);
-            free(key);
-            return CKG_ENOMEM;
-        }
-        teach_csv(f, front);
-        fputc(',', f);
-        teach_csv(f, key);
-        fputs(",ckg", f);
-        for (size_t k = 0; k < it->prop->n_papers; k++) {
-            fputc(' ', f);
-            teach_csv(f, q->o->papers[it->prop->papers[k]].id.s);
-        }
+            strbuf_printf(&front, "\n%c. %s", letter(c), quiz_choice_text(q->o, it, c));
+        answer_key(q, it, "\n", &key);
+        strbuf_puts(&tags, "ckg");
+        for (size_t k = 0; k < it->prop->n_papers; k++)
+            strbuf_printf(&tags, " %s", q->o->papers[it->prop->papers[k]].id.s);
+        if (front.oom || key.oom || tags.oom)
+            break;
+        csv_fields(f, 3, strbuf_str(&front), strbuf_str(&key), strbuf_str(&tags));
         fputc('\n', f);
-        free(front);
-        free(key);
     }
-    return teach_stream_status(f);
+    int rc = front.oom || key.oom || tags.oom ? CKG_ENOMEM : teach_stream_status(f);
+    strbuf_free(&front);
+    strbuf_free(&key);
+    strbuf_free(&tags);
+    return rc;
 }
 
 int quiz_write(const quiz *q, quiz_format fmt, FILE *f)

@@ -8,6 +8,7 @@
 #include "ckg/graph.h"
 #include "ckg/metrics.h"
 #include "ckg/status.h"
+#include "util/array.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -196,22 +197,17 @@ typedef struct adj {
     size_t n, cap;
 } adj;
 
+/* Adds x to a's neighbors unless it is there. CKG_OK or CKG_ENOMEM. */
 static int link_add(adj *a, int32_t x)
 {
     for (size_t i = 0; i < a->n; i++) {
         if (a->nb[i] == x)
-            return 0;
+            return CKG_OK;
     }
-    if (a->n == a->cap) {
-        size_t cap = a->cap ? 2 * a->cap : 4;
-        int32_t *p = realloc(a->nb, cap * sizeof *p);
-        if (!p)
-            return -1;
-        a->nb = p;
-        a->cap = cap;
-    }
+    if (ARRAY_GROW(a->nb, a->cap, a->n + 1) != CKG_OK)
+        return CKG_ENOMEM;
     a->nb[a->n++] = x;
-    return 1;
+    return CKG_OK;
 }
 
 /* The structure of the stated propositions, over the map's concepts numbered by first
@@ -248,7 +244,7 @@ static int structure(score_result *r, const ckg_ontology *o)
             }
         }
         int32_t u = local[ends[0]], v = local[ends[1]];
-        if (link_add(&g[u], v) < 0 || link_add(&g[v], u) < 0)
+        if (link_add(&g[u], v) != CKG_OK || link_add(&g[v], u) != CKG_OK)
             goto out;
     }
     size_t root = 0;

@@ -7,14 +7,14 @@
 #include <string.h>
 
 /* Writes s, handing each character to put (one UTF-8 sequence at a time) unless it is a
- * control character, which becomes a space (or, with keep_breaks, stays a \n). */
-static void each_char(FILE *f, const char *s, int keep_breaks, void (*put)(FILE *, const char *, size_t))
+ * control character, which becomes a space. */
+static void each_char(FILE *f, const char *s, void (*put)(FILE *, const char *, size_t))
 {
     const char *end = s ? s + strlen(s) : NULL;
     while (s && *s) {
         size_t n = text_control_len(s);
         if (n) {
-            fputc(keep_breaks && (*s == '\n' || *s == '\r') ? '\n' : ' ', f);
+            fputc(' ', f);
             s += n;
             continue;
         }
@@ -39,24 +39,7 @@ static void put_md(FILE *f, const char *s, size_t n)
 
 void teach_md(FILE *f, const char *s)
 {
-    each_char(f, s, 0, put_md);
-}
-
-static void put_raw(FILE *f, const char *s, size_t n)
-{
-    if (n == 1 && *s == '"')
-        fputc('"', f);
-    fwrite(s, 1, n, f);
-}
-
-void teach_csv(FILE *f, const char *s)
-{
-    int quote = s && strpbrk(s, ",\"\r\n") != NULL;
-    if (quote)
-        fputc('"', f);
-    each_char(f, s, 1, put_raw); /* unquoted, s holds no '"' to double */
-    if (quote)
-        fputc('"', f);
+    each_char(f, s, put_md);
 }
 
 static void put_gift(FILE *f, const char *s, size_t n)
@@ -77,7 +60,7 @@ static void put_gift(FILE *f, const char *s, size_t n)
 
 void teach_gift(FILE *f, const char *s)
 {
-    each_char(f, s, 0, put_gift);
+    each_char(f, s, put_gift);
 }
 
 json_t *teach_json_quotes(const ckg_ontology *o, const proposition *p, int relation)

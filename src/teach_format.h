@@ -1,9 +1,11 @@
 /* teach_format.h — what the teaching kit's writers (propositions, quiz, score) share: text
- * escaped for Markdown, CSV, GIFT and HTML, quotes as JSON, the name of a scope.
+ * escaped for Markdown and for GIFT (with HTML), quotes as JSON, the name of a scope, the
+ * place of a quote, a JSON document written out.
  *
  * Text from the ontology or a student's map is untrusted: every writer passes it through
- * one of these. Control characters never reach a document: Markdown, GIFT and a CSV cell
- * get a space for each (CSV keeps line breaks, quoted). */
+ * one of these, or through util/csv (CSV: data, written as it is, quoted by the one RFC 4180
+ * rule) or jansson (JSON). Control characters never reach a Markdown or GIFT document: each
+ * becomes a space. */
 #ifndef CKG_TEACH_FORMAT_H
 #define CKG_TEACH_FORMAT_H
 
@@ -16,10 +18,6 @@
 /* Markdown text: control characters as spaces, and \ ` * _ [ ] < > # | escaped with a
  * backslash, so a name neither formats nor injects HTML. NULL writes nothing. */
 void teach_md(FILE *f, const char *s);
-
-/* One RFC 4180 field, quoted when it holds , " CR or LF (quotes doubled); other control
- * characters become spaces. */
-void teach_csv(FILE *f, const char *s);
 
 /* GIFT text in [html] format: & < > " as entities, then GIFT's specials ~ = # { } : and \
  * escaped with a backslash, control characters and line breaks as spaces. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ckg/cmap.h"
 #include "ckg/status.h"
@@ -297,6 +298,16 @@ static void test_files_that_are_not_maps(void **state)
     assert_int_equal(cmap_read("tests/fixtures/teach/maps/student1.cxl", &d, &m), CKG_OK);
     assert_int_equal(m->n, 12);
     cmap_free(m);
+    /* a file over the bound is refused before it is read (a sparse file: no disk used) */
+    char big[] = "/tmp/ckg-test-cmap-XXXXXX";
+    int fd = mkstemp(big);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, (off_t)CMAP_MAX_BYTES + 1), 0);
+    close(fd);
+    assert_int_equal(cmap_read(big, &d, &m), CKG_EIO);
+    unlink(big);
+    assert_null(m);
+    assert_non_null(strstr(d.items[d.n - 1].message, "the map is 16777217 bytes; maps over 16 MiB are refused"));
     diag_list_free(&d);
 }
 
