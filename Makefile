@@ -18,11 +18,11 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PYTHON ?= /usr/bin/python3
 
-PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson
+PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson zlib
 DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
-             libjansson-dev libcmocka-dev fonts-noto-cjk
+             libjansson-dev zlib1g-dev libcmocka-dev fonts-noto-cjk
 DEB_TEST := valgrind python3-igraph python3-networkx python3-numpy python3-scipy python3-yaml \
-            chromium clang libclang-rt-14-dev
+            chromium chromium-driver python3-selenium clang libclang-rt-14-dev
 DEB_BENCH := hyperfine graphviz time
 
 OPT ?= -O2
@@ -44,6 +44,10 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_SUPPORT := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
 
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+# The atlas page's HTML, CSS and script (src/atlas/), built into the library as strings.
+ATLAS_ASSETS := atlas_asset_html=src/atlas/atlas.html atlas_asset_css=src/atlas/atlas.css \
+                atlas_asset_js=src/atlas/atlas.js
+LIB_OBJ += $(BUILD)/obj/gen/atlas_assets.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := fuzz_load fuzz_text
@@ -57,6 +61,18 @@ all: $(BUILD)/ckg $(BUILD)/libckg.a
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -o $@ $<
+
+$(BUILD)/gen/atlas_assets.c: $(BUILD)/tools/embed $(foreach a,$(ATLAS_ASSETS),$(lastword $(subst =, ,$(a))))
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed $@ $(ATLAS_ASSETS)
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 $(BUILD)/libckg.a: $(LIB_OBJ)
 	@rm -f $@

@@ -1,0 +1,97 @@
+/* atlas_internal.h — what the atlas_* files share: a growable byte buffer with the escaping
+ * the page needs, the list of scopes, and the steps of atlas_build (atlas.c), each in its
+ * own file:
+ *
+ *   atlas_scopes.c   which maps the page offers (all, papers, sections, a diff)
+ *   atlas_map.c      one map: render_map's SVG, trimmed for the page (the one call site)
+ *   atlas_data.c     the data of every concept, as JSON
+ *   atlas_text.c     paragraphs of the source texts and the passage around a quote (atlas.h)
+ *   atlas_buf.c      the buffer: JSON safe inside <script>, zlib + base64, SHA-256
+ *   atlas.c          the page: template, style, data, maps, script */
+#ifndef CKG_ATLAS_INTERNAL_H
+#define CKG_ATLAS_INTERNAL_H
+
+#include "ckg/atlas.h"
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------------ the buffer (atlas_buf.c) */
+
+typedef struct atlas_buf {
+    char *s;
+    size_t len, cap;
+    int failed; /* an allocation failed: everything after it was dropped */
+} atlas_buf;
+
+void atlas_buf_put(atlas_buf *b, const char *s, size_t n);
+void atlas_buf_puts(atlas_buf *b, const char *s);
+void atlas_buf_free(atlas_buf *b);
+
+/* A JSON value dumped compactly so that it can stand inside a <script> element: <, > and &
+ * written as \u003c, \u003e, \u0026 and U+2028, U+2029 as \u2028, \u2029, so no text can
+ * close the element or open a comment. CKG_OK or CKG_ENOMEM. */
+int atlas_buf_json(atlas_buf *b, const json_t *v);
+
+/* data[0..n) compressed with zlib (deflate, the zlib format) and written in base64: what
+ * the page's DecompressionStream("deflate") reads back. CKG_OK or CKG_ENOMEM. */
+int atlas_buf_deflate_base64(atlas_buf *b, const char *data, size_t n);
+
+/* The SHA-256 of data, base64-encoded (44 characters and a NUL), for a CSP source. */
+void atlas_sha256_base64(const char *data, size_t len, char out[45]);
+
+/* ------------------------------------------------------------------ scopes (atlas_scopes.c) */
+
+typedef enum atlas_scope_kind {
+    ATLAS_SCOPE_ALL,
+    ATLAS_SCOPE_PAPER,
+    ATLAS_SCOPE_SECTION,
+    ATLAS_SCOPE_DIFF,
+} atlas_scope_kind;
+
+typedef struct atlas_scope {
+    atlas_scope_kind kind;
+    char *value;        /* "all", "peng2024", "forum2024/yi-tong", "diff:peng2024:hong2024" */
+    graph_scope scope;  /* all, a paper or a section (pointing into the ontology) */
+    graph_scope diff[2]; /* a diff's two scopes */
+    int32_t paper, section; /* indexes (-1 when none) */
+    size_t n_concepts, n_relations; /* what its map shows */
+    size_t map[2];      /* the index of its map in zh and in en */
+} atlas_scope;
+
+/* Every scope of the page in the order the page lists them. CKG_OK, CKG_EUSAGE (a diff of a
+ * scope with itself), CKG_ENOTFOUND (a diff scope that does not exist, with a diagnostic) or
+ * CKG_ENOMEM. */
+int atlas_scopes_list(const ckg_ontology *o, const atlas_options *opt, diag_list *diags,
+                      atlas_scope **out, size_t *n);
+void atlas_scopes_free(atlas_scope *s, size_t n);
+
+/* ------------------------------------------------------------------ maps (atlas_map.c) */
+
+/* The map of scope in lang: render_map's SVG without the XML prolog, comments and
+ * font-family attributes (the page's style names the same fonts), into *out (malloc'd,
+ * *len bytes). Sets scope->n_concepts and n_relations. Returns what render_map returns. */
+int atlas_map_svg(render_context *ctx, const ckg_ontology *o, atlas_scope *scope,
+                  render_lang lang, const char *engine, diag_list *diags, char **out,
+                  size_t *len);
+
+/* Cuts what atlas_map_svg leaves out of an SVG, in place; returns the new length. */
+size_t atlas_svg_trim(char *svg, size_t len);
+
+/* ------------------------------------------------------------------ data (atlas_data.c) */
+
+/* The page's data as one JSON object (its shape is documented in src/atlas/atlas.js).
+ * Counts go to summary. Returns CKG_OK, CKG_EINVALID (a source text could not be read:
+ * diagnostics say which), or what the queries return. */
+int atlas_data_build(const ckg_ontology *o, corpus *cp, const atlas_scope *scopes,
+                     size_t n_scopes, const atlas_options *opt, diag_list *diags,
+                     json_t **out, atlas_summary *summary);
+
+/* ------------------------------------------------------------------ assets (generated) */
+
+/* src/atlas/atlas.html, atlas.css and atlas.js, built in by tools/embed.c. */
+extern const char atlas_asset_html[], atlas_asset_css[], atlas_asset_js[];
+extern const size_t atlas_asset_html_len, atlas_asset_css_len, atlas_asset_js_len;
+
+#endif
