@@ -184,6 +184,7 @@ int cli_output_open(const cli *c, const char *command, const char *path, cli_out
  * target; otherwise it is removed. Returns EXIT_OK or EXIT_IO (after printing why). */
 int cli_output_close(const cli *c, const char *command, cli_output *out, int ok);
 
+int cmd_atlas(const cli *c, int argc, char **argv);
 int cmd_check(const cli *c, int argc, char **argv);
 int cmd_compare(const cli *c, int argc, char **argv);
 int cmd_coverage(const cli *c, int argc, char **argv);

@@ -31,6 +31,7 @@ static const command commands[] = {
     {"compare", cmd_compare, "all papers (or sections) side by side: ranks, overlap, figures"},
     {"export", cmd_export, "the graph as JSON, GraphML, DOT or CSV for other tools"},
     {"render", cmd_render, "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"},
+    {"atlas", cmd_atlas, "one offline HTML page to explore the maps, concepts and quotes"},
 };
 
 static void print_help(FILE *f)
