@@ -60,6 +60,12 @@ static int is_invisible(uint32_t cp)
     return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
 }
 
+static int is_ascii_punct(unsigned char c)
+{
+    return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+           (c >= 0x7B && c <= 0x7E);
+}
+
 static int is_private_use(uint32_t cp)
 {
     return (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000;
@@ -175,10 +181,8 @@ int atlas_text_new(const text_doc *doc, atlas_text **out)
     }
     t->wrapped = n_widths >= WRAPPED_MIN_LINES && full <= WRAPPED_MAX_COLS;
 
-    /* the paragraphs: open is the one being filled, -1 when none; ended: its last line
-     * ends a sentence, so a blank line closes it */
+    /* the paragraphs: open is the one being filled, -1 when none */
     int32_t open = -1, heading = -1;
-    int ended = 0;
     for (size_t l = 1; l <= t->n_lines; l++) {
         text_line_kind kind = text_doc_line_kind(doc, l);
         size_t len, a, b;
@@ -202,7 +206,7 @@ int atlas_text_new(const text_doc *doc, atlas_text **out)
         if (kind == TEXT_LINE_PAGE_NUMBER || kind == TEXT_LINE_RUNNING_HEADER)
             continue;
         if (kind == TEXT_LINE_BLANK || a == b) {
-            if (!t->wrapped && ended)
+            if (!t->wrapped)
                 open = -1;
             continue;
         }
@@ -212,8 +216,8 @@ int atlas_text_new(const text_doc *doc, atlas_text **out)
         }
         t->para_of[l] = open;
         t->last[open] = l;
-        ended = ends_sentence(last_char(s + a, b - a));
-        if (t->wrapped && ended && text_width(s + a, b - a) * 100 < full * SHORT_LINE_PERCENT)
+        if (t->wrapped && text_width(s + a, b - a) * 100 < full * SHORT_LINE_PERCENT &&
+            ends_sentence(last_char(s + a, b - a)))
             open = -1;
     }
     rc = CKG_OK;
@@ -356,9 +360,8 @@ static void compose_line(composer *c, const atlas_text *t, size_t l, const quote
             skip = 6;
         else if (starts_with(s + i, b - i, "**"))
             skip = 2;
-        else if (s[i] == '\\' && i + 1 < b && strchr("\\`*_{}[]()#+-.!|<>~\"'", s[i + 1]) &&
-                 s[i + 1] != '\0')
-            skip = 1;
+        else if (s[i] == '\\' && i + 1 < b && is_ascii_punct((unsigned char)s[i + 1]))
+            skip = 1; /* a markdown escape, as quote matching reads it */
         uint32_t cp;
         size_t n = skip ? skip : decode(s + i, b - i, &cp);
         if (!skip) {

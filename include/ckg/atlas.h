@@ -74,14 +74,15 @@ int atlas_build(render_context *ctx, const ckg_ontology *o, corpus *cp,
  * The paragraphs of a source text and the passage around a quote, as the page shows them.
  *
  * A paragraph is a run of text lines. Most texts hold one paragraph per line, or per run of
- * lines ended by a blank line after a line that ends a sentence (。！？：；… . ! ? : ; or a
- * closing quote or bracket): a blank line in mid-sentence does not end one. A text extracted
- * from a PDF is hard-wrapped instead (002, 004: most lines about as long as the longest): it
- * counts as wrapped when it has at least 20 text lines and nine in ten of them are at most
- * 120 columns wide; then blank lines do not end paragraphs, and a line ends one when it ends
- * a sentence and is clearly shorter than a full line (under 85% of the 90th percentile of
- * the widths). In every text a heading is a paragraph of its own, and page furniture (page
- * numbers, running headers) is left out.
+ * lines between blank lines. A text extracted from a PDF is hard-wrapped instead (002, 004:
+ * most lines about as long as the longest, blank lines in mid-sentence): it counts as
+ * wrapped when it has at least 20 text lines and nine in ten of them are at most 120 columns
+ * wide; then blank lines do not end paragraphs, and a line ends one when it ends a sentence
+ * (。！？：；… . ! ? : ; or a closing quote or bracket) and is clearly shorter than a full
+ * line (under 85% of the 90th percentile of the widths). In every text a heading is a
+ * paragraph of its own, and page furniture (page numbers, running headers) is left out. A
+ * short wrapped text (under 20 lines) is read as unwrapped: a quote over its blank lines
+ * shows the paragraphs it spans.
  *
  * The text shown is the source's, cleaned for reading only: lines of a paragraph joined
  * (with a space between two Latin letters or digits, else nothing), runs of white space made

@@ -49,7 +49,7 @@ mkdir -p "$WORK/site"
 run $ATLAS -o "$WORK/site/atlas.html"
 expect_rc 0
 expect_out_empty
-expect_err "ckg atlas: $WORK/site/atlas.html: 7 concepts, 4 scopes (8 maps), 16 quotes (16 in their paragraph; 4 paragraphs)"
+expect_err "ckg atlas: $WORK/site/atlas.html: 7 concepts, 4 scopes (8 maps), 16 quotes (16 in their paragraph; 6 paragraphs)"
 if [ "$(ls -A "$WORK/site")" = "atlas.html" ]; then pass; else fail "left: $(ls -A "$WORK/site")"; fi
 expect_page "$WORK/site/atlas.html"
 
