@@ -381,18 +381,20 @@
     setBox({ x: b.x - dx / s, y: b.y - dy / s, w: b.w, h: b.h });
   }
 
-  /* Brings the concept's box into view: centred, and zoomed in until it can be read (its
-   * box at least READABLE pixels high) when it is smaller. */
-  const READABLE = 26;
+  /* Brings the concept's box into view: centred, and zoomed in until its label can be read
+   * (a line of it at least READABLE pixels high) when it is smaller. */
+  const READABLE = 13;
   function center(g) {
     const r = g.getBoundingClientRect(), v = view.getBoundingClientRect();
+    const label = g.querySelector('text');
+    const line = label ? label.getBoundingClientRect().height : r.height;
     const inside = r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom;
-    const readable = r.height >= READABLE * 0.7;
+    const readable = line >= READABLE * 0.8;
     if (inside && readable) return;
     const a = toMap(r.left, r.top), z = toMap(r.right, r.bottom);
     const cx = (a.x + z.x) / 2, cy = (a.y + z.y) / 2;
     const b = svg.atlasBox;
-    const k = readable ? 1 : READABLE / Math.max(r.height, 1);
+    const k = readable ? 1 : READABLE / Math.max(line, 1);
     const w = Math.max(svg.atlasHome.w / 40, b.w / k), h = w * b.h / b.w;
     setBox({ x: cx - w / 2, y: cy - h / 2, w, h });
   }
