@@ -113,8 +113,11 @@ static int text_of(data_ctx *d, int32_t paper, atlas_text **out)
         d->tried[paper] = 1;
         const ckg_paper *p = &d->o->papers[paper];
         const text_doc *doc;
-        int rc = p->source.s ? corpus_doc(d->cp, p->source.s, &doc, d->diags, &p->source.loc)
-                             : CKG_ENOTFOUND;
+        int rc = CKG_ENOTFOUND;
+        if (p->source.s)
+            rc = corpus_doc(d->cp, p->source.s, &doc, d->diags, &p->source.loc);
+        else
+            diag_add(d->diags, DIAG_ERROR, &p->loc, "paper '%s' names no source text", p->id.s);
         if (rc == CKG_ENOMEM)
             return rc;
         if (rc != CKG_OK) {
@@ -229,32 +232,33 @@ static json_t *ranks_json(const char *scope, const query_ranks *r)
 static int links_json(data_ctx *d, const query_neighbors *nb, json_t **out)
 {
     json_t *a = json_array();
-    *out = NULL;
-    if (!a)
-        return CKG_ENOMEM;
     int rc = CKG_ENOMEM;
-    for (size_t i = 0; i < nb->n_links; i++) {
+    *out = NULL;
+    for (size_t i = 0; a && i < nb->n_links; i++) {
         const query_link *l = &nb->links[i];
         json_t *quotes = json_array();
         json_t *j = json_pack("{s:i, s:i, s:s, s:o, s:o}", "concept", (int)l->concept, "kind",
                               (int)l->kind, "dir", l->direction == QUERY_OUT ? "out" : "in",
                               "papers", ints(l->papers, l->n_papers), "quotes", quotes);
         if (!j || json_array_append_new(a, j) != 0)
-            goto fail;
+            goto out;
         for (size_t s = 0; s < l->n_stmts; s++) {
             json_t *rq;
             if ((rc = relation_quotes(d, l->stmts[s], &rq)) != CKG_OK)
-                goto fail;
+                goto out;
             rc = CKG_ENOMEM;
             for (size_t k = 0; k < json_array_size(rq); k++) {
                 if (json_array_append(quotes, json_array_get(rq, k)) != 0)
-                    goto fail;
+                    goto out;
             }
         }
     }
-    *out = a;
-    return CKG_OK;
-fail:
+    if (a) {
+        *out = a;
+        a = NULL;
+        rc = CKG_OK;
+    }
+out:
     json_decref(a);
     return rc;
 }

@@ -59,28 +59,28 @@ int atlas_scopes_list(const ckg_ontology *o, const atlas_options *opt, diag_list
     if (diff) {
         if (!opt->diff[1].paper) {
             rc = CKG_EUSAGE;
-            goto fail;
+            goto out;
         }
         if ((rc = check_scope(o, &opt->diff[0], diags)) != CKG_OK ||
             (rc = check_scope(o, &opt->diff[1], diags)) != CKG_OK)
-            goto fail;
+            goto out;
         if (same_scope(&opt->diff[0], &opt->diff[1])) {
             diag_add(diags, DIAG_ERROR, NULL, "a diff needs two different scopes");
             rc = CKG_EUSAGE;
-            goto fail;
+            goto out;
         }
         rc = CKG_ENOMEM;
     }
 
     s[k] = (atlas_scope){.kind = ATLAS_SCOPE_ALL, .paper = -1, .section = -1};
     if (!(s[k++].value = strdup("all")))
-        goto fail;
+        goto out;
     for (size_t p = 0; p < o->n_papers; p++) {
         s[k] = (atlas_scope){.kind = ATLAS_SCOPE_PAPER, .paper = (int32_t)p, .section = -1};
         s[k].scope.paper = o->papers[p].id.s;
         s[k].value = scope_name(&s[k].scope);
         if (!s[k++].value)
-            goto fail;
+            goto out;
     }
     for (size_t p = 0; p < o->n_papers; p++) {
         for (size_t i = 0; i < o->papers[p].n_sections; i++) {
@@ -90,7 +90,7 @@ int atlas_scopes_list(const ckg_ontology *o, const atlas_options *opt, diag_list
             s[k].scope.section = o->papers[p].sections[i].id.s;
             s[k].value = scope_name(&s[k].scope);
             if (!s[k++].value)
-                goto fail;
+                goto out;
         }
     }
     if (diff) {
@@ -104,12 +104,13 @@ int atlas_scopes_list(const ckg_ontology *o, const atlas_options *opt, diag_list
         s[k] = (atlas_scope){.kind = ATLAS_SCOPE_DIFF, .paper = -1, .section = -1,
                              .diff = {opt->diff[0], opt->diff[1]}, .value = v};
         if (!s[k++].value)
-            goto fail;
+            goto out;
     }
     *out = s;
     *n = k;
-    return CKG_OK;
-fail:
+    s = NULL;
+    rc = CKG_OK;
+out:
     atlas_scopes_free(s, k);
     return rc;
 }
