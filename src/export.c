@@ -4,10 +4,15 @@
  * relations need the statements again, which are walked with the graph's scope rule
  * (graph_statement_in_scope) and folded by (edge, kind). Each format has its own escaper:
  * XML text and attribute values (the five entities; characters XML 1.0 forbids become
- * U+FFFD), DOT quoted strings (backslash, quote, line breaks) and RFC 4180 fields. Stream
+ * U+FFFD), DOT quoted strings (backslash, quote, line breaks) and RFC 4180 fields (csv.h).
+ * Every format writes the same texts of a vertex and of an edge (vertex_texts, edge_texts;
+ * lists inside one value joined in strbufs), each under its own names (attr tables). Stream
  * errors are collected by ferror at the end of each writer. */
-#include "ckg/export.h"
 #include "ckg/status.h"
+#include "export_internal.h"
+#include "util/array.h"
+#include "util/csv.h"
+#include "util/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -40,84 +45,91 @@ static const char *or_empty(const char *s)
     return s ? s : "";
 }
 
-/* A growable string for joined lists. */
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-    int failed;
-} sbuf;
-
-static void sbuf_add(sbuf *b, const char *s)
+static void join_papers(strbuf *b, const ckg_graph *g, const int32_t *papers, size_t n)
 {
-    size_t n = strlen(s);
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n + 1);
-    b->len += n;
-}
-
-/* The string built so far ("" when empty), or NULL when out of memory. */
-static const char *sbuf_str(sbuf *b)
-{
-    if (b->failed)
-        return NULL;
-    return b->s ? b->s : "";
-}
-
-static void sbuf_reset(sbuf *b)
-{
-    b->len = 0;
-    if (b->s)
-        b->s[0] = '\0';
-}
-
-static void join_papers(sbuf *b, const ckg_graph *g, const int32_t *papers, size_t n)
-{
-    sbuf_reset(b);
+    strbuf_reset(b);
     for (size_t i = 0; i < n; i++) {
         if (i)
-            sbuf_add(b, ";");
-        sbuf_add(b, g->o->papers[papers[i]].id.s);
+            strbuf_puts(b, ";");
+        strbuf_puts(b, g->o->papers[papers[i]].id.s);
     }
 }
 
 /* alt names joined by ';', a ';' or '\\' inside a name escaped by a backslash, so the list
  * splits back exactly (ids, joined the same way, never hold either) */
-static void join_alt(sbuf *b, const ckg_concept *c)
+static void join_alt(strbuf *b, const ckg_concept *c)
 {
-    sbuf_reset(b);
+    strbuf_reset(b);
     for (size_t i = 0; i < c->alt.n; i++) {
         if (i)
-            sbuf_add(b, ";");
+            strbuf_puts(b, ";");
         for (const char *p = or_empty(c->alt.items[i].s); *p; p++) {
             char one[3] = {'\\', *p, '\0'};
-            sbuf_add(b, *p == ';' || *p == '\\' ? one : one + 1);
+            strbuf_puts(b, *p == ';' || *p == '\\' ? one : one + 1);
         }
     }
 }
 
 /* kind ids joined by ';' (label = 0) or their zh phrases joined by '、' (label = 1) */
-static void join_kinds(sbuf *b, const ckg_graph *g, const graph_edge *e, int label)
+static void join_kinds(strbuf *b, const ckg_graph *g, const graph_edge *e, int label)
 {
-    sbuf_reset(b);
+    strbuf_reset(b);
     for (size_t i = 0; i < e->n_kinds; i++) {
         const ckg_kind *k = &g->o->kinds[e->kinds[i]];
         if (i)
-            sbuf_add(b, label ? "、" : ";");
-        sbuf_add(b, or_empty(label ? k->zh.s : k->id.s));
+            strbuf_puts(b, label ? "、" : ";");
+        strbuf_puts(b, or_empty(label ? k->zh.s : k->id.s));
     }
+}
+
+/* The text attributes every format writes of a vertex (V_*) or an edge (E_*), the lists
+ * among them joined in the strbufs; a NULL list (out of memory) is written empty and the
+ * writer fails at the end (texts_oom). */
+enum { V_ZH, V_EN, V_ALT, V_THEME, V_PAPERS };
+enum { E_KINDS, E_LABEL, E_PAPERS };
+
+typedef struct texts {
+    strbuf lists[3];
+    const char *v[5];
+} texts;
+
+/* One attribute of a format: its name there, and which text it is. */
+typedef struct attr {
+    const char *name;
+    int text;
+} attr;
+
+static void vertex_texts(texts *t, const ckg_graph *g, size_t v)
+{
+    const ckg_concept *c = vertex_concept(g, (int32_t)v);
+    const graph_vertex *gv = &g->vertices[v];
+    join_alt(&t->lists[0], c);
+    join_papers(&t->lists[1], g, gv->papers, gv->n_papers);
+    t->v[V_ZH] = or_empty(c->zh.s);
+    t->v[V_EN] = or_empty(c->en.s);
+    t->v[V_ALT] = or_empty(strbuf_str(&t->lists[0]));
+    t->v[V_THEME] = or_empty(c->theme.s);
+    t->v[V_PAPERS] = or_empty(strbuf_str(&t->lists[1]));
+}
+
+static void edge_texts(texts *t, const ckg_graph *g, const graph_edge *e)
+{
+    join_kinds(&t->lists[0], g, e, 0);
+    join_kinds(&t->lists[1], g, e, 1);
+    join_papers(&t->lists[2], g, e->papers, e->n_papers);
+    for (int i = 0; i < 3; i++)
+        t->v[i] = or_empty(strbuf_str(&t->lists[i]));
+}
+
+/* Frees the lists; CKG_ENOMEM when one of them ran out of memory. */
+static int texts_done(texts *t)
+{
+    int oom = 0;
+    for (int i = 0; i < 3; i++) {
+        oom |= t->lists[i].oom;
+        strbuf_free(&t->lists[i]);
+    }
+    return oom ? CKG_ENOMEM : CKG_OK;
 }
 
 /* ------------------------------------------------------------------ JSON */
@@ -155,15 +167,9 @@ static int collect_statements(const ckg_graph *g, statement **out, size_t *n_out
             int64_t e = vf >= 0 && vt >= 0 ? graph_find_edge(g, vf, vt) : -1;
             if (e < 0)
                 continue;
-            if (n == cap) {
-                size_t nc = cap ? 2 * cap : 256;
-                statement *s = realloc(st, nc * sizeof *s);
-                if (!s) {
-                    free(st);
-                    return CKG_ENOMEM;
-                }
-                st = s;
-                cap = nc;
+            if (ARRAY_GROW(st, cap, n + 1) != CKG_OK) {
+                free(st);
+                return CKG_ENOMEM;
             }
             st[n++] = (statement){e, rel->kind_index, (int32_t)p};
         }
@@ -178,30 +184,6 @@ static int collect_statements(const ckg_graph *g, statement **out, size_t *n_out
     *out = st;
     *n_out = k;
     return CKG_OK;
-}
-
-static json_t *string_list(const ckg_strs *l)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < l->n; i++) {
-        if (l->items[i].s && json_array_append_new(a, json_string(l->items[i].s))) {
-            json_decref(a);
-            return NULL;
-        }
-    }
-    return a;
-}
-
-static json_t *paper_ids(const ckg_graph *g, const int32_t *papers, size_t n)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < n; i++) {
-        if (json_array_append_new(a, json_string(g->o->papers[papers[i]].id.s))) {
-            json_decref(a);
-            return NULL;
-        }
-    }
-    return a;
 }
 
 int export_json(const ckg_graph *g, json_t **out)
@@ -226,15 +208,15 @@ int export_json(const ckg_graph *g, json_t **out)
         json_t *sections = json_array();
         json_t *jp = json_pack("{s:s, s:s?, s:s?, s:o, s:s?, s:o?, s:o}", "id", paper->id.s,
                                "source", paper->source.s, "title", paper->title.s, "authors",
-                               string_list(&paper->authors), "venue", paper->venue.s, "year",
-                               paper->year ? json_integer(paper->year) : NULL, "sections",
-                               sections);
+                               export_json_strings(&paper->authors), "venue", paper->venue.s,
+                               "year", paper->year ? json_integer(paper->year) : NULL,
+                               "sections", sections);
         if (!jp || json_array_append_new(jpapers, jp))
             goto out;
         for (size_t k = 0; k < paper->n_sections; k++) {
             const ckg_section *sec = &paper->sections[k];
             json_t *js = json_pack("{s:s, s:s?, s:o}", "id", sec->id.s, "title", sec->title.s,
-                                   "authors", string_list(&sec->authors));
+                                   "authors", export_json_strings(&sec->authors));
             if (!js || json_array_append_new(sections, js))
                 goto out;
         }
@@ -243,9 +225,9 @@ int export_json(const ckg_graph *g, json_t **out)
         const ckg_concept *c = vertex_concept(g, (int32_t)v);
         const graph_vertex *gv = &g->vertices[v];
         json_t *jc = json_pack("{s:s, s:s?, s:s?, s:o, s:s?, s:o, s:o}", "id", c->id.s, "zh",
-                               c->zh.s, "en", c->en.s, "alt", string_list(&c->alt), "theme",
-                               c->theme.s, "broader", string_list(&c->broader), "papers",
-                               paper_ids(g, gv->papers, gv->n_papers));
+                               c->zh.s, "en", c->en.s, "alt", export_json_strings(&c->alt),
+                               "theme", c->theme.s, "broader", export_json_strings(&c->broader),
+                               "papers", export_json_paper_ids(o, gv->papers, gv->n_papers));
         if (!jc || json_array_append_new(jconcepts, jc))
             goto out;
     }
@@ -261,7 +243,8 @@ int export_json(const ckg_graph *g, json_t **out)
         const graph_edge *e = &g->edges[st[i].edge];
         json_t *jr = json_pack("{s:s, s:s, s:s, s:o}", "from", vertex_concept(g, e->from)->id.s,
                                "to", vertex_concept(g, e->to)->id.s, "kind",
-                               o->kinds[st[i].kind].id.s, "papers", paper_ids(g, papers, np));
+                               o->kinds[st[i].kind].id.s, "papers",
+                               export_json_paper_ids(o, papers, np));
         if (!jr || json_array_append_new(jrelations, jr))
             goto out;
         i = j;
@@ -333,7 +316,12 @@ static int write_graphml(const ckg_graph *g, FILE *f)
         {"e_weight", "edge", "weight", "double"},  {"e_kinds", "edge", "kinds", "string"},
         {"e_label", "edge", "label", "string"},    {"e_papers", "edge", "papers", "string"},
     };
-    sbuf b = {0};
+    static const attr node_data[] = {{"v_label", V_ZH}, {"v_zh", V_ZH},
+                                     {"v_en", V_EN},    {"v_alt", V_ALT},
+                                     {"v_theme", V_THEME}, {"v_papers", V_PAPERS}};
+    static const attr edge_data[] = {
+        {"e_kinds", E_KINDS}, {"e_label", E_LABEL}, {"e_papers", E_PAPERS}};
+    texts t = {0};
     char scope[256];
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -347,20 +335,13 @@ static int write_graphml(const ckg_graph *g, FILE *f)
     fputs("  <graph id=\"ckg\" edgedefault=\"directed\">\n", f);
     xml_data(f, "    ", "g_scope", graph_scope_name(g, scope, sizeof scope));
     for (size_t v = 0; v < g->n_vertices; v++) {
-        const ckg_concept *c = vertex_concept(g, (int32_t)v);
-        const graph_vertex *gv = &g->vertices[v];
         fputs("    <node id=\"", f);
-        xml_escaped(f, c->id.s);
+        xml_escaped(f, vertex_concept(g, (int32_t)v)->id.s);
         fputs("\">\n", f);
-        xml_data(f, "      ", "v_label", or_empty(c->zh.s));
-        xml_data(f, "      ", "v_zh", or_empty(c->zh.s));
-        xml_data(f, "      ", "v_en", or_empty(c->en.s));
-        join_alt(&b, c);
-        xml_data(f, "      ", "v_alt", or_empty(sbuf_str(&b)));
-        xml_data(f, "      ", "v_theme", or_empty(c->theme.s));
-        join_papers(&b, g, gv->papers, gv->n_papers);
-        xml_data(f, "      ", "v_papers", or_empty(sbuf_str(&b)));
-        fprintf(f, "      <data key=\"v_n_papers\">%zu</data>\n", gv->n_papers);
+        vertex_texts(&t, g, v);
+        for (size_t i = 0; i < sizeof node_data / sizeof *node_data; i++)
+            xml_data(f, "      ", node_data[i].name, t.v[node_data[i].text]);
+        fprintf(f, "      <data key=\"v_n_papers\">%zu</data>\n", g->vertices[v].n_papers);
         fputs("    </node>\n", f);
     }
     for (size_t j = 0; j < g->n_edges; j++) {
@@ -371,18 +352,13 @@ static int write_graphml(const ckg_graph *g, FILE *f)
         xml_escaped(f, vertex_concept(g, e->to)->id.s);
         fputs("\">\n", f);
         fprintf(f, "      <data key=\"e_weight\">%zu</data>\n", e->n_papers);
-        join_kinds(&b, g, e, 0);
-        xml_data(f, "      ", "e_kinds", or_empty(sbuf_str(&b)));
-        join_kinds(&b, g, e, 1);
-        xml_data(f, "      ", "e_label", or_empty(sbuf_str(&b)));
-        join_papers(&b, g, e->papers, e->n_papers);
-        xml_data(f, "      ", "e_papers", or_empty(sbuf_str(&b)));
+        edge_texts(&t, g, e);
+        for (size_t i = 0; i < sizeof edge_data / sizeof *edge_data; i++)
+            xml_data(f, "      ", edge_data[i].name, t.v[edge_data[i].text]);
         fputs("    </edge>\n", f);
     }
     fputs("  </graph>\n</graphml>\n", f);
-    int failed = b.failed;
-    free(b.s);
-    return failed ? CKG_ENOMEM : CKG_OK;
+    return texts_done(&t);
 }
 
 /* ------------------------------------------------------------------ DOT */
@@ -411,26 +387,31 @@ static void dot_attr(FILE *f, const char *sep, const char *name, const char *val
     fputc('"', f);
 }
 
+/* The attributes of one statement after its first, each as ", name=value". */
+static void dot_attrs(FILE *f, const attr *attrs, size_t n, const texts *t)
+{
+    for (size_t i = 0; i < n; i++)
+        dot_attr(f, ", ", attrs[i].name, t->v[attrs[i].text]);
+}
+
 static int write_dot(const ckg_graph *g, FILE *f)
 {
-    sbuf b = {0};
+    static const attr node_attrs[] = {
+        {"en", V_EN}, {"alt", V_ALT}, {"theme", V_THEME}, {"papers", V_PAPERS}};
+    static const attr edge_attrs[] = {
+        {"kinds", E_KINDS}, {"label", E_LABEL}, {"papers", E_PAPERS}};
+    texts t = {0};
     char scope[256];
     fputs("digraph ckg {\n", f);
     dot_attr(f, "  graph [", "scope", graph_scope_name(g, scope, sizeof scope));
     fputs("];\n", f);
     for (size_t v = 0; v < g->n_vertices; v++) {
-        const ckg_concept *c = vertex_concept(g, (int32_t)v);
-        const graph_vertex *gv = &g->vertices[v];
         fputs("  \"", f);
-        dot_escaped(f, c->id.s);
+        dot_escaped(f, vertex_concept(g, (int32_t)v)->id.s);
         fputc('"', f);
-        dot_attr(f, " [", "label", or_empty(c->zh.s));
-        dot_attr(f, ", ", "en", or_empty(c->en.s));
-        join_alt(&b, c);
-        dot_attr(f, ", ", "alt", or_empty(sbuf_str(&b)));
-        dot_attr(f, ", ", "theme", or_empty(c->theme.s));
-        join_papers(&b, g, gv->papers, gv->n_papers);
-        dot_attr(f, ", ", "papers", or_empty(sbuf_str(&b)));
+        vertex_texts(&t, g, v);
+        dot_attr(f, " [", "label", t.v[V_ZH]);
+        dot_attrs(f, node_attrs, sizeof node_attrs / sizeof *node_attrs, &t);
         fputs("];\n", f);
     }
     for (size_t j = 0; j < g->n_edges; j++) {
@@ -440,84 +421,52 @@ static int write_dot(const ckg_graph *g, FILE *f)
         fputs("\" -> \"", f);
         dot_escaped(f, vertex_concept(g, e->to)->id.s);
         fprintf(f, "\" [weight=%zu", e->n_papers);
-        join_kinds(&b, g, e, 0);
-        dot_attr(f, ", ", "kinds", or_empty(sbuf_str(&b)));
-        join_kinds(&b, g, e, 1);
-        dot_attr(f, ", ", "label", or_empty(sbuf_str(&b)));
-        join_papers(&b, g, e->papers, e->n_papers);
-        dot_attr(f, ", ", "papers", or_empty(sbuf_str(&b)));
+        edge_texts(&t, g, e);
+        dot_attrs(f, edge_attrs, sizeof edge_attrs / sizeof *edge_attrs, &t);
         fputs("];\n", f);
     }
     fputs("}\n", f);
-    int failed = b.failed;
-    free(b.s);
-    return failed ? CKG_ENOMEM : CKG_OK;
+    return texts_done(&t);
 }
 
 /* ------------------------------------------------------------------ CSV */
 
-/* One RFC 4180 field: quoted when it holds a comma, a quote or a line break. */
-static void csv_field(FILE *f, const char *s)
+/* The texts given, each after a comma, then the end of the row. */
+static void csv_texts(FILE *f, const int *which, size_t n, const texts *t)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
+    for (size_t i = 0; i < n; i++) {
+        fputc(',', f);
+        csv_field(f, t->v[which[i]]);
     }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
+    fputc('\n', f);
 }
 
-static int write_csv_nodes(const ckg_graph *g, FILE *f, sbuf *b)
+static int write_csv_nodes(const ckg_graph *g, FILE *f)
 {
+    static const int columns[] = {V_ZH, V_ZH, V_EN, V_THEME, V_ALT, V_PAPERS};
+    texts t = {0};
     fputs("id,label,zh,en,theme,alt,papers\n", f);
     for (size_t v = 0; v < g->n_vertices; v++) {
-        const ckg_concept *c = vertex_concept(g, (int32_t)v);
-        const graph_vertex *gv = &g->vertices[v];
-        csv_field(f, c->id.s);
-        fputc(',', f);
-        csv_field(f, or_empty(c->zh.s));
-        fputc(',', f);
-        csv_field(f, or_empty(c->zh.s));
-        fputc(',', f);
-        csv_field(f, or_empty(c->en.s));
-        fputc(',', f);
-        csv_field(f, or_empty(c->theme.s));
-        fputc(',', f);
-        join_alt(b, c);
-        csv_field(f, or_empty(sbuf_str(b)));
-        fputc(',', f);
-        join_papers(b, g, gv->papers, gv->n_papers);
-        csv_field(f, or_empty(sbuf_str(b)));
-        fputc('\n', f);
+        csv_field(f, vertex_concept(g, (int32_t)v)->id.s);
+        vertex_texts(&t, g, v);
+        csv_texts(f, columns, sizeof columns / sizeof *columns, &t);
     }
-    return b->failed ? CKG_ENOMEM : CKG_OK;
+    return texts_done(&t);
 }
 
-static int write_csv_edges(const ckg_graph *g, FILE *f, sbuf *b)
+static int write_csv_edges(const ckg_graph *g, FILE *f)
 {
+    static const int columns[] = {E_KINDS, E_LABEL, E_PAPERS};
+    texts t = {0};
     fputs("source,target,type,weight,kinds,label,papers\n", f);
     for (size_t j = 0; j < g->n_edges; j++) {
         const graph_edge *e = &g->edges[j];
-        csv_field(f, vertex_concept(g, e->from)->id.s);
-        fputc(',', f);
-        csv_field(f, vertex_concept(g, e->to)->id.s);
-        fprintf(f, ",Directed,%zu,", e->n_papers);
-        join_kinds(b, g, e, 0);
-        csv_field(f, or_empty(sbuf_str(b)));
-        fputc(',', f);
-        join_kinds(b, g, e, 1);
-        csv_field(f, or_empty(sbuf_str(b)));
-        fputc(',', f);
-        join_papers(b, g, e->papers, e->n_papers);
-        csv_field(f, or_empty(sbuf_str(b)));
-        fputc('\n', f);
+        csv_fields(f, 2, vertex_concept(g, e->from)->id.s, vertex_concept(g, e->to)->id.s);
+        fprintf(f, ",Directed,%zu", e->n_papers);
+        edge_texts(&t, g, e);
+        csv_texts(f, columns, sizeof columns / sizeof *columns, &t);
     }
-    return b->failed ? CKG_ENOMEM : CKG_OK;
+    return texts_done(&t);
 }
 
 /* ------------------------------------------------------------------ dispatch */
@@ -525,22 +474,20 @@ static int write_csv_edges(const ckg_graph *g, FILE *f, sbuf *b)
 int export_write(const ckg_graph *g, export_format fmt, FILE *f)
 {
     int rc = CKG_OK;
-    sbuf b = {0};
     switch (fmt) {
     case EXPORT_JSON: rc = write_json(g, f); break;
     case EXPORT_GRAPHML: rc = write_graphml(g, f); break;
     case EXPORT_DOT: rc = write_dot(g, f); break;
     case EXPORT_CSV:
-        rc = write_csv_nodes(g, f, &b);
+        rc = write_csv_nodes(g, f);
         fputc('\n', f);
         if (rc == CKG_OK)
-            rc = write_csv_edges(g, f, &b);
+            rc = write_csv_edges(g, f);
         break;
-    case EXPORT_CSV_NODES: rc = write_csv_nodes(g, f, &b); break;
-    case EXPORT_CSV_EDGES: rc = write_csv_edges(g, f, &b); break;
+    case EXPORT_CSV_NODES: rc = write_csv_nodes(g, f); break;
+    case EXPORT_CSV_EDGES: rc = write_csv_edges(g, f); break;
     default: rc = CKG_EUSAGE; break;
     }
-    free(b.s);
     if (rc == CKG_OK && (fflush(f) != 0 || ferror(f)))
         rc = CKG_EIO;
     return rc;

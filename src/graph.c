@@ -10,6 +10,7 @@
 #include "ckg/graph.h"
 #include "ckg/status.h"
 #include "ckg/suggest.h"
+#include "util/array.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,14 +270,8 @@ int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diag
             if (rel->from_index < 0 || rel->to_index < 0 || rel->kind_index < 0 ||
                 rel->from_index == rel->to_index)
                 continue;
-            if (n_st == cap_st) {
-                size_t cap = cap_st ? cap_st * 2 : 256;
-                statement *s = realloc(st, cap * sizeof *s);
-                if (!s)
-                    goto out;
-                st = s;
-                cap_st = cap;
-            }
+            if (ARRAY_GROW(st, cap_st, n_st + 1) != CKG_OK)
+                goto out;
             st[n_st++] = (statement){rel->from_index, rel->to_index, (int32_t)pi,
                                      rel->kind_index, rel};
         }

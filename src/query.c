@@ -8,6 +8,7 @@
  * result holds lives in its arena. */
 #include "ckg/query.h"
 #include "ckg/status.h"
+#include "util/array.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -139,14 +140,8 @@ typedef struct records {
 
 static int records_push(records *rs, record r)
 {
-    if (rs->n == rs->cap) {
-        size_t cap = rs->cap ? rs->cap * 2 : 64;
-        record *p = realloc(rs->items, cap * sizeof *p);
-        if (!p)
-            return CKG_ENOMEM;
-        rs->items = p;
-        rs->cap = cap;
-    }
+    if (ARRAY_GROW(rs->items, rs->cap, rs->n + 1) != CKG_OK)
+        return CKG_ENOMEM;
     rs->items[rs->n++] = r;
     return CKG_OK;
 }
@@ -449,14 +444,8 @@ static int list_paths(const query_index *qi, const walk_filter *w, const int32_t
         frame *fr = &stack[top];
         if (fr->v == res->from) {
             /* a full path: stack[top..0] */
-            if (res->n_paths == cap) {
-                size_t cap2 = cap ? cap * 2 : 8;
-                query_path *p = realloc(res->paths, cap2 * sizeof *p);
-                if (!p)
-                    goto out;
-                res->paths = p;
-                cap = cap2;
-            }
+            if (ARRAY_GROW(res->paths, cap, res->n_paths + 1) != CKG_OK)
+                goto out;
             query_path *p = &res->paths[res->n_paths];
             if (!(p->concepts = arena_alloc(&res->mem, (L + 1) * sizeof *p->concepts)) ||
                 !(p->steps = arena_calloc(&res->mem, L ? L : 1, sizeof *p->steps)))

@@ -53,3 +53,34 @@ out:
     graph_free(g);
     return rc;
 }
+
+int query_ranks_by_scope(const ckg_ontology *o, const query_concept_info *info,
+                         diag_list *diags, query_scoped_ranks **out, size_t *n)
+{
+    query_scoped_ranks *sr = calloc(info->n_papers + 1, sizeof *sr);
+    size_t k = 0;
+    int rc = CKG_ENOMEM;
+    *out = NULL;
+    *n = 0;
+    if (!sr)
+        goto out;
+    if ((rc = query_ranks_of(o, NULL, info->concept, diags, &sr[0].r)) != CKG_OK)
+        goto out;
+    sr[k++].scope = "all";
+    for (size_t i = 0; i < info->n_papers; i++) {
+        graph_scope scope = {o->papers[info->papers[i].paper].id.s, NULL};
+        rc = query_ranks_of(o, &scope, info->concept, diags, &sr[k].r);
+        if (rc == CKG_ENOTFOUND)
+            continue;
+        if (rc != CKG_OK)
+            goto out;
+        sr[k++].scope = scope.paper;
+    }
+    *out = sr;
+    *n = k;
+    sr = NULL;
+    rc = CKG_OK;
+out:
+    free(sr);
+    return rc;
+}

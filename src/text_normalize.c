@@ -20,7 +20,9 @@
  * <sup>), so callers need no separate check; on failure the output buffer is left
  * exactly as it was. */
 #include "ckg/text.h"
+#include "util/array.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -89,23 +91,18 @@ typedef struct nstate {
 
 static int reserve(text_normbuf *nb, size_t extra)
 {
+    if (extra >= SIZE_MAX - nb->len)
+        return TEXT_ENOMEM;
     size_t need = nb->len + extra + 1;
     if (need <= nb->cap)
         return TEXT_OK;
-    size_t cap = nb->cap ? nb->cap : 64;
-    while (cap < need)
-        cap *= 2;
-    char *d = realloc(nb->data, cap);
-    if (!d)
+    /* data and src share one capacity: the smaller of what each holds */
+    size_t cap_data = nb->cap, cap_src = nb->cap;
+    if (array_grow(&nb->data, &cap_data, need, 1) != 0)
         return TEXT_ENOMEM;
-    nb->data = d;
-    if (nb->track) {
-        size_t *m = realloc(nb->src, cap * sizeof *m);
-        if (!m)
-            return TEXT_ENOMEM; /* data grew, cap did not: retried next time */
-        nb->src = m;
-    }
-    nb->cap = cap;
+    if (nb->track && array_grow(&nb->src, &cap_src, need, sizeof *nb->src) != 0)
+        return TEXT_ENOMEM; /* data grew, cap did not: retried next time */
+    nb->cap = nb->track && cap_src < cap_data ? cap_src : cap_data;
     return TEXT_OK;
 }
 

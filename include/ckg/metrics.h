@@ -149,4 +149,17 @@ int metrics_ranks(const metrics_result *m, metrics_measure k, double *ranks);
  * smallest first, so members of one community stand together), ties by concept id. */
 int metrics_order(const metrics_result *m, metrics_measure k, size_t *order);
 
+/* Which rows a table of measures lists, in which order (ckg metrics). */
+typedef struct metrics_selection {
+    metrics_measure sort; /* ordered as metrics_order orders by it ... */
+    int by_id;            /* ... or by concept id */
+    int32_t theme;        /* only the concepts of this theme (ontology index); -1: all */
+    size_t top;           /* the first top of them; 0: all */
+} metrics_selection;
+
+/* The vertices sel selects, in its order: *rows (malloc'd, free it) holds *n of them.
+ * CKG_OK or CKG_ENOMEM (metrics_select.c). */
+int metrics_select(const metrics_result *m, const metrics_selection *sel, size_t **rows,
+                   size_t *n);
+
 #endif

@@ -226,6 +226,24 @@ void query_concept_free(query_concept_info *info);
 int query_quote_line(const ckg_ontology *o, corpus *cp, int32_t paper, const ckg_evidence *ev,
                      diag_list *diags, size_t *line, size_t *end_line);
 
+/* The lines of many quotes, the corpus opened on first use (query_lines.c). Without a corpus
+ * folder, or where a source cannot be read, a quote has no line (0) and is counted in
+ * unlocated, so the caller can say once why lines are missing. */
+typedef struct query_lines {
+    const ckg_ontology *o;
+    const char *corpus_dir; /* NULL: no corpus */
+    corpus *cp;             /* NULL until opened, or when it could not be */
+    int opened;             /* corpus_open was tried */
+    diag_list diags;        /* why sources could not be read */
+    size_t unlocated;       /* quotes given no line because their text was not available */
+} query_lines;
+
+void query_lines_init(query_lines *l, const ckg_ontology *o, const char *corpus_dir);
+/* Sets *line and *end_line as query_quote_line does, or both 0 when the line is not known. */
+void query_lines_get(query_lines *l, int32_t paper, const ckg_evidence *ev, size_t *line,
+                     size_t *end_line);
+void query_lines_free(query_lines *l);
+
 /* ------------------------------------------------------------------ centrality ranks */
 
 /* A concept's standing in the analysis graph of a scope, as the metrics module computes it
@@ -255,5 +273,18 @@ int query_ranks_of(const ckg_ontology *o, const graph_scope *scope, int32_t conc
  * CKG_EINVALID, with diagnostics as query_ranks_of. */
 int query_ranks_scope(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
                       query_ranks **out);
+
+/* A concept's ranks in one scope: "all", or the id of a paper. */
+typedef struct query_scoped_ranks {
+    const char *scope; /* points into the ontology (or is "all") */
+    query_ranks r;
+} query_scoped_ranks;
+
+/* The ranks of info's concept over all papers, then in each paper of info whose graph holds
+ * it (ckg show). *out (malloc'd, *n entries) is NULL on failure. Returns what
+ * query_ranks_of returns but CKG_ENOTFOUND (a paper that relates the concept only through
+ * relations left out of its graph is skipped). */
+int query_ranks_by_scope(const ckg_ontology *o, const query_concept_info *info,
+                         diag_list *diags, query_scoped_ranks **out, size_t *n);
 
 #endif

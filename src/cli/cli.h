@@ -1,10 +1,15 @@
-/* cli.h — what the command-line front end shares: global options, loading with diagnostics,
- * exit codes. The CLI parses, calls the library and prints; it computes nothing itself. */
+/* cli.h — what the command-line front end shares: global options, the start-up every command
+ * goes through (options from a table, argument count, loading, exit codes), lookups of
+ * names with helpful failures, and the pieces of the text views. The CLI parses, calls the
+ * library and prints; it computes nothing itself: the JSON documents and CSV tables are the
+ * library's (export.h), the text views are view_<command>.c. */
 #ifndef CKG_CLI_H
 #define CKG_CLI_H
 
 #include "ckg/corpus.h"
+#include "ckg/coverage.h"
 #include "ckg/diag.h"
+#include "ckg/diff.h"
 #include "ckg/metrics.h"
 #include "ckg/names.h"
 #include "ckg/ontology.h"
@@ -12,9 +17,10 @@
 #include "ckg/text.h"
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
 
-/* Exit codes of DESIGN.md. */
+/* Exit codes of the README. */
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 typedef struct cli {
@@ -27,32 +33,142 @@ typedef struct cli {
 
 typedef int (*cli_command_fn)(const cli *c, int argc, char **argv);
 
-/* Prints diagnostics compiler-style: place, severity, message, the source line, a caret. */
-void cli_print_diags(const cli *c, diag_list *diags);
+/* What a command needs at run time besides libckg's own code (the table in main.c says it
+ * of each command): the query commands need neither, so they can one day start without
+ * loading them. */
+enum { CLI_USES_IGRAPH = 1, CLI_USES_GRAPHVIZ = 2 };
 
-/* Loads the ontology; prints its diagnostics. Returns EXIT_OK with *out set, or the exit
- * code to leave with (errors in the ontology are EXIT_INVALID unless allow_errors). */
-int cli_load(const cli *c, ckg_ontology **out, int allow_errors, diag_list *diags);
-/* The same with load options (what may be left out). */
-int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology **out,
-                  int allow_errors, diag_list *diags);
+/* ---------------------------------------------------------------- start-up (session.c)
+ *
+ * A command describes its options in a table (cli_option) and itself in a cli_spec;
+ * cli_start parses argv with getopt_long from the table, answers --help, checks each value
+ * as its type says and counts the positional arguments. Everything a convention needs to
+ * know about an option is in its table entry, so conventions (messages, suggestions for a
+ * mistyped option, case-blind choices, number checks) live in session.c alone. */
+
+typedef struct cli_choice {
+    const char *name; /* as the user writes it */
+    int value;        /* what it stands for */
+} cli_choice;
+
+typedef enum cli_option_type {
+    CLI_FLAG,   /* no value; the int at offset gets .value */
+    CLI_STRING, /* const char *: the value as given */
+    CLI_CHOICE, /* int: the .value of the choice named; choices end with {NULL} */
+    CLI_COUNT,  /* unsigned long: a whole number from 1 to .max */
+    CLI_LIST,   /* cli_list: every value of an option given again and again */
+    CLI_CUSTOM, /* .parse checks the value and stores it */
+} cli_option_type;
+
+enum { CLI_LIST_MAX = 64 };
+
+typedef struct cli_list {
+    const char *items[CLI_LIST_MAX];
+    size_t n;
+} cli_list;
+
+typedef struct cli_option {
+    const char *name;       /* long name, without "--" */
+    int letter;             /* short name (-d), or 0 */
+    cli_option_type type;
+    size_t offset;          /* of the value in the command's options struct */
+    int value;              /* CLI_FLAG: what it sets */
+    const cli_choice *choices; /* CLI_CHOICE */
+    const char *what;       /* CLI_CHOICE: the noun of "unknown format 'x' (text or json)" */
+    const char *invalid;    /* CLI_CHOICE: a message of its own instead, printf-style with the
+                             * list of choices and the value ("--direction is %s, not '%s'") */
+    unsigned long max;      /* CLI_COUNT */
+    /* CLI_CUSTOM: returns EXIT_OK after storing the value at dest, or an exit code after
+     * saying what is wrong. */
+    int (*parse)(const cli *c, const char *command, const char *value, void *dest);
+} cli_option;
+
+/* The start of a table entry: {CLI_OPTION("depth", 'd', CLI_COUNT, options, depth),
+ * .max = 100} for the field depth of the command's struct options. */
+#define CLI_OPTION(long_name, short_letter, option_type, opts_type, field)                 \
+    .name = (long_name), .letter = (short_letter), .type = (option_type),                  \
+    .offset = offsetof(opts_type, field)
+
+/* The usual --format choices, in the order the messages list them. */
+enum { CLI_TEXT, CLI_JSON, CLI_CSV };
+extern const cli_choice cli_text_json[];          /* text, json */
+extern const cli_choice cli_text_csv_json[];      /* text, csv, json */
+
+typedef struct cli_spec {
+    const char *name;          /* "neighbors" */
+    void (*usage)(FILE *f);    /* the --help text */
+    const cli_option *options; /* ends with {0}; --help (-h) is added to every command */
+    int min_args, max_args;    /* positional arguments; max_args < 0: no limit */
+    const char *missing;       /* the usage error when fewer than min_args */
+    const char *too_many;      /* printf-style with the first argument too many; NULL:
+                                * "unexpected argument '%s'" */
+} cli_spec;
+
+/* A command from start to end. */
+typedef struct cli_session {
+    const cli *c;
+    const cli_spec *spec;
+    char **args;       /* the positional arguments, after the options */
+    int n_args;
+    diag_list diags;   /* the library's diagnostics of this run */
+    ckg_ontology *o;   /* once cli_load_ontology succeeded */
+    query_lines lines; /* quote lines from the corpus, for the commands that show quotes */
+} cli_session;
+
+enum { CLI_CONTINUE = -1 };
+
+/* Parses argv (argv[0] is the command's name) into opts as spec's table says. Returns
+ * CLI_CONTINUE when the command should go on (then it ends with cli_end), or the exit code
+ * to return at once: EXIT_OK after --help, EXIT_USAGE after saying what is wrong. */
+int cli_start(cli_session *s, const cli *c, const cli_spec *spec, int argc, char **argv,
+              void *opts);
+
+/* Loads the ontology into s->o with opt (NULL: everything), printing its diagnostics when
+ * the load fails or, unless allow_errors, when it has errors. Returns EXIT_OK or the exit
+ * code to leave with. */
+int cli_load_ontology(cli_session *s, const ontology_load_options *opt, int allow_errors);
+
+/* A library call failed with status: prints the diagnostics, and the status itself when it
+ * is out of memory or no diagnostic says why ("ckg diff: out of memory"). Returns the exit
+ * code. */
+int cli_fail(cli_session *s, int status);
+
+/* Says once why quotes were shown without their lines, frees what the session holds and
+ * returns code. */
+int cli_end(cli_session *s, int code);
+
+/* ---------------------------------------------------------------- exits (common.c) */
 
 /* The exit code for a library status. */
 int cli_exit_code(int status);
 
+/* Prints "ckg COMMAND: <what the status means>" and returns its exit code. */
+int cli_status_error(const cli *c, const char *command, int status);
+
+/* Prints "ckg COMMAND: message" to stderr and returns EXIT_USAGE (report.c). */
+int cli_usage_error(const cli *c, const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Loads the ontology; prints its diagnostics. Returns EXIT_OK with *out set, or the exit
+ * code to leave with (errors in the ontology are EXIT_INVALID unless allow_errors). */
+int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology **out,
+                  int allow_errors, diag_list *diags);
+
 /* Flushes stdout at the end of a command: when the results could not be written (a full
  * disk, a closed pipe, /dev/full), says so and returns EXIT_IO instead of code, so a
- * script never takes a truncated result for a complete one. */
+ * script never takes a truncated result for a complete one. main calls it after every
+ * command; commands leave stdout's errors to it. */
 int cli_finish_output(const cli *c, int code);
+
+/* ---------------------------------------------------------------- diagnostics (report.c) */
+
+/* Prints diagnostics compiler-style: place, severity, message, the source line, a caret. */
+void cli_print_diags(const cli *c, diag_list *diags);
 
 /* Writes s with the control characters a terminal would act on (text_control_len: C0, DEL,
  * C1, U+2028, U+2029) shown as \xNN or \uNNNN: for text from the input files in
  * diagnostics on stderr. Text output on stdout uses cli_text instead. */
 void cli_fputs_safe(FILE *f, const char *s);
-
-/* Prints "ckg COMMAND: message" to stderr and returns EXIT_USAGE. */
-int cli_usage_error(const cli *c, const char *command, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 /* ---------------------------------------------------------------- arguments (lookup.c)
  * Each prints its own lookup failure to stderr ("unknown paper 'x' (did you mean 'y'?)")
@@ -73,43 +189,22 @@ int cli_scope_arg(const cli *c, const char *cmd, const ckg_ontology *o, const ch
  * (a usage error, exit 2). rankable refuses the community labels. */
 int cli_measure_arg(const cli *c, const char *cmd, const char *name, int rankable,
                     metrics_measure *out);
+/* cli_measure_arg for a CLI_CUSTOM option: a rankable measure into the metrics_measure at
+ * dest. */
+int cli_parse_rankable_measure(const cli *c, const char *cmd, const char *value, void *dest);
 /* A relation kind by id or by its zh/en phrase. */
 int cli_kind_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                  int32_t *out);
 /* Every --kind value (each a comma-separated list of kinds as cli_kind_arg takes them)
  * appended to kinds[*n], at most max in all. */
-int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o,
-                  const char *const *values, size_t n_values, int32_t *kinds, size_t max,
-                  size_t *n);
+int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o, const cli_list *values,
+                  int32_t *kinds, size_t max, size_t *n);
 /* A theme by id, zh or en. */
 int cli_theme_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                   int32_t *out);
-/* --format: text, json, or csv where allow_csv. Returns 0 on a bad value (after printing). */
-int cli_format_arg(const cli *c, const char *cmd, const char *value, int allow_csv,
-                   const char **out);
 /* A positive count such as --depth. */
 int cli_count_arg(const cli *c, const char *cmd, const char *option, const char *value,
                   unsigned long max, unsigned long *out);
-
-/* ---------------------------------------------------------------- quote lines (lookup.c)
- * Finds the line of a quote in its paper's source text, opening the corpus on first use.
- * Without a corpus (or with a source that cannot be read) quotes simply have no line, and
- * cli_lines_done says so once on stderr. */
-typedef struct cli_lines {
-    const cli *c;
-    const char *cmd;
-    const ckg_ontology *o;
-    corpus *cp;
-    int opened;       /* corpus_open was tried */
-    diag_list diags;
-    size_t unlocated; /* quotes shown without a line because the text was not available */
-} cli_lines;
-
-void cli_lines_init(cli_lines *l, const cli *c, const char *cmd, const ckg_ontology *o);
-/* Sets *line and *end_line, or 0 when the line is not known. */
-void cli_lines_get(cli_lines *l, int32_t paper, const ckg_evidence *ev, size_t *line,
-                   size_t *end_line);
-void cli_lines_done(cli_lines *l);
 
 /* ---------------------------------------------------------------- output (output.c) */
 
@@ -139,16 +234,19 @@ void cli_cell(FILE *f, const char *s, size_t cols, text_align align, const char 
 /* Writes s cut to at most cols columns (with "…"), unpadded, for the last cell of a line;
  * returns the columns written. */
 size_t cli_fit(FILE *f, const char *s, size_t cols, const char *style, const char *reset);
+/* "数据要素  data as a factor of production": a concept's names, the Chinese in bold. */
+void cli_concept_names(FILE *f, const cli_style *st, const ckg_concept *k);
 /* A rank as text: "3" when whole, "2.5" for the average rank of a tie, "-" for NaN. */
 const char *cli_rank_text(double rank, char *buf, size_t size);
-/* Writes s as one CSV field (quoted, quotes doubled). */
-void cli_csv_field(FILE *f, const char *s);
-/* {"id","zh","en","theme"} of a concept; NULL when out of memory. */
-json_t *cli_json_concept(const ckg_ontology *o, int32_t concept);
-/* ["id", ...] of papers by index. */
-json_t *cli_json_papers(const ckg_ontology *o, const int32_t *papers, size_t n);
-/* Dumps root to stdout (indented, newline) and releases it; CKG_OK or CKG_ENOMEM. */
-int cli_json_print(json_t *root);
+/* Where a quote stands, as text: "peng2024:41", "peng2024:41-42", or "peng2024" without a
+ * line. */
+const char *cli_quote_place(const char *paper, size_t line, size_t end_line, char *buf,
+                            size_t size);
+/* When status (of the call that built *doc) is CKG_OK, prints the document to stdout
+ * (indented, a newline after it). Releases *doc either way. Returns status when it is not
+ * CKG_OK; else CKG_OK, also when stdout failed (cli_finish_output reports that), or
+ * CKG_ENOMEM. Written  return cli_print_json(export_x_json(..., &doc), &doc);  */
+int cli_print_json(int status, json_t **doc);
 
 /* ---------------------------------------------------------------- links (links.c) */
 
@@ -156,16 +254,8 @@ int cli_json_print(json_t *root);
  * headings by depth (when there are several), direction and kind when headings is set; with
  * evidence, each quote under its link with paper:line. */
 void cli_print_links(FILE *f, const cli *c, const ckg_ontology *o, const query_link *links,
-                     size_t n, int headings, int evidence, cli_lines *lines,
+                     size_t n, int headings, int evidence, query_lines *lines,
                      const char *indent);
-/* A link as the JSON of a neighbor (DESIGN.md): id, zh, en, theme, kind, direction, depth,
- * papers; plus phrase, via and, with evidence, the quotes. NULL when out of memory. */
-json_t *cli_json_link(const ckg_ontology *o, const query_link *l, int evidence,
-                      cli_lines *lines);
-json_t *cli_json_evidence(const ckg_ontology *o, const query_link *l, cli_lines *lines);
-void cli_csv_links_header(FILE *f, int evidence);
-void cli_csv_link(FILE *f, const ckg_ontology *o, const query_link *l, int evidence,
-                  cli_lines *lines);
 
 /* ---------------------------------------------------------------- output files (outfile.c) */
 
@@ -183,6 +273,31 @@ int cli_output_open(const cli *c, const char *command, const char *path, cli_out
 /* Finishes the output: when ok and everything was written, the temporary file replaces the
  * target; otherwise it is removed. Returns EXIT_OK or EXIT_IO (after printing why). */
 int cli_output_close(const cli *c, const char *command, cli_output *out, int ok);
+
+/* ---------------------------------------------------------------- text views (view_*.c)
+ * Each prints one command's text output to stdout; CKG_OK or CKG_ENOMEM. */
+
+int view_neighbors(const cli *c, const ckg_ontology *o, const query_neighbors *nb,
+                   int filtered, int evidence, query_lines *lines);
+int view_show(const cli *c, const ckg_ontology *o, const query_concept_info *info,
+              const query_scoped_ranks *ranks, size_t n_ranks,
+              const query_neighbors *relations, query_lines *lines);
+int view_path(const cli *c, const ckg_ontology *o, const query_paths *ps, int directed,
+              int evidence, query_lines *lines);
+int view_search(const cli *c, const ckg_ontology *o, const char *text,
+                const query_search_result *r, size_t limit, query_lines *lines);
+/* The table of rows[0..n_rows) (metrics_select), sorted by the measure named sort. */
+int view_metrics(const cli *c, const metrics_result *m, const size_t *rows, size_t n_rows,
+                 const char *sort);
+/* top: concepts and relations per list. */
+int view_diff(const cli *c, const diff_result *d, size_t top);
+/* labels: each side's column label; rows: concepts of the rank matrix; what: "papers",
+ * "sections" or "scopes". */
+int view_compare(const cli *c, const diff_table *t, const char *const *labels, size_t rows,
+                 const char *what);
+int view_coverage(const cli *c, const coverage_report *r);
+
+/* ---------------------------------------------------------------- the commands */
 
 int cmd_atlas(const cli *c, int argc, char **argv);
 int cmd_check(const cli *c, int argc, char **argv);

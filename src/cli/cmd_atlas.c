@@ -109,7 +109,7 @@ int cmd_atlas(const cli *c, int argc, char **argv)
     char *page = NULL;
     size_t len = 0;
     atlas_summary sum;
-    if ((code = cli_load(c, &o, 0, &diags)) != EXIT_OK)
+    if ((code = cli_load_with(c, NULL, &o, 0, &diags)) != EXIT_OK)
         goto out;
     if (diff_a && ((code = cli_scope_arg(c, "atlas", o, diff_a, &ao.diff[0])) != EXIT_OK ||
                    (code = cli_scope_arg(c, "atlas", o, diff_b, &ao.diff[1])) != EXIT_OK))

@@ -5,8 +5,7 @@
 #include "ckg/status.h"
 #include "cli.h"
 
-#include <getopt.h>
-#include <string.h>
+#include <stddef.h>
 
 static void usage(FILE *f)
 {
@@ -37,74 +36,77 @@ static void usage(FILE *f)
             "  ckg export --paper forum2024 --section yi-tong\n");
 }
 
+typedef struct options {
+    graph_scope scope;
+    int format, nodes, edges;
+    const char *output;
+} options;
+
+static const cli_choice formats[] = {{"json", EXPORT_JSON},
+                                     {"graphml", EXPORT_GRAPHML},
+                                     {"dot", EXPORT_DOT},
+                                     {"csv", EXPORT_CSV},
+                                     {NULL, 0}};
+
+static const cli_option option_table[] = {
+    {CLI_OPTION("format", 'f', CLI_CHOICE, options, format), .choices = formats,
+     .what = "format"},
+    {CLI_OPTION("paper", 'p', CLI_STRING, options, scope.paper)},
+    {CLI_OPTION("section", 's', CLI_STRING, options, scope.section)},
+    {CLI_OPTION("nodes", 0, CLI_FLAG, options, nodes), .value = 1},
+    {CLI_OPTION("edges", 0, CLI_FLAG, options, edges), .value = 1},
+    {CLI_OPTION("output", 'o', CLI_STRING, options, output)},
+    {0},
+};
+
+static const cli_spec spec = {
+    .name = "export", .usage = usage, .options = option_table, .max_args = 0,
+};
+
+/* The format to write, with --nodes or --edges; a usage error for what makes no sense. */
+static int format_of(const cli *c, const options *opt, export_format *fmt)
+{
+    *fmt = (export_format)opt->format;
+    if ((opt->nodes || opt->edges) && *fmt != EXPORT_CSV)
+        return cli_usage_error(c, spec.name, "--nodes and --edges go with --format csv");
+    if (opt->nodes && opt->edges)
+        return cli_usage_error(c, spec.name, "--nodes and --edges exclude each other "
+                                             "(without either, csv has both tables)");
+    if (opt->nodes)
+        *fmt = EXPORT_CSV_NODES;
+    else if (opt->edges)
+        *fmt = EXPORT_CSV_EDGES;
+    if (opt->scope.section && !opt->scope.paper)
+        return cli_usage_error(c, spec.name, "--section needs --paper");
+    return EXIT_OK;
+}
+
 int cmd_export(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"format", required_argument, NULL, 'f'}, {"paper", required_argument, NULL, 'p'},
-        {"section", required_argument, NULL, 's'}, {"nodes", no_argument, NULL, 'N'},
-        {"edges", no_argument, NULL, 'E'},        {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
-    };
-    const char *format = "json", *output = NULL;
-    graph_scope scope = {0};
-    int nodes = 0, edges = 0, opt;
-    optind = 0;
-    while ((opt = getopt_long(argc, argv, "f:p:s:o:h", options, NULL)) != -1) {
-        switch (opt) {
-        case 'f': format = optarg; break;
-        case 'p': scope.paper = optarg; break;
-        case 's': scope.section = optarg; break;
-        case 'N': nodes = 1; break;
-        case 'E': edges = 1; break;
-        case 'o': output = optarg; break;
-        case 'h': usage(stdout); return EXIT_OK;
-        default: usage(stderr); return EXIT_USAGE;
-        }
-    }
-    if (optind < argc)
-        return cli_usage_error(c, "export", "unexpected argument '%s'", argv[optind]);
+    options opt = {.format = EXPORT_JSON};
+    cli_session s;
+    int code = cli_start(&s, c, &spec, argc, argv, &opt), rc;
+    if (code != CLI_CONTINUE)
+        return code;
     export_format fmt;
-    if (export_format_from_name(format, &fmt) != CKG_OK)
-        return cli_usage_error(c, "export", "unknown format '%s' (json, graphml, dot or csv)",
-                               format);
-    if ((nodes || edges) && fmt != EXPORT_CSV)
-        return cli_usage_error(c, "export", "--nodes and --edges go with --format csv");
-    if (nodes && edges)
-        return cli_usage_error(c, "export", "--nodes and --edges exclude each other "
-                                            "(without either, csv has both tables)");
-    if (nodes)
-        fmt = EXPORT_CSV_NODES;
-    else if (edges)
-        fmt = EXPORT_CSV_EDGES;
-    if (scope.section && !scope.paper)
-        return cli_usage_error(c, "export", "--section needs --paper");
-
-    int code, rc;
-    diag_list diags;
-    diag_list_init(&diags);
-    ckg_ontology *o = NULL;
     ckg_graph *g = NULL;
     cli_output out = {0};
     /* quotes matter only to find what a section states */
-    ontology_load_options lopt = {.skip_evidence = scope.section == NULL};
-    if ((code = cli_load_with(c, &lopt, &o, 0, &diags)) != EXIT_OK)
+    ontology_load_options lopt = {.skip_evidence = opt.scope.section == NULL};
+    if ((code = format_of(c, &opt, &fmt)) != EXIT_OK ||
+        (code = cli_load_ontology(&s, &lopt, 0)) != EXIT_OK)
         goto out;
-    if ((rc = graph_build(o, &scope, &diags, &g)) != CKG_OK) {
-        cli_print_diags(c, &diags);
-        code = cli_exit_code(rc);
+    if ((rc = graph_build(s.o, &opt.scope, &s.diags, &g)) != CKG_OK) {
+        code = cli_fail(&s, rc);
         goto out;
     }
-    if ((code = cli_output_open(c, "export", output, &out)) != EXIT_OK)
+    if ((code = cli_output_open(c, spec.name, opt.output, &out)) != EXIT_OK)
         goto out;
     rc = export_write(g, fmt, out.f);
-    if (rc == CKG_ENOMEM)
-        fprintf(stderr, "%s export: out of memory\n", c->program);
-    code = cli_output_close(c, "export", &out, rc == CKG_OK);
+    code = cli_output_close(c, spec.name, &out, rc == CKG_OK);
     if (code == EXIT_OK && rc != CKG_OK)
-        code = cli_exit_code(rc);
+        code = cli_fail(&s, rc);
 out:
     graph_free(g);
-    ontology_free(o);
-    diag_list_free(&diags);
-    return code;
+    return cli_end(&s, code);
 }

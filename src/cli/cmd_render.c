@@ -6,9 +6,8 @@
 #include "ckg/status.h"
 #include "cli.h"
 
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
-#include <string.h>
 
 static void usage(FILE *f)
 {
@@ -80,137 +79,133 @@ static void print_diff_summary(const cli *c, const render_options *ro, const ren
             s->relations_in[RENDER_IN_B - 1], b, s->relations_in[RENDER_IN_BOTH - 1]);
 }
 
+typedef struct options {
+    render_options render;
+    int engine, depth;
+    const char *focus, *output, *diff_a;
+} options;
+
+static const cli_choice engines[] = {{"dot", 0},   {"neato", 1}, {"fdp", 2},    {"sfdp", 3},
+                                     {"circo", 4}, {"twopi", 5}, {"radial", 6}, {NULL, 0}};
+static const cli_choice langs[] = {
+    {"zh", RENDER_LANG_ZH}, {"en", RENDER_LANG_EN}, {"both", RENDER_LANG_BOTH}, {NULL, 0}};
+static const cli_choice sizes[] = {{"pagerank", RENDER_SIZE_PAGERANK},
+                                   {"betweenness", RENDER_SIZE_BETWEENNESS},
+                                   {"degree", RENDER_SIZE_DEGREE},
+                                   {NULL, 0}};
+static const cli_choice edge_labels[] = {{"auto", RENDER_EDGE_LABELS_AUTO},
+                                         {"all", RENDER_EDGE_LABELS_ALL},
+                                         {"none", RENDER_EDGE_LABELS_NONE},
+                                         {NULL, 0}};
+static const cli_choice formats[] = {
+    {"svg", RENDER_FORMAT_SVG}, {"dot", RENDER_FORMAT_DOT}, {NULL, 0}};
+
+/* --depth: from 1 to 100 */
+static int parse_depth(const cli *c, const char *cmd, const char *value, void *dest)
+{
+    char *end;
+    long d = strtol(value, &end, 10);
+    if (!*value || *end || d < 1 || d > 100)
+        return cli_usage_error(c, cmd, "--depth must be a number from 1 to 100, not '%s'",
+                               value);
+    *(int *)dest = (int)d;
+    return EXIT_OK;
+}
+
+static const cli_option option_table[] = {
+    {CLI_OPTION("paper", 'p', CLI_STRING, options, render.paper)},
+    {CLI_OPTION("section", 0, CLI_STRING, options, render.section)},
+    {CLI_OPTION("diff", 0, CLI_STRING, options, diff_a)},
+    {CLI_OPTION("focus", 'c', CLI_STRING, options, focus)},
+    {CLI_OPTION("depth", 'd', CLI_CUSTOM, options, depth), .parse = parse_depth},
+    {CLI_OPTION("theme", 't', CLI_STRING, options, render.theme)},
+    {CLI_OPTION("ties", 0, CLI_FLAG, options, render.ego_ties), .value = 1},
+    {CLI_OPTION("engine", 'K', CLI_CHOICE, options, engine), .choices = engines,
+     .what = "engine"},
+    {CLI_OPTION("lang", 'l', CLI_CHOICE, options, render.lang), .choices = langs,
+     .what = "language"},
+    {CLI_OPTION("size-by", 's', CLI_CHOICE, options, render.size_by), .choices = sizes,
+     .what = "measure"},
+    {CLI_OPTION("edge-labels", 'e', CLI_CHOICE, options, render.edge_labels),
+     .choices = edge_labels, .what = "edge label choice"},
+    {CLI_OPTION("format", 'f', CLI_CHOICE, options, render.format), .choices = formats,
+     .what = "format"},
+    {CLI_OPTION("output", 'o', CLI_STRING, options, output)},
+    {0},
+};
+
+/* The positional argument is --diff's second scope. */
+static const cli_spec spec = {
+    .name = "render", .usage = usage, .options = option_table, .max_args = -1,
+};
+
+/* The combinations of options that make no sense; takes --diff's second scope. */
+static int check_options(cli_session *s, options *opt)
+{
+    const cli *c = s->c;
+    const char *diff_b = opt->diff_a && s->n_args ? s->args[0] : NULL;
+    if (s->n_args > (diff_b ? 1 : 0))
+        return cli_usage_error(c, spec.name, "unexpected argument '%s'", s->args[diff_b ? 1 : 0]);
+    if (opt->diff_a && !diff_b)
+        return cli_usage_error(c, spec.name, "--diff needs two papers or sections: --diff A B");
+    if (opt->diff_a && (opt->render.paper || opt->render.section))
+        return cli_usage_error(c, spec.name, "--diff draws the two scopes it names; it takes no "
+                                             "--paper or --section");
+    if (opt->depth && !opt->focus)
+        return cli_usage_error(c, spec.name, "--depth needs --focus");
+    if (opt->render.ego_ties && !opt->focus)
+        return cli_usage_error(c, spec.name, "--ties needs --focus");
+    if (opt->render.section && !opt->render.paper)
+        return cli_usage_error(c, spec.name, "--section needs --paper");
+    if (opt->output && !*opt->output)
+        return cli_usage_error(c, spec.name, "-o needs a file name");
+    if (opt->depth)
+        opt->render.depth = opt->depth;
+    opt->render.engine = engines[opt->engine].name;
+    return EXIT_OK;
+}
+
 int cmd_render(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"paper", required_argument, NULL, 'p'},
-        {"section", required_argument, NULL, 'S'},
-        {"diff", required_argument, NULL, 'D'},
-        {"focus", required_argument, NULL, 'c'},
-        {"depth", required_argument, NULL, 'd'},
-        {"theme", required_argument, NULL, 't'},
-        {"ties", no_argument, NULL, 'T'},
-        {"engine", required_argument, NULL, 'K'},
-        {"lang", required_argument, NULL, 'l'},
-        {"size-by", required_argument, NULL, 's'},
-        {"edge-labels", required_argument, NULL, 'e'},
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    render_options ro;
-    render_options_init(&ro);
-    const char *focus = NULL, *output = NULL, *depth = NULL, *diff_a = NULL, *diff_b = NULL;
-    int opt;
-    optind = 0;
-    while ((opt = getopt_long(argc, argv, "p:c:d:t:K:l:s:e:f:o:h", options, NULL)) != -1) {
-        switch (opt) {
-        case 'p': ro.paper = optarg; break;
-        case 'S': ro.section = optarg; break;
-        case 'D': diff_a = optarg; break;
-        case 'c': focus = optarg; break;
-        case 'd': depth = optarg; break;
-        case 't': ro.theme = optarg; break;
-        case 'T': ro.ego_ties = 1; break;
-        case 'K':
-            if (!(ro.engine = render_engine_check(optarg)))
-                return cli_usage_error(c, "render", "unknown engine '%s' (dot, neato, fdp, "
-                                       "sfdp, circo, twopi or radial)", optarg);
-            break;
-        case 'l':
-            if (render_lang_parse(optarg, &ro.lang) != CKG_OK)
-                return cli_usage_error(c, "render", "unknown language '%s' (zh, en or both)",
-                                       optarg);
-            break;
-        case 's':
-            if (render_size_by_parse(optarg, &ro.size_by) != CKG_OK)
-                return cli_usage_error(c, "render", "unknown measure '%s' (pagerank, "
-                                       "betweenness or degree)", optarg);
-            break;
-        case 'e':
-            if (render_edge_labels_parse(optarg, &ro.edge_labels) != CKG_OK)
-                return cli_usage_error(c, "render", "unknown edge label choice '%s' (auto, all "
-                                       "or none)", optarg);
-            break;
-        case 'f':
-            if (strcmp(optarg, "svg") == 0)
-                ro.format = RENDER_FORMAT_SVG;
-            else if (strcmp(optarg, "dot") == 0)
-                ro.format = RENDER_FORMAT_DOT;
-            else
-                return cli_usage_error(c, "render", "unknown format '%s' (svg or dot)", optarg);
-            break;
-        case 'o': output = optarg; break;
-        case 'h': usage(stdout); return EXIT_OK;
-        default: usage(stderr); return EXIT_USAGE;
-        }
-    }
-    if (diff_a && optind < argc)
-        diff_b = argv[optind++];
-    if (optind < argc)
-        return cli_usage_error(c, "render", "unexpected argument '%s'", argv[optind]);
-    if (diff_a && !diff_b)
-        return cli_usage_error(c, "render", "--diff needs two papers or sections: --diff A B");
-    if (diff_a && (ro.paper || ro.section))
-        return cli_usage_error(c, "render", "--diff draws the two scopes it names; it takes no "
-                               "--paper or --section");
-    if (depth) {
-        char *end;
-        long d = strtol(depth, &end, 10);
-        if (!*depth || *end || d < 1 || d > 100)
-            return cli_usage_error(c, "render", "--depth must be a number from 1 to 100, not '%s'",
-                                   depth);
-        if (!focus)
-            return cli_usage_error(c, "render", "--depth needs --focus");
-        ro.depth = (int)d;
-    }
-    if (ro.ego_ties && !focus)
-        return cli_usage_error(c, "render", "--ties needs --focus");
-    if (ro.section && !ro.paper)
-        return cli_usage_error(c, "render", "--section needs --paper");
-    if (output && !*output)
-        return cli_usage_error(c, "render", "-o needs a file name");
-
-    int code;
-    diag_list diags;
-    diag_list_init(&diags);
-    ckg_ontology *o = NULL;
+    options opt = {0};
+    render_options_init(&opt.render);
+    cli_session s;
+    int code = cli_start(&s, c, &spec, argc, argv, &opt), rc = CKG_OK;
+    if (code != CLI_CONTINUE)
+        return code;
+    render_options *ro = &opt.render;
     render_context *ctx = NULL;
     char *data = NULL;
     size_t len = 0;
     render_summary sum = {0};
-    if ((code = cli_load(c, &o, 0, &diags)) != EXIT_OK)
+    cli_output dest = {0};
+    if ((code = check_options(&s, &opt)) != EXIT_OK ||
+        (code = cli_load_ontology(&s, NULL, 0)) != EXIT_OK)
         goto out;
-    if (diff_a && ((code = cli_scope_arg(c, "render", o, diff_a, &ro.diff[0])) != EXIT_OK ||
-                   (code = cli_scope_arg(c, "render", o, diff_b, &ro.diff[1])) != EXIT_OK))
+    if (opt.diff_a &&
+        ((code = cli_scope_arg(c, spec.name, s.o, opt.diff_a, &ro->diff[0])) != EXIT_OK ||
+         (code = cli_scope_arg(c, spec.name, s.o, s.args[0], &ro->diff[1])) != EXIT_OK))
         goto out;
-    if (focus && (code = cli_concept_arg(c, "render", o, focus, &ro.focus)) != EXIT_OK)
+    if (opt.focus && (code = cli_concept_arg(c, spec.name, s.o, opt.focus, &ro->focus)))
         goto out;
-    int rc = CKG_OK;
-    if (ro.format == RENDER_FORMAT_SVG)
-        rc = render_context_new(&diags, &ctx);
+    if (ro->format == RENDER_FORMAT_SVG)
+        rc = render_context_new(&s.diags, &ctx);
     if (rc == CKG_OK)
-        rc = render_map(ctx, o, &ro, &diags, &data, &len, &sum);
-    cli_print_diags(c, &diags);
+        rc = render_map(ctx, s.o, ro, &s.diags, &data, &len, &sum);
     if (rc != CKG_OK) {
-        if (rc == CKG_ENOMEM)
-            fprintf(stderr, "%s render: out of memory\n", c->program);
-        code = cli_exit_code(rc);
+        code = cli_fail(&s, rc);
         goto out;
     }
-    cli_output dest = {0};
-    if ((code = cli_output_open(c, "render", output, &dest)) != EXIT_OK)
+    cli_print_diags(c, &s.diags);
+    if ((code = cli_output_open(c, spec.name, opt.output, &dest)) != EXIT_OK)
         goto out;
-    code = cli_output_close(c, "render", &dest, fwrite(data, 1, len, dest.f) == len);
-    if (code == EXIT_OK && diff_a)
-        print_diff_summary(c, &ro, &sum);
+    code = cli_output_close(c, spec.name, &dest, fwrite(data, 1, len, dest.f) == len);
+    if (code == EXIT_OK && opt.diff_a)
+        print_diff_summary(c, ro, &sum);
 out:
     free(sum.concepts);
     free(sum.concept_in);
     free(data);
     render_context_free(ctx);
-    ontology_free(o);
-    diag_list_free(&diags);
-    return code;
+    return cli_end(&s, code);
 }

@@ -1,6 +1,5 @@
 /* lookup.c — command-line arguments that name things in the ontology (concepts, papers,
- * kinds, themes, formats, counts), each failing with a message that helps, and the lines of
- * quotes in the corpus. */
+ * kinds, themes, measures, counts), each failing with a message that helps. */
 #include "ckg/metrics.h"
 #include "ckg/query.h"
 #include "ckg/status.h"
@@ -35,11 +34,8 @@ int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const 
 {
     names_result r;
     *out = -1;
-    if (names_resolve_once(o, name, &r) != CKG_OK) {
-        prefix(c, cmd);
-        fprintf(stderr, "out of memory\n");
-        return EXIT_INVALID;
-    }
+    if (names_resolve_once(o, name, &r) != CKG_OK)
+        return cli_status_error(c, cmd, CKG_ENOMEM);
     if (r.verdict == NAMES_FOUND) {
         *out = r.concepts[0];
         return EXIT_OK;
@@ -163,12 +159,39 @@ int cli_measure_arg(const cli *c, const char *cmd, const char *name, int rankabl
     return cli_usage_error(c, cmd, "unknown measure '%s' (see 'ckg %s --help')", name, cmd);
 }
 
+int cli_parse_rankable_measure(const cli *c, const char *cmd, const char *value, void *dest)
+{
+    return cli_measure_arg(c, cmd, value, 1, dest);
+}
+
+/* The id, zh and en names of item i of one of the ontology's lists, into three[0..3). */
+typedef void (*names_of_fn)(const ckg_ontology *o, size_t i, const char **three);
+
+static void kind_names(const ckg_ontology *o, size_t i, const char **three)
+{
+    three[0] = o->kinds[i].id.s;
+    three[1] = o->kinds[i].zh.s;
+    three[2] = o->kinds[i].en.s;
+}
+
+static void theme_names(const ckg_ontology *o, size_t i, const char **three)
+{
+    three[0] = o->themes[i].id.s;
+    three[1] = o->themes[i].zh.s;
+    three[2] = o->themes[i].en.s;
+}
+
 /* Finds name among the folded names of n items (three per item: id, zh, en); fails with
  * suggestions over them. */
-static int named_arg(const cli *c, const char *cmd, const char *what, const char *name,
-                     const char *const *names, size_t n, int32_t *out)
+static int named_arg(const cli *c, const char *cmd, const char *what, const ckg_ontology *o,
+                     size_t n, names_of_fn names_of, const char *name, int32_t *out)
 {
+    const char **names = malloc((3 * n + 1) * sizeof *names);
     *out = -1;
+    if (!names)
+        return cli_status_error(c, cmd, CKG_ENOMEM);
+    for (size_t i = 0; i < n; i++)
+        names_of(o, i, names + 3 * i);
     char *key = text_fold(name);
     for (size_t i = 0; key && i < 3 * n && *out < 0; i++) {
         if (!names[i])
@@ -179,8 +202,10 @@ static int named_arg(const cli *c, const char *cmd, const char *what, const char
         free(f);
     }
     free(key);
-    if (*out >= 0)
+    if (*out >= 0) {
+        free(names);
         return EXIT_OK;
+    }
     const char *best[3];
     size_t k = suggest_closest(name, names, 3 * n, best, 3);
     prefix(c, cmd);
@@ -192,36 +217,30 @@ static int named_arg(const cli *c, const char *cmd, const char *what, const char
         cli_fputs_safe(stderr, names[3 * i]);
     }
     fprintf(stderr, "\n");
+    free(names);
     return EXIT_INVALID;
 }
 
 int cli_kind_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                  int32_t *out)
 {
-    const char **names = malloc((3 * o->n_kinds + 1) * sizeof *names);
-    if (!names) {
-        *out = -1;
-        return EXIT_INVALID;
-    }
-    for (size_t i = 0; i < o->n_kinds; i++) {
-        names[3 * i] = o->kinds[i].id.s;
-        names[3 * i + 1] = o->kinds[i].zh.s;
-        names[3 * i + 2] = o->kinds[i].en.s;
-    }
-    int rc = named_arg(c, cmd, "relation kind", name, names, o->n_kinds, out);
-    free(names);
-    return rc;
+    return named_arg(c, cmd, "relation kind", o, o->n_kinds, kind_names, name, out);
 }
 
-int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o,
-                  const char *const *values, size_t n_values, int32_t *kinds, size_t max,
-                  size_t *n)
+int cli_theme_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
+                  int32_t *out)
+{
+    return named_arg(c, cmd, "theme", o, o->n_themes, theme_names, name, out);
+}
+
+int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o, const cli_list *values,
+                  int32_t *kinds, size_t max, size_t *n)
 {
     int code = EXIT_OK;
-    for (size_t i = 0; i < n_values && code == EXIT_OK; i++) {
-        char *copy = strdup(values[i]), *save = NULL;
+    for (size_t i = 0; i < values->n && code == EXIT_OK; i++) {
+        char *copy = strdup(values->items[i]), *save = NULL;
         if (!copy)
-            return EXIT_INVALID;
+            return cli_status_error(c, cmd, CKG_ENOMEM);
         for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
             int32_t k;
             if ((code = cli_kind_arg(c, cmd, o, tok, &k)) != EXIT_OK)
@@ -237,37 +256,6 @@ int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o,
     return code;
 }
 
-int cli_theme_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
-                  int32_t *out)
-{
-    const char **names = malloc((3 * o->n_themes + 1) * sizeof *names);
-    if (!names) {
-        *out = -1;
-        return EXIT_INVALID;
-    }
-    for (size_t i = 0; i < o->n_themes; i++) {
-        names[3 * i] = o->themes[i].id.s;
-        names[3 * i + 1] = o->themes[i].zh.s;
-        names[3 * i + 2] = o->themes[i].en.s;
-    }
-    int rc = named_arg(c, cmd, "theme", name, names, o->n_themes, out);
-    free(names);
-    return rc;
-}
-
-int cli_format_arg(const cli *c, const char *cmd, const char *value, int allow_csv,
-                   const char **out)
-{
-    if (strcmp(value, "text") == 0 || strcmp(value, "json") == 0 ||
-        (allow_csv && strcmp(value, "csv") == 0)) {
-        *out = value;
-        return 1;
-    }
-    cli_usage_error(c, cmd, "unknown format '%s' (text%s or json)", value,
-                    allow_csv ? ", csv" : "");
-    return 0;
-}
-
 int cli_count_arg(const cli *c, const char *cmd, const char *option, const char *value,
                   unsigned long max, unsigned long *out)
 {
@@ -279,49 +267,4 @@ int cli_count_arg(const cli *c, const char *cmd, const char *option, const char 
                                max, value);
     *out = v;
     return EXIT_OK;
-}
-
-/* ---------------------------------------------------------------- quote lines */
-
-void cli_lines_init(cli_lines *l, const cli *c, const char *cmd, const ckg_ontology *o)
-{
-    memset(l, 0, sizeof *l);
-    l->c = c;
-    l->cmd = cmd;
-    l->o = o;
-    diag_list_init(&l->diags);
-}
-
-void cli_lines_get(cli_lines *l, int32_t paper, const ckg_evidence *ev, size_t *line,
-                   size_t *end_line)
-{
-    *line = *end_line = 0;
-    if (!l->opened) {
-        l->opened = 1;
-        if (l->c->corpus_dir)
-            corpus_open(l->c->corpus_dir, &l->diags, &l->cp);
-    }
-    if (query_quote_line(l->o, l->cp, paper, ev, &l->diags, line, end_line) != CKG_OK)
-        l->unlocated++;
-}
-
-void cli_lines_done(cli_lines *l)
-{
-    if (l->unlocated) {
-        fprintf(stderr, "%s %s: note: %zu quote%s shown without %s line: ", l->c->program,
-                l->cmd, l->unlocated, l->unlocated == 1 ? "" : "s",
-                l->unlocated == 1 ? "its" : "their");
-        if (!l->c->corpus_dir)
-            fprintf(stderr, "no corpus folder (use --corpus DIR or set CKG_CORPUS)\n");
-        else if (!l->cp)
-            fprintf(stderr, "cannot read the corpus folder '%s'\n", l->c->corpus_dir);
-        else {
-            cli_fputs_safe(stderr, l->diags.n ? l->diags.items[0].message
-                                              : "their source text is not available");
-            fputc('\n', stderr);
-        }
-    }
-    corpus_free(l->cp);
-    diag_list_free(&l->diags);
-    memset(l, 0, sizeof *l);
 }

@@ -1,8 +1,9 @@
 /* main.c — ckg's entry point: global options and the table of commands.
  *
  * Global options (--ontology, --corpus) may stand before or after the command name; they are
- * taken out of argv here, and each command parses the rest with getopt_long in its own file
- * (src/cli/cmd_<name>.c). */
+ * taken out of argv here, and each command parses the rest from its own table of options
+ * (src/cli/cmd_<name>.c, through cli_start in session.c). The table says of each command
+ * whether it needs igraph or Graphviz at run time: the query commands need neither. */
 #include "cli.h"
 
 #include <stdio.h>
@@ -16,22 +17,28 @@
 typedef struct command {
     const char *name;
     cli_command_fn run;
+    unsigned uses; /* CLI_USES_IGRAPH, CLI_USES_GRAPHVIZ: what it needs besides libckg */
     const char *summary;
 } command;
 
+enum { IGRAPH = CLI_USES_IGRAPH, GRAPHVIZ = CLI_USES_GRAPHVIZ };
+
 static const command commands[] = {
-    {"check", cmd_check, "validate the ontology and verify every quote against the corpus"},
-    {"coverage", cmd_coverage, "how much of each paper and section is tied to evidence"},
-    {"neighbors", cmd_neighbors, "the concepts related to one, with the papers that say so"},
-    {"show", cmd_show, "everything about one concept"},
-    {"path", cmd_path, "the shortest chain of relations linking two concepts"},
-    {"search", cmd_search, "find concepts and quotes by text"},
-    {"metrics", cmd_metrics, "centralities per concept, communities and graph figures"},
-    {"diff", cmd_diff, "how two papers (or sections) differ: concepts, ranks, themes"},
-    {"compare", cmd_compare, "all papers (or sections) side by side: ranks, overlap, figures"},
-    {"export", cmd_export, "the graph as JSON, GraphML, DOT or CSV for other tools"},
-    {"render", cmd_render, "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"},
-    {"atlas", cmd_atlas, "one offline HTML page to explore the maps, concepts and quotes"},
+    {"check", cmd_check, 0, "validate the ontology and verify every quote against the corpus"},
+    {"coverage", cmd_coverage, 0, "how much of each paper and section is tied to evidence"},
+    {"neighbors", cmd_neighbors, 0, "the concepts related to one, with the papers that say so"},
+    {"show", cmd_show, IGRAPH, "everything about one concept"},
+    {"path", cmd_path, 0, "the shortest chain of relations linking two concepts"},
+    {"search", cmd_search, 0, "find concepts and quotes by text"},
+    {"metrics", cmd_metrics, IGRAPH, "centralities per concept, communities and graph figures"},
+    {"diff", cmd_diff, IGRAPH, "how two papers (or sections) differ: concepts, ranks, themes"},
+    {"compare", cmd_compare, IGRAPH,
+     "all papers (or sections) side by side: ranks, overlap, figures"},
+    {"export", cmd_export, IGRAPH, "the graph as JSON, GraphML, DOT or CSV for other tools"},
+    {"render", cmd_render, IGRAPH | GRAPHVIZ,
+     "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"},
+    {"atlas", cmd_atlas, IGRAPH | GRAPHVIZ,
+     "one offline HTML page to explore the maps, concepts and quotes"},
 };
 
 static void print_help(FILE *f)

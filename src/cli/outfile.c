@@ -3,6 +3,7 @@
  * A file is written to a temporary sibling (same folder, so rename is atomic) and renamed
  * over the target only once everything was written and flushed; on any failure the
  * temporary is removed and the target is left as it was. */
+#include "ckg/status.h"
 #include "cli.h"
 
 #include <errno.h>
@@ -27,10 +28,8 @@ int cli_output_open(const cli *c, const char *command, const char *path, cli_out
     }
     size_t size = dir_len + strlen(base) + 16;
     out->path = path;
-    if (!(out->tmp = malloc(size))) {
-        fprintf(stderr, "%s %s: out of memory\n", c->program, command);
-        return EXIT_INVALID;
-    }
+    if (!(out->tmp = malloc(size)))
+        return cli_status_error(c, command, CKG_ENOMEM);
     snprintf(out->tmp, size, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
     int fd = mkstemp(out->tmp);
     if (fd < 0) {

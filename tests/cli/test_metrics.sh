@@ -45,8 +45,8 @@ expect_out "tri-e"
 if grep -q "tri-a" "$WORK/out"; then fail "theme filter kept a core concept"; else pass; fi
 met --sort community --format csv
 expect_rc 0
-expect_out '1,"tri-a",'
-expect_out '6,"tri-f",'
+expect_out '1,tri-a,'
+expect_out '6,tri-f,'
 
 test_case weighted_degrees_are_strengths
 met --weighted --sort degree --top 1
@@ -58,7 +58,7 @@ test_case csv_has_every_measure_at_full_precision
 met --format csv --sort id
 expect_rc 0
 expect_out "rank,id,zh,en,theme,degree,in_degree,out_degree,betweenness,harmonic,pagerank,hub,authority,coreness,community"
-expect_out '3,"tri-c","角丙","vertex c","core",3,1,2,0.59999999999999998,0.80000000000000004,'
+expect_out '3,tri-c,角丙,vertex c,core,3,1,2,0.59999999999999998,0.80000000000000004,'
 
 test_case json_has_the_shape_of_design
 met --format json

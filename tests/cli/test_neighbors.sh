@@ -148,7 +148,7 @@ expect_out "depth,direction,kind,phrase,via,id,zh,en,theme,papers"
 rows=$("$PY" -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1], encoding="utf-8"))); print(len(r) - 1, len(set(len(x) for x in r)))' "$WORK/out")
 if [ "$rows" = "6 1" ]; then pass; else fail "expected 6 rows of equal width, got $rows"; fi
 nb 数据要素 --format csv --evidence
-expect_out '1,out,supports,"支撑","data-factor",tfp,"全要素生产率","total factor productivity",core,"alpha;beta",beta,"part-one",5,"数据要素同样支撑全要素生产率"'
+expect_out '1,out,supports,支撑,data-factor,tfp,全要素生产率,total factor productivity,core,alpha;beta,beta,part-one,5,数据要素同样支撑全要素生产率'
 nb 数据要素 --format yaml
 expect_rc 2
 expect_err "unknown format 'yaml'"

@@ -1,16 +1,16 @@
-/* render_content.c — what a map shows: the concepts of the scope it keeps (a theme, or the
- * ego neighbourhood of a focus) and the relations it draws among them, the centrality that
- * sizes each box and the font size it gives, and the relations that carry their linking
- * phrase. Everything here is decided from the graph alone, before any text or Graphviz. */
+/* select.c — what a map shows (stage: select; uses the map's graph and m->measure only).
+ *
+ * The concepts of the scope it keeps (a theme, or the ego neighbourhood of a focus), the
+ * relations it draws among them, and which of those carry their linking phrase. Everything
+ * here is decided from the graph and the sizing centrality (measure.c, computed first),
+ * before any text, style or Graphviz. Filters that narrow a map (top N, hidden concepts,
+ * a minimum of papers) are added in render_select_concepts. */
 #include "render_internal.h"
 
-#include "ckg/metrics.h"
 #include "ckg/status.h"
 #include "ckg/strmap.h"
 
-#include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 int render_select_concepts(map *m, diag_list *diags)
 {
@@ -55,6 +55,9 @@ int render_select_concepts(map *m, diag_list *diags)
                 break;
         }
     }
+    /* Filters that narrow the map further (the N most central concepts by m->measure,
+     * hidden concepts, relations stated by at least K papers) belong here: a concept's into
+     * the test of shown, a relation's into the test of drawn. */
     for (size_t v = 0; v < g->n_vertices; v++) {
         const ckg_concept *c = &o->concepts[g->vertices[v].concept];
         m->shown[v] = m->dist[v] >= 0 &&
@@ -69,23 +72,6 @@ int render_select_concepts(map *m, diag_list *diags)
         m->n_edges += m->drawn[j];
     }
     return CKG_OK;
-}
-
-/* Font sizes from the sizing measure: the square root of the value's place between the
- * smallest and largest shown, so one dominant concept does not flatten all others. */
-void render_size_nodes(map *m, double small, double large)
-{
-    double lo = INFINITY, hi = -INFINITY;
-    for (size_t v = 0; v < m->g->n_vertices; v++) {
-        if (!m->shown[v])
-            continue;
-        lo = fmin(lo, m->measure[v]);
-        hi = fmax(hi, m->measure[v]);
-    }
-    for (size_t v = 0; v < m->g->n_vertices; v++) {
-        double t = hi > lo ? (m->measure[v] - lo) / (hi - lo) : 0;
-        m->font[v] = round((small + (large - small) * sqrt(t)) * 2) / 2;
-    }
 }
 
 /* The K most central concepts shown, by the sizing measure (ties: ontology order). */
@@ -141,19 +127,4 @@ int render_choose_labels(map *m)
     free(top);
     free(order);
     return CKG_OK;
-}
-
-/* The centrality that sizes the nodes: the values `ckg metrics` reports for the same scope
- * (metrics_*, DESIGN.md definitions), so a map and a table never disagree. */
-int render_size_measure(map *m, render_size_by by, diag_list *diags)
-{
-    metrics_measure k = by == RENDER_SIZE_BETWEENNESS ? METRICS_BETWEENNESS
-                        : by == RENDER_SIZE_DEGREE    ? METRICS_DEGREE
-                                                      : METRICS_PAGERANK;
-    metrics_result *r = NULL;
-    int rc = metrics_compute(m->g, NULL, diags, &r);
-    if (rc == CKG_OK && m->g->n_vertices)
-        memcpy(m->measure, metrics_values(r, k), m->g->n_vertices * sizeof *m->measure);
-    metrics_free(r);
-    return rc;
 }

@@ -1,4 +1,5 @@
-/* render_radial.c — ckg's own layout for ego maps ("radial"): rings of ellipses.
+/* radial.c — ckg's own layout for ego maps ("radial"): rings of ellipses (stage: layout;
+ * uses label.c for the size of each box).
  *
  * A hub such as 新质生产力 has a hundred neighbours. Force-directed engines pile them up and
  * cross its spokes; twopi puts them on one circle, which must be huge because boxes are wide

@@ -1,46 +1,25 @@
-/* render_graphviz.c — the cgraph graph of a map and the pass over Graphviz's SVG.
+/* layout.c — the cgraph graph of a map, built for a Graphviz engine (stage: layout; uses
+ * the base and text stages, radial positions from its caller, the style only through
+ * m->style).
  *
- * Labels are HTML-like labels built from escaped text, in the font stack RENDER_FONT_STACK
- * whose first family pango measures with, so the box Graphviz computes is the box a browser
- * draws. With dot, twopi and circo a relation carries its linking phrase as an edge label;
- * with the force-directed engines (neato, fdp, sfdp), which place labels without regard to
- * anything else, the phrase is a small node of its own on the relation's path, so overlap
- * removal keeps it off the concepts (drawn only, never counted: the map's concepts are the
- * nodes of class "concept"). The radial layout (render_radial.c) pins every concept and
- * puts each phrase on its spoke next to the outer concept.
- *
- * Graphviz writes <title>NAME</title> in each node and edge group; render_put_titles puts
- * the concept's or relation's description in its place (Graphviz would otherwise put
- * tooltips in <a xlink:title>, which browsers show less reliably and which duplicates the
- * text). */
+ * Nodes and edges are created in vertex and edge order of the graph, so the same map gives
+ * the same graph. Labels are HTML-like labels built from escaped text, in the font stack
+ * RENDER_FONT_STACK whose first family pango measures with, so the box Graphviz computes is
+ * the box a browser draws. With dot, twopi and circo a relation carries its linking phrase
+ * as an edge label; with the force-directed engines (neato, fdp, sfdp), which place labels
+ * without regard to anything else, the phrase is a small node of its own on the relation's
+ * path, so overlap removal keeps it off the concepts (drawn only, never counted: the map's
+ * concepts are the nodes of class "concept"). The radial layout (radial.c) pins every
+ * concept and puts each phrase on its spoke next to the outer concept. Seeds are fixed
+ * (start=1). Each object's look comes from the style; its title becomes a DOT tooltip when
+ * the output format carries them. */
 #include "render_internal.h"
 
 #include "ckg/status.h"
-#include "ckg/strmap.h"
 
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Okabe–Ito colors, distinct for the common color-vision deficiencies, all legible under
- * black text; themes take them in ontology order. */
-const char *const render_palette[RENDER_N_PALETTE][2] = {
-    /* fill, border */
-    {"#E69F00", "#8A5F00"}, /* orange */
-    {"#56B4E9", "#1F6E9C"}, /* sky blue */
-    {"#009E73", "#005C43"}, /* bluish green */
-    {"#F0E442", "#8F8622"}, /* yellow */
-    {"#CC79A7", "#8A3E68"}, /* reddish purple */
-    {"#D55E00", "#7F3800"}, /* vermillion */
-    {"#0072B2", "#00436A"}, /* blue */
-};
-
-/* Width and color by the number of papers stating the relation (1, 2, 3 or more): what
- * several papers agree on stands out, a single paper's claim stays in the background. */
-const char *const render_edge_colors[3] = {"#8C8C8CA6", "#4D4D4DD9", "#1A1A1AE6"};
-const char *const render_edge_swatches[3] = {"#ADADAD", "#5E5E5E", "#1A1A1A"};
 
 /* ------------------------------------------------------------------ the Graphviz graph */
 
@@ -63,15 +42,15 @@ static void setf(void *obj, const char *attr, const char *fmt, double x)
     set(obj, attr, buf);
 }
 
-/* A title as a DOT tooltip (see rbuf_tooltip). */
+/* A title as a DOT tooltip (see render_put_tooltip). */
 static void set_tooltip(void *obj, const char *title)
 {
-    rbuf b = {0};
-    rbuf_add(&b, "", 0);
-    rbuf_tooltip(&b, title);
+    strbuf b = {0};
+    strbuf_add(&b, "", 0);
+    render_put_tooltip(&b, title);
     if (!b.oom)
         set(obj, "tooltip", b.s);
-    rbuf_free(&b);
+    strbuf_free(&b);
 }
 
 /* Engines that place edge labels without regard to other objects: the linking phrase is a
@@ -135,40 +114,6 @@ static void graph_attributes(Agraph_t *g, const map *m, const char *engine, cons
     agattr(g, AGEDGE, "labelfontcolor", "#333333");
 }
 
-static size_t edge_weight_class(const graph_edge *e)
-{
-    return e->n_papers >= 3 ? 2 : e->n_papers == 2 ? 1 : 0;
-}
-
-static double edge_width(const graph_edge *e)
-{
-    return 0.8 + 1.2 * (double)edge_weight_class(e);
-}
-
-/* A box by its theme, or in a diff map by membership. */
-static void node_look(const map *m, size_t v, render_look *look)
-{
-    if (m->diff) {
-        render_diff_node_look(m, v, look);
-        return;
-    }
-    int32_t t = render_concept_of(m, v)->theme_index;
-    t = t >= 0 ? t : 0;
-    *look = (render_look){render_palette[t % RENDER_N_PALETTE][0],
-                          render_palette[t % RENDER_N_PALETTE][1], NULL, 0, ""};
-}
-
-/* A relation by the number of papers stating it, or in a diff map by membership. */
-static void edge_look(const map *m, size_t j, render_look *look)
-{
-    if (m->diff) {
-        render_diff_edge_look(m, j, look);
-        return;
-    }
-    const graph_edge *e = &m->g->edges[j];
-    *look = (render_look){NULL, render_edge_colors[edge_weight_class(e)], NULL, edge_width(e), ""};
-}
-
 static void set_edge_look(Agedge_t *ed, const render_look *look, const char *cls)
 {
     set(ed, "class", cls);
@@ -179,13 +124,12 @@ static void set_edge_look(Agedge_t *ed, const render_look *look, const char *cls
 }
 
 int render_build_graph(const map *m, const char *engine, const double *x, const double *y,
-                       Agraph_t **out)
+                       int tooltips, Agraph_t **out)
 {
     const ckg_graph *g = m->g;
     const render_options *opt = m->opt;
-    int dot_text = opt->format == RENDER_FORMAT_DOT;
     int rc = CKG_ENOMEM;
-    rbuf b = {0}, b2 = {0};
+    strbuf b = {0}, b2 = {0};
     Agnode_t **nodes = calloc(g->n_vertices ? g->n_vertices : 1, sizeof *nodes);
     Agraph_t *ag = agopen("concept-map", Agstrictdirected, NULL);
     if (!nodes || !ag)
@@ -208,12 +152,12 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
         set(n, "id", c->id.s);
         int32_t t = c->theme_index >= 0 ? c->theme_index : 0;
         render_look look;
-        node_look(m, v, &look);
+        m->style->node_look(m, v, &look);
         b.len = 0;
-        rbuf_printf(&b, "concept theme-%s%s", c->theme_index >= 0 ? m->o->themes[t].id.s : "none",
+        strbuf_printf(&b, "concept theme-%s%s", c->theme_index >= 0 ? m->o->themes[t].id.s : "none",
                     look.cls);
         if (opt->focus == g->vertices[v].concept)
-            rbuf_puts(&b, " focus");
+            strbuf_puts(&b, " focus");
         if (b.oom)
             goto out;
         set(n, "class", b.s);
@@ -232,7 +176,7 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
             snprintf(pos, sizeof pos, "%.3f,%.3f!", x[v] / 72, y[v] / 72); /* inches */
             set(n, "pos", pos);
         }
-        if (dot_text)
+        if (tooltips)
             set_tooltip(n, m->titles[v]);
     }
     int phrases = m->phrase_nodes;
@@ -248,15 +192,15 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
         b.len = 0;
         if (m->labeled[j]) {
             render_add_phrase(&b, m, e, opt->lang == RENDER_LANG_EN, 3);
-            rbuf plain = b;
-            b = (rbuf){0};
-            rbuf_label(&b, plain.s);
-            rbuf_free(&plain);
+            strbuf plain = b;
+            b = (strbuf){0};
+            render_put_label(&b, plain.s);
+            strbuf_free(&plain);
         }
         render_look look;
-        edge_look(m, j, &look);
+        m->style->edge_look(m, j, &look);
         b2.len = 0;
-        rbuf_printf(&b2, "relation%s", look.cls);
+        strbuf_printf(&b2, "relation%s", look.cls);
         if (b.oom || b2.oom)
             goto out;
         if (phrases && m->labeled[j]) {
@@ -271,7 +215,7 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
             set(p, "style", "");
             set(p, "fontsize", "9");
             set(p, "fontcolor", "#333333");
-            if (dot_text)
+            if (tooltips)
                 set_tooltip(p, title);
             for (int half = 0; half < 2; half++) {
                 Agedge_t *ed = half ? agedge(ag, p, nodes[e->to], NULL, 1)
@@ -284,7 +228,7 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
                 set_edge_look(ed, &look, b2.s);
                 if (!half)
                     set(ed, "arrowhead", "none");
-                if (dot_text)
+                if (tooltips)
                     set_tooltip(ed, title);
             }
             continue;
@@ -306,11 +250,11 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
              * past the inward one's. */
             int64_t back = graph_find_edge(g, e->to, e->from);
             if (!outer_is_tail && back >= 0 && m->drawn[back] && m->labeled[back]) {
-                rbuf other = {0};
+                strbuf other = {0};
                 double em2;
                 render_add_phrase(&other, m, &g->edges[back], opt->lang == RENDER_LANG_EN, 3);
                 render_measure_lines(other.s, &em2, &lines);
-                rbuf_free(&other);
+                strbuf_free(&other);
                 dist += em2 * 9 + 6;
             }
             set_html(ag, ed, outer_is_tail ? "taillabel" : "headlabel", b.s);
@@ -319,7 +263,7 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
         } else if (m->labeled[j]) {
             set_html(ag, ed, "label", b.s);
         }
-        if (dot_text)
+        if (tooltips)
             set_tooltip(ed, title);
     }
     *out = ag;
@@ -329,143 +273,7 @@ out:
     if (ag)
         agclose(ag);
     free(nodes);
-    rbuf_free(&b);
-    rbuf_free(&b2);
-    return rc;
-}
-
-/* ------------------------------------------------------------------ SVG titles */
-
-/* An id as Graphviz writes it in SVG (its xml_string escapes '-' too). Our ids are ASCII
- * kebab-case joined by "--", so '-' is the only character it changes. */
-static char *gv_escaped_id(const char *id)
-{
-    rbuf b = {0};
-    rbuf_add(&b, "", 0);
-    for (const char *p = id; *p; p++) {
-        if (*p == '-')
-            rbuf_puts(&b, "&#45;");
-        else
-            rbuf_add(&b, p, 1);
-    }
-    if (b.oom) {
-        rbuf_free(&b);
-        return NULL;
-    }
-    return b.s;
-}
-
-typedef struct title_index {
-    strmap by_id;
-    char **keys;
-    size_t n;
-} title_index;
-
-static void title_index_free(title_index *ti)
-{
-    for (size_t i = 0; i < ti->n; i++)
-        free(ti->keys[i]);
-    free(ti->keys);
-    strmap_free(&ti->by_id);
-}
-
-static int title_index_add(title_index *ti, const char *id, int32_t title)
-{
-    char *key = gv_escaped_id(id);
-    if (!key)
-        return CKG_ENOMEM;
-    ti->keys[ti->n++] = key;
-    return strmap_put(&ti->by_id, key, title, NULL);
-}
-
-static int build_title_index(const map *m, title_index *ti)
-{
-    const ckg_graph *g = m->g;
-    strmap_init(&ti->by_id);
-    ti->n = 0;
-    if (!(ti->keys = malloc((g->n_vertices + 3 * g->n_edges + 1) * sizeof *ti->keys)))
-        return CKG_ENOMEM;
-    for (size_t v = 0; v < g->n_vertices; v++) {
-        if (m->shown[v] && title_index_add(ti, render_concept_of(m, v)->id.s, (int32_t)v) != CKG_OK)
-            return CKG_ENOMEM;
-    }
-    for (size_t j = 0; j < g->n_edges; j++) {
-        const graph_edge *e = &g->edges[j];
-        if (!render_edge_shown(m, j))
-            continue;
-        char id[600];
-        int32_t t = (int32_t)(g->n_vertices + j);
-        int n = snprintf(id, sizeof id, "%s--%s", render_concept_of(m, (size_t)e->from)->id.s,
-                         render_concept_of(m, (size_t)e->to)->id.s);
-        if (title_index_add(ti, id, t) != CKG_OK)
-            return CKG_ENOMEM;
-        if (m->phrase_nodes && m->labeled[j]) {
-            for (int half = 1; half <= 2; half++) {
-                snprintf(id + n, sizeof id - (size_t)n, "--%d", half);
-                if (title_index_add(ti, id, t) != CKG_OK)
-                    return CKG_ENOMEM;
-            }
-        }
-    }
-    return CKG_OK;
-}
-
-/* Copies Graphviz's SVG, replacing the text of the <title> that follows each <g id="X">
- * whose X is a concept, phrase or relation with that object's description. */
-int render_put_titles(const map *m, const char *svg, size_t len, char **out, size_t *out_len)
-{
-    title_index ti = {0};
-    rbuf b = {0};
-    int rc = build_title_index(m, &ti);
-    if (rc != CKG_OK)
-        goto out;
-    rc = CKG_ENOMEM;
-    const char *p = svg, *end = svg + len;
-    static const char open[] = "<g id=\"";
-    /* Phrases on arrows get a white halo, so a line under them does not cross the text. */
-    const char *graph0 = strstr(svg, "<g id=\"graph0\"");
-    if (graph0) {
-        rbuf_add(&b, p, (size_t)(graph0 - p));
-        rbuf_puts(&b, "<style>.edge text,.phrase text{paint-order:stroke;stroke:#fff;"
-                      "stroke-width:3px;stroke-linejoin:round}</style>\n");
-        p = graph0;
-    }
-    while (p < end) {
-        const char *g = strstr(p, open);
-        if (!g)
-            break;
-        const char *id = g + sizeof open - 1, *q = strchr(id, '"');
-        if (!q)
-            break;
-        char key[1024];
-        size_t kl = (size_t)(q - id);
-        int32_t t = -1;
-        if (kl < sizeof key) {
-            memcpy(key, id, kl);
-            key[kl] = '\0';
-            t = strmap_get(&ti.by_id, key);
-        }
-        const char *title = t >= 0 ? strstr(q, "<title>") : NULL;
-        const char *title_end = title ? strstr(title, "</title>") : NULL;
-        const char *next_g = strstr(q, open);
-        if (!title_end || (next_g && title > next_g)) {
-            rbuf_add(&b, p, (size_t)(q - p));
-            p = q;
-            continue;
-        }
-        rbuf_add(&b, p, (size_t)(title - p) + 7);
-        rbuf_xml(&b, m->titles[t], 1);
-        p = title_end;
-    }
-    rbuf_add(&b, p, (size_t)(end - p));
-    if (b.oom)
-        goto out;
-    *out = b.s;
-    *out_len = b.len;
-    b.s = NULL;
-    rc = CKG_OK;
-out:
-    rbuf_free(&b);
-    title_index_free(&ti);
+    strbuf_free(&b);
+    strbuf_free(&b2);
     return rc;
 }

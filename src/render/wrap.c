@@ -1,228 +1,15 @@
-/* render_text.c — the text pieces of a map: a growable string, XML escaping, and the line
- * breaking of concept names.
+/* wrap.c — line breaking of concept names (stage: base; uses util/strbuf).
  *
- * Escaping is the one place where ontology text meets markup: labels are Graphviz HTML-like
- * labels and titles are XML, so both get the same treatment (entities for & < > ", control
- * characters and XML non-characters removed). Line breaking keeps boxes compact: a Chinese
- * name longer than a line is split where a reader would pause (after 和, 与, 、, —, or at
- * a word boundary the dictionary knows), into lines as even as possible. */
+ * Line breaking keeps boxes compact: a Chinese name longer than a line is split where a
+ * reader would pause (after 和, 与, 、, —, or at a word boundary the dictionary knows), into
+ * lines as even as possible; English text is split at spaces into balanced lines. */
 #include "render_internal.h"
 
 #include "ckg/status.h"
 #include "ckg/text.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ------------------------------------------------------------------ rbuf */
-
-static int rbuf_reserve(rbuf *b, size_t more)
-{
-    if (b->oom)
-        return 0;
-    if (b->len + more + 1 <= b->cap)
-        return 1;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + more + 1)
-        cap *= 2;
-    char *s = realloc(b->s, cap);
-    if (!s) {
-        b->oom = 1;
-        return 0;
-    }
-    b->s = s;
-    b->cap = cap;
-    return 1;
-}
-
-void rbuf_add(rbuf *b, const char *s, size_t len)
-{
-    if (!rbuf_reserve(b, len))
-        return;
-    memcpy(b->s + b->len, s, len);
-    b->len += len;
-    b->s[b->len] = '\0';
-}
-
-void rbuf_puts(rbuf *b, const char *s)
-{
-    rbuf_add(b, s, strlen(s));
-}
-
-void rbuf_printf(rbuf *b, const char *fmt, ...)
-{
-    char small[256];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        b->oom = 1;
-        return;
-    }
-    if ((size_t)n < sizeof small) {
-        rbuf_add(b, small, (size_t)n);
-        return;
-    }
-    if (!rbuf_reserve(b, (size_t)n))
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-}
-
-void rbuf_free(rbuf *b)
-{
-    free(b->s);
-    *b = (rbuf){0};
-}
-
-/* ------------------------------------------------------------------ escaping */
-
-enum { ESC_NEWLINES = 1, ESC_GRAPHVIZ = 2 };
-
-/* Does s start with what an XML reader takes for an entity ("&amp;", "&#60;", "&#x3C;")? */
-static int looks_like_entity(const char *s, size_t len)
-{
-    size_t i = 1;
-    if (i < len && s[i] == '#') {
-        i++;
-        if (i < len && (s[i] == 'x' || s[i] == 'X'))
-            i++;
-    }
-    size_t start = i;
-    while (i < len && i < 32 && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-                                 (s[i] >= '0' && s[i] <= '9')))
-        i++;
-    return i > start && i < len && s[i] == ';';
-}
-
-static void escape_n(rbuf *b, const char *s, size_t len, unsigned flags, size_t max_chars)
-{
-    size_t i = 0, chars = 0;
-    while (i < len) {
-        uint32_t cp;
-        size_t n = text_utf8_decode(s + i, len - i, &cp);
-        if (n == 0) { /* not UTF-8 (the loader rejects it; be safe anyway) */
-            i++;
-            continue;
-        }
-        if (chars == max_chars) {
-            rbuf_puts(b, "…");
-            return;
-        }
-        chars++;
-        const char *rep = NULL;
-        switch (cp) {
-        case '&':
-            /* Graphviz writes a decoded "&lt;" back as the entity it looks like, so the
-             * ampersand of such text gets an invisible word joiner after it. */
-            rep = (flags & ESC_GRAPHVIZ) && looks_like_entity(s + i, len - i) ? "&amp;\xe2\x81\xa0"
-                                                                              : "&amp;";
-            break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        /* Graphviz expands \N, \G, \E... in labels, even HTML-like ones and after decoding
-         * entities: a word joiner after the backslash keeps it literal. */
-        case '\\': rep = (flags & ESC_GRAPHVIZ) ? "\\\xe2\x81\xa0" : "\\"; break;
-        case '\n': rep = (flags & ESC_NEWLINES) ? "\n" : " "; break;
-        case '\t':
-        case '\r': rep = " "; break;
-        default:
-            if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0xfffe || cp == 0xffff)
-                rep = "";
-        }
-        if (rep)
-            rbuf_puts(b, rep);
-        else
-            rbuf_add(b, s + i, n);
-        i += n;
-    }
-}
-
-void rbuf_xml(rbuf *b, const char *s, int keep_newlines)
-{
-    if (s)
-        escape_n(b, s, strlen(s), keep_newlines ? ESC_NEWLINES : 0, (size_t)-1);
-}
-
-void rbuf_label(rbuf *b, const char *s)
-{
-    if (s)
-        escape_n(b, s, strlen(s), ESC_GRAPHVIZ, (size_t)-1);
-}
-
-/* Graphviz 2.42/2.43 expands a tooltip's escapes twice (as an escString, then again while
- * writing it), so a literal backslash takes four; an ampersand that looks like an entity
- * gets a word joiner, or the SVG writer would pass it on as that entity. */
-void rbuf_tooltip(rbuf *b, const char *s)
-{
-    char *clean = render_clean_text(s, 1);
-    if (!clean) {
-        b->oom = 1;
-        return;
-    }
-    size_t len = strlen(clean);
-    for (size_t i = 0; i < len; i++) {
-        if (clean[i] == '\\')
-            rbuf_puts(b, "\\\\\\\\");
-        else if (clean[i] == '&' && looks_like_entity(clean + i, len - i))
-            rbuf_puts(b, "&\xe2\x81\xa0");
-        else
-            rbuf_add(b, clean + i, 1);
-    }
-    free(clean);
-}
-
-void rbuf_xml_cut(rbuf *b, const char *s, size_t max_chars)
-{
-    if (s)
-        escape_n(b, s, strlen(s), 0, max_chars);
-}
-
-char *render_clean_text(const char *s, int keep_newlines)
-{
-    rbuf b = {0};
-    rbuf_add(&b, "", 0);
-    size_t len = s ? strlen(s) : 0, i = 0;
-    while (i < len) {
-        uint32_t cp;
-        size_t n = text_utf8_decode(s + i, len - i, &cp);
-        if (n == 0) {
-            i++;
-            continue;
-        }
-        if (cp == '\n' && keep_newlines)
-            rbuf_add(&b, "\n", 1);
-        else if (cp == '\t' || cp == '\n' || cp == '\r')
-            rbuf_add(&b, " ", 1);
-        else if (!(cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0xfffe || cp == 0xffff))
-            rbuf_add(&b, s + i, n);
-        i += n;
-    }
-    if (b.oom) {
-        rbuf_free(&b);
-        return NULL;
-    }
-    return b.s;
-}
-
-char *render_escape_xml(const char *s, int keep_newlines)
-{
-    rbuf b = {0};
-    rbuf_add(&b, "", 0);
-    rbuf_xml(&b, s, keep_newlines);
-    if (b.oom) {
-        rbuf_free(&b);
-        return NULL;
-    }
-    return b.s;
-}
-
-/* ------------------------------------------------------------------ line breaking */
 
 /* Characters after which a Chinese name reads well broken. */
 static int good_break_after(uint32_t cp)
@@ -383,18 +170,18 @@ int render_wrap_zh(const char *name, size_t max_chars, const char *const *dict, 
         goto out;
     for (size_t i = n; i > 0; i = from[i])
         stops[k++] = i;
-    rbuf b = {0};
+    strbuf b = {0};
     size_t start = 0;
     while (k > 0) {
         size_t end = stops[--k];
         if (start)
-            rbuf_add(&b, "\n", 1);
-        rbuf_add(&b, name + c.off[start], c.off[end] - c.off[start]);
+            strbuf_add(&b, "\n", 1);
+        strbuf_add(&b, name + c.off[start], c.off[end] - c.off[start]);
         start = end;
     }
     free(stops);
     if (b.oom) {
-        rbuf_free(&b);
+        strbuf_free(&b);
         goto out;
     }
     *out = b.s;
@@ -418,8 +205,8 @@ int render_wrap_words(const char *text, size_t max_chars, char **out)
     size_t target = lines ? (total + lines - 1) / lines : 0;
     if (target < max_chars * 2 / 3)
         target = max_chars * 2 / 3;
-    rbuf b = {0};
-    rbuf_add(&b, "", 0);
+    strbuf b = {0};
+    strbuf_add(&b, "", 0);
     size_t line_chars = 0;
     const char *p = text;
     while (*p) {
@@ -437,18 +224,18 @@ int render_wrap_words(const char *text, size_t max_chars, char **out)
         size_t wc = text_codepoints(word);
         /* Break before the word when it would pass the target and the line has something. */
         if (line_chars && line_chars + 1 + wc > target) {
-            rbuf_add(&b, "\n", 1);
+            strbuf_add(&b, "\n", 1);
             line_chars = 0;
         } else if (line_chars) {
-            rbuf_add(&b, " ", 1);
+            strbuf_add(&b, " ", 1);
             line_chars++;
         }
-        rbuf_add(&b, p, (size_t)(q - p));
+        strbuf_add(&b, p, (size_t)(q - p));
         line_chars += wc;
         p = q;
     }
     if (b.oom) {
-        rbuf_free(&b);
+        strbuf_free(&b);
         return CKG_ENOMEM;
     }
     *out = b.s;

@@ -1,0 +1,193 @@
+/* session.c — the start and the end every command shares: its options parsed from its
+ * table (cli_option), --help, the count of its positional arguments, loading the ontology,
+ * the exit code of a failure, the note on quotes shown without lines.
+ *
+ * getopt_long's tables are made from the command's table: a long option for every entry in
+ * table order (getopt lists ambiguous abbreviations in that order), then "help"; a short one
+ * for every entry with a letter. Every value is checked here as its type says, with the
+ * messages the README shows. */
+#include "ckg/status.h"
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_OPTIONS = 32, FIRST_LONG_ONLY = 256 };
+
+const cli_choice cli_text_json[] = {{"text", CLI_TEXT}, {"json", CLI_JSON}, {NULL, 0}};
+const cli_choice cli_text_csv_json[] = {
+    {"text", CLI_TEXT}, {"csv", CLI_CSV}, {"json", CLI_JSON}, {NULL, 0}};
+
+/* "a, b or c" of the choices' names into buf. */
+static const char *choice_list(const cli_choice *choices, char *buf, size_t size)
+{
+    size_t used = 0, n = 0;
+    while (choices[n].name)
+        n++;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && used < size; i++) {
+        int w = snprintf(buf + used, size - used, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                         choices[i].name);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+    return buf;
+}
+
+static int store_choice(const cli *c, const char *cmd, const cli_option *o, const char *value,
+                        int *dest)
+{
+    char list[512];
+    for (const cli_choice *ch = o->choices; ch->name; ch++) {
+        if (strcmp(value, ch->name) == 0) {
+            *dest = ch->value;
+            return EXIT_OK;
+        }
+    }
+    choice_list(o->choices, list, sizeof list);
+    if (o->invalid)
+        return cli_usage_error(c, cmd, o->invalid, list, value);
+    return cli_usage_error(c, cmd, "unknown %s '%s' (%s)", o->what, value, list);
+}
+
+/* Checks value as o's type says and stores it at dest. */
+static int store(const cli *c, const char *cmd, const cli_option *o, const char *value,
+                 void *dest)
+{
+    char option[64];
+    switch (o->type) {
+    case CLI_FLAG: *(int *)dest = o->value; return EXIT_OK;
+    case CLI_STRING: *(const char **)dest = value; return EXIT_OK;
+    case CLI_CHOICE: return store_choice(c, cmd, o, value, dest);
+    case CLI_COUNT:
+        snprintf(option, sizeof option, "--%s", o->name);
+        return cli_count_arg(c, cmd, option, value, o->max, dest);
+    case CLI_LIST: {
+        cli_list *l = dest;
+        if (l->n == CLI_LIST_MAX)
+            return cli_usage_error(c, cmd, "too many --%s options", o->name);
+        l->items[l->n++] = value;
+        return EXIT_OK;
+    }
+    case CLI_CUSTOM: return o->parse(c, cmd, value, dest);
+    }
+    return EXIT_USAGE;
+}
+
+/* The entry getopt_long answered with opt (a letter, or FIRST_LONG_ONLY + its index). */
+static const cli_option *option_of(const cli_option *options, int opt)
+{
+    for (int i = 0; options[i].name; i++) {
+        if (options[i].letter ? options[i].letter == opt : FIRST_LONG_ONLY + i == opt)
+            return &options[i];
+    }
+    return NULL;
+}
+
+/* Fills getopt_long's tables from the command's. */
+static void getopt_tables(const cli_option *options, struct option *longs, char *shorts)
+{
+    size_t n = 0, k = 0;
+    for (; options[n].name && n < MAX_OPTIONS; n++) {
+        const cli_option *o = &options[n];
+        int has_arg = o->type == CLI_FLAG ? no_argument : required_argument;
+        longs[n] = (struct option){o->name, has_arg, NULL,
+                                   o->letter ? o->letter : FIRST_LONG_ONLY + (int)n};
+        if (o->letter) {
+            shorts[k++] = (char)o->letter;
+            if (has_arg == required_argument)
+                shorts[k++] = ':';
+        }
+    }
+    longs[n++] = (struct option){"help", no_argument, NULL, 'h'};
+    longs[n] = (struct option){NULL, 0, NULL, 0};
+    shorts[k++] = 'h';
+    shorts[k] = '\0';
+}
+
+int cli_start(cli_session *s, const cli *c, const cli_spec *spec, int argc, char **argv,
+              void *opts)
+{
+    struct option longs[MAX_OPTIONS + 2];
+    char shorts[2 * MAX_OPTIONS + 2];
+    int opt, code;
+    memset(s, 0, sizeof *s);
+    getopt_tables(spec->options, longs, shorts);
+    optind = 0;
+    while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        const cli_option *o = opt == 'h' ? NULL : option_of(spec->options, opt);
+        if (opt == 'h') {
+            spec->usage(stdout);
+            return EXIT_OK;
+        }
+        if (!o) { /* getopt_long said what was wrong */
+            spec->usage(stderr);
+            return EXIT_USAGE;
+        }
+        if ((code = store(c, spec->name, o, optarg, (char *)opts + o->offset)) != EXIT_OK)
+            return code;
+    }
+    int n = argc - optind;
+    if (n < spec->min_args)
+        return cli_usage_error(c, spec->name, "%s", spec->missing);
+    if (spec->max_args >= 0 && n > spec->max_args)
+        return cli_usage_error(c, spec->name,
+                               spec->too_many ? spec->too_many : "unexpected argument '%s'",
+                               argv[optind + spec->max_args]);
+    s->c = c;
+    s->spec = spec;
+    s->args = argv + optind;
+    s->n_args = n;
+    diag_list_init(&s->diags);
+    query_lines_init(&s->lines, NULL, c->corpus_dir);
+    return CLI_CONTINUE;
+}
+
+int cli_load_ontology(cli_session *s, const ontology_load_options *opt, int allow_errors)
+{
+    int code = cli_load_with(s->c, opt, &s->o, allow_errors, &s->diags);
+    s->lines.o = s->o;
+    return code;
+}
+
+int cli_fail(cli_session *s, int status)
+{
+    int explained = s->diags.n_errors > 0; /* an error diagnostic says why */
+    cli_print_diags(s->c, &s->diags);
+    if (status == CKG_ENOMEM || !explained)
+        return cli_status_error(s->c, s->spec->name, status);
+    return cli_exit_code(status);
+}
+
+/* Why quotes were shown without a line, once. */
+static void lines_note(const cli_session *s)
+{
+    const query_lines *l = &s->lines;
+    const cli *c = s->c;
+    if (!l->unlocated)
+        return;
+    fprintf(stderr, "%s %s: note: %zu quote%s shown without %s line: ", c->program,
+            s->spec->name, l->unlocated, l->unlocated == 1 ? "" : "s",
+            l->unlocated == 1 ? "its" : "their");
+    if (!c->corpus_dir)
+        fprintf(stderr, "no corpus folder (use --corpus DIR or set CKG_CORPUS)\n");
+    else if (!l->cp)
+        fprintf(stderr, "cannot read the corpus folder '%s'\n", c->corpus_dir);
+    else {
+        cli_fputs_safe(stderr, l->diags.n ? l->diags.items[0].message
+                                          : "their source text is not available");
+        fputc('\n', stderr);
+    }
+}
+
+int cli_end(cli_session *s, int code)
+{
+    lines_note(s);
+    query_lines_free(&s->lines);
+    ontology_free(s->o);
+    diag_list_free(&s->diags);
+    memset(s, 0, sizeof *s);
+    return code;
+}
