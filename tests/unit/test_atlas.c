@@ -1,8 +1,7 @@
 /* test_atlas.c — the concept atlas: paragraphs of source texts and the passage around a
- * quote (each mark holds exactly the quote's characters), the ranks of every concept at once
- * (those `ckg show` gives one by one), and the page atlas_build writes: one script and its
- * hash in the CSP, data that no text can break out of, maps that inflate, every quote placed,
- * the same bytes twice, errors reported. How the page behaves is tests/browser/check_atlas.py.
+ * quote (each mark holds exactly the quote's characters), and the page atlas_build writes:
+ * one script and its hash in the CSP, data that no text can break out of, maps that
+ * inflate, every quote placed, the same bytes twice, errors reported. How the page behaves is tests/browser/check_atlas.py.
  *
  * The SVG trim, the JSON escape and SHA-256 are tested through atlas_internal.h. */
 #include <setjmp.h>
@@ -369,49 +368,6 @@ static void test_every_shipped_quote_is_marked_exactly(void **state)
     assert_true(n > 1000);
 }
 
-/* ------------------------------------------------------------------ ranks */
-
-static void test_ranks_of_a_scope_are_those_of_each_concept(void **state)
-{
-    (void)state;
-    diag_list d;
-    diag_list_init(&d);
-    ckg_ontology *o = NULL;
-    assert_int_equal(ontology_load("tests/fixtures/good", &d, &o), CKG_OK);
-    graph_scope scopes[] = {{NULL, NULL}, {"alpha", NULL}, {"beta", NULL}, {"beta", "part-one"}};
-    for (size_t s = 0; s < sizeof scopes / sizeof *scopes; s++) {
-        query_ranks *all = NULL;
-        const graph_scope *scope = scopes[s].paper ? &scopes[s] : NULL;
-        assert_int_equal(query_ranks_scope(o, scope, &d, &all), CKG_OK);
-        size_t in_scope = 0;
-        for (size_t c = 0; c < o->n_concepts; c++) {
-            query_ranks one;
-            int rc = query_ranks_of(o, scope, (int32_t)c, &d, &one);
-            if (rc == CKG_ENOTFOUND) {
-                assert_int_equal(all[c].n, 0);
-                continue;
-            }
-            assert_int_equal(rc, CKG_OK);
-            in_scope++;
-            assert_int_equal(all[c].n, one.n);
-            assert_true(all[c].degree.value == one.degree.value);
-            assert_true(all[c].degree.rank == one.degree.rank);
-            assert_true(all[c].in_degree.rank == one.in_degree.rank);
-            assert_true(all[c].out_degree.rank == one.out_degree.rank);
-            assert_true(all[c].pagerank.value == one.pagerank.value);
-            assert_true(all[c].pagerank.rank == one.pagerank.rank);
-        }
-        assert_true(in_scope > 0);
-        free(all);
-    }
-    query_ranks *none = NULL;
-    graph_scope bad = {"nope", NULL};
-    assert_int_equal(query_ranks_scope(o, &bad, &d, &none), CKG_ENOTFOUND);
-    assert_null(none);
-    ontology_free(o);
-    diag_list_free(&d);
-}
-
 /* ------------------------------------------------------------------ the pieces */
 
 static void test_sha256_gives_the_standard_digests(void **state)
@@ -742,7 +698,6 @@ int main(void)
         cmocka_unit_test(test_missing_and_empty_quotes_are_told_apart),
         cmocka_unit_test(test_every_fixture_quote_is_marked_exactly),
         cmocka_unit_test(test_every_shipped_quote_is_marked_exactly),
-        cmocka_unit_test(test_ranks_of_a_scope_are_those_of_each_concept),
         cmocka_unit_test(test_sha256_gives_the_standard_digests),
         cmocka_unit_test(test_svg_trim_drops_prolog_comments_and_fonts_only),
         cmocka_unit_test(test_json_in_a_script_escapes_what_could_end_it),
