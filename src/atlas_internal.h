@@ -3,7 +3,7 @@
  * own file:
  *
  *   atlas_scopes.c   which maps the page offers (all, papers, sections, a diff)
- *   atlas_map.c      one map: render_map's SVG, trimmed for the page (the one call site)
+ *   atlas_map.c      one map: render_map's SVG drawn for the page (the one call site)
  *   atlas_data.c     the data of every concept, as JSON
  *   atlas_text.c     paragraphs of the source texts and the passage around a quote (atlas.h)
  *   atlas_buf.c      the buffer: JSON safe inside <script>, zlib + base64, SHA-256
@@ -69,15 +69,12 @@ void atlas_scopes_free(atlas_scope *s, size_t n);
 
 /* ------------------------------------------------------------------ maps (atlas_map.c) */
 
-/* The map of scope in lang: render_map's SVG without the XML prolog, comments and
- * font-family attributes (the page's style names the same fonts), into *out (malloc'd,
- * *len bytes). Sets scope->n_concepts and n_relations. Returns what render_map returns. */
+/* The map of scope in lang as render_map draws it for the atlas (render_options.atlas),
+ * into *out (malloc'd, *len bytes). Sets scope->n_concepts and n_relations. Returns what
+ * render_map returns. */
 int atlas_map_svg(render_context *ctx, const ckg_ontology *o, atlas_scope *scope,
                   render_lang lang, const char *engine, diag_list *diags, char **out,
                   size_t *len);
-
-/* Cuts what atlas_map_svg leaves out of an SVG, in place; returns the new length. */
-size_t atlas_svg_trim(char *svg, size_t len);
 
 /* ------------------------------------------------------------------ data (atlas_data.c) */
 

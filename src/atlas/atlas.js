@@ -9,8 +9,9 @@
  *    history entry), and the hashchange handler shows what it says, so Back and links
  *    from slides work.
  *  - A map is inflated and parsed the first time it is shown, from its holder element
- *    (application/x-ckg-map: zlib in base64); concept boxes get data-concept and lose
- *    their ids (so no id of the ontology can clash with the page's).
+ *    (application/x-ckg-map: zlib in base64). render_map drew it for the page
+ *    (render_options.atlas): concept boxes carry data-concept, relations data-from and
+ *    data-to, and no element has an id (so none can clash with the page's).
  *
  * The data (the element #atlas-data, written by src/atlas_data.c), indexes count from 0:
  *   lang        "zh" or "en": the language the page opens in
@@ -315,9 +316,9 @@
     return new Response(stream).text();
   }
 
-  /* A map, parsed once: concept boxes get data-concept, relations data-from and data-to,
-   * and nothing keeps an id. The theme colours of an undivided map are noted (a diff map
-   * colours its boxes by paper). */
+  /* A map, parsed once. render_map drew it for the page: concept boxes carry data-concept,
+   * relations and phrases data-from and data-to, and nothing has an id. The theme colours
+   * of an undivided map are noted (a diff map colours its boxes by paper). */
   const themeColor = new Map();
   async function loadMap(holderId, diff) {
     if (parsedMaps.has(holderId)) return parsedMaps.get(holderId);
@@ -326,17 +327,10 @@
     const s = template.content.querySelector('svg');
     if (!s) throw new Error('map ' + holderId + ' holds no SVG');
     for (const g of s.querySelectorAll('g.node.concept')) {
-      g.setAttribute('data-concept', g.id);
-      const i = byId.get(g.id), shape = g.querySelector('path, polygon, ellipse');
+      const i = byId.get(g.getAttribute('data-concept')), shape = g.querySelector('path, polygon, ellipse');
       if (!diff && i !== undefined && concepts[i].theme >= 0 && shape && shape.getAttribute('fill'))
         themeColor.set(concepts[i].theme, shape.getAttribute('fill'));
     }
-    for (const g of s.querySelectorAll('g.edge, g.node.phrase')) {
-      const parts = g.id.split('--');
-      g.setAttribute('data-from', parts[0]);
-      g.setAttribute('data-to', parts[1] || '');
-    }
-    for (const e of s.querySelectorAll('[id]')) e.removeAttribute('id');
     const box = (s.getAttribute('viewBox') || '0 0 100 100').split(/[\s,]+/).map(Number);
     s.removeAttribute('width');
     s.removeAttribute('height');

@@ -10,7 +10,8 @@ opened from disk (file://), as a student would open it from a USB stick.
 With --ckg (the shipped ontology's atlas, built with its corpus), what the page shows is
 compared with what the ckg binary says, the page's own data never serving as the truth:
   - the scope menu: `all`, every paper, every section, the diff; each map's concepts, each
-    an element with data-concept, are those of `ckg export` for the scope;
+    an element with data-concept, are those of `ckg export` for the scope, and the map of
+    all papers draws each of its relations (data-from, data-to);
   - search: typing (case, width and space insensitive: "ｔ ｆ Ｐ" finds TFP), the first
     result of an exact name is the concept `ckg show` resolves it to, every result holds the
     text, arrow keys move through the results, Enter opens one;
@@ -194,6 +195,11 @@ class Run:
         return self.js("return [...document.querySelectorAll('#atlas-map-view g.node.concept')]"
                        ".map(g => g.getAttribute('data-concept'))")
 
+    def map_relations(self):
+        return {tuple(r) for r in self.js(
+            "return [...document.querySelectorAll('#atlas-map-view g.edge')]"
+            ".map(g => [g.getAttribute('data-from'), g.getAttribute('data-to')])")}
+
     def shot(self, name, width=1920, height=1080):
         if not self.shots:
             return
@@ -288,6 +294,9 @@ def check_scopes(run, truth, diff):
               "ids left in the map")
     run.check(run.js("return document.querySelectorAll('#atlas-map-view g.node.concept:not([data-concept])').length") == 0,
               "a concept box without data-concept")
+    run.equal(sorted(run.map_relations()),
+              sorted({(r["from"], r["to"]) for r in everything["relations"]}),
+              "the relations of the map of all papers (data-from, data-to)")
     for value in want[1:]:
         run.js("const s = document.getElementById('atlas-scope'); s.value = arguments[0];"
                "s.dispatchEvent(new Event('change'))", value)

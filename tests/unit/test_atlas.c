@@ -3,7 +3,8 @@
  * one script and its hash in the CSP, data that no text can break out of, maps that
  * inflate, every quote placed, the same bytes twice, errors reported. How the page behaves is tests/browser/check_atlas.py.
  *
- * The SVG trim, the JSON escape and SHA-256 are tested through atlas_internal.h. */
+ * The JSON escape and SHA-256 are tested through atlas_internal.h; the maps as render_map
+ * draws them for the atlas in test_render.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -397,20 +398,6 @@ static void test_sha256_gives_the_standard_digests(void **state)
     }
 }
 
-static void test_svg_trim_drops_prolog_comments_and_fonts_only(void **state)
-{
-    (void)state;
-    char svg[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- made -->\n<svg viewBox=\"0 0 1 1\">\n"
-                 "<!-- a&#45;b -->\n<g id=\"a\" class=\"node\"><title>A &lt;b&gt;</title>\n"
-                 "<text x=\"1\" font-family=\"Noto Sans CJK SC,sans-serif\" font-size=\"9\">甲</text>"
-                 "</g>\n</svg>\n";
-    size_t n = atlas_svg_trim(svg, strlen(svg));
-    assert_int_equal(n, strlen(svg));
-    assert_string_equal(svg, "<svg viewBox=\"0 0 1 1\">\n<g id=\"a\" class=\"node\"><title>A "
-                             "&lt;b&gt;</title>\n<text x=\"1\" font-size=\"9\">甲</text></g>\n"
-                             "</svg>\n");
-}
-
 static void test_json_in_a_script_escapes_what_could_end_it(void **state)
 {
     (void)state;
@@ -598,9 +585,10 @@ static void test_page_maps_inflate_to_svg(void **state)
         assert_int_equal(uncompress((Bytef *)svg, &size, z, len), Z_OK);
         svg[size] = '\0';
         assert_true(strncmp(svg, "<svg", 4) == 0);
-        assert_non_null(strstr(svg, "class=\"node concept"));
+        assert_non_null(strstr(svg, "data-concept=\""));
         assert_null(strstr(svg, "font-family="));
         assert_null(strstr(svg, "<!--"));
+        assert_null(strstr(svg, " id=\""));
         free(svg);
         free(z);
         free(b64);
@@ -699,7 +687,6 @@ int main(void)
         cmocka_unit_test(test_every_fixture_quote_is_marked_exactly),
         cmocka_unit_test(test_every_shipped_quote_is_marked_exactly),
         cmocka_unit_test(test_sha256_gives_the_standard_digests),
-        cmocka_unit_test(test_svg_trim_drops_prolog_comments_and_fonts_only),
         cmocka_unit_test(test_json_in_a_script_escapes_what_could_end_it),
         cmocka_unit_test(test_page_has_one_script_and_its_hash_in_the_csp),
         cmocka_unit_test(test_page_data_holds_every_concept_and_places_every_quote),
