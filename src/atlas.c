@@ -9,11 +9,11 @@
  *               src/atlas/atlas.css
  *   @@DATA@@    the data (atlas_data.c), JSON
  *   @@MAPS@@    one <script type="application/x-ckg-map" id="atlas-map-N"> per map, holding
- *               the SVG compressed with zlib in base64 (atlas_buf_deflate_base64; a fifth of
+ *               the SVG compressed with zlib in base64 (atlas_put_deflate_base64; a fifth of
  *               the size), inflated and parsed by the page only when the map is shown
  *   @@SCRIPT@@  src/atlas/atlas.js
  * The maps are drawn first (they count what they show for the scope menu), then the data.
- * JSON goes in through atlas_buf_json, which escapes <, > and &, and the maps in base64, so
+ * JSON goes in through atlas_put_json, which escapes <, > and &, and the maps in base64, so
  * nothing from the ontology or the corpus can close its element; the CSS and the script are
  * ours and are checked not to hold a closing tag either. */
 #include "atlas_internal.h"
@@ -33,7 +33,7 @@ void atlas_options_init(atlas_options *opt)
 }
 
 typedef struct page {
-    atlas_buf b;
+    strbuf b;
     const char *tpl;   /* the template still to copy */
     const char *end;
 } page;
@@ -47,7 +47,7 @@ static int up_to(page *p, const char *name, diag_list *diags)
     size_t n = strlen(marker);
     for (const char *s = p->tpl; s + n <= p->end; s++) {
         if (memcmp(s, marker, n) == 0) {
-            atlas_buf_put(&p->b, p->tpl, (size_t)(s - p->tpl));
+            strbuf_add(&p->b, p->tpl, (size_t)(s - p->tpl));
             p->tpl = s + n;
             return CKG_OK;
         }
@@ -84,33 +84,33 @@ static int assemble(page *p, const atlas_options *opt, const json_t *data, char 
 
     if ((rc = up_to(p, "LANG", diags)) != CKG_OK)
         return rc;
-    atlas_buf_puts(&p->b, opt->lang == RENDER_LANG_EN ? "en" : "zh-Hans");
+    strbuf_puts(&p->b, opt->lang == RENDER_LANG_EN ? "en" : "zh-Hans");
     if ((rc = up_to(p, "CSP", diags)) != CKG_OK)
         return rc;
-    atlas_buf_puts(&p->b, "default-src 'none'; script-src 'sha256-");
-    atlas_buf_puts(&p->b, hash);
-    atlas_buf_puts(&p->b, "'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'");
+    strbuf_puts(&p->b, "default-src 'none'; script-src 'sha256-");
+    strbuf_puts(&p->b, hash);
+    strbuf_puts(&p->b, "'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'");
     if ((rc = up_to(p, "STYLE", diags)) != CKG_OK)
         return rc;
-    atlas_buf_puts(&p->b, ":root{--atlas-font:" RENDER_FONT_STACK "}\n");
-    atlas_buf_put(&p->b, atlas_asset_css, atlas_asset_css_len);
-    if ((rc = up_to(p, "DATA", diags)) != CKG_OK || (rc = atlas_buf_json(&p->b, data)) != CKG_OK)
+    strbuf_puts(&p->b, ":root{--atlas-font:" RENDER_FONT_STACK "}\n");
+    strbuf_add(&p->b, atlas_asset_css, atlas_asset_css_len);
+    if ((rc = up_to(p, "DATA", diags)) != CKG_OK || (rc = atlas_put_json(&p->b, data)) != CKG_OK)
         return rc;
     if ((rc = up_to(p, "MAPS", diags)) != CKG_OK)
         return rc;
     for (size_t i = 0; i < n_maps; i++) {
         snprintf(buf, sizeof buf, "<script type=\"application/x-ckg-map\" id=\"atlas-map-%zu\">",
                  i);
-        atlas_buf_puts(&p->b, buf);
-        if ((rc = atlas_buf_deflate_base64(&p->b, maps[i], map_len[i])) != CKG_OK)
+        strbuf_puts(&p->b, buf);
+        if ((rc = atlas_put_deflate_base64(&p->b, maps[i], map_len[i])) != CKG_OK)
             return rc;
-        atlas_buf_puts(&p->b, "</script>\n");
+        strbuf_puts(&p->b, "</script>\n");
     }
     if ((rc = up_to(p, "SCRIPT", diags)) != CKG_OK)
         return rc;
-    atlas_buf_put(&p->b, atlas_asset_js, atlas_asset_js_len);
-    atlas_buf_put(&p->b, p->tpl, (size_t)(p->end - p->tpl));
-    return p->b.failed ? CKG_ENOMEM : CKG_OK;
+    strbuf_add(&p->b, atlas_asset_js, atlas_asset_js_len);
+    strbuf_add(&p->b, p->tpl, (size_t)(p->end - p->tpl));
+    return p->b.oom ? CKG_ENOMEM : CKG_OK;
 }
 
 int atlas_build(render_context *ctx, const ckg_ontology *o, corpus *cp,
@@ -162,11 +162,9 @@ int atlas_build(render_context *ctx, const ckg_ontology *o, corpus *cp,
         goto out;
     if ((rc = assemble(&p, opt, data, maps, map_len, n_maps, diags)) != CKG_OK)
         goto out;
-    *out = p.b.s;
-    *len = p.b.len;
-    p.b = (atlas_buf){0};
+    *out = strbuf_take(&p.b, len);
 out:
-    atlas_buf_free(&p.b);
+    strbuf_free(&p.b);
     json_decref(data);
     for (size_t i = 0; maps && i < n_maps; i++)
         free(maps[i]);

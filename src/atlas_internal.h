@@ -1,42 +1,33 @@
-/* atlas_internal.h — what the atlas_* files share: a growable byte buffer with the escaping
- * the page needs, the list of scopes, and the steps of atlas_build (atlas.c), each in its
- * own file:
+/* atlas_internal.h — what the atlas_* files share: the encodings the page needs (written
+ * into util's strbuf), the list of scopes, and the steps of atlas_build (atlas.c), each in
+ * its own file:
  *
  *   atlas_scopes.c   which maps the page offers (all, papers, sections, a diff)
  *   atlas_map.c      one map: render_map's SVG drawn for the page (the one call site)
  *   atlas_data.c     the data of every concept, as JSON
  *   atlas_text.c     paragraphs of the source texts and the passage around a quote (atlas.h)
- *   atlas_buf.c      the buffer: JSON safe inside <script>, zlib + base64, SHA-256
+ *   atlas_encode.c   JSON safe inside <script>, zlib + base64, SHA-256
  *   atlas.c          the page: template, style, data, maps, script */
 #ifndef CKG_ATLAS_INTERNAL_H
 #define CKG_ATLAS_INTERNAL_H
 
 #include "ckg/atlas.h"
+#include "util/strbuf.h"
 
 #include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
-/* ------------------------------------------------------------------ the buffer (atlas_buf.c) */
-
-typedef struct atlas_buf {
-    char *s;
-    size_t len, cap;
-    int failed; /* an allocation failed: everything after it was dropped */
-} atlas_buf;
-
-void atlas_buf_put(atlas_buf *b, const char *s, size_t n);
-void atlas_buf_puts(atlas_buf *b, const char *s);
-void atlas_buf_free(atlas_buf *b);
+/* ------------------------------------------------------------------ encodings (atlas_encode.c) */
 
 /* A JSON value dumped compactly so that it can stand inside a <script> element: <, > and &
  * written as \u003c, \u003e, \u0026 and U+2028, U+2029 as \u2028, \u2029, so no text can
  * close the element or open a comment. CKG_OK or CKG_ENOMEM. */
-int atlas_buf_json(atlas_buf *b, const json_t *v);
+int atlas_put_json(strbuf *b, const json_t *v);
 
 /* data[0..n) compressed with zlib (deflate, the zlib format) and written in base64: what
  * the page's DecompressionStream("deflate") reads back. CKG_OK or CKG_ENOMEM. */
-int atlas_buf_deflate_base64(atlas_buf *b, const char *data, size_t n);
+int atlas_put_deflate_base64(strbuf *b, const char *data, size_t n);
 
 /* The SHA-256 of data, base64-encoded (44 characters and a NUL), for a CSP source. */
 void atlas_sha256_base64(const char *data, size_t len, char out[45]);

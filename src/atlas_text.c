@@ -11,6 +11,7 @@
  * when the corpus is at hand, of the shipped ontology). */
 #include "ckg/atlas.h"
 #include "ckg/status.h"
+#include "util/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -260,34 +261,11 @@ int atlas_text_is_wrapped(const atlas_text *t)
 /* ------------------------------------------------------------------ composing a passage */
 
 typedef struct composer {
-    char *s;
-    size_t len, cap;
+    strbuf text;
     size_t len16;  /* UTF-16 code units so far */
     int pending;   /* white space (or a line break) seen since the last character */
     int narrow;    /* the last character written is one column wide */
-    int failed;
 } composer;
-
-static void put_bytes(composer *c, const char *s, size_t n)
-{
-    if (c->failed)
-        return;
-    if (c->len + n + 1 > c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 256;
-        while (cap < c->len + n + 1)
-            cap *= 2;
-        char *p = realloc(c->s, cap);
-        if (!p) {
-            c->failed = 1;
-            return;
-        }
-        c->s = p;
-        c->cap = cap;
-    }
-    memcpy(c->s + c->len, s, n);
-    c->len += n;
-    c->s[c->len] = '\0';
-}
 
 /* Writes cp; a pending space first when both neighbours are narrow (Latin words). With
  * mark, the passage's mark starts at cp (after that space). */
@@ -298,16 +276,16 @@ static void put_char(composer *c, uint32_t cp, atlas_passage *mark)
     if (n == 0)
         n = text_utf8_encode(0xFFFD, buf);
     int narrow = text_width(buf, n) == 1;
-    if (c->pending && c->len && c->narrow && narrow) {
-        put_bytes(c, " ", 1);
+    if (c->pending && c->text.len && c->narrow && narrow) {
+        strbuf_putc(&c->text, ' ');
         c->len16++;
     }
     c->pending = 0;
     if (mark) {
-        mark->mark_start = c->len;
+        mark->mark_start = c->text.len;
         mark->mark_start16 = c->len16;
     }
-    put_bytes(c, buf, n);
+    strbuf_add(&c->text, buf, n);
     c->len16 += cp >= 0x10000 ? 2 : 1;
     c->narrow = narrow;
 }
@@ -376,7 +354,7 @@ static void compose_line(composer *c, const atlas_text *t, size_t l, const quote
         }
         i += n;
         if (l == q->line_b && i >= q->byte_b_end && *start_set && !*end_set) {
-            p->mark_end = c->len;
+            p->mark_end = c->text.len;
             p->mark_end16 = c->len16;
             *end_set = 1;
         }
@@ -443,7 +421,7 @@ int atlas_text_passage(const atlas_text *t, const char *quote, size_t len, atlas
     int start_set = 0, end_set = 0;
     for (size_t para = out->first; para <= out->last; para++) {
         if (para > out->first) {
-            put_bytes(&c, "\n", 1);
+            strbuf_putc(&c.text, '\n');
             c.len16++;
             c.pending = 0;
             c.narrow = 0;
@@ -453,20 +431,19 @@ int atlas_text_passage(const atlas_text *t, const char *quote, size_t len, atlas
                 compose_line(&c, t, l, &q, out, &start_set, &end_set);
         }
     }
-    if (!c.s)
-        put_bytes(&c, "", 0);
-    if (c.failed) {
-        free(c.s);
+    strbuf_add(&c.text, "", 0); /* a text, even an empty one */
+    if (c.text.oom) {
+        strbuf_free(&c.text);
         return CKG_ENOMEM;
     }
     if (!start_set) { /* cannot happen: the first character matched is shown */
-        out->mark_start = out->mark_end = c.len;
+        out->mark_start = out->mark_end = c.text.len;
         out->mark_start16 = out->mark_end16 = c.len16;
     } else if (!end_set) {
-        out->mark_end = c.len;
+        out->mark_end = c.text.len;
         out->mark_end16 = c.len16;
     }
-    out->text = c.s;
+    out->text = strbuf_take(&c.text, NULL);
     return CKG_OK;
 }
 

@@ -401,15 +401,15 @@ static void test_sha256_gives_the_standard_digests(void **state)
 static void test_json_in_a_script_escapes_what_could_end_it(void **state)
 {
     (void)state;
-    atlas_buf b = {0};
+    strbuf b = {0};
     json_t *v = json_pack("{s:s}", "t", "</script><!-- & \xe2\x80\xa8 \"");
-    assert_int_equal(atlas_buf_json(&b, v), CKG_OK);
+    assert_int_equal(atlas_put_json(&b, v), CKG_OK);
     assert_string_equal(b.s, "{\"t\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028 \\\"\"}");
     json_t *back = json_loads(b.s, 0, NULL);
     assert_string_equal(json_string_value(json_object_get(back, "t")), "</script><!-- & \xe2\x80\xa8 \"");
     json_decref(back);
     json_decref(v);
-    atlas_buf_free(&b);
+    strbuf_free(&b);
 }
 
 /* ------------------------------------------------------------------ the page */

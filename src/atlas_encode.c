@@ -1,62 +1,26 @@
-/* atlas_buf.c — the atlas page's byte buffer and what it writes into it besides plain text:
- * JSON that can stand inside a <script> element, maps compressed with zlib and
+/* atlas_encode.c — how the atlas writes into its page (a util strbuf) what is not plain
+ * text: JSON that can stand inside a <script> element, maps compressed with zlib and
  * written in base64 (so the page is a fifth of the size and quick to open), and the SHA-256
  * (base64) of the page's script for its Content-Security-Policy.
  *
- * A failed allocation is sticky: the buffer records it and ignores what comes after, so the
- * assembler checks once at the end. SHA-256 follows FIPS 180-4; tests/unit/test_atlas.c
- * checks it against the standard's test vectors. */
+ * The strbuf's out-of-memory flag is sticky, so the page's assembler appends freely and
+ * checks once at the end; these functions also say CKG_ENOMEM when it is set. SHA-256
+ * follows FIPS 180-4; tests/unit/test_atlas.c checks it against the standard's test
+ * vectors. */
 #include "atlas_internal.h"
 
 #include "ckg/status.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
-
-void atlas_buf_put(atlas_buf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1) {
-            if (cap > SIZE_MAX / 2) {
-                b->failed = 1;
-                return;
-            }
-            cap *= 2;
-        }
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    if (n)
-        memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-void atlas_buf_puts(atlas_buf *b, const char *s)
-{
-    atlas_buf_put(b, s, strlen(s));
-}
-
-void atlas_buf_free(atlas_buf *b)
-{
-    free(b->s);
-    *b = (atlas_buf){0};
-}
 
 /* ------------------------------------------------------------------ JSON inside <script> */
 
 /* Writes s[0..n), JSON text, with <, >, & and U+2028/9 escaped (in JSON they can only be
  * inside strings, where \uXXXX stands for them). */
-static void put_script_safe(atlas_buf *b, const char *s, size_t n)
+static void put_script_safe(strbuf *b, const char *s, size_t n)
 {
     size_t start = 0;
     for (size_t i = 0; i < n; i++) {
@@ -76,26 +40,26 @@ static void put_script_safe(atlas_buf *b, const char *s, size_t n)
         }
         if (!esc)
             continue;
-        atlas_buf_put(b, s + start, i - start);
-        atlas_buf_puts(b, esc);
+        strbuf_add(b, s + start, i - start);
+        strbuf_puts(b, esc);
         i += skip - 1;
         start = i + 1;
     }
-    atlas_buf_put(b, s + start, n - start);
+    strbuf_add(b, s + start, n - start);
 }
 
 static int dump_chunk(const char *s, size_t n, void *data)
 {
-    atlas_buf *b = data;
+    strbuf *b = data;
     put_script_safe(b, s, n);
-    return b->failed ? -1 : 0;
+    return b->oom ? -1 : 0;
 }
 
-int atlas_buf_json(atlas_buf *b, const json_t *v)
+int atlas_put_json(strbuf *b, const json_t *v)
 {
     if (json_dump_callback(v, dump_chunk, b,
                            JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(6)) != 0 ||
-        b->failed)
+        b->oom)
         return CKG_ENOMEM;
     return CKG_OK;
 }
@@ -104,7 +68,7 @@ int atlas_buf_json(atlas_buf *b, const json_t *v)
 
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-static void put_base64(atlas_buf *b, const unsigned char *p, size_t n)
+static void put_base64(strbuf *b, const unsigned char *p, size_t n)
 {
     char out[4];
     for (size_t i = 0; i < n; i += 3) {
@@ -114,11 +78,11 @@ static void put_base64(atlas_buf *b, const unsigned char *p, size_t n)
         out[1] = b64[(v >> 12) & 63];
         out[2] = i + 1 < n ? b64[(v >> 6) & 63] : '=';
         out[3] = i + 2 < n ? b64[v & 63] : '=';
-        atlas_buf_put(b, out, 4);
+        strbuf_add(b, out, 4);
     }
 }
 
-int atlas_buf_deflate_base64(atlas_buf *b, const char *data, size_t n)
+int atlas_put_deflate_base64(strbuf *b, const char *data, size_t n)
 {
     uLongf size = compressBound((uLong)n);
     unsigned char *z = malloc(size ? size : 1);
@@ -129,7 +93,7 @@ int atlas_buf_deflate_base64(atlas_buf *b, const char *data, size_t n)
     }
     put_base64(b, z, size);
     free(z);
-    return b->failed ? CKG_ENOMEM : CKG_OK;
+    return b->oom ? CKG_ENOMEM : CKG_OK;
 }
 
 /* ------------------------------------------------------------------ SHA-256 */
