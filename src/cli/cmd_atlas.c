@@ -1,13 +1,13 @@
 /* cmd_atlas.c — `ckg atlas`: the concept atlas, one self-contained HTML page (atlas.h), to a
  * file written atomically or to stdout, with a one-line account of what it holds on stderr.
- * `--diff A B` takes its second scope as the one positional argument, as `ckg render` does. */
+ * `--diff A B` takes its second scope as the one positional argument, as `ckg render` does.
+ * Needs igraph (the ranks) and Graphviz (the maps). */
 #include "ckg/atlas.h"
 #include "ckg/status.h"
 #include "cli.h"
 
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
-#include <string.h>
 
 static void usage(FILE *f)
 {
@@ -50,96 +50,96 @@ static void print_summary(const cli *c, const char *output, size_t len, const at
     fprintf(stderr, ", %.1f MB\n", (double)len / 1e6);
 }
 
+typedef struct options {
+    int engine, lang, no_sources;
+    const char *output, *diff_a;
+} options;
+
+/* The Graphviz engines; the atlas has no ego map for ckg's radial layout. */
+enum { SFDP = 3 };
+static const cli_choice engines[] = {{"dot", 0},  {"neato", 1}, {"fdp", 2}, {"sfdp", SFDP},
+                                     {"circo", 4}, {"twopi", 5}, {NULL, 0}};
+static const cli_choice langs[] = {{"zh", RENDER_LANG_ZH}, {"en", RENDER_LANG_EN}, {NULL, 0}};
+
+static const cli_option option_table[] = {
+    {CLI_OPTION("output", 'o', CLI_STRING, options, output)},
+    {CLI_OPTION("diff", 0, CLI_STRING, options, diff_a)},
+    {CLI_OPTION("engine", 'K', CLI_CHOICE, options, engine), .choices = engines,
+     .what = "engine"},
+    {CLI_OPTION("lang", 'l', CLI_CHOICE, options, lang), .choices = langs,
+     .what = "language"},
+    {CLI_OPTION("no-sources", 0, CLI_FLAG, options, no_sources), .value = 1},
+    {0},
+};
+
+/* The positional argument is --diff's second scope. */
+static const cli_spec spec = {
+    .name = "atlas", .usage = usage, .options = option_table, .max_args = -1,
+};
+
+/* The combinations of options that make no sense; takes --diff's second scope. */
+static int check_options(cli_session *s, const options *opt, atlas_options *ao)
+{
+    const cli *c = s->c;
+    const char *diff_b = opt->diff_a && s->n_args ? s->args[0] : NULL;
+    if (s->n_args > (diff_b ? 1 : 0))
+        return cli_usage_error(c, spec.name, "unexpected argument '%s'", s->args[diff_b ? 1 : 0]);
+    if (opt->diff_a && !diff_b)
+        return cli_usage_error(c, spec.name, "--diff needs two papers or sections: --diff A B");
+    if (opt->output && !*opt->output)
+        return cli_usage_error(c, spec.name, "-o needs a file name");
+    if (!opt->no_sources && !c->corpus_dir)
+        return cli_usage_error(c, spec.name, "no corpus folder for the paragraphs around the "
+                                             "quotes: use --corpus DIR, set CKG_CORPUS, or "
+                                             "--no-sources");
+    ao->engine = engines[opt->engine].name;
+    ao->lang = (render_lang)opt->lang;
+    return EXIT_OK;
+}
+
 int cmd_atlas(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"diff", required_argument, NULL, 'D'},
-        {"engine", required_argument, NULL, 'K'},
-        {"lang", required_argument, NULL, 'l'},
-        {"no-sources", no_argument, NULL, 'N'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
+    options opt = {.engine = SFDP, .lang = RENDER_LANG_ZH};
+    cli_session s;
+    int code = cli_start(&s, c, &spec, argc, argv, &opt), rc = CKG_OK;
+    if (code != CLI_CONTINUE)
+        return code;
     atlas_options ao;
     atlas_options_init(&ao);
-    const char *output = NULL, *diff_a = NULL, *diff_b = NULL;
-    int no_sources = 0, opt;
-    optind = 0;
-    while ((opt = getopt_long(argc, argv, "o:K:l:h", options, NULL)) != -1) {
-        switch (opt) {
-        case 'o': output = optarg; break;
-        case 'D': diff_a = optarg; break;
-        case 'K':
-            if (!(ao.engine = render_engine_check(optarg)) || strcmp(ao.engine, "radial") == 0)
-                return cli_usage_error(c, "atlas", "unknown engine '%s' (dot, neato, fdp, sfdp, "
-                                       "circo or twopi)", optarg);
-            break;
-        case 'l':
-            if (strcmp(optarg, "zh") == 0)
-                ao.lang = RENDER_LANG_ZH;
-            else if (strcmp(optarg, "en") == 0)
-                ao.lang = RENDER_LANG_EN;
-            else
-                return cli_usage_error(c, "atlas", "unknown language '%s' (zh or en)", optarg);
-            break;
-        case 'N': no_sources = 1; break;
-        case 'h': usage(stdout); return EXIT_OK;
-        default: usage(stderr); return EXIT_USAGE;
-        }
-    }
-    if (diff_a && optind < argc)
-        diff_b = argv[optind++];
-    if (optind < argc)
-        return cli_usage_error(c, "atlas", "unexpected argument '%s'", argv[optind]);
-    if (diff_a && !diff_b)
-        return cli_usage_error(c, "atlas", "--diff needs two papers or sections: --diff A B");
-    if (output && !*output)
-        return cli_usage_error(c, "atlas", "-o needs a file name");
-    if (!no_sources && !c->corpus_dir)
-        return cli_usage_error(c, "atlas", "no corpus folder for the paragraphs around the "
-                               "quotes: use --corpus DIR, set CKG_CORPUS, or --no-sources");
-
-    int code, rc = CKG_OK;
-    diag_list diags;
-    diag_list_init(&diags);
-    ckg_ontology *o = NULL;
     corpus *cp = NULL;
     render_context *ctx = NULL;
     char *page = NULL;
     size_t len = 0;
     atlas_summary sum;
-    if ((code = cli_load_with(c, NULL, &o, 0, &diags)) != EXIT_OK)
+    cli_output dest = {0};
+    if ((code = check_options(&s, &opt, &ao)) != EXIT_OK ||
+        (code = cli_load_ontology(&s, NULL, 0)) != EXIT_OK)
         goto out;
-    if (diff_a && ((code = cli_scope_arg(c, "atlas", o, diff_a, &ao.diff[0])) != EXIT_OK ||
-                   (code = cli_scope_arg(c, "atlas", o, diff_b, &ao.diff[1])) != EXIT_OK))
+    if (opt.diff_a &&
+        ((code = cli_scope_arg(c, spec.name, s.o, opt.diff_a, &ao.diff[0])) != EXIT_OK ||
+         (code = cli_scope_arg(c, spec.name, s.o, s.args[0], &ao.diff[1])) != EXIT_OK))
         goto out;
-    if (!no_sources)
-        rc = corpus_open(c->corpus_dir, &diags, &cp);
+    if (!opt.no_sources)
+        rc = corpus_open(c->corpus_dir, &s.diags, &cp);
     if (rc == CKG_OK)
-        rc = render_context_new(&diags, &ctx);
+        rc = render_context_new(&s.diags, &ctx);
     if (rc == CKG_OK)
-        rc = atlas_build(ctx, o, cp, &ao, &diags, &page, &len, &sum);
-    cli_print_diags(c, &diags);
+        rc = atlas_build(ctx, s.o, cp, &ao, &s.diags, &page, &len, &sum);
     if (rc != CKG_OK) {
-        if (rc == CKG_ENOMEM)
-            fprintf(stderr, "%s atlas: out of memory\n", c->program);
-        else if (rc == CKG_EINVALID)
+        code = cli_fail(&s, rc);
+        if (rc == CKG_EINVALID)
             fprintf(stderr, "%s atlas: nothing written\n", c->program);
-        code = cli_exit_code(rc);
         goto out;
     }
-    cli_output dest = {0};
-    if ((code = cli_output_open(c, "atlas", output, &dest)) != EXIT_OK)
+    cli_print_diags(c, &s.diags);
+    if ((code = cli_output_open(c, spec.name, opt.output, &dest)) != EXIT_OK)
         goto out;
-    code = cli_output_close(c, "atlas", &dest, fwrite(page, 1, len, dest.f) == len);
+    code = cli_output_close(c, spec.name, &dest, fwrite(page, 1, len, dest.f) == len);
     if (code == EXIT_OK)
-        print_summary(c, output, len, &sum, cp != NULL);
+        print_summary(c, opt.output, len, &sum, cp != NULL);
 out:
     free(page);
     render_context_free(ctx);
     corpus_free(cp);
-    ontology_free(o);
-    diag_list_free(&diags);
-    return code;
+    return cli_end(&s, code);
 }
