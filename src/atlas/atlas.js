@@ -36,41 +36,56 @@
   const DATA = JSON.parse(document.getElementById('atlas-data').textContent);
   const $ = (id) => document.getElementById(id);
 
+  /* The interface text: each key in Chinese, then in English. */
   const UI = {
-    zh: {
-      title: '新质生产力文献概念图集', scope: '范围', search: '搜索概念：中文、英文或别名',
-      map: '概念图', zoomIn: '放大', zoomOut: '缩小', fit: '适应窗口', langButton: 'English',
-      langName: '中文', all: '全部论文', concepts: '个概念', relationsCount: '条关系',
-      essays: '各篇笔谈', diff: '对比', noResults: '没有找到', more: '还有 {n} 个',
-      also: '又称', theme: '主题', broader: '上位概念', narrower: '下位概念', id: '标识',
-      definition: '定义', ranks: '中心性排名', ranksNote: '有向图；数值相同者取所跨名次的平均值',
-      scopeCol: '范围', conceptsCol: '概念数', degree: '度', inDeg: '入度', outDeg: '出度',
-      pagerank: 'PageRank', quotes: '论文中的论述', relations: '关系',
-      showQuotes: '引文', hideQuotes: '收起', wholeParagraph: '显示整段', notLocated: '（未在原文中定位）',
-      onlyRelations: '仅在关系中出现', none: '无', line: '行',
-      notOnMap: '此概念不在当前图中。', showAll: '在全部论文图中查看',
-      unknown: '没有这个概念：', introTitle: '如何使用',
-      intro: '点击图中的概念，或在上方搜索，查看它的定义、在各篇论文中的原文段落和它与其他概念的关系。拖动平移，滚轮或按钮缩放。地址栏随所见而变，可复制链接，也可用浏览器的后退键。',
-      papersTitle: '论文', paperConcepts: '{n} 个概念，{r} 条关系',
-    },
-    en: {
-      title: 'Concept atlas of the 新质生产力 literature', scope: 'Scope',
-      search: 'Search concepts: Chinese, English or another name', map: 'Concept map',
-      zoomIn: 'Zoom in', zoomOut: 'Zoom out', fit: 'Fit to window', langButton: '中文',
-      langName: 'English', all: 'All papers', concepts: 'concepts', relationsCount: 'relations',
-      essays: 'Forum essays', diff: 'compared', noResults: 'Nothing found', more: '{n} more',
-      also: 'Also', theme: 'Theme', broader: 'Broader', narrower: 'Narrower', id: 'Id',
-      definition: 'Definition', ranks: 'Centrality ranks',
-      ranksNote: 'directed graph; tied concepts share the average of the ranks they span',
-      scopeCol: 'Scope', conceptsCol: 'Concepts', degree: 'Degree', inDeg: 'In', outDeg: 'Out',
-      pagerank: 'PageRank', quotes: 'What the papers say', relations: 'Relations',
-      showQuotes: 'Quotes', hideQuotes: 'Hide', wholeParagraph: 'Show the whole paragraph', notLocated: '(not located in the source)',
-      onlyRelations: 'named in relations only', none: 'none', line: 'line',
-      notOnMap: 'This concept is not on the current map.', showAll: 'Show it on the map of all papers',
-      unknown: 'No such concept: ', introTitle: 'How to use',
-      intro: 'Click a concept on the map, or search above, to see its definition, the paragraphs of each paper that discuss it, and its relations. Drag to pan; zoom with the wheel or the buttons. The address follows what is shown: copy it to link a concept, or go back with the browser.',
-      papersTitle: 'Papers', paperConcepts: '{n} concepts, {r} relations',
-    },
+    title: ['新质生产力文献概念图集', 'Concept atlas of the 新质生产力 literature'],
+    scope: ['范围', 'Scope'],
+    search: ['搜索概念：中文、英文或别名', 'Search concepts: Chinese, English or another name'],
+    map: ['概念图', 'Concept map'],
+    zoomIn: ['放大', 'Zoom in'],
+    zoomOut: ['缩小', 'Zoom out'],
+    fit: ['适应窗口', 'Fit to window'],
+    langButton: ['English', '中文'],
+    langName: ['中文', 'English'],
+    all: ['全部论文', 'All papers'],
+    concepts: ['个概念', 'concepts'],
+    relationsCount: ['条关系', 'relations'],
+    essays: ['各篇笔谈', 'Forum essays'],
+    diff: ['对比', 'compared'],
+    noResults: ['没有找到', 'Nothing found'],
+    more: ['还有 {n} 个', '{n} more'],
+    also: ['又称', 'Also'],
+    theme: ['主题', 'Theme'],
+    broader: ['上位概念', 'Broader'],
+    narrower: ['下位概念', 'Narrower'],
+    id: ['标识', 'Id'],
+    definition: ['定义', 'Definition'],
+    ranks: ['中心性排名', 'Centrality ranks'],
+    ranksNote: ['有向图；数值相同者取所跨名次的平均值',
+                'directed graph; tied concepts share the average of the ranks they span'],
+    scopeCol: ['范围', 'Scope'],
+    conceptsCol: ['概念数', 'Concepts'],
+    degree: ['度', 'Degree'],
+    inDeg: ['入度', 'In'],
+    outDeg: ['出度', 'Out'],
+    pagerank: ['PageRank', 'PageRank'],
+    quotes: ['论文中的论述', 'What the papers say'],
+    relations: ['关系', 'Relations'],
+    showQuotes: ['引文', 'Quotes'],
+    hideQuotes: ['收起', 'Hide'],
+    wholeParagraph: ['显示整段', 'Show the whole paragraph'],
+    notLocated: ['（未在原文中定位）', '(not located in the source)'],
+    onlyRelations: ['仅在关系中出现', 'named in relations only'],
+    none: ['无', 'none'],
+    line: ['行', 'line'],
+    notOnMap: ['此概念不在当前图中。', 'This concept is not on the current map.'],
+    showAll: ['在全部论文图中查看', 'Show it on the map of all papers'],
+    unknown: ['没有这个概念：', 'No such concept: '],
+    introTitle: ['如何使用', 'How to use'],
+    intro: ['点击图中的概念，或在上方搜索，查看它的定义、在各篇论文中的原文段落和它与其他概念的关系。拖动平移，滚轮或按钮缩放。地址栏随所见而变，可复制链接，也可用浏览器的后退键。',
+            'Click a concept on the map, or search above, to see its definition, the paragraphs of each paper that discuss it, and its relations. Drag to pan; zoom with the wheel or the buttons. The address follows what is shown: copy it to link a concept, or go back with the browser.'],
+    papersTitle: ['论文', 'Papers'],
+    paperConcepts: ['{n} 个概念，{r} 条关系', '{n} concepts, {r} relations'],
   };
 
   const concepts = DATA.concepts;
@@ -87,7 +102,7 @@
 
   // ------------------------------------------------------------------ helpers
 
-  function t(key) { return UI[state.lang][key]; }
+  function t(key) { return UI[key][state.lang === 'en' ? 1 : 0]; }
   function fmt(key, vars) {
     return t(key).replace(/\{(\w+)\}/g, (m, k) => String(vars[k]));
   }
