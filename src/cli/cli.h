@@ -137,6 +137,15 @@ int cli_fail(cli_session *s, int status);
  * returns code. */
 int cli_end(cli_session *s, int code);
 
+/* For the commands (render, atlas) whose `--diff A B` takes B as their one positional
+ * argument, so that it reads as written whatever getopt does with the order of arguments;
+ * a is --diff's value (NULL without it). Before loading, cli_diff_args checks the positional
+ * arguments: B with --diff, none without. After, cli_diff_scopes looks A and B up as scopes
+ * (cli_scope_arg) into out[0] and out[1], and does nothing without --diff. Each returns
+ * EXIT_OK or the exit code to leave with, after saying what is wrong. */
+int cli_diff_args(const cli_session *s, const char *a);
+int cli_diff_scopes(const cli_session *s, const char *a, graph_scope out[2]);
+
 /* ---------------------------------------------------------------- exits (common.c) */
 
 /* The exit code for a library status. */
