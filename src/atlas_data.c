@@ -366,8 +366,10 @@ static json_t *themes_json(const ckg_ontology *o)
     json_t *a = json_array();
     for (size_t i = 0; a && i < o->n_themes; i++) {
         const ckg_theme *t = &o->themes[i];
-        json_t *j = json_pack("{s:s, s:o, s:o}", "id", t->id.s, "zh", str_or_null(t->zh.s),
-                              "en", str_or_null(t->en.s));
+        const char *fill, *border;
+        render_theme_colors((int32_t)i, &fill, &border);
+        json_t *j = json_pack("{s:s, s:o, s:o, s:s}", "id", t->id.s, "zh", str_or_null(t->zh.s),
+                              "en", str_or_null(t->en.s), "color", fill);
         if (!j || json_array_append_new(a, j) != 0) {
             json_decref(a);
             return NULL;

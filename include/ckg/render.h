@@ -84,6 +84,11 @@ typedef struct render_options {
  * not for the atlas. */
 void render_options_init(render_options *opt);
 
+/* The colors of the boxes of theme t (an index of the ontology's themes; -1 for a concept
+ * without one) on the map of a scope, "#RRGGBB": Okabe–Ito colors in theme order. For
+ * pages that key their own text to the maps (the atlas). */
+void render_theme_colors(int32_t theme, const char **fill, const char **border);
+
 /* Names for the command line; NULL/-1 when unknown. */
 const char *render_engine_check(const char *name); /* the canonical name, or NULL */
 int render_lang_parse(const char *name, render_lang *out);

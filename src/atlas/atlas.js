@@ -16,7 +16,7 @@
  * The data (the element #atlas-data, written by src/atlas_data.c), indexes count from 0:
  *   lang        "zh" or "en": the language the page opens in
  *   font        the font stack of the maps
- *   themes      [{id, zh, en}]
+ *   themes      [{id, zh, en, color}]   color: its boxes' fill on the maps of a scope
  *   kinds       [{id, zh, en, inverse_zh, inverse_en}]   relation kinds
  *   papers      [{id, title, authors[], venue, year, source, sections: [{id, title, authors[]}]}]
  *   scopes      [{value, kind: all|paper|section|diff, paper, section, a?, b?: {paper, section},
@@ -332,20 +332,13 @@
   }
 
   /* A map, parsed once. render_map drew it for the page: concept boxes carry data-concept,
-   * relations and phrases data-from and data-to, and nothing has an id. The theme colours
-   * of an undivided map are noted (a diff map colours its boxes by paper). */
-  const themeColor = new Map();
-  async function loadMap(holderId, diff) {
+   * relations and phrases data-from and data-to, and nothing has an id. */
+  async function loadMap(holderId) {
     if (parsedMaps.has(holderId)) return parsedMaps.get(holderId);
     const template = document.createElement('template');
     template.innerHTML = await inflate(holderId);
     const s = template.content.querySelector('svg');
     if (!s) throw new Error('map ' + holderId + ' holds no SVG');
-    for (const g of s.querySelectorAll('g.node.concept')) {
-      const i = byId.get(g.getAttribute('data-concept')), shape = g.querySelector('path, polygon, ellipse');
-      if (!diff && i !== undefined && concepts[i].theme >= 0 && shape && shape.getAttribute('fill'))
-        themeColor.set(concepts[i].theme, shape.getAttribute('fill'));
-    }
     const box = (s.getAttribute('viewBox') || '0 0 100 100').split(/[\s,]+/).map(Number);
     s.removeAttribute('width');
     s.removeAttribute('height');
@@ -391,19 +384,23 @@
   }
 
   /* Brings the concept's box into view: centred, and zoomed in until its label can be read
-   * (a line of it at least READABLE pixels high) when it is smaller. */
-  const READABLE = 13;
+   * (its font at least READABLE pixels on screen) when it is smaller. */
+  const READABLE = 14;
+  function labelPixels(g) {
+    const label = g.querySelector('text');
+    const size = label ? parseFloat(label.getAttribute('font-size')) : NaN;
+    return (Number.isFinite(size) ? size : 14) * (svg.getScreenCTM().a || 1);
+  }
   function center(g) {
     const r = g.getBoundingClientRect(), v = view.getBoundingClientRect();
-    const label = g.querySelector('text');
-    const line = label ? label.getBoundingClientRect().height : r.height;
+    const px = labelPixels(g);
     const inside = r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom;
-    const readable = line >= READABLE * 0.8;
+    const readable = px >= READABLE * 0.95;
     if (inside && readable) return;
     const a = toMap(r.left, r.top), z = toMap(r.right, r.bottom);
     const cx = (a.x + z.x) / 2, cy = (a.y + z.y) / 2;
     const b = svg.atlasBox;
-    const k = readable ? 1 : READABLE / Math.max(line, 1);
+    const k = readable ? 1 : READABLE / px;
     const w = Math.max(svg.atlasHome.w / 40, b.w / k), h = w * b.h / b.w;
     setBox({ x: cx - w / 2, y: cy - h / 2, w, h });
   }
@@ -476,7 +473,7 @@
     if (holder === shownMap) return false;
     mapWanted = holder;
     view.setAttribute('aria-busy', 'true');
-    const m = await loadMap(holder, scopeByValue.get(state.scope).kind === 'diff');
+    const m = await loadMap(holder);
     if (mapWanted !== holder) return false;
     view.replaceChildren(m);
     view.removeAttribute('aria-busy');
@@ -684,6 +681,7 @@
     if (c.alt.length) fact(dl, t('also'), c.alt.join(state.lang === 'en' ? '; ' : '、'));
     if (theme) {
       const swatch = el('span', { class: 'd-swatch theme-' + theme.id });
+      swatch.style.background = theme.color;
       const other = state.lang === 'en' ? theme.zh : theme.en;
       fact(dl, t('theme'), el('span', {}, swatch, (state.lang === 'en' ? theme.en : theme.zh) || theme.id,
                                 el('span', { class: 'd-muted', text: other ? ' (' + other + ')' : '' })));
@@ -807,9 +805,6 @@
       if (state.scope !== 'all')
         note.append(el('a', { href: '#' + hashFor(Object.assign({}, state, { scope: 'all' })) }, t('showAll')));
     }
-    const swatch = details.querySelector('.d-swatch');
-    if (swatch && themeColor.has(concepts[state.concept].theme))
-      swatch.style.background = themeColor.get(concepts[state.concept].theme);
     if (g && (center_ || mapChanged)) center(g);
     document.documentElement.setAttribute('data-atlas-shown', state.scope + '|' + state.lang + '|' +
       (state.concept === null ? '' : concepts[state.concept].id));

@@ -25,7 +25,10 @@ compared with what the ckg binary says, the page's own data never serving as the
   - every quote's <mark> holds the text of the curated quote (compared as the letters and
     digits they are made of, so the source's punctuation glyphs and citation marks do not
     count), on screen for several concepts and in the page's data for all of them;
-  - pan (drag), zoom (wheel, buttons) and fit change the view without choosing a concept.
+  - pan (drag), zoom (wheel, buttons) and fit change the view without choosing a concept;
+  - a concept opened by its address is centred and zoomed until its label reads;
+  - a theme's swatch in the details has the colour of the concept's box on the map of all
+    papers, also when the page opens on the diff map.
 With --hostile (the atlas of tests/fixtures/render/hostile, built from the texts
 tests/cli/hostile_corpus.py writes), every concept's details are opened with every relation's
 quotes: each text of the ontology must be there as text; no element, script or handler may
@@ -134,9 +137,7 @@ class Run:
         driver = shutil.which("chromedriver") or "/usr/bin/chromedriver"
         self.d = webdriver.Chrome(service=Service(driver), options=opts)
         self.d.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH})
-        self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": 1920, "height": 1080, "deviceScaleFactor": 1,
-                                "mobile": False})
+        self.viewport()
 
     def close(self):
         try:
@@ -200,21 +201,25 @@ class Run:
             "return [...document.querySelectorAll('#atlas-map-view g.edge')]"
             ".map(g => [g.getAttribute('data-from'), g.getAttribute('data-to')])")}
 
-    def shot(self, name, width=1920, height=1080):
-        if not self.shots:
-            return
-        os.makedirs(self.shots, exist_ok=True)
+    def viewport(self, width=1920, height=1080):
+        """The window's size (a phone's when narrow) for what is opened next."""
         self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                {"width": width, "height": height, "deviceScaleFactor": 1,
                                 "mobile": width < 600})
+
+    def shot(self, name, width=1920, height=1080):
+        """A screenshot at this size; the page is laid out again at it, as after turning a
+        tablet, so open a page at the size first (viewport) to see it as it opens there."""
+        if not self.shots:
+            return
+        os.makedirs(self.shots, exist_ok=True)
+        self.viewport(width, height)
         time.sleep(0.3)
         path = os.path.join(self.shots, name + ".png")
         self.d.save_screenshot(path)
         print("shot %s (%dx%d)" % (path, width, height))
         if width != 1920:
-            self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                   {"width": 1920, "height": 1080, "deviceScaleFactor": 1,
-                                    "mobile": False})
+            self.viewport()
 
     # -------------------------------------------------------------- what must never happen
 
@@ -618,11 +623,54 @@ def check_load(run):
     print("load: %.2f MB, map on screen %.0f ms after navigation (median of %s)"
           % (size / 1e6, statistics.median(times), ", ".join("%.0f" % t for t in times)))
     run.shot("atlas-intro")
+    run.viewport(420, 900)
+    run.open("", "all|zh|")
     run.shot("atlas-narrow-intro", 420, 900)
     run.open("c=new-quality-productive-forces&p=zhai2024", "zhai2024|zh|new-quality-productive-forces")
     run.shot("atlas-narrow-concept", 420, 900)
+    run.viewport()
     run.open("c=data-factor&p=diff:peng2024:hong2024", None)
     run.shot("atlas-diff")
+    run.check_quiet()
+
+
+def check_opened_concept_reads(run):
+    """A concept opened by its address is on screen, centred, with its label at least 13
+    pixels high, however small it is on the whole map: on a wide screen and on a phone's."""
+    run.group = "an opened concept can be read"
+    for cid, width, height in (("data-factor", 1920, 1080), ("century-changes", 1920, 1080),
+                               ("new-quality-productive-forces", 420, 900),
+                               ("data-factor", 420, 900)):
+        run.viewport(width, height)
+        run.open("c=" + cid, "all|zh|" + cid)
+        got = run.js("""const svg = document.querySelector('#atlas-map-view svg');
+          const g = svg.querySelector('g.atlas-selected'), t = g.querySelector('text');
+          const r = g.getBoundingClientRect(), v = document.getElementById('atlas-map-view').getBoundingClientRect();
+          return [parseFloat(t.getAttribute('font-size')) * svg.getScreenCTM().a,
+                  r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom,
+                  Math.abs((r.left + r.right) / 2 - (v.left + v.right) / 2) < v.width / 4]""")
+        run.check(got[0] >= 13, "%s: its label is %.1f px on screen" % (cid, got[0]))
+        run.check(got[1], "%s: its box is not inside the map's view" % cid)
+        run.check(got[2], "%s: its box is not near the middle of the view" % cid)
+        if width < 600:
+            run.shot("atlas-narrow-" + cid, width, height)
+    run.viewport()
+    run.check_quiet()
+
+
+def check_theme_swatch(run, diff):
+    """The theme's swatch in the details is the colour of the concept's box on the map of
+    all papers, whichever map the page opened with (a diff map colours boxes by text)."""
+    run.group = "theme colours"
+    swatch = "return getComputedStyle(document.querySelector('#atlas-details .d-swatch')).backgroundColor"
+    run.open("c=data-factor", "all|zh|data-factor")
+    box = run.js("const s = getComputedStyle(document.querySelector("
+                 "'#atlas-map-view g.node.concept[data-concept=\"data-factor\"] path')); return s.fill")
+    run.equal(run.js(swatch), box, "the swatch on the map of all papers")
+    if diff:
+        scope = "diff:%s:%s" % tuple(diff)
+        run.open("c=data-factor&p=" + scope, scope + "|zh|data-factor")
+        run.equal(run.js(swatch), box, "the swatch of a page opened on the diff map")
     run.check_quiet()
 
 
@@ -634,7 +682,8 @@ def shipped(args):
                       lambda r: check_search(r, truth), check_map,
                       lambda r: check_details(r, truth), lambda r: check_relation_quotes(r, truth),
                       lambda r: check_all_marks(r, truth), lambda r: check_navigation(r, truth),
-                      lambda r: check_language(r, truth)):
+                      lambda r: check_language(r, truth),
+                      check_opened_concept_reads, lambda r: check_theme_swatch(r, args.diff)):
             before = run.failed
             check(run)
             print("%-4s %s" % ("ok" if run.failed == before else "FAIL", run.group))
