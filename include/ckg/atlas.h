@@ -18,9 +18,9 @@
  * Safety: every text from the ontology and the corpus reaches the page as a JSON string in a
  * <script type="application/json"> element (with <, > and & written as \u escapes, so no
  * text can end the element), and the page puts it into the document as text, never as
- * markup. The maps are render_map's SVG, which escapes everything. A Content-Security-Policy
- * allows the page's one script (by its SHA-256) and nothing from anywhere else: no
- * network request, no other script.
+ * markup. The maps are render_map's SVG drawn for the page (render_options.atlas), which
+ * escapes everything. A Content-Security-Policy allows the page's one script (by its
+ * SHA-256) and nothing from anywhere else: no network request, no other script.
  *
  * Determinism: the same ontology, corpus and options give the same bytes (with every
  * engine but fdp, as for render_map). */
