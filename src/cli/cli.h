@@ -271,12 +271,15 @@ void cli_print_links(FILE *f, const cli *c, const ckg_ontology *o, const query_l
 /* A command's output: stdout, or a file that is written whole or not at all. */
 typedef struct cli_output {
     FILE *f;          /* where to write */
-    const char *path; /* the target file, NULL for stdout */
-    char *tmp;        /* the temporary file beside it */
+    const char *path; /* the target file as given, NULL for stdout */
+    char *target;     /* the file renamed over (path, or the file its link names); NULL
+                       * when written as it is (stdout, a device, a FIFO) */
+    char *tmp;        /* the temporary file beside target */
 } cli_output;
 
-/* Opens path for writing (NULL or "-": stdout); a file goes to a temporary sibling first.
- * Returns EXIT_OK, or the exit code after printing why. */
+/* Opens path for writing (NULL or "-": stdout); a file goes to a temporary sibling first
+ * (of the file a symbolic link names); a device or a FIFO is written as it is. Returns
+ * EXIT_OK, or the exit code after printing why. */
 int cli_output_open(const cli *c, const char *command, const char *path, cli_output *out);
 
 /* Finishes the output: when ok and everything was written, the temporary file replaces the
