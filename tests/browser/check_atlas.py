@@ -203,23 +203,25 @@ class Run:
 
     def viewport(self, width=1920, height=1080):
         """The window's size (a phone's when narrow) for what is opened next."""
+        self.size = (width, height)
         self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                {"width": width, "height": height, "deviceScaleFactor": 1,
                                 "mobile": width < 600})
 
     def shot(self, name, width=1920, height=1080):
         """A screenshot at this size; the page is laid out again at it, as after turning a
-        tablet, so open a page at the size first (viewport) to see it as it opens there."""
+        tablet, so open a page at the size first (viewport) to see it as it opens there.
+        The size is then what it was."""
         if not self.shots:
             return
         os.makedirs(self.shots, exist_ok=True)
+        before = self.size
         self.viewport(width, height)
         time.sleep(0.3)
         path = os.path.join(self.shots, name + ".png")
         self.d.save_screenshot(path)
         print("shot %s (%dx%d)" % (path, width, height))
-        if width != 1920:
-            self.viewport()
+        self.viewport(*before)
 
     # -------------------------------------------------------------- what must never happen
 
