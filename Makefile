@@ -18,11 +18,11 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PYTHON ?= /usr/bin/python3
 
-PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson libxml-2.0
+PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson zlib libxml-2.0
 DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
-             libjansson-dev libcmocka-dev libxml2-dev fonts-noto-cjk
+             libjansson-dev zlib1g-dev libcmocka-dev libxml2-dev fonts-noto-cjk
 DEB_TEST := valgrind python3-igraph python3-networkx python3-numpy python3-scipy python3-yaml \
-            chromium clang libclang-rt-14-dev
+            chromium chromium-driver python3-selenium clang libclang-rt-14-dev
 DEB_BENCH := hyperfine graphviz time
 
 OPT ?= -O2
@@ -44,6 +44,10 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_SUPPORT := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
 
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+# The atlas page's HTML, CSS and script (src/atlas/), built into the library as strings.
+ATLAS_ASSETS := atlas_asset_html=src/atlas/atlas.html atlas_asset_css=src/atlas/atlas.css \
+                atlas_asset_js=src/atlas/atlas.js
+LIB_OBJ += $(BUILD)/obj/gen/atlas_assets.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := fuzz_load fuzz_text
@@ -57,6 +61,18 @@ all: $(BUILD)/ckg $(BUILD)/libckg.a
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -o $@ $<
+
+$(BUILD)/gen/atlas_assets.c: $(BUILD)/tools/embed $(foreach a,$(ATLAS_ASSETS),$(lastword $(subst =, ,$(a))))
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed $@ $(ATLAS_ASSETS)
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 $(BUILD)/libckg.a: $(LIB_OBJ)
 	@rm -f $@
@@ -187,29 +203,32 @@ maps: deps
 	$(BUILD)/ckg check
 	rm -rf output.new && sh tools/maps.sh $(BUILD)/ckg output.new
 	rm -rf output && mv output.new output
-	@echo "make maps: $$(ls output/*.svg | wc -l) maps in output/"
+	@echo "make maps: $$(ls output/*.svg | wc -l) maps and atlas.html in output/"
 
-# output/ must be what the ontology renders to today, byte for byte.
+# output/ must be what the ontology renders to today, byte for byte; the atlas, which carries
+# paragraphs of the papers and is not committed, only has to build.
 maps-check: $(BUILD)/ckg
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  sh tools/maps.sh $(BUILD)/ckg "$$tmp" && \
-	  if diff -r -q output "$$tmp" >/dev/null; then \
-	    echo "maps-check: output/ is up to date ($$(ls "$$tmp" | wc -l) maps)"; \
+	  if diff -r -q -x atlas.html output "$$tmp" >/dev/null; then \
+	    echo "maps-check: output/ is up to date ($$(ls "$$tmp"/*.svg | wc -l) maps)"; \
 	  else \
-	    diff -r -q output "$$tmp" | sed 's/^/maps-check: /'; \
+	    diff -r -q -x atlas.html output "$$tmp" | sed 's/^/maps-check: /'; \
 	    echo "maps-check: output/ is out of date with the ontology; run 'make maps' and commit output/"; \
 	    exit 1; \
 	  fi
 
 # Every map in a real browser: labels inside their boxes, no boxes overlapping, the CJK font.
 # Besides output/, the English and bilingual labels and the other engines on the fixtures.
+# Then the atlas, driven by chromium-driver (tests/browser/atlas.sh, check_atlas.py).
 browser-test: $(BUILD)/ckg
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  CKG=$(abspath $(BUILD)/ckg) sh tests/browser/variants.sh "$$tmp" && \
 	  $(PYTHON) tests/browser/check_maps.py output/*.svg "$$tmp"/*.svg && \
 	  if $(PYTHON) tests/browser/check_maps.py tests/browser/overflow.svg >/dev/null; then \
 	    echo "browser-test: the checker passed a map whose label overflows"; exit 1; \
-	  else echo "browser-test: the checker fails a map whose label overflows, as it should"; fi
+	  else echo "browser-test: the checker fails a map whose label overflows, as it should"; fi && \
+	  CKG=$(abspath $(BUILD)/ckg) PYTHON=$(PYTHON) sh tests/browser/atlas.sh "$$tmp/atlas"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/ckg

@@ -70,10 +70,24 @@ typedef struct render_options {
      * color (a: Okabe–Ito orange, solid border; b: blue, dashed border), and sizes come
      * from the chosen centrality of the union graph. theme and focus narrow it as usual. */
     graph_scope diff[2];
+    /* The atlas's map (atlas.h): the same map, of one scope or a diff, its SVG made to stand
+     * inside an HTML page. No XML prolog, DOCTYPE or comments; no id attributes, so nothing
+     * can clash with the page's ids; no font-family attributes (the page's style names
+     * RENDER_FONT_STACK). Instead of its id, each concept's group carries data-concept="ID"
+     * and each relation's group (and its phrase's, and both halves of its path through the
+     * phrase) data-from="ID" and data-to="ID". Titles, looks and layout are those of the map
+     * without it. SVG only: the DOT text is the same either way. */
+    int atlas;
 } render_options;
 
-/* Defaults: all papers, no theme, no focus, depth 1, dot, zh, PageRank, SVG, AUTO, no diff. */
+/* Defaults: all papers, no theme, no focus, depth 1, dot, zh, PageRank, SVG, AUTO, no diff,
+ * not for the atlas. */
 void render_options_init(render_options *opt);
+
+/* The colors of the boxes of theme t (an index of the ontology's themes; -1 for a concept
+ * without one) on the map of a scope, "#RRGGBB": Okabe–Ito colors in theme order. For
+ * pages that key their own text to the maps (the atlas). */
+void render_theme_colors(int32_t theme, const char **fill, const char **border);
 
 /* Names for the command line; NULL/-1 when unknown. */
 const char *render_engine_check(const char *name); /* the canonical name, or NULL */

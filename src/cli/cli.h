@@ -143,6 +143,14 @@ int cli_end(cli_session *s, int code);
  * stream's own is reported as cli_fail reports it. Returns the exit code. */
 int cli_write_output(cli_session *s, const char *path, int (*write)(const void *arg, FILE *f),
                      const void *arg);
+/* For the commands (render, atlas) whose `--diff A B` takes B as their one positional
+ * argument, so that it reads as written whatever getopt does with the order of arguments;
+ * a is --diff's value (NULL without it). Before loading, cli_diff_args checks the positional
+ * arguments: B with --diff, none without. After, cli_diff_scopes looks A and B up as scopes
+ * (cli_scope_arg) into out[0] and out[1], and does nothing without --diff. Each returns
+ * EXIT_OK or the exit code to leave with, after saying what is wrong. */
+int cli_diff_args(const cli_session *s, const char *a);
+int cli_diff_scopes(const cli_session *s, const char *a, graph_scope out[2]);
 
 /* ---------------------------------------------------------------- exits (common.c) */
 
@@ -274,12 +282,15 @@ void cli_print_links(FILE *f, const cli *c, const ckg_ontology *o, const query_l
 /* A command's output: stdout, or a file that is written whole or not at all. */
 typedef struct cli_output {
     FILE *f;          /* where to write */
-    const char *path; /* the target file, NULL for stdout */
-    char *tmp;        /* the temporary file beside it */
+    const char *path; /* the target file as given, NULL for stdout */
+    char *target;     /* the file renamed over (path, or the file its link names); NULL
+                       * when written as it is (stdout, a device, a FIFO) */
+    char *tmp;        /* the temporary file beside target */
 } cli_output;
 
-/* Opens path for writing (NULL or "-": stdout); a file goes to a temporary sibling first.
- * Returns EXIT_OK, or the exit code after printing why. */
+/* Opens path for writing (NULL or "-": stdout); a file goes to a temporary sibling first
+ * (of the file a symbolic link names); a device or a FIFO is written as it is. Returns
+ * EXIT_OK, or the exit code after printing why. */
 int cli_output_open(const cli *c, const char *command, const char *path, cli_output *out);
 
 /* Finishes the output: when ok and everything was written, the temporary file replaces the
@@ -313,6 +324,7 @@ int view_score(const cli *c, const ckg_ontology *o, const score_result *r, size_
 
 /* ---------------------------------------------------------------- the commands */
 
+int cmd_atlas(const cli *c, int argc, char **argv);
 int cmd_check(const cli *c, int argc, char **argv);
 int cmd_compare(const cli *c, int argc, char **argv);
 int cmd_coverage(const cli *c, int argc, char **argv);

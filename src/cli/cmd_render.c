@@ -143,11 +143,9 @@ static const cli_spec spec = {
 static int check_options(cli_session *s, options *opt)
 {
     const cli *c = s->c;
-    const char *diff_b = opt->diff_a && s->n_args ? s->args[0] : NULL;
-    if (s->n_args > (diff_b ? 1 : 0))
-        return cli_usage_error(c, spec.name, "unexpected argument '%s'", s->args[diff_b ? 1 : 0]);
-    if (opt->diff_a && !diff_b)
-        return cli_usage_error(c, spec.name, "--diff needs two papers or sections: --diff A B");
+    int code = cli_diff_args(s, opt->diff_a);
+    if (code != EXIT_OK)
+        return code;
     if (opt->diff_a && (opt->render.paper || opt->render.section))
         return cli_usage_error(c, spec.name, "--diff draws the two scopes it names; it takes no "
                                              "--paper or --section");
@@ -182,9 +180,7 @@ int cmd_render(const cli *c, int argc, char **argv)
     if ((code = check_options(&s, &opt)) != EXIT_OK ||
         (code = cli_load_ontology(&s, NULL, 0)) != EXIT_OK)
         goto out;
-    if (opt.diff_a &&
-        ((code = cli_scope_arg(c, spec.name, s.o, opt.diff_a, &ro->diff[0])) != EXIT_OK ||
-         (code = cli_scope_arg(c, spec.name, s.o, s.args[0], &ro->diff[1])) != EXIT_OK))
+    if ((code = cli_diff_scopes(&s, opt.diff_a, ro->diff)) != EXIT_OK)
         goto out;
     if (opt.focus && (code = cli_concept_arg(c, spec.name, s.o, opt.focus, &ro->focus)))
         goto out;

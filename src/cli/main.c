@@ -37,6 +37,8 @@ static const command commands[] = {
     {"export", cmd_export, IGRAPH, "the graph as JSON, GraphML, DOT or CSV for other tools"},
     {"render", cmd_render, IGRAPH | GRAPHVIZ,
      "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"},
+    {"atlas", cmd_atlas, IGRAPH | GRAPHVIZ,
+     "one offline HTML page to explore the maps, concepts and quotes"},
     {"propositions", cmd_propositions, 0,
      "the relations as propositions with quotes: a handout, CSV or JSON"},
     {"quiz", cmd_quiz, 0, "cloze questions on the propositions: Markdown, Moodle GIFT, Anki CSV, JSON"},

@@ -2,7 +2,11 @@
  *
  * A file is written to a temporary sibling (same folder, so rename is atomic) and renamed
  * over the target only once everything was written and flushed; on any failure the
- * temporary is removed and the target is left as it was. */
+ * temporary is removed and the target is left as it was. A symbolic link is followed: the
+ * temporary goes beside the file it names, which is replaced, and the link stays. A target
+ * that is neither a regular file nor a folder (/dev/null, /dev/stdout on a pipe, a FIFO)
+ * is written to as it is: renaming over it would put a regular file in the place of the
+ * device (as root, of /dev/null itself). */
 #include "ckg/status.h"
 #include "cli.h"
 
@@ -12,6 +16,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static int cannot_write(const cli *c, const char *command, const char *path, int err)
+{
+    fprintf(stderr, "%s %s: cannot write '%s': %s\n", c->program, command, path, strerror(err));
+    return EXIT_IO;
+}
+
+/* The file a rename must replace for path: the file a symbolic link names, else path
+ * (malloc'd; NULL when out of memory). */
+static char *rename_target(const char *path)
+{
+    struct stat st;
+    char *real = NULL;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+        real = realpath(path, NULL);
+    return real ? real : strdup(path);
+}
+
 int cli_output_open(const cli *c, const char *command, const char *path, cli_output *out)
 {
     memset(out, 0, sizeof *out);
@@ -20,37 +41,50 @@ int cli_output_open(const cli *c, const char *command, const char *path, cli_out
         return EXIT_OK;
     }
     const char *slash = strrchr(path, '/');
-    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = slash ? slash + 1 : path;
-    if (!*base) {
+    if (!*(slash ? slash + 1 : path)) {
         fprintf(stderr, "%s %s: '%s' names a folder, not a file\n", c->program, command, path);
         return EXIT_USAGE;
     }
-    size_t size = dir_len + strlen(base) + 16;
     out->path = path;
-    if (!(out->tmp = malloc(size)))
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        /* a device or a FIFO: written as it is */
+        if (!(out->f = fopen(path, "w")))
+            return cannot_write(c, command, path, errno);
+        return EXIT_OK;
+    }
+    if (!(out->target = rename_target(path)))
         return cli_status_error(c, command, CKG_ENOMEM);
-    snprintf(out->tmp, size, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
+    slash = strrchr(out->target, '/');
+    size_t dir_len = slash ? (size_t)(slash - out->target) + 1 : 0;
+    const char *base = out->target + dir_len;
+    size_t size = dir_len + strlen(base) + 16;
+    if (!(out->tmp = malloc(size))) {
+        free(out->target);
+        out->target = NULL;
+        return cli_status_error(c, command, CKG_ENOMEM);
+    }
+    snprintf(out->tmp, size, "%.*s.%s.XXXXXX", (int)dir_len, out->target, base);
     int fd = mkstemp(out->tmp);
     if (fd < 0) {
-        fprintf(stderr, "%s %s: cannot write '%s': %s\n", c->program, command, path,
-                strerror(errno));
+        int err = errno;
         free(out->tmp);
-        out->tmp = NULL;
-        return EXIT_IO;
+        free(out->target);
+        out->tmp = out->target = NULL;
+        return cannot_write(c, command, path, err);
     }
     /* mkstemp makes the file 0600; give it the mode a new file would get */
     mode_t mask = umask(0);
     umask(mask);
     fchmod(fd, 0666 & ~mask);
     if (!(out->f = fdopen(fd, "w"))) {
-        fprintf(stderr, "%s %s: cannot write '%s': %s\n", c->program, command, path,
-                strerror(errno));
+        int err = errno;
         close(fd);
         unlink(out->tmp);
         free(out->tmp);
-        out->tmp = NULL;
-        return EXIT_IO;
+        free(out->target);
+        out->tmp = out->target = NULL;
+        return cannot_write(c, command, path, err);
     }
     return EXIT_OK;
 }
@@ -76,12 +110,13 @@ int cli_output_close(const cli *c, const char *command, cli_output *out, int ok)
         saved = errno;
     }
     out->f = NULL;
-    if (ok && !failed && rename(out->tmp, out->path) != 0) {
+    if (ok && !failed && out->tmp && rename(out->tmp, out->target) != 0) {
         failed = 1;
         saved = errno;
     }
     if (!ok || failed) {
-        unlink(out->tmp);
+        if (out->tmp)
+            unlink(out->tmp);
         if (failed) {
             fprintf(stderr, "%s %s: cannot write '%s': %s\n", c->program, command, out->path,
                     strerror(saved));
@@ -89,6 +124,7 @@ int cli_output_close(const cli *c, const char *command, cli_output *out, int ok)
         }
     }
     free(out->tmp);
-    out->tmp = NULL;
+    free(out->target);
+    out->tmp = out->target = NULL;
     return code;
 }

@@ -2,7 +2,8 @@
  * uses every stage, and chooses the style).
  *
  * The pipeline, each step a stage of render_internal.h:
- *   style      chosen once from the options (a diff map, or the map of one scope);
+ *   style      chosen once from the options (a diff map, or the map of one scope; either
+ *              for the atlas);
  *   scope      the style's graph of what is drawn (graph_build, or two scopes' union);
  *   measure    the centrality that sizes the boxes, of the whole scope graph;
  *   select     the concepts shown, the relations drawn, those that carry their phrase;
@@ -21,12 +22,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The kind of map the options ask for. A new kind of map is one more line here. */
-static const render_style *choose_style(const render_options *opt)
+/* The kind of map the options ask for (the atlas's is built in *atlas). A new kind of map is
+ * one more line here. */
+static const render_style *choose_style(const render_options *opt, render_style *atlas)
 {
+    const render_style *s = &render_style_theme;
     if (opt->diff[0].paper || opt->diff[1].paper)
-        return &render_style_diff;
-    return &render_style_theme;
+        s = &render_style_diff;
+    if (opt->atlas)
+        s = render_style_atlas(s, atlas);
+    return s;
 }
 
 static void map_free(map *m)
@@ -65,7 +70,8 @@ static int summarize(const map *m, render_summary *summary)
 int render_map(render_context *ctx, const ckg_ontology *o, const render_options *opt,
                diag_list *diags, char **out, size_t *len, render_summary *summary)
 {
-    map m = {.o = o, .opt = opt, .style = choose_style(opt)};
+    render_style atlas;
+    map m = {.o = o, .opt = opt, .style = choose_style(opt, &atlas)};
     Agraph_t *ag = NULL;
     double *px = NULL, *py = NULL;
     int rc;

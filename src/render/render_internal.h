@@ -17,6 +17,7 @@
  *           legend.c      the legend's frame (the style fills its rows)
  *   style   style_theme.c the map of a scope: boxes by theme, arrows by papers
  *           style_diff.c  the map of two scopes: everything by which of the two has it
+ *           style_atlas.c the atlas's map: either of them, its SVG for an HTML page
  *   layout  radial.c      ckg's own layout for ego maps
  *           layout.c      the cgraph graph for a Graphviz engine
  *   draw    svg_titles.c  the <title> of each object put into Graphviz's SVG
@@ -26,8 +27,10 @@
  * A style (struct render_style) decides everything that differs between kinds of map: the
  * scope's graph, how a box and an arrow look, their titles, the legend's rows. The general
  * code asks the style and never which kind of map it draws; a new kind of map is one more
- * style file and one more line where render_map chooses. tools/depcycles.py (`make test`)
- * fails on any file-level dependency cycle in the library. */
+ * style file and one more line where render_map chooses (the atlas's map takes the look of
+ * the map it is drawn from, so its style is a copy of that one with its own hooks set).
+ * tools/depcycles.py (`make test`) fails on any file-level dependency cycle in the
+ * library. */
 #ifndef CKG_RENDER_INTERNAL_H
 #define CKG_RENDER_INTERNAL_H
 
@@ -246,10 +249,23 @@ struct render_style {
     const char *hover_zh, *hover_en;
     /* What the caller's summary says beyond the concepts and counts. May be NULL. */
     int (*summarize)(const map *m, render_summary *summary);
+    /* Where the SVG goes. NULL: a file of its own, each concept, phrase and relation a
+     * <g id="..."> as Graphviz writes it. Otherwise the SVG goes inside an HTML page:
+     * render_put_titles writes it without XML prolog, DOCTYPE, comments, ids and
+     * font-family attributes, and in place of its id each object's <g> gets what
+     * page_names appends (" data-concept=\"ID\"") for object: a vertex v, or n_vertices + j
+     * for relation j (its edge, the halves of its path and its phrase). */
+    void (*page_names)(strbuf *b, const map *m, size_t object);
 };
 
 extern const render_style render_style_theme; /* style_theme.c */
 extern const render_style render_style_diff;  /* style_diff.c */
+
+/* ------------------------------------------------------------------ style_atlas.c */
+
+/* The atlas's map drawn with look's scope, looks, titles and legend (the theme's or the
+ * diff's style), its SVG for the page (page_names): built in *out, which is returned. */
+const render_style *render_style_atlas(const render_style *look, render_style *out);
 
 /* ================================================================== layout */
 
@@ -275,7 +291,8 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
 /* ------------------------------------------------------------------ svg_titles.c */
 
 /* Graphviz's SVG with each concept's, phrase's and relation's <title> text replaced by its
- * description (escaped). CKG_OK or CKG_ENOMEM. */
+ * description (escaped); for a page (the style's page_names), also without what a page
+ * does not need, and each object named by data attributes. CKG_OK or CKG_ENOMEM. */
 int render_put_titles(const map *m, const char *svg, size_t len, char **out, size_t *out_len);
 
 /* ------------------------------------------------------------------ draw.c */

@@ -33,10 +33,8 @@ static double edge_width(const graph_edge *e)
 /* A box by its theme. */
 static void theme_node_look(const map *m, size_t v, render_look *look)
 {
-    int32_t t = render_concept_of(m, v)->theme_index;
-    t = t >= 0 ? t : 0;
-    *look = (render_look){render_palette[t % RENDER_N_PALETTE][0],
-                          render_palette[t % RENDER_N_PALETTE][1], NULL, 0, ""};
+    *look = (render_look){NULL, NULL, NULL, 0, ""};
+    render_theme_colors(render_concept_of(m, v)->theme_index, &look->fill, &look->color);
 }
 
 /* A relation by the number of papers stating it. */
@@ -120,7 +118,9 @@ static void theme_legend_box_key(strbuf *b, const map *m)
         if (!present)
             continue;
         render_legend_row(b);
-        strbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"16\">■</FONT> ", render_palette[t % RENDER_N_PALETTE][0]);
+        const char *fill, *border;
+        render_theme_colors((int32_t)t, &fill, &border);
+        strbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"16\">■</FONT> ", fill);
         render_legend_text(b, m->opt->lang, o->themes[t].zh.s, o->themes[t].en.s);
         strbuf_puts(b, "</TD></TR>");
     }

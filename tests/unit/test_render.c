@@ -392,9 +392,10 @@ static void test_hostile_text_arrives_as_text(void **state)
 {
     fixture *f = *state;
     static const char *const engines[] = {"dot", "sfdp"};
-    for (size_t e = 0; e < 2; e++) {
-        f->opt.engine = engines[e];
+    for (size_t e = 0; e < 4; e++) { /* each engine as a file, then for the atlas */
+        f->opt.engine = engines[e % 2];
         f->opt.lang = RENDER_LANG_BOTH;
+        f->opt.atlas = e >= 2;
         assert_int_equal(render(f), CKG_OK);
         assert_only_text(f);
         assert_int_equal(f->sum.n_concepts, 4);
@@ -725,6 +726,117 @@ static void test_option_names_parse(void **state)
     assert_null(render_engine_check("patchwork"));
 }
 
+/* ------------------------------------------------------------------ the atlas's map */
+
+/* What the atlas's map must be, derived from the map of the same options by text alone:
+ * from <svg> on, without comments (and the lines they filled) and font-family attributes,
+ * each <g id="X"> without its id; a concept's group (class "node concept") with
+ * data-concept="X", another object's with data-from and data-to, the two ids joined by
+ * "--" in X. Graphviz writes '-' as "&#45;". */
+static char *page_of(const char *svg)
+{
+    size_t cap = strlen(svg) * 2 + 1, n = 0;
+    char *out = malloc(cap), ids[3][256];
+    const char *p = strstr(svg, "<svg");
+    assert_non_null(p);
+    while (*p) {
+        if (strncmp(p, "<!--", 4) == 0) {
+            p = strstr(p, "-->") + 3;
+            if (*p == '\n' && (n == 0 || out[n - 1] == '\n'))
+                p++;
+        } else if (strncmp(p, " font-family=\"", 14) == 0) {
+            p = strchr(p + 14, '"') + 1;
+        } else if (strncmp(p, "<g id=\"", 7) == 0) {
+            const char *id = p + 7, *q = strchr(id, '"');
+            size_t k = 0, part = 0;
+            for (const char *c = id; c < q;) {
+                if (strncmp(c, "&#45;&#45;", 10) == 0 && part < 2) {
+                    ids[part++][k] = '\0';
+                    k = 0;
+                    c += 10;
+                } else if (strncmp(c, "&#45;", 5) == 0) {
+                    ids[part][k++] = '-';
+                    c += 5;
+                } else {
+                    ids[part][k++] = *c++;
+                }
+            }
+            ids[part][k] = '\0';
+            n += (size_t)sprintf(out + n, "<g");
+            if (strncmp(q, "\" class=\"node concept", 21) == 0)
+                n += (size_t)sprintf(out + n, " data-concept=\"%s\"", ids[0]);
+            else if (strcmp(ids[0], "graph0") != 0)
+                n += (size_t)sprintf(out + n, " data-from=\"%s\" data-to=\"%s\"", ids[0], ids[1]);
+            p = q + 1;
+        } else {
+            out[n++] = *p++;
+        }
+        assert_true(n + 600 < cap);
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* The atlas's map is the map of the same options for a page, whatever the engine (phrases as
+ * edge labels or as nodes on a relation's path) and the kind of map. */
+static void check_atlas_map(fixture *f)
+{
+    static const char *const engines[] = {"dot", "sfdp"};
+    for (size_t e = 0; e < 2; e++) {
+        f->opt.engine = engines[e];
+        f->opt.atlas = 0;
+        assert_int_equal(render(f), CKG_OK);
+        char *expected = page_of(f->out);
+        size_t n_concepts = f->sum.n_concepts, n_relations = f->sum.n_relations;
+        f->opt.atlas = 1;
+        assert_int_equal(render(f), CKG_OK);
+        assert_string_equal(f->out, expected);
+        assert_int_equal(f->len, strlen(expected));
+        assert_int_equal(f->sum.n_concepts, n_concepts);
+        assert_int_equal(f->sum.n_relations, n_relations);
+        assert_int_equal(strncmp(f->out, "<svg", 4), 0);
+        assert_null(strstr(f->out, "<!--"));
+        assert_null(strstr(f->out, " id=\""));
+        assert_null(strstr(f->out, "font-family"));
+        assert_int_equal(count(f->out, "data-concept=\""), n_concepts);
+        assert_true(count(f->out, "data-from=\"") >= n_relations);
+        assert_non_null(strstr(f->out, "<title>"));
+        free(expected);
+    }
+}
+
+static void test_atlas_map_is_the_map_for_a_page(void **state)
+{
+    fixture *f = *state;
+    check_atlas_map(f);
+    assert_non_null(strstr(f->out, "<g data-concept=\"data-factor\" class=\"node concept"));
+    assert_non_null(strstr(f->out, " data-from=\"data-factor\" data-to=\"efficiency\" "
+                                   "class=\"node phrase\""));
+}
+
+static void test_atlas_map_of_a_diff(void **state)
+{
+    fixture *f = *state;
+    f->opt.diff[0] = (graph_scope){"alpha", NULL};
+    f->opt.diff[1] = (graph_scope){"beta", NULL};
+    check_atlas_map(f);
+    assert_true(f->sum.concepts_in[RENDER_IN_A - 1] > 0);
+}
+
+/* The DOT text is the same with it: the atlas's map differs in its SVG only. */
+static void test_atlas_map_in_dot_is_the_map(void **state)
+{
+    fixture *f = *state;
+    f->opt.format = RENDER_FORMAT_DOT;
+    assert_int_equal(render(f), CKG_OK);
+    char *plain = f->out;
+    f->out = NULL;
+    f->opt.atlas = 1;
+    assert_int_equal(render(f), CKG_OK);
+    assert_string_equal(f->out, plain);
+    free(plain);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -759,6 +871,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_diff_map_narrows_by_focus_and_theme, setup_diff, teardown),
         cmocka_unit_test_setup_teardown(test_diff_map_errors, setup_diff, teardown),
         cmocka_unit_test_setup_teardown(test_diff_map_is_deterministic, setup_diff, teardown),
+        cmocka_unit_test_setup_teardown(test_atlas_map_is_the_map_for_a_page, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_atlas_map_of_a_diff, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_atlas_map_in_dot_is_the_map, setup, teardown),
         cmocka_unit_test(test_escape_xml_turns_markup_into_entities),
         cmocka_unit_test(test_wrap_zh_leaves_short_names_alone),
         cmocka_unit_test(test_wrap_zh_breaks_after_he),
