@@ -3,6 +3,8 @@
 # every format read back (GIFT by a small GIFT reader, the Anki CSV by Python's csv); the
 # invariant (every wrong choice unstated, no pair twice) checked against `ckg export`;
 # GIFT's special characters and HTML escaped on an ontology full of them; options and errors.
+# The loops over seeds run on a sample of their cases unless CKG_TEST_SWEEP=full (lib.sh,
+# sweep), as `make check` runs them.
 set -eu
 . "$(dirname "$0")/lib.sh"
 ONTO="$FIXTURES/teach"
@@ -40,13 +42,16 @@ if [ "$n" -ge 4 ]; then pass; else fail "the answer key cites $n quotes with pap
 test_case invariant_against_the_export_for_many_seeds
 run $T export --format json
 cp "$WORK/out" "$WORK/export.json"
+cases=""
 for seed in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-    for blank in concept phrase mix; do
-        run $T quiz --seed $seed --count 50 --blank $blank --format json
-        expect_rc 0
-        cp "$WORK/out" "$WORK/q.json"
-        check invariant "$WORK/q.json" "$WORK/export.json" "$ONTO/relations.yaml"
-    done
+    cases="$cases $seed:concept $seed:phrase $seed:mix"
+done
+# shellcheck disable=SC2086
+for c in $(sweep 4 $cases); do
+    run $T quiz --seed "${c%%:*}" --count 50 --blank "${c#*:}" --format json
+    expect_rc 0
+    cp "$WORK/out" "$WORK/q.json"
+    check invariant "$WORK/q.json" "$WORK/export.json" "$ONTO/relations.yaml"
 done
 run $T quiz --blank phrase --count 50 --format json
 if grep -q '"blank": "\(from\|to\)"' "$WORK/out"; then fail "a concept blank in a phrase quiz"; else pass; fi
@@ -81,7 +86,7 @@ H="--ontology $WORK/hostile --corpus $ONTO/corpus"
 run $H check
 expect_rc 0
 n_special=0
-for seed in 1 2 3 4 5 6 7 8; do
+for seed in $(sweep 3 1 2 3 4 5 6 7 8); do
     run $H quiz --seed $seed --count 20 --format json
     expect_rc 0
     cp "$WORK/out" "$WORK/h.json"
@@ -129,7 +134,7 @@ if grep -q "^::Q3::" "$WORK/q.gift"; then pass; else fail "-o did not write the 
 test_case the_shipped_ontology
 run export --format json
 cp "$WORK/out" "$WORK/shipped.json"
-for seed in 1 2; do
+for seed in $(sweep 1 1 2 3); do
     run quiz --count 60 --seed $seed --format json
     expect_rc 0
     cp "$WORK/out" "$WORK/s.json"
@@ -137,6 +142,51 @@ for seed in 1 2; do
     run quiz --count 60 --seed $seed --format gift
     cp "$WORK/out" "$WORK/s.gift"
     check gift "$WORK/s.gift" "$WORK/s.json"
+done
+
+test_case the_invariant_check_fails_on_a_stated_wrong_choice
+# the checker above must be able to fail: a wrong concept replaced by one the ontology relates
+# to the shown concept, a wrong phrase by the phrase of a kind of the stated kind's family
+run $T quiz --seed 2 --count 20 --format json
+cp "$WORK/out" "$WORK/good.json"
+check invariant "$WORK/good.json" "$WORK/export.json" "$ONTO/relations.yaml"
+for blank in concept kind; do
+    if "$PY" - "$WORK/good.json" "$WORK/export.json" "$ONTO/relations.yaml" "$blank" >"$WORK/bad.json" <<'PY'
+import json, sys, yaml
+quiz, exp = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+kinds = yaml.safe_load(open(sys.argv[3]))["relations"]
+zh = {c["id"]: c["zh"] for c in exp["concepts"]}
+for it in quiz["items"]:
+    rel = it["relation"]
+    wrong = [i for i, c in enumerate(it["choices"]) if c != it["answer"]]
+    if sys.argv[4] == "kind" and it["blank"] == "kind":
+        family = {k["id"]: k["family"] for k in kinds}[rel["kind"]]
+        other = [k["zh"] for k in kinds if k["family"] == family and k["id"] != rel["kind"]]
+        if other and other[0] not in it["choices"]:
+            it["choices"][wrong[0]] = other[0]
+            break
+    if sys.argv[4] == "concept" and it["blank"] in ("from", "to"):
+        shown = rel["to"] if it["blank"] == "from" else rel["from"]
+        answer = rel["from"] if it["blank"] == "from" else rel["to"]
+        near = [r["to"] if r["from"] == shown else r["from"] for r in exp["relations"]
+                if shown in (r["from"], r["to"])]
+        near = [c for c in near if c != answer and zh[c] not in it["choices"]]
+        if near:
+            it["choices"][wrong[0]] = zh[near[0]]
+            break
+else:
+    sys.exit(1)
+json.dump(quiz, sys.stdout, ensure_ascii=False)
+PY
+    then
+        if "$PY" "$CHECK" invariant "$WORK/bad.json" "$WORK/export.json" "$ONTO/relations.yaml" >"$WORK/check" 2>&1; then
+            fail "teach_check passed a quiz with a stated wrong choice ($blank)"
+        else
+            pass
+        fi
+    else
+        fail "no item of seed 2 to tamper with ($blank)"
+    fi
 done
 
 test_case no_question_possible
