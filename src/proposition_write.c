@@ -179,19 +179,6 @@ int prop_write_csv(const prop_list *l, unsigned langs, FILE *f)
     return rc;
 }
 
-int prop_write(const prop_list *l, prop_format fmt, unsigned langs, FILE *f)
-{
-    json_t *doc = NULL;
-    int rc;
-    switch (fmt) {
-    case PROP_MD: return prop_write_md(l, langs, f);
-    case PROP_CSV: return prop_write_csv(l, langs, f);
-    default:
-        rc = prop_json(l, &doc); /* before doc is read */
-        return teach_write_json(rc, doc, f);
-    }
-}
-
 int prop_json(const prop_list *l, json_t **out)
 {
     const ckg_ontology *o = l->o;
@@ -224,4 +211,15 @@ int prop_json(const prop_list *l, json_t **out)
     }
     *out = root;
     return CKG_OK;
+}
+
+int prop_write(const prop_list *l, prop_format fmt, unsigned langs, FILE *f)
+{
+    if (fmt == PROP_MD)
+        return prop_write_md(l, langs, f);
+    if (fmt == PROP_CSV)
+        return prop_write_csv(l, langs, f);
+    json_t *doc = NULL;
+    int rc = prop_json(l, &doc);
+    return teach_write_json(rc, doc, f);
 }

@@ -133,20 +133,6 @@ int quiz_write_csv(const quiz *q, FILE *f)
     return rc;
 }
 
-int quiz_write(const quiz *q, quiz_format fmt, FILE *f)
-{
-    json_t *doc = NULL;
-    int rc;
-    switch (fmt) {
-    case QUIZ_MD: return quiz_write_md(q, f);
-    case QUIZ_GIFT: return quiz_write_gift(q, f);
-    case QUIZ_CSV: return quiz_write_csv(q, f);
-    default:
-        rc = quiz_json(q, &doc); /* before doc is read */
-        return teach_write_json(rc, doc, f);
-    }
-}
-
 int quiz_json(const quiz *q, json_t **out)
 {
     const ckg_ontology *o = q->o;
@@ -180,4 +166,19 @@ int quiz_json(const quiz *q, json_t **out)
     }
     *out = root;
     return CKG_OK;
+}
+
+static int write_json(const quiz *q, FILE *f)
+{
+    json_t *doc = NULL;
+    int rc = quiz_json(q, &doc);
+    return teach_write_json(rc, doc, f);
+}
+
+int quiz_write(const quiz *q, quiz_format fmt, FILE *f)
+{
+    static int (*const writers[])(const quiz *, FILE *) = {
+        [QUIZ_MD] = quiz_write_md, [QUIZ_GIFT] = quiz_write_gift,
+        [QUIZ_CSV] = quiz_write_csv, [QUIZ_JSON] = write_json};
+    return (unsigned)fmt <= QUIZ_JSON ? writers[fmt](q, f) : CKG_EUSAGE;
 }

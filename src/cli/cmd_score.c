@@ -95,43 +95,57 @@ static int read_map(cli_session *s, const char *path, cmap **m)
     return cli_exit_code(rc);
 }
 
-int cmd_score(const cli *c, int argc, char **argv)
+/* What the table cannot say: --paper and --all exclude each other; -o wants a document. */
+static int check_options(const cli *c, const options *opt)
 {
-    options opt = {.format = FORMAT_TEXT, .key = 5};
-    cli_session s;
-    int code = cli_start(&s, c, &spec, argc, argv, &opt), rc;
-    if (code != CLI_CONTINUE)
-        return code;
+    if (opt->scope.paper && opt->all)
+        return cli_usage_error(c, spec.name, "--paper and --all exclude each other");
+    if (opt->format == FORMAT_TEXT && opt->output)
+        return cli_usage_error(c, spec.name, "-o writes md or json (--format); text is for the "
+                                             "terminal");
+    return EXIT_OK;
+}
+
+/* With the ontology loaded: the map read, scored against the scope, shown or written. */
+static int score(cli_session *s, const options *opt)
+{
     cmap *m = NULL;
     prop_list *l = NULL;
     phrase_table *t = NULL;
     score_result *r = NULL;
     prop_scope scope;
-    if (opt.scope.paper && opt.all)
-        code = cli_usage_error(c, spec.name, "--paper and --all exclude each other");
-    else if (opt.format == FORMAT_TEXT && opt.output)
-        code = cli_usage_error(c, spec.name, "-o writes md or json (--format); text is for the "
-                                             "terminal");
-    if (code != CLI_CONTINUE ||
-        (code = cli_load_ontology(&s, NULL, 0)) != EXIT_OK ||
-        (code = cli_scope_indexes(c, spec.name, s.o, &opt.scope, &scope.paper,
+    int rc, code;
+    if ((code = cli_scope_indexes(s->c, spec.name, s->o, &opt->scope, &scope.paper,
                                   &scope.section)) != EXIT_OK ||
-        (code = read_map(&s, s.args[0], &m)) != EXIT_OK)
+        (code = read_map(s, s->args[0], &m)) != EXIT_OK)
         goto out;
-    if ((rc = prop_collect(s.o, &scope, PROP_ORDER_TEXT, &s.lines, &l)) != CKG_OK ||
-        (rc = phrase_table_build(s.o, &t)) != CKG_OK ||
-        (rc = score_map(s.o, m, l, t, &s.diags, &r)) != CKG_OK) {
-        code = cli_fail(&s, rc);
+    if ((rc = prop_collect(s->o, &scope, PROP_ORDER_TEXT, &s->lines, &l)) != CKG_OK ||
+        (rc = phrase_table_build(s->o, &t)) != CKG_OK ||
+        (rc = score_map(s->o, m, l, t, &s->diags, &r)) != CKG_OK) {
+        code = cli_fail(s, rc);
         goto out;
     }
-    if (opt.format == FORMAT_TEXT)
-        code = cli_exit_code(view_score(c, s.o, r, opt.key));
+    if (opt->format == FORMAT_TEXT)
+        code = cli_exit_code(view_score(s->c, s->o, r, opt->key));
     else
-        code = cli_write_output(&s, opt.output, write_doc, &(document){s.o, r, &opt});
+        code = cli_write_output(s, opt->output, write_doc, &(document){s->o, r, opt});
 out:
     score_free(r);
     phrase_table_free(t);
     prop_list_free(l);
     cmap_free(m);
+    return code;
+}
+
+int cmd_score(const cli *c, int argc, char **argv)
+{
+    options opt = {.format = FORMAT_TEXT, .key = 5};
+    cli_session s;
+    int code = cli_start(&s, c, &spec, argc, argv, &opt);
+    if (code != CLI_CONTINUE)
+        return code;
+    if ((code = check_options(c, &opt)) == EXIT_OK &&
+        (code = cli_load_ontology(&s, NULL, 0)) == EXIT_OK)
+        code = score(&s, &opt);
     return cli_end(&s, code);
 }
