@@ -1,60 +1,14 @@
 /* cmap.c — reading a student's map: the file read whole by filebuf_read (a regular file only,
- * FIFOs and devices refused before a byte is read, bounded in size), its format told from its
- * content, and the map under construction the readers share. */
+ * FIFOs and devices refused before a byte is read, bounded in size) and handed to the reader
+ * its content calls for (cxl.c or mapcsv.c, which build it with cmap_build.c). */
 #include "cmap_internal.h"
 #include "ckg/status.h"
-#include "util/array.h"
 #include "util/filebuf.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-int cmap_begin(cmap_builder *b, const char *name, const char *format)
-{
-    b->cap = 0;
-    if (!(b->m = calloc(1, sizeof *b->m)))
-        return CKG_ENOMEM;
-    b->m->format = format;
-    if (!(b->m->file = arena_strdup(&b->m->mem, name))) {
-        cmap_abandon(b);
-        return CKG_ENOMEM;
-    }
-    return CKG_OK;
-}
-
-int cmap_add(cmap_builder *b, const char *from, const char *phrase, const char *to,
-             uint32_t line, uint32_t col)
-{
-    cmap *m = b->m;
-    if (ARRAY_GROW(m->props, b->cap, m->n + 1) != CKG_OK)
-        return CKG_ENOMEM;
-    cmap_prop *p = &m->props[m->n];
-    if (!(p->from = arena_strdup(&m->mem, from)) ||
-        !(p->phrase = arena_strdup(&m->mem, phrase ? phrase : "")) ||
-        !(p->to = arena_strdup(&m->mem, to)))
-        return CKG_ENOMEM;
-    p->loc = (ckg_loc){m->file, line, col};
-    m->n++;
-    return CKG_OK;
-}
-
-void cmap_abandon(cmap_builder *b)
-{
-    cmap_free(b->m);
-    b->m = NULL;
-}
-
-void cmap_free(cmap *m)
-{
-    if (!m)
-        return;
-    free(m->props);
-    free(m->isolated);
-    arena_free(&m->mem);
-    free(m);
-}
 
 int cmap_read_buffer(const char *name, const char *data, size_t len, diag_list *diags,
                      cmap **out)

@@ -1,5 +1,5 @@
-/* cmap_internal.h — what the two map readers (cxl.c, mapcsv.c) share with cmap.c: a map
- * under construction. */
+/* cmap_internal.h — what the two map readers (cxl.c, mapcsv.c) share: a map under
+ * construction (cmap_build.c). */
 #ifndef CKG_CMAP_INTERNAL_H
 #define CKG_CMAP_INTERNAL_H
 
