@@ -25,6 +25,12 @@ const char *score_verdict_name(score_verdict v)
     }
 }
 
+int score_names_relation(const score_item *it, size_t k)
+{
+    return it->verdict != SCORE_STATED || it->phrase.source == PHRASE_UNRECOGNISED ||
+           it->evidence[k]->kind != it->phrase.kind;
+}
+
 void score_free(score_result *r)
 {
     if (!r)

@@ -112,7 +112,7 @@ static void md_item(FILE *f, const ckg_ontology *o, const score_result *r, size_
         else if (it->verdict == SCORE_OTHER_KIND)
             fputs("   the text relates them differently:  \n", f);
         for (size_t k = 0; k < it->n_evidence; k++) {
-            if (it->verdict != SCORE_STATED) {
+            if (score_names_relation(it, k)) {
                 fputs("   ", f);
                 md_relation(f, o, it->evidence[k]);
                 fputs("  \n", f);

@@ -76,6 +76,12 @@ typedef struct score_item {
     size_t n_elsewhere;
 } score_item;
 
+/* Should a feedback name the relation the text states for evidence k of it, beside its
+ * quotes? Yes unless it is stated exactly as the student's phrase says (the same kind, the
+ * same way round): for another kind of the family, an unrecognised phrase, a reversed or
+ * other-kind verdict, the teacher sees what the text says. */
+int score_names_relation(const score_item *it, size_t k);
+
 typedef struct score_structure {
     size_t valid, levels, cross_links, score;
     int32_t root; /* concept index, -1 without stated propositions */

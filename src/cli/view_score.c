@@ -93,7 +93,7 @@ static void item(const ckg_ontology *o, const score_item *it, const cli_style *s
         break;
     default:
         for (size_t k = 0; k < it->n_evidence; k++) {
-            if (it->verdict != SCORE_STATED) {
+            if (score_names_relation(it, k)) {
                 printf("%sthe text: ", INDENT);
                 relation(o, it->evidence[k]);
                 fputc('\n', stdout);

@@ -72,6 +72,27 @@ expect_out '"suggestions": {'
 expect_out '"数据要素"'
 if [ "$("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["summary"]["key_missed"]))' "$WORK/out")" = 2 ]; then pass; else fail "--key 2"; fi
 
+test_case a_kind_of_the_same_family_is_stated
+cat >"$WORK/family.csv" <<'CSV'
+人才,赋能,科技创新
+科技创新,依赖于,人才
+人才,推动,科技创新
+CSV
+run $T score "$WORK/family.csv" --format json
+expect_rc 0
+if "$PY" - "$WORK/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+v = [(p["verdict"], p["kind"], p["inverse"], [e["kind"] for e in p["evidence"]]) for p in d["propositions"]]
+# enables where the text states supports (both conditions); requires read backward; promotes
+# (drives) is another family
+assert v == [("stated", "enables", False, ["supports"]), ("stated", "requires", True, ["supports"]),
+             ("other-kind", "promotes", False, ["supports"])], v
+PY
+then pass; else fail "same-family verdicts"; fi
+run $T score "$WORK/family.csv"
+expect_out "the text: 人才 —支撑→ 科技创新"
+
 test_case english_names_and_phrases
 run $T score "$MAPS/english.csv"
 expect_rc 0
@@ -200,5 +221,20 @@ run score "$WORK/peng.csv" --paper peng2024
 expect_rc 0
 expect_out "3 propositions against peng2024"
 expect_out "3 stated, 0 reversed, 0 other-kind, 0 unstated, 0 unknown-concept"
+# the vocabulary's phrases: an inverse synonym (依赖), the frame 是…的X, a synonym of
+# another kind of the family (是基础 of supports where the text states enables), kinds of
+# other families (other-kind), and what the text states shown beside its quotes
+run score "$FIXTURES/teach/maps/peng2024-student.csv" --paper peng2024
+expect_rc 0
+expect_out "     2  stated           新质生产力 —依赖→ 关键核心技术  (inverse phrase: read the other way round)"
+expect_out "     3  stated           数字技术 —是…的基础→ 新质生产力"
+expect_out "                         the text: 数字技术 —赋能→ 新质生产力"
+expect_out "     4  stated           数字技术 —是一种→ 通用目的技术"
+expect_out "     5  other-kind       数字技术 —为…提供条件→ 数字经济"
+expect_out "     6  other-kind       人才 —推动→ 新质生产力"
+expect_out "     7  reversed         数字经济 —是核心→ 数据要素"
+expect_out "                         not in the text; stated in hong2024"
+expect_out "'关键核心枝术' is no concept (did you mean '关键核心技术'?)"
+expect_out "3 stated, 1 reversed, 2 other-kind, 1 unstated, 1 unknown-concept"
 
 finish
