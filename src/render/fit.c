@@ -8,7 +8,9 @@
  * short, until the whole is as wide as a slide for its height (16:9). Stretching the short
  * side costs nothing on a slide: a slide program fits a picture by its long side, so the
  * labels keep their size there, and positions that move apart cannot make boxes overlap.
- * The caller pins the positions and has Graphviz draw (render_build_graph with x, y).
+ * Then each linking phrase moves to the middle of its relation's line wherever it is clear
+ * of everything else there, so the arrow runs straight through it. The caller pins the
+ * positions and has Graphviz draw (render_build_graph with x, y).
  *
  * Positions and sizes come from Graphviz's own layout, measured with pango, so the
  * arrangement knows every box as it will be drawn. Everything is arithmetic on those,
@@ -149,6 +151,42 @@ out:
     return rc;
 }
 
+/* Does box i, centered at (cx, cy), come within PHRASE_GAP of another box (at x, y)? */
+enum { PHRASE_GAP = 3 };
+static int box_clear(const placed *p, const size_t *index, size_t n, size_t i, double cx,
+                     double cy, const double *x, const double *y)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (k == i)
+            continue;
+        double dx = fabs(cx - x[index[k]]), dy = fabs(cy - y[index[k]]);
+        if (dx < (p[i].w + p[k].w) / 2 + PHRASE_GAP && dy < (p[i].h + p[k].h) / 2 + PHRASE_GAP)
+            return 0;
+    }
+    return 1;
+}
+
+/* Each phrase to the middle of its relation's line, where that leaves it clear of every
+ * other box and phrase, so the two halves of the arrow make one straight line; the layout
+ * left it near there, pulled by both ends. In edge order, each against the places of the
+ * others so far. */
+static void phrases_to_middles(const map *m, const placed *p, const size_t *index, size_t n,
+                               double *x, double *y)
+{
+    const ckg_graph *g = m->g;
+    for (size_t i = 0; i < n; i++) {
+        if (index[i] < g->n_vertices)
+            continue;
+        const graph_edge *e = &g->edges[index[i] - g->n_vertices];
+        double cx = round((x[e->from] + x[e->to]) / 2 * 10) / 10;
+        double cy = round((y[e->from] + y[e->to]) / 2 * 10) / 10;
+        if (box_clear(p, index, n, i, cx, cy, x, y)) {
+            x[index[i]] = cx;
+            y[index[i]] = cy;
+        }
+    }
+}
+
 int render_arrange(render_context *ctx, const map *m, const char *engine, double *x, double *y,
                    diag_list *diags)
 {
@@ -194,6 +232,8 @@ int render_arrange(render_context *ctx, const map *m, const char *engine, double
         x[index[i]] = round((p[i].x * sx + dx) * 10) / 10;
         y[index[i]] = round((p[i].y * sy + dy) * 10) / 10;
     }
+    if (!radial) /* radial.c put them by the outer concept, where the spokes are apart */
+        phrases_to_middles(m, p, index, n, x, y);
     x[total] = round(key_w / 2 * 10) / 10;
     y[total] = round((content_h - key_h / 2) * 10) / 10;
     rc = CKG_OK;

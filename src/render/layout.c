@@ -7,11 +7,11 @@
  * RENDER_FONT_STACK whose first family pango measures with, so the box Graphviz computes is
  * the box a browser draws. With dot, twopi and circo a relation carries its linking phrase
  * as an edge label; with the force-directed engines (neato, fdp, sfdp), which place labels
- * without regard to anything else, the phrase is a small node of its own on the relation's
+ * without regard to anything else, and in the radial layout, the phrase is a small node of
+ * its own (on white) on the relation's
  * path, so overlap removal keeps it off the concepts (drawn only, never counted: the map's
  * concepts are the nodes of class "concept"). The radial layout (radial.c) and a slide's
- * arrangement (fit.c) pin every node, and neato only draws; radial puts each phrase on its
- * spoke next to the outer concept. The legend is the graph's label, or when the key stands
+ * arrangement (fit.c) pin every node, phrases too, and neato only draws. The legend is the graph's label, or when the key stands
  * beside the map, the header is and the key is a plain node of its own (class "key").
  * Seeds are fixed (start=1). Each object's look comes from the style; its title becomes a
  * DOT tooltip when the output format carries them. */
@@ -258,7 +258,11 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
             set(p, "id", id);
             set(p, "class", "phrase");
             set(p, "shape", "plain");
-            set(p, "style", "");
+            /* on white, so the lines it sits among do not run through it (cairo has no
+             * halo: svg_titles.c's style gives one in a browser only) */
+            set(p, "style", "filled");
+            set(p, "fillcolor", "#FFFFFFD9");
+            set(p, "color", "transparent");
             setf(p, "fontsize", "%.1f", m->phrase_font);
             set(p, "fontcolor", "#333333");
             if (x)
@@ -286,29 +290,7 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
             goto out;
         set(ed, "id", id);
         set_edge_look(ed, &look, b2.s);
-        if (m->labeled[j] && x && m->dist[e->from] != m->dist[e->to]) {
-            /* radial: the phrase on the spoke just inside the outer concept, far enough
-             * along for its width when the spoke runs sideways */
-            int outer_is_tail = m->dist[e->from] > m->dist[e->to];
-            double em;
-            int lines;
-            render_measure_lines(b.s, &em, &lines);
-            double dist = em * m->phrase_font / 2 + 8;
-            /* The outward relation of a pair stated both ways: its phrase goes further in,
-             * past the inward one's. */
-            int64_t back = graph_find_edge(g, e->to, e->from);
-            if (!outer_is_tail && back >= 0 && m->drawn[back] && m->labeled[back]) {
-                strbuf other = {0};
-                double em2;
-                render_add_phrase(&other, m, &g->edges[back], opt->lang == RENDER_LANG_EN, 3);
-                render_measure_lines(other.s, &em2, &lines);
-                strbuf_free(&other);
-                dist += em2 * m->phrase_font + 6;
-            }
-            set_html(ag, ed, outer_is_tail ? "taillabel" : "headlabel", b.s);
-            setf(ed, "labeldistance", "%.2f", dist / 10);
-            set(ed, "labelangle", "0");
-        } else if (m->labeled[j]) {
+        if (m->labeled[j]) {
             set_html(ag, ed, "label", b.s);
         }
         if (tooltips)

@@ -41,9 +41,8 @@ static void legend_scope(strbuf *b, const map *m)
 }
 
 /* What ranks the concepts, as the counts line names it. */
-static const char *const rank_zh[] = {"PageRank 最高", "中介中心性最高", "度最高", "关系最多"};
-static const char *const rank_en[] = {"highest PageRank", "highest betweenness", "highest degree",
-                                      "most relations"};
+static const char *const rank_zh[] = {"PageRank", "中介中心性", "度", "关系数"};
+static const char *const rank_en[] = {"PageRank", "betweenness", "degree", "relations"};
 
 /* "25 个概念，47 条关系", or when the map leaves some out, which it shows of how many and
  * how to see them all. */
@@ -57,17 +56,17 @@ static void legend_counts(strbuf *b, const map *m)
     else if (!more)
         strbuf_printf(&t, "%zu 个概念，%zu 条关系", m->n_shown, m->n_edges);
     else if (m->opt->focus >= 0 && en)
-        strbuf_printf(&t, "the %zu around it with the %s, %zu relations; %zu more not drawn "
-                          "(all: --top all)",
+        strbuf_printf(&t, "%zu of the concepts around it, chosen by %s, %zu relations; %zu more "
+                          "not drawn (all: --top all)",
                       m->n_shown - 1, rank_en[by], m->n_edges, more);
     else if (m->opt->focus >= 0)
-        strbuf_printf(&t, "画出%s的 %zu 个周边概念、%zu 条关系；另有 %zu 个未画出（全部：--top all）",
+        strbuf_printf(&t, "按%s选出 %zu 个周边概念、%zu 条关系；另有 %zu 个未画出（全部：--top all）",
                       rank_zh[by], m->n_shown - 1, m->n_edges, more);
     else if (en)
-        strbuf_printf(&t, "the %zu concepts with the %s of %zu, %zu relations (all: --top all)",
-                      m->n_shown, rank_en[by], m->n_candidates, m->n_edges);
+        strbuf_printf(&t, "%zu of %zu concepts, chosen by %s, %zu relations (all: --top all)",
+                      m->n_shown, m->n_candidates, rank_en[by], m->n_edges);
     else
-        strbuf_printf(&t, "%s的 %zu 个概念（共 %zu 个；全部：--top all），%zu 条关系",
+        strbuf_printf(&t, "按%s选出 %zu 个概念（共 %zu 个；全部：--top all），%zu 条关系",
                       rank_zh[by], m->n_shown, m->n_candidates, m->n_edges);
     if (!t.oom && t.s)
         render_put_label(b, t.s);

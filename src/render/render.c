@@ -7,7 +7,8 @@
  *   measure    the measure that sizes the boxes, of the whole scope graph;
  *   select     the candidates the filters leave, in the order they are taken;
  *   text       the line-break dictionary, every candidate's <title> (the style's);
- *   fit        the first N candidates shown, their relations drawn and phrases chosen,
+ *   fit        the first N candidates shown (on a slide, past the first ten, only those
+ *              with a relation to one shown), their relations drawn and phrases chosen,
  *              fonts sized, positions arranged (radial, slides) and the cgraph graph
  *              built; for a slide (RENDER_TOP_SLIDE), from N = 30 down to 10 until the
  *              map, as Graphviz draws it, fitted to a 1920 x 1080 slide, keeps every
@@ -96,16 +97,13 @@ static int arranged(const char *engine)
     return render_wants_phrase_nodes(engine) || strcmp(engine, "radial") == 0;
 }
 
-/* Does a drawing of w x h points, fitted to the slide, keep every label readable, and the
- * relations few enough to follow? */
+/* Does a drawing of w x h points, fitted to the slide, keep every label readable? */
 static int fits_slide(const map *m, double w, double h)
 {
     double scale = fmin(RENDER_SLIDE_W / w, RENDER_SLIDE_H / h), smallest = INFINITY;
-    if (m->n_edges > SLIDE_RELATIONS)
-        return 0;
     for (size_t v = 0; v < m->g->n_vertices; v++) {
         if (m->shown[v])
-            smallest = fmin(smallest, m->font[v]);
+            smallest = fmin(smallest, render_label_smallest_font(m, v));
     }
     if (m->n_shown && smallest * scale < RENDER_SLIDE_CONCEPT_PX)
         return 0;
@@ -131,11 +129,12 @@ static int make_titles(map *m)
 /* The map of the first n candidates, built for Graphviz as it will be drawn: its phrases
  * chosen, its fonts sized, its positions arranged (radial, slides). */
 static int build_map(render_context *ctx, map *m, const char *engine, const font_plan *fonts,
-                     size_t n, double *px, double *py, diag_list *diags, Agraph_t **ag)
+                     size_t n, int slide, double *px, double *py, diag_list *diags,
+                     Agraph_t **ag)
 {
     int rc;
     *ag = NULL;
-    render_select_top(m, n);
+    render_select_top(m, n, slide ? SLIDE_LEAST : SIZE_MAX);
     if ((rc = render_choose_labels(m)) != CKG_OK)
         return rc;
     render_size_nodes(m, fonts->small, fonts->large);
@@ -210,7 +209,7 @@ int render_map(render_context *ctx, const ckg_ontology *o, const render_options 
         (rc = render_select_concepts(&m, diags)) != CKG_OK ||
         (rc = render_build_dict(&m)) != CKG_OK || (rc = make_titles(&m)) != CKG_OK)
         goto out;
-    m.phrase_nodes = render_wants_phrase_nodes(engine);
+    m.phrase_nodes = render_wants_phrase_nodes(engine) || strcmp(engine, "radial") == 0;
     m.key_beside = arranged(engine);
     const font_plan *fonts = m.key_beside             ? &arranged_fonts
                              : strcmp(engine, "dot") == 0 ? &dot_fonts
@@ -225,7 +224,15 @@ int render_map(render_context *ctx, const ckg_ontology *o, const render_options 
     if (n > m.n_candidates)
         n = m.n_candidates;
     for (;;) {
-        if ((rc = build_map(ctx, &m, engine, fonts, n, px, py, diags, &ag)) != CKG_OK)
+        /* too many relations is known before any layout */
+        if (slide && n > least) {
+            render_select_top(&m, n, SLIDE_LEAST);
+            if (m.n_edges > SLIDE_RELATIONS) {
+                n--;
+                continue;
+            }
+        }
+        if ((rc = build_map(ctx, &m, engine, fonts, n, slide, px, py, diags, &ag)) != CKG_OK)
             goto out;
         if (!slide || n <= least)
             break;

@@ -162,8 +162,11 @@ void render_size_nodes(map *m, double small, double large);
  * CKG_ENOMEM. */
 int render_select_concepts(map *m, diag_list *diags);
 /* The first n candidates shown (all of them when n is larger), and the relations drawn
- * among them. */
-void render_select_top(map *m, size_t n);
+ * among them. The first as_they_come are taken in their order; after them, a concept only
+ * once a concept it has a relation with is taken (SIZE_MAX: every one in its order). In an
+ * ego map of depth 2 or more, a concept only once one a step nearer the focus that leads
+ * to it is. */
+void render_select_top(map *m, size_t n, size_t as_they_come);
 /* m->labeled[j]: which drawn relations carry their phrase (opt->edge_labels), from
  * m->measure. CKG_OK or CKG_ENOMEM. */
 int render_choose_labels(map *m);
@@ -176,6 +179,9 @@ int render_choose_labels(map *m);
 int render_build_dict(map *m);
 /* The relation's linking phrase(s), zh or en, at most max_kinds of them, joined. */
 void render_add_phrase(strbuf *b, const map *m, const graph_edge *e, int en, size_t max_kinds);
+/* The size (points) of the smallest line of vertex v's label: its English line under the
+ * Chinese one (RENDER_LANG_BOTH), else its font. */
+double render_label_smallest_font(const map *m, size_t v);
 /* Vertex v's label as Graphviz HTML-like label text (escaped). */
 int render_node_label(const map *m, size_t v, strbuf *b);
 /* Width (em) and line count of text whose lines are joined by '\n'. */
@@ -281,8 +287,10 @@ extern const render_style render_style_diff;  /* style_diff.c */
 
 /* The radial layout of an ego map: the focus in the middle, each step out a ring (an
  * ellipse, wider than high, as slides are), concepts ordered by theme and, past the first
- * ring, next to the concept that leads to them; rings grown until no two boxes overlap.
- * Fills x[v], y[v] (points) for shown vertices. CKG_OK or CKG_ENOMEM. */
+ * ring, next to the concept that leads to them; rings grown until no two boxes overlap;
+ * each phrase on its spoke next to the outer concept. Fills x, y (points) as
+ * render_build_graph takes them, for shown vertices and labeled relations. CKG_OK or
+ * CKG_ENOMEM. */
 int render_radial(const map *m, double *x, double *y);
 
 /* ------------------------------------------------------------------ layout.c */

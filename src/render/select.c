@@ -6,7 +6,9 @@
  * left with one). Then the concepts shown: the first N candidates by the size measure
  * (measure.c, computed first; ties in vertex order, which is ontology order), every one
  * for RENDER_TOP_ALL. In an ego map the focus always comes first, and a concept further
- * out than one step comes only after one that leads to it. Then the relations drawn among
+ * out than one step comes only after one that leads to it; on a slide, past the first few,
+ * a concept comes only once one it has a relation with has (no box stands alone). Then
+ * the relations drawn among
  * those shown, and which of them carry their linking phrase. Everything here is decided
  * from the graph and the measure, before any text, style or Graphviz; render_map may call
  * render_select_top again with a smaller N until the map fits its slide. */
@@ -194,30 +196,39 @@ static int leads_in(const map *m, int32_t v)
     return 0;
 }
 
-void render_select_top(map *m, size_t n)
+/* Does concept v have a relation to one already taken? */
+static int joins(const map *m, int32_t v)
+{
+    const ckg_graph *g = m->g;
+    for (size_t j = 0; j < g->n_edges; j++) {
+        const graph_edge *e = &g->edges[j];
+        if (m->eligible[j] && ((e->from == v && m->shown[e->to]) || (e->to == v && m->shown[e->from])))
+            return 1;
+    }
+    return 0;
+}
+
+void render_select_top(map *m, size_t n, size_t as_they_come)
 {
     const ckg_graph *g = m->g;
     const render_options *opt = m->opt;
+    int ego_rings = opt->focus >= 0 && opt->depth >= 2;
     for (size_t v = 0; v < g->n_vertices; v++)
         m->shown[v] = 0;
     m->n_shown = 0;
     if (n > m->n_candidates)
         n = m->n_candidates;
-    if (opt->focus < 0 || opt->depth < 2) {
-        for (size_t i = 0; i < n; i++)
-            m->shown[m->order[i]] = 1;
-        m->n_shown = n;
-    } else {
-        /* passes over the ranking, each taking what the last made reachable */
-        for (int grew = 1; grew && m->n_shown < n;) {
-            grew = 0;
-            for (size_t i = 0; i < m->n_candidates && m->n_shown < n; i++) {
-                int32_t v = m->order[i];
-                if (!m->shown[v] && (m->dist[v] == 0 || leads_in(m, v))) {
-                    m->shown[v] = 1;
-                    m->n_shown++;
-                    grew = 1;
-                }
+    /* passes over the ranking, each taking what the last made reachable */
+    for (int grew = 1; grew && m->n_shown < n;) {
+        grew = 0;
+        for (size_t i = 0; i < m->n_candidates && m->n_shown < n; i++) {
+            int32_t v = m->order[i];
+            int take = ego_rings ? m->dist[v] == 0 || leads_in(m, v)
+                                 : i < as_they_come || joins(m, v);
+            if (!m->shown[v] && take) {
+                m->shown[v] = 1;
+                m->n_shown++;
+                grew = 1;
             }
         }
     }

@@ -128,7 +128,15 @@ static void theme_legend_box_key(strbuf *b, const map *m)
         strbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"18\">■</FONT> <FONT COLOR=\"#444444\">",
                       render_palette[t % RENDER_N_PALETTE][0]);
         strbuf_puts(b, en ? "theme " : "主题·");
-        render_legend_text(b, m->opt->lang, o->themes[t].zh.s, o->themes[t].en.s);
+        if (m->key_beside && m->opt->lang == RENDER_LANG_BOTH) {
+            /* a column: the English name on a line of its own */
+            render_put_label(b, o->themes[t].zh.s);
+            strbuf_puts(b, "<BR ALIGN=\"LEFT\"/>     <FONT POINT-SIZE=\"12\">");
+            render_put_label(b, o->themes[t].en.s);
+            strbuf_puts(b, "</FONT>");
+        } else {
+            render_legend_text(b, m->opt->lang, o->themes[t].zh.s, o->themes[t].en.s);
+        }
         strbuf_puts(b, "</FONT></TD></TR>");
     }
 }

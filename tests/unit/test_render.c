@@ -398,8 +398,8 @@ static void test_radial_pins_positions_around_the_focus(void **state)
     f->opt.focus = concept(f, "innovation");
     f->opt.format = RENDER_FORMAT_DOT;
     assert_int_equal(render(f), CKG_OK);
-    /* the two concepts and the key, pinned; the neighbour level with the focus */
-    assert_int_equal(count(f->out, "pos=\""), 3);
+    /* the two concepts, the phrase between them and the key, pinned */
+    assert_int_equal(count(f->out, "pos=\""), 4);
     assert_non_null(strstr(f->out, "layout=neato"));
     const char *focus = strstr(f->out, "\tinnovation\t[");
     assert_non_null(focus);
@@ -506,10 +506,10 @@ static void test_top_n_keeps_the_concepts_with_most_relations(void **state)
         assert_true(shows(f, kept[i]));
     /* k01 to k03..k10 (8), the ladder among k03..k10 (7 + 6) */
     assert_int_equal(f->sum.n_relations, 21);
-    assert_non_null(strstr(f->out, "关系最多的 10 个概念（共 38 个；全部：&#45;&#45;top all），21 条关系"));
+    assert_non_null(strstr(f->out, "按关系数选出 10 个概念（共 38 个；全部：&#45;&#45;top all），21 条关系"));
     f->opt.lang = RENDER_LANG_EN;
     assert_int_equal(render(f), CKG_OK);
-    assert_non_null(strstr(f->out, "the 10 concepts with the most relations of 38, 21 relations "
+    assert_non_null(strstr(f->out, "10 of 38 concepts, chosen by relations, 21 relations "
                                    "(all: &#45;&#45;top all)"));
     /* every concept of the paper, and its every relation */
     f->opt.top = RENDER_TOP_ALL;
@@ -529,7 +529,7 @@ static void test_default_map_is_a_slide(void **state)
     assert_true(f->sum.n_concepts >= 10 && f->sum.n_concepts <= 30);
     assert_int_equal(f->sum.n_candidates, 40);
     char expect[128];
-    snprintf(expect, sizeof expect, "关系最多的 %zu 个概念（共 40 个；全部：&#45;&#45;top all）",
+    snprintf(expect, sizeof expect, "按关系数选出 %zu 个概念（共 40 个；全部：&#45;&#45;top all）",
              f->sum.n_concepts);
     assert_non_null(strstr(f->out, expect));
     double w, h;
@@ -539,6 +539,14 @@ static void test_default_map_is_a_slide(void **state)
     assert_true(w / h >= RENDER_SLIDE_MIN_ASPECT && w / h <= RENDER_SLIDE_MAX_ASPECT);
     /* the key is a node of its own, at the left */
     assert_non_null(strstr(f->out, "class=\"node key\""));
+    /* past the first ten, no box stands alone: k39's one relation is to k40, which is not
+     * taken, so k39 is left out though its rank would have it (--top 30 takes it) */
+    assert_int_equal(f->sum.n_concepts, 30);
+    assert_false(shows(f, "k39"));
+    f->opt.top = 30;
+    assert_int_equal(render(f), CKG_OK);
+    assert_true(shows(f, "k39"));
+    f->opt.top = RENDER_TOP_SLIDE;
     /* a map that shows every candidate says so plainly */
     f->opt.paper = "small";
     assert_int_equal(render(f), CKG_OK);
