@@ -17,6 +17,7 @@ int atlas_map_svg(render_context *ctx, const ckg_ontology *o, atlas_scope *scope
     ro.engine = engine;
     ro.lang = lang;
     ro.atlas = 1;
+    ro.top = RENDER_TOP_ALL; /* a student looks for any concept of the scope */
     if (scope->kind == ATLAS_SCOPE_DIFF) {
         ro.diff[0] = scope->diff[0];
         ro.diff[1] = scope->diff[1];
