@@ -1,7 +1,8 @@
 # ckg — build, test and render.
 #
 #   make maps    install what is missing, build, render the concept maps into output/
-#   make check   install what is missing, build, run every test (plain, ASan+UBSan, valgrind)
+#   make check   install what is missing, build, run every test (plain; ASan+UBSan, with the
+#                CLI tests' full sweeps (CKG_TEST_SWEEP=full); valgrind)
 #   make         build build/ckg and build/libckg.a
 #   make install PREFIX=/usr/local
 #   make fuzz    run each libFuzzer target for FUZZ_TIME seconds (default 300); findings go to
@@ -18,9 +19,9 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PYTHON ?= /usr/bin/python3
 
-PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson zlib
+PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson zlib libxml-2.0
 DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
-             libjansson-dev zlib1g-dev libcmocka-dev fonts-noto-cjk
+             libjansson-dev zlib1g-dev libcmocka-dev libxml2-dev fonts-noto-cjk
 DEB_TEST := valgrind python3-igraph python3-networkx python3-numpy python3-scipy python3-yaml \
             chromium chromium-driver python3-selenium clang libclang-rt-14-dev
 DEB_BENCH := hyperfine graphviz time
@@ -165,8 +166,11 @@ SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(absp
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --suppressions=$(abspath tools/valgrind.supp)
 
+# Under the sanitizers the CLI tests' repeated checks run on all their cases
+# (CKG_TEST_SWEEP=full, tests/cli/lib.sh: sweep); `make test` runs a seeded sample of them.
 sanitize:
-	$(SAN_ENV) $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" test
+	$(SAN_ENV) $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
+	  CKG_TEST_SWEEP=full test
 
 valgrind: $(TEST_BIN) $(BUILD)/ckg
 	@set -e; for t in $(TEST_BIN); do echo "== valgrind $$t"; \

@@ -14,6 +14,7 @@
 #include "ckg/names.h"
 #include "ckg/ontology.h"
 #include "ckg/query.h"
+#include "ckg/score.h"
 #include "ckg/text.h"
 
 #include <jansson.h>
@@ -137,6 +138,11 @@ int cli_fail(cli_session *s, int status);
  * returns code. */
 int cli_end(cli_session *s, int code);
 
+/* Writes a library document to path (-o FILE; NULL or "-": stdout), whole or not at all
+ * (cli_output_open): write(arg, f) returns a library status, and a failure other than the
+ * stream's own is reported as cli_fail reports it. Returns the exit code. */
+int cli_write_output(cli_session *s, const char *path, int (*write)(const void *arg, FILE *f),
+                     const void *arg);
 /* For the commands (render, atlas) whose `--diff A B` takes B as their one positional
  * argument, so that it reads as written whatever getopt does with the order of arguments;
  * a is --diff's value (NULL without it). Before loading, cli_diff_args checks the positional
@@ -194,6 +200,11 @@ int cli_paper_arg(const cli *c, const char *cmd, const ckg_ontology *o, const ch
  * metrics JSON uses for a section scope). out points into the ontology. */
 int cli_scope_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *text,
                   graph_scope *out);
+/* --paper P and --section S (a declared section of P) given as two options, as indexes:
+ * *paper -1 for every paper, *section -1 for the whole paper; --section without --paper is
+ * a usage error, an unknown paper or section as cli_scope_arg says. */
+int cli_scope_indexes(const cli *c, const char *cmd, const ckg_ontology *o,
+                      const graph_scope *scope, int32_t *paper, int32_t *section);
 /* A measure by name (degree, in_degree or in-degree, ...), with a suggestion when unknown
  * (a usage error, exit 2). rankable refuses the community labels. */
 int cli_measure_arg(const cli *c, const char *cmd, const char *name, int rankable,
@@ -308,6 +319,8 @@ int view_diff(const cli *c, const diff_result *d, size_t top);
 int view_compare(const cli *c, const diff_table *t, const char *const *labels, size_t rows,
                  const char *what);
 int view_coverage(const cli *c, const coverage_report *r);
+/* key: how many of the key propositions missed to list. */
+int view_score(const cli *c, const ckg_ontology *o, const score_result *r, size_t key);
 
 /* ---------------------------------------------------------------- the commands */
 
@@ -320,7 +333,10 @@ int cmd_export(const cli *c, int argc, char **argv);
 int cmd_metrics(const cli *c, int argc, char **argv);
 int cmd_neighbors(const cli *c, int argc, char **argv);
 int cmd_path(const cli *c, int argc, char **argv);
+int cmd_propositions(const cli *c, int argc, char **argv);
+int cmd_quiz(const cli *c, int argc, char **argv);
 int cmd_render(const cli *c, int argc, char **argv);
+int cmd_score(const cli *c, int argc, char **argv);
 int cmd_search(const cli *c, int argc, char **argv);
 int cmd_show(const cli *c, int argc, char **argv);
 

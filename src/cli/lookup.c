@@ -96,25 +96,16 @@ int cli_paper_arg(const cli *c, const char *cmd, const ckg_ontology *o, const ch
     return EXIT_INVALID;
 }
 
-int cli_scope_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *text,
-                  graph_scope *out)
+/* pp's section named section (NULL: the whole paper) into *out (-1 for none). */
+static int section_arg(const cli *c, const char *cmd, const ckg_paper *pp, const char *section,
+                       int32_t *out)
 {
-    const char *slash = strchr(text, '/');
-    size_t len = slash ? (size_t)(slash - text) : strlen(text);
-    char *paper = strndup(text, len);
-    int32_t p;
-    int code = paper ? cli_paper_arg(c, cmd, o, paper, &p) : EXIT_INVALID;
-    free(paper);
-    if (code != EXIT_OK)
-        return code;
-    const ckg_paper *pp = &o->papers[p];
-    *out = (graph_scope){pp->id.s, NULL};
-    if (!slash)
+    *out = -1;
+    if (!section)
         return EXIT_OK;
-    const char *section = slash + 1;
     int32_t s = ontology_section_index(pp, section);
     if (s >= 0) {
-        out->section = pp->sections[s].id.s;
+        *out = s;
         return EXIT_OK;
     }
     prefix(c, cmd);
@@ -137,6 +128,37 @@ int cli_scope_arg(const cli *c, const char *cmd, const ckg_ontology *o, const ch
     fprintf(stderr, "\n");
     free(ids);
     return EXIT_INVALID;
+}
+
+int cli_scope_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *text,
+                  graph_scope *out)
+{
+    const char *slash = strchr(text, '/');
+    size_t len = slash ? (size_t)(slash - text) : strlen(text);
+    char *paper = strndup(text, len);
+    int32_t p, s;
+    int code = paper ? cli_paper_arg(c, cmd, o, paper, &p) : EXIT_INVALID;
+    free(paper);
+    if (code != EXIT_OK || (code = section_arg(c, cmd, &o->papers[p], slash ? slash + 1 : NULL,
+                                               &s)) != EXIT_OK)
+        return code;
+    const ckg_paper *pp = &o->papers[p];
+    *out = (graph_scope){pp->id.s, s >= 0 ? pp->sections[s].id.s : NULL};
+    return EXIT_OK;
+}
+
+int cli_scope_indexes(const cli *c, const char *cmd, const ckg_ontology *o,
+                      const graph_scope *scope, int32_t *paper, int32_t *section)
+{
+    *paper = *section = -1;
+    if (scope->section && !scope->paper)
+        return cli_usage_error(c, cmd, "--section needs --paper");
+    if (!scope->paper)
+        return EXIT_OK;
+    int code = cli_paper_arg(c, cmd, o, scope->paper, paper);
+    if (code != EXIT_OK)
+        return code;
+    return section_arg(c, cmd, &o->papers[*paper], scope->section, section);
 }
 
 int cli_measure_arg(const cli *c, const char *cmd, const char *name, int rankable,

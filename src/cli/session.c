@@ -202,6 +202,20 @@ static void lines_note(const cli_session *s)
     }
 }
 
+int cli_write_output(cli_session *s, const char *path, int (*write)(const void *arg, FILE *f),
+                     const void *arg)
+{
+    cli_output out;
+    int code = cli_output_open(s->c, s->spec->name, path, &out);
+    if (code != EXIT_OK)
+        return code;
+    int rc = write(arg, out.f);
+    code = cli_output_close(s->c, s->spec->name, &out, rc == CKG_OK);
+    if (code == EXIT_OK && rc != CKG_OK)
+        code = cli_fail(s, rc);
+    return code;
+}
+
 int cli_end(cli_session *s, int code)
 {
     lines_note(s);
