@@ -1,7 +1,8 @@
 # ckg — build, test and render.
 #
 #   make maps    install what is missing, build, render the concept maps into output/
-#   make check   install what is missing, build, run every test (plain, ASan+UBSan, valgrind)
+#   make check   install what is missing, build, run every test (plain; ASan+UBSan, with the
+#                CLI tests' full sweeps (CKG_TEST_SWEEP=full); valgrind)
 #   make         build build/ckg and build/libckg.a
 #   make install PREFIX=/usr/local
 #   make fuzz    run each libFuzzer target for FUZZ_TIME seconds (default 300); findings go to
@@ -18,11 +19,11 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PYTHON ?= /usr/bin/python3
 
-PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson
+PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson zlib libxml-2.0
 DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
-             libjansson-dev libcmocka-dev fonts-noto-cjk libopencc-dev
+             libjansson-dev zlib1g-dev libcmocka-dev libxml2-dev fonts-noto-cjk libopencc-dev
 DEB_TEST := valgrind python3-igraph python3-networkx python3-numpy python3-scipy python3-yaml \
-            chromium clang libclang-rt-14-dev opencc
+            chromium chromium-driver python3-selenium clang libclang-rt-14-dev opencc graphviz
 DEB_BENCH := hyperfine graphviz time
 
 OPT ?= -O2
@@ -44,6 +45,10 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_SUPPORT := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
 
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+# The atlas page's HTML, CSS and script (src/atlas/), built into the library as strings.
+ATLAS_ASSETS := atlas_asset_html=src/atlas/atlas.html atlas_asset_css=src/atlas/atlas.css \
+                atlas_asset_js=src/atlas/atlas.js
+LIB_OBJ += $(BUILD)/obj/gen/atlas_assets.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := fuzz_load fuzz_text
@@ -57,6 +62,18 @@ all: $(BUILD)/ckg $(BUILD)/libckg.a
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -o $@ $<
+
+$(BUILD)/gen/atlas_assets.c: $(BUILD)/tools/embed $(foreach a,$(ATLAS_ASSETS),$(lastword $(subst =, ,$(a))))
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed $@ $(ATLAS_ASSETS)
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 $(BUILD)/libckg.a: $(LIB_OBJ)
 	@rm -f $@
@@ -170,8 +187,11 @@ SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(absp
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --suppressions=$(abspath tools/valgrind.supp)
 
+# Under the sanitizers the CLI tests' repeated checks run on all their cases
+# (CKG_TEST_SWEEP=full, tests/cli/lib.sh: sweep); `make test` runs a seeded sample of them.
 sanitize:
-	$(SAN_ENV) $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" test
+	$(SAN_ENV) $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
+	  CKG_TEST_SWEEP=full test
 
 valgrind: $(TEST_BIN) $(BUILD)/ckg
 	@set -e; for t in $(TEST_BIN); do echo "== valgrind $$t"; \
@@ -203,34 +223,54 @@ check: deps
 
 # ---------------------------------------------------------------- concept maps
 
+# The maps of output/ by the slide they must read on (tools/maps.sh renders them; the
+# browser test measures each in a 1920x1080 box): the default slides, the ego slide, and
+# each paper's every concept (the poster).
+PAPERS = $(basename $(notdir $(wildcard ontology/papers/*.yaml)))
+SLIDE_MAPS = output/all.svg $(PAPERS:%=output/%.svg)
+EGO_MAPS = output/ego-new-quality-productive-forces.svg
+POSTER_MAPS = $(PAPERS:%=output/%-full.svg)
+
 maps: deps
 	$(MAKE) all
 	$(BUILD)/ckg check
 	rm -rf output.new && sh tools/maps.sh $(BUILD)/ckg output.new
 	rm -rf output && mv output.new output
-	@echo "make maps: $$(ls output/*.svg | wc -l) maps in output/"
+	@echo "make maps: $$(ls output/*.svg | wc -l) SVG and $$(ls output/*.png | wc -l) PNG maps, and atlas.html, in output/"
 
-# output/ must be what the ontology renders to today, byte for byte.
+# output/ must be what the ontology renders to today, byte for byte: the PNGs too (cairo
+# draws the same bytes from the same map, run after run). The atlas, which carries
+# paragraphs of the papers and is not committed, only has to build.
 maps-check: $(BUILD)/ckg
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  sh tools/maps.sh $(BUILD)/ckg "$$tmp" && \
-	  if diff -r -q output "$$tmp" >/dev/null; then \
-	    echo "maps-check: output/ is up to date ($$(ls "$$tmp" | wc -l) maps)"; \
+	  if diff -r -q -x atlas.html output "$$tmp" >/dev/null; then \
+	    echo "maps-check: output/ is up to date ($$(ls "$$tmp"/*.svg | wc -l) maps)"; \
 	  else \
-	    diff -r -q output "$$tmp" | sed 's/^/maps-check: /'; \
+	    diff -r -q -x atlas.html output "$$tmp" | sed 's/^/maps-check: /'; \
 	    echo "maps-check: output/ is out of date with the ontology; run 'make maps' and commit output/"; \
 	    exit 1; \
 	  fi
 
-# Every map in a real browser: labels inside their boxes, no boxes overlapping, the CJK font.
-# Besides output/, the English and bilingual labels and the other engines on the fixtures.
+# Every map in a real browser: labels inside their boxes, no boxes overlapping, the CJK font;
+# besides output/, the English and bilingual labels, the filters and the other engines on
+# the fixtures. Then, fitted to a 1920x1080 slide, the slides' labels (16 px, phrases 12 px,
+# aspect 1.5-2.1), the ego slide's (aspect 1.2 or more) and each paper's poster's (10 px).
+# Each check is shown to fail on a map that breaks it.
+# Then the atlas, driven by chromium-driver (tests/browser/atlas.sh, check_atlas.py).
 browser-test: $(BUILD)/ckg
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  CKG=$(abspath $(BUILD)/ckg) sh tests/browser/variants.sh "$$tmp" && \
 	  $(PYTHON) tests/browser/check_maps.py output/*.svg "$$tmp"/*.svg && \
-	  if $(PYTHON) tests/browser/check_maps.py tests/browser/overflow.svg >/dev/null; then \
-	    echo "browser-test: the checker passed a map whose label overflows"; exit 1; \
-	  else echo "browser-test: the checker fails a map whose label overflows, as it should"; fi
+	  $(PYTHON) tests/browser/check_maps.py --slide slide $(SLIDE_MAPS) "$$tmp"/slide-*.svg && \
+	  $(PYTHON) tests/browser/check_maps.py --slide ego $(EGO_MAPS) && \
+	  $(PYTHON) tests/browser/check_maps.py --slide poster $(POSTER_MAPS) && \
+	  for bad in overflow:"" too-small:"--slide slide" too-tall:"--slide slide" too-small:"--slide poster"; do \
+	    if $(PYTHON) tests/browser/check_maps.py $${bad#*:} tests/browser/$${bad%%:*}.svg >/dev/null; then \
+	      echo "browser-test: the checker passed tests/browser/$${bad%%:*}.svg $${bad#*:}"; exit 1; \
+	    else echo "browser-test: the checker fails tests/browser/$${bad%%:*}.svg $${bad#*:}, as it should"; fi; \
+	  done && \
+	  CKG=$(abspath $(BUILD)/ckg) PYTHON=$(PYTHON) sh tests/browser/atlas.sh "$$tmp/atlas"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/ckg

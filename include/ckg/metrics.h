@@ -108,6 +108,11 @@ typedef struct metrics_options {
 
 void metrics_options_default(metrics_options *opt);
 
+/* The PageRank of every vertex of g into p (n_vertices entries), as metrics_compute computes
+ * it (see above), from g's edge list alone: g may be built without igraph (GRAPH_LISTS).
+ * damping in [0, 1). CKG_OK or CKG_ENOMEM. */
+int metrics_pagerank(const ckg_graph *g, int weighted, double damping, double *p);
+
 typedef struct metrics_figures {
     size_t nodes, edges, undirected_edges;
     double density;

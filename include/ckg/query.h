@@ -312,6 +312,13 @@ typedef struct query_ranks {
 int query_ranks_of(const ckg_ontology *o, const graph_scope *scope, int32_t concept,
                    diag_list *diags, query_ranks *out);
 
+/* The same for every concept of a scope at once: (*out)[c] for each concept index c (a
+ * malloc'd array of o->n_concepts), with n = 0 for a concept not in the scope. Returns
+ * CKG_OK, CKG_ENOTFOUND (an unknown paper or section), CKG_EUSAGE, CKG_ENOMEM or
+ * CKG_EINVALID, with diagnostics as query_ranks_of. */
+int query_ranks_scope(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
+                      query_ranks **out);
+
 /* A concept's ranks in one scope: "all", or the id of a paper. */
 typedef struct query_scoped_ranks {
     const char *scope; /* points into the ontology (or is "all") */

@@ -14,6 +14,7 @@
 #include "ckg/names.h"
 #include "ckg/ontology.h"
 #include "ckg/query.h"
+#include "ckg/score.h"
 #include "ckg/text.h"
 
 #include <jansson.h>
@@ -141,6 +142,20 @@ int cli_fail(cli_session *s, int status);
  * returns code. */
 int cli_end(cli_session *s, int code);
 
+/* Writes a library document to path (-o FILE; NULL or "-": stdout), whole or not at all
+ * (cli_output_open): write(arg, f) returns a library status, and a failure other than the
+ * stream's own is reported as cli_fail reports it. Returns the exit code. */
+int cli_write_output(cli_session *s, const char *path, int (*write)(const void *arg, FILE *f),
+                     const void *arg);
+/* For the commands (render, atlas) whose `--diff A B` takes B as their one positional
+ * argument, so that it reads as written whatever getopt does with the order of arguments;
+ * a is --diff's value (NULL without it). Before loading, cli_diff_args checks the positional
+ * arguments: B with --diff, none without. After, cli_diff_scopes looks A and B up as scopes
+ * (cli_scope_arg) into out[0] and out[1], and does nothing without --diff. Each returns
+ * EXIT_OK or the exit code to leave with, after saying what is wrong. */
+int cli_diff_args(const cli_session *s, const char *a);
+int cli_diff_scopes(const cli_session *s, const char *a, graph_scope out[2]);
+
 /* ---------------------------------------------------------------- exits (common.c) */
 
 /* The exit code for a library status. */
@@ -192,8 +207,13 @@ int cli_paper_arg(const cli *c, const char *cmd, const ckg_ontology *o, const ch
 int cli_scope_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *text,
                   graph_scope *out);
 /* The scope of --paper and --section as the user wrote them, replaced by the ids they name
- * (pointing into the ontology); nothing to do without --paper. */
+ * (pointing into the ontology), checked as cli_scope_indexes checks them. */
 int cli_scope_options(const cli *c, const char *cmd, const ckg_ontology *o, graph_scope *scope);
+/* --paper P and --section S (a declared section of P) given as two options, as indexes:
+ * *paper -1 for every paper, *section -1 for the whole paper; --section without --paper is
+ * a usage error, an unknown paper or section as cli_scope_arg says. */
+int cli_scope_indexes(const cli *c, const char *cmd, const ckg_ontology *o,
+                      const graph_scope *scope, int32_t *paper, int32_t *section);
 /* A measure by name (degree, in_degree or in-degree, ...), with a suggestion when unknown
  * (a usage error, exit 2). rankable refuses the community labels. */
 int cli_measure_arg(const cli *c, const char *cmd, const char *name, int rankable,
@@ -280,8 +300,10 @@ enum { CLI_TERMINAL_MAX_LINES = 500, CLI_TERMINAL_MAX_BYTES = 64 * 1024 };
 
 typedef struct cli_output {
     FILE *f;          /* where to write */
-    const char *path; /* the target file, NULL for stdout */
-    char *tmp;        /* the temporary file beside it */
+    const char *path; /* the target file as given, NULL for stdout */
+    char *target;     /* the file renamed over (path, or the file its link names); NULL
+                       * when written as it is (stdout, a device, a FIFO) */
+    char *tmp;        /* the temporary file beside target */
     char *held;       /* stdout is a terminal: what was written, in memory */
     size_t held_len;
     /* Set by the caller after opening when the data is binary, to its format's name
@@ -300,15 +322,16 @@ typedef struct cli_extension {
 enum { CLI_UNSET = -1 };
 
 /* The format of a command's output: --format when it was given (*format is not
- * CLI_UNSET), else the one the ending of path names, else dflt (stdout, "-"). A usage error
- * when --format and the name disagree ("-o all.graphml --format json"), or when a file's
- * name ends in no known ending and --format is not given; choices name the formats in the
- * messages. Returns EXIT_OK with *format set, or EXIT_USAGE (outfile.c). */
+ * CLI_UNSET), else the one the ending of path names, else dflt (stdout, "-", a device or a
+ * FIFO). A usage error when --format and the name disagree ("-o all.graphml --format json"),
+ * or when a file's name ends in no known ending and --format is not given; choices name the
+ * formats in the messages. Returns EXIT_OK with *format set, or EXIT_USAGE (outfile.c). */
 int cli_output_format(const cli *c, const char *command, const cli_choice *choices,
                       const cli_extension *endings, const char *path, int dflt, int *format);
 
 /* Opens path for writing (NULL or "-": stdout; NULL on a terminal: held, see above); a file
- * goes to a temporary sibling first. Returns EXIT_OK, or the exit code after printing why. */
+ * goes to a temporary sibling first (of the file a symbolic link names); a device or a
+ * FIFO is written as it is. Returns EXIT_OK, or the exit code after printing why. */
 int cli_output_open(const cli *c, const char *command, const char *path, cli_output *out);
 
 /* Finishes the output: when ok and everything was written, the temporary file replaces the
@@ -345,9 +368,12 @@ int view_coverage(const cli *c, const coverage_report *r);
 /* view_catalog.c: the papers, the themes, with query_catalog's counts. */
 int view_papers(const cli *c, const ckg_ontology *o, const query_catalog_result *cat);
 int view_themes(const cli *c, const ckg_ontology *o, const query_catalog_result *cat);
+/* key: how many of the key propositions missed to list. */
+int view_score(const cli *c, const ckg_ontology *o, const score_result *r, size_t key);
 
 /* ---------------------------------------------------------------- the commands */
 
+int cmd_atlas(const cli *c, int argc, char **argv);
 int cmd_check(const cli *c, int argc, char **argv);
 int cmd_compare(const cli *c, int argc, char **argv);
 int cmd_coverage(const cli *c, int argc, char **argv);
@@ -357,7 +383,10 @@ int cmd_metrics(const cli *c, int argc, char **argv);
 int cmd_neighbors(const cli *c, int argc, char **argv);
 int cmd_papers(const cli *c, int argc, char **argv);
 int cmd_path(const cli *c, int argc, char **argv);
+int cmd_propositions(const cli *c, int argc, char **argv);
+int cmd_quiz(const cli *c, int argc, char **argv);
 int cmd_render(const cli *c, int argc, char **argv);
+int cmd_score(const cli *c, int argc, char **argv);
 int cmd_search(const cli *c, int argc, char **argv);
 int cmd_show(const cli *c, int argc, char **argv);
 int cmd_themes(const cli *c, int argc, char **argv);

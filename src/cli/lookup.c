@@ -150,12 +150,15 @@ int cli_paper_arg(const cli *c, const char *cmd, const ckg_ontology *o, const ch
     return EXIT_INVALID;
 }
 
-/* A section of paper pp by id or the start of it; fails listing them. */
+/* pp's section named section, by id or the start of it (NULL: the whole paper), into *out
+ * (-1 for none); fails listing them. */
 static int section_arg(const cli *c, const char *cmd, const ckg_paper *pp, const char *section,
                        int32_t *out)
 {
     names_result r;
     *out = -1;
+    if (!section)
+        return EXIT_OK;
     if (pp->n_sections && names_section(pp, section, &r) != CKG_OK)
         return cli_status_error(c, cmd, CKG_ENOMEM);
     if (pp->n_sections && r.verdict == NAMES_FOUND) {
@@ -189,33 +192,36 @@ int cli_scope_arg(const cli *c, const char *cmd, const ckg_ontology *o, const ch
     int32_t p, s;
     int code = paper ? cli_paper_arg(c, cmd, o, paper, &p) : EXIT_INVALID;
     free(paper);
-    if (code != EXIT_OK)
+    if (code != EXIT_OK || (code = section_arg(c, cmd, &o->papers[p], slash ? slash + 1 : NULL,
+                                               &s)) != EXIT_OK)
         return code;
     const ckg_paper *pp = &o->papers[p];
-    *out = (graph_scope){pp->id.s, NULL};
-    if (!slash)
-        return EXIT_OK;
-    if ((code = section_arg(c, cmd, pp, slash + 1, &s)) != EXIT_OK)
-        return code;
-    out->section = pp->sections[s].id.s;
+    *out = (graph_scope){pp->id.s, s >= 0 ? pp->sections[s].id.s : NULL};
     return EXIT_OK;
+}
+
+int cli_scope_indexes(const cli *c, const char *cmd, const ckg_ontology *o,
+                      const graph_scope *scope, int32_t *paper, int32_t *section)
+{
+    *paper = *section = -1;
+    if (scope->section && !scope->paper)
+        return cli_usage_error(c, cmd, "--section needs --paper");
+    if (!scope->paper)
+        return EXIT_OK;
+    int code = cli_paper_arg(c, cmd, o, scope->paper, paper);
+    if (code != EXIT_OK)
+        return code;
+    return section_arg(c, cmd, &o->papers[*paper], scope->section, section);
 }
 
 int cli_scope_options(const cli *c, const char *cmd, const ckg_ontology *o, graph_scope *scope)
 {
     int32_t p, s;
-    int code;
-    if (!scope->paper)
-        return EXIT_OK;
-    if ((code = cli_paper_arg(c, cmd, o, scope->paper, &p)) != EXIT_OK)
+    int code = cli_scope_indexes(c, cmd, o, scope, &p, &s);
+    if (code != EXIT_OK || p < 0)
         return code;
     const ckg_paper *pp = &o->papers[p];
-    scope->paper = pp->id.s;
-    if (!scope->section)
-        return EXIT_OK;
-    if ((code = section_arg(c, cmd, pp, scope->section, &s)) != EXIT_OK)
-        return code;
-    scope->section = pp->sections[s].id.s;
+    *scope = (graph_scope){pp->id.s, s >= 0 ? pp->sections[s].id.s : NULL};
     return EXIT_OK;
 }
 

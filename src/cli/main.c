@@ -41,6 +41,13 @@ static const command commands[] = {
      "the graph as JSON, GraphML, GEXF, DOT or CSV for other tools"},
     {"render", cmd_render, IGRAPH | GRAPHVIZ,
      "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"},
+    {"atlas", cmd_atlas, IGRAPH | GRAPHVIZ,
+     "one offline HTML page to explore the maps, concepts and quotes"},
+    {"propositions", cmd_propositions, 0,
+     "the relations as propositions with quotes: a handout, CSV or JSON"},
+    {"quiz", cmd_quiz, 0, "cloze questions on the propositions: Markdown, Moodle GIFT, Anki CSV, JSON"},
+    {"score", cmd_score, 0,
+     "a student's concept map (CmapTools CXL or CSV) against the papers, with evidence"},
 };
 
 static void print_help(FILE *f)
@@ -52,7 +59,7 @@ static void print_help(FILE *f)
             "\n"
             "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(f,
             "\n"
             "global options:\n"

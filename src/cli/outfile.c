@@ -2,8 +2,12 @@
  *
  * A file is written to a temporary sibling (same folder, so rename is atomic) and renamed
  * over the target only once everything was written and flushed; on any failure the
- * temporary is removed and the target is left as it was. Without -o on a terminal, the
- * output is held in memory (open_memstream) and shown only when it is short text (cli.h). */
+ * temporary is removed and the target is left as it was. A symbolic link is followed: the
+ * temporary goes beside the file it names, which is replaced, and the link stays. A target
+ * that is neither a regular file nor a folder (/dev/null, /dev/stdout on a pipe, a FIFO)
+ * is written to as it is: renaming over it would put a regular file in the place of the
+ * device (as root, of /dev/null itself). Without -o on a terminal, the output is held in
+ * memory (open_memstream) and shown only when it is short text (cli.h). */
 #include "ckg/status.h"
 #include "cli.h"
 
@@ -13,6 +17,23 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+static int cannot_write(const cli *c, const char *command, const char *path, int err)
+{
+    fprintf(stderr, "%s %s: cannot write '%s': %s\n", c->program, command, path, strerror(err));
+    return EXIT_IO;
+}
+
+/* The file a rename must replace for path: the file a symbolic link names, else path
+ * (malloc'd; NULL when out of memory). */
+static char *rename_target(const char *path)
+{
+    struct stat st;
+    char *real = NULL;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+        real = realpath(path, NULL);
+    return real ? real : strdup(path);
+}
 
 int cli_output_open(const cli *c, const char *command, const char *path, cli_output *out)
 {
@@ -27,37 +48,50 @@ int cli_output_open(const cli *c, const char *command, const char *path, cli_out
         return EXIT_OK;
     }
     const char *slash = strrchr(path, '/');
-    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = slash ? slash + 1 : path;
-    if (!*base) {
+    if (!*(slash ? slash + 1 : path)) {
         fprintf(stderr, "%s %s: '%s' names a folder, not a file\n", c->program, command, path);
         return EXIT_USAGE;
     }
-    size_t size = dir_len + strlen(base) + 16;
     out->path = path;
-    if (!(out->tmp = malloc(size)))
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        /* a device or a FIFO: written as it is */
+        if (!(out->f = fopen(path, "w")))
+            return cannot_write(c, command, path, errno);
+        return EXIT_OK;
+    }
+    if (!(out->target = rename_target(path)))
         return cli_status_error(c, command, CKG_ENOMEM);
-    snprintf(out->tmp, size, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
+    slash = strrchr(out->target, '/');
+    size_t dir_len = slash ? (size_t)(slash - out->target) + 1 : 0;
+    const char *base = out->target + dir_len;
+    size_t size = dir_len + strlen(base) + 16;
+    if (!(out->tmp = malloc(size))) {
+        free(out->target);
+        out->target = NULL;
+        return cli_status_error(c, command, CKG_ENOMEM);
+    }
+    snprintf(out->tmp, size, "%.*s.%s.XXXXXX", (int)dir_len, out->target, base);
     int fd = mkstemp(out->tmp);
     if (fd < 0) {
-        fprintf(stderr, "%s %s: cannot write '%s': %s\n", c->program, command, path,
-                strerror(errno));
+        int err = errno;
         free(out->tmp);
-        out->tmp = NULL;
-        return EXIT_IO;
+        free(out->target);
+        out->tmp = out->target = NULL;
+        return cannot_write(c, command, path, err);
     }
     /* mkstemp makes the file 0600; give it the mode a new file would get */
     mode_t mask = umask(0);
     umask(mask);
     fchmod(fd, 0666 & ~mask);
     if (!(out->f = fdopen(fd, "w"))) {
-        fprintf(stderr, "%s %s: cannot write '%s': %s\n", c->program, command, path,
-                strerror(errno));
+        int err = errno;
         close(fd);
         unlink(out->tmp);
         free(out->tmp);
-        out->tmp = NULL;
-        return EXIT_IO;
+        free(out->target);
+        out->tmp = out->target = NULL;
+        return cannot_write(c, command, path, err);
     }
     return EXIT_OK;
 }
@@ -131,12 +165,13 @@ int cli_output_close(const cli *c, const char *command, cli_output *out, int ok)
         saved = errno;
     }
     out->f = NULL;
-    if (ok && !failed && rename(out->tmp, out->path) != 0) {
+    if (ok && !failed && out->tmp && rename(out->tmp, out->target) != 0) {
         failed = 1;
         saved = errno;
     }
     if (!ok || failed) {
-        unlink(out->tmp);
+        if (out->tmp)
+            unlink(out->tmp);
         if (failed) {
             fprintf(stderr, "%s %s: cannot write '%s': %s\n", c->program, command, out->path,
                     strerror(saved));
@@ -144,7 +179,8 @@ int cli_output_close(const cli *c, const char *command, cli_output *out, int ok)
         }
     }
     free(out->tmp);
-    out->tmp = NULL;
+    free(out->target);
+    out->tmp = out->target = NULL;
     return code;
 }
 
@@ -162,7 +198,11 @@ int cli_output_format(const cli *c, const char *command, const cli_choice *choic
                       const cli_extension *endings, const char *path, int dflt, int *format)
 {
     const cli_extension *by_name = NULL;
+    struct stat st;
     int to_file = path && strcmp(path, "-") != 0;
+    /* a device or a FIFO (-o /dev/stdout) is a stream like stdout: its name says nothing */
+    if (to_file && stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        to_file = 0;
     const char *base = to_file ? strrchr(path, '/') : NULL;
     base = base ? base + 1 : path;
     for (const cli_extension *e = endings; to_file && e->ending && !by_name; e++) {

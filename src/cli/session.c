@@ -1,6 +1,7 @@
 /* session.c — the start and the end every command shares: its options parsed from its
- * table (cli_option), --help, the count of its positional arguments, loading the ontology,
- * the exit code of a failure, the note on quotes shown without lines.
+ * table (cli_option), --help, the count of its positional arguments (and the `--diff A B`
+ * of render and atlas), loading the ontology, the exit code of a failure, the note on
+ * quotes shown without lines.
  *
  * getopt_long's tables are made from the command's table: a long option for every entry in
  * table order, then "help"; a short one for every entry with a letter. getopt_long says
@@ -264,6 +265,25 @@ int cli_fail(cli_session *s, int status)
     return cli_exit_code(status);
 }
 
+int cli_diff_args(const cli_session *s, const char *a)
+{
+    const char *name = s->spec->name;
+    int b = a && s->n_args > 0;
+    if (s->n_args > b)
+        return cli_usage_error(s->c, name, "unexpected argument '%s'", s->args[b]);
+    if (a && !b)
+        return cli_usage_error(s->c, name, "--diff needs two papers or sections: --diff A B");
+    return EXIT_OK;
+}
+
+int cli_diff_scopes(const cli_session *s, const char *a, graph_scope out[2])
+{
+    int code = EXIT_OK;
+    if (a && (code = cli_scope_arg(s->c, s->spec->name, s->o, a, &out[0])) == EXIT_OK)
+        code = cli_scope_arg(s->c, s->spec->name, s->o, s->args[0], &out[1]);
+    return code;
+}
+
 /* Why quotes were shown without a line, once. */
 static void lines_note(const cli_session *s)
 {
@@ -283,6 +303,20 @@ static void lines_note(const cli_session *s)
                                           : "their source text is not available");
         fputc('\n', stderr);
     }
+}
+
+int cli_write_output(cli_session *s, const char *path, int (*write)(const void *arg, FILE *f),
+                     const void *arg)
+{
+    cli_output out;
+    int code = cli_output_open(s->c, s->spec->name, path, &out);
+    if (code != EXIT_OK)
+        return code;
+    int rc = write(arg, out.f);
+    code = cli_output_close(s->c, s->spec->name, &out, rc == CKG_OK);
+    if (code == EXIT_OK && rc != CKG_OK)
+        code = cli_fail(s, rc);
+    return code;
 }
 
 int cli_end(cli_session *s, int code)

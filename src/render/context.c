@@ -5,7 +5,10 @@
  * render_engines and the pango text layout (without pango, Graphviz estimates text sizes
  * from Latin font metrics and CJK labels overflow their boxes). Graphviz reports problems
  * through agerr, which would print to stderr; the library never prints, so its messages are
- * kept here and turned into a diagnostic. */
+ * kept here and turned into a diagnostic. Every layout goes through render_layout, which
+ * seeds the C library's generator first: Graphviz 2.42's sfdp (its overlap removal) draws
+ * from rand() without seeding it (its "start" seeds only drand48), so without the seed a
+ * second map laid out in one process would differ from the first. */
 #include "render_internal.h"
 
 #include "ckg/status.h"
@@ -37,6 +40,20 @@ void render_gv_errors_report(diag_list *diags, const char *what)
     while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
         len--;
     diag_add(diags, DIAG_ERROR, NULL, "Graphviz could not %s: %.*s", what, (int)len, msg);
+}
+
+/* ------------------------------------------------------------------ layout */
+
+int render_layout(render_context *ctx, Agraph_t *ag, const char *engine, diag_list *diags,
+                  const char *what)
+{
+    render_gv_errors_reset();
+    srand(1);
+    if (gvLayout(ctx->gvc, ag, engine) != 0) {
+        render_gv_errors_report(diags, what);
+        return CKG_EINVALID;
+    }
+    return CKG_OK;
 }
 
 /* ------------------------------------------------------------------ context */

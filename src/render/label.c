@@ -75,9 +75,16 @@ out:
     return rc;
 }
 
+/* The English line under a Chinese one: three quarters of its size (at least 8 points), in
+ * whole points: Graphviz 2.42 reads an HTML label's POINT-SIZE as a whole number. */
 static double en_font(double font)
 {
-    return fmax(8, round(font * 0.62 * 2) / 2);
+    return fmax(8, round(font * 0.75));
+}
+
+double render_label_smallest_font(const map *m, size_t v)
+{
+    return m->opt->lang == RENDER_LANG_BOTH ? en_font(m->font[v]) : m->font[v];
 }
 
 int render_node_label(const map *m, size_t v, strbuf *b)
@@ -88,7 +95,7 @@ int render_node_label(const map *m, size_t v, strbuf *b)
     if (zh)
         add_lines_html(b, zh);
     if (zh && en) {
-        strbuf_printf(b, "<BR/><FONT POINT-SIZE=\"%.1f\">", en_font(m->font[v]));
+        strbuf_printf(b, "<BR/><FONT POINT-SIZE=\"%.0f\">", en_font(m->font[v]));
         add_lines_html(b, en);
         strbuf_puts(b, "</FONT>");
     } else if (en) {

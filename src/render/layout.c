@@ -7,12 +7,14 @@
  * RENDER_FONT_STACK whose first family pango measures with, so the box Graphviz computes is
  * the box a browser draws. With dot, twopi and circo a relation carries its linking phrase
  * as an edge label; with the force-directed engines (neato, fdp, sfdp), which place labels
- * without regard to anything else, the phrase is a small node of its own on the relation's
+ * without regard to anything else, and in the radial layout, the phrase is a small node of
+ * its own (on white) on the relation's
  * path, so overlap removal keeps it off the concepts (drawn only, never counted: the map's
- * concepts are the nodes of class "concept"). The radial layout (radial.c) pins every
- * concept and puts each phrase on its spoke next to the outer concept. Seeds are fixed
- * (start=1). Each object's look comes from the style; its title becomes a DOT tooltip when
- * the output format carries them. */
+ * concepts are the nodes of class "concept"). The radial layout (radial.c) and a slide's
+ * arrangement (fit.c) pin every node, phrases too, and neato only draws. The legend is the graph's label, or when the key stands
+ * beside the map, the header is and the key is a plain node of its own (class "key").
+ * Seeds are fixed (start=1). Each object's look comes from the style; its title becomes a
+ * DOT tooltip when the output format carries them. */
 #include "render_internal.h"
 
 #include "ckg/status.h"
@@ -61,23 +63,45 @@ int render_wants_phrase_nodes(const char *engine)
            strcmp(engine, "sfdp") == 0;
 }
 
-static void graph_attributes(Agraph_t *g, const map *m, const char *engine, const char *legend_html)
+/* The graph's label: the whole legend above the map, or only its header when the key is a
+ * node beside the map; none for a layout that only gives positions. */
+static int graph_label(Agraph_t *g, const map *m, int legend)
 {
+    if (!legend)
+        return CKG_OK;
+    strbuf b = {0};
+    if (m->key_beside)
+        render_legend_header(&b, m);
+    else
+        render_legend(&b, m);
+    if (b.oom) {
+        strbuf_free(&b);
+        return CKG_ENOMEM;
+    }
+    char *h = agstrdup_html(g, b.s);
+    agattr(g, AGRAPH, "label", h);
+    agstrfree(g, h);
+    strbuf_free(&b);
+    return CKG_OK;
+}
+
+static void graph_attributes(Agraph_t *g, const map *m, const char *engine, int pinned)
+{
+    char fs[32];
+    snprintf(fs, sizeof fs, "%.1f", m->phrase_font);
     agattr(g, AGRAPH, "fontname", RENDER_FONT_STACK);
     agattr(g, AGRAPH, "fontsize", "12");
     agattr(g, AGRAPH, "charset", "UTF-8");
     agattr(g, AGRAPH, "bgcolor", "white");
-    agattr(g, AGRAPH, "pad", "0.3");
+    agattr(g, AGRAPH, "pad", RENDER_PAD_TEXT);
+    agattr(g, AGRAPH, "margin", "0"); /* the pad is all the margin, in PDF too */
     agattr(g, AGRAPH, "outputorder", "edgesfirst");
     agattr(g, AGRAPH, "labelloc", "t");
     agattr(g, AGRAPH, "labeljust", "l");
-    int radial = strcmp(engine, "radial") == 0;
-    agattr(g, AGRAPH, "layout", radial ? "neato" : (char *)engine);
-    char *h = agstrdup_html(g, (char *)legend_html);
-    agattr(g, AGRAPH, "label", h);
-    agstrfree(g, h);
-    if (radial) {
-        /* positions are pinned (render_radial); Graphviz draws */
+    agattr(g, AGRAPH, "layout", pinned ? "neato" : (char *)engine);
+    if (pinned) {
+        /* positions are pinned (the radial layout, or a slide's arrangement); Graphviz
+         * draws */
         agattr(g, AGRAPH, "overlap", "true");
         agattr(g, AGRAPH, "splines", "false");
     } else if (strcmp(engine, "dot") == 0) {
@@ -88,7 +112,11 @@ static void graph_attributes(Agraph_t *g, const map *m, const char *engine, cons
     } else {
         agattr(g, AGRAPH, "start", "1");
         agattr(g, AGRAPH, "overlap", "prism");
-        agattr(g, AGRAPH, "sep", "+6");
+        agattr(g, AGRAPH, "sep", "+3");
+        /* sfdp's natural edge length (inches; its default 0.3 leaves more white than a
+         * slide can spare) */
+        if (strcmp(engine, "sfdp") == 0)
+            agattr(g, AGRAPH, "K", "0.2");
         agattr(g, AGRAPH, "esep", "+3");
         /* Straight segments: with linking phrases as nodes they read as a concept map, and
          * spline routing around obstacles would cost ten times the layout. */
@@ -105,13 +133,21 @@ static void graph_attributes(Agraph_t *g, const map *m, const char *engine, cons
     agattr(g, AGNODE, "width", "0");
     agattr(g, AGNODE, "height", "0");
     agattr(g, AGEDGE, "fontname", RENDER_FONT_STACK);
-    agattr(g, AGEDGE, "fontsize", "9");
+    agattr(g, AGEDGE, "fontsize", fs);
     agattr(g, AGEDGE, "fontcolor", "#333333");
     agattr(g, AGEDGE, "color", "#8C8C8CA6");
     agattr(g, AGEDGE, "arrowsize", "0.6");
     agattr(g, AGEDGE, "labelfontname", RENDER_FONT_STACK);
-    agattr(g, AGEDGE, "labelfontsize", "9");
+    agattr(g, AGEDGE, "labelfontsize", fs);
     agattr(g, AGEDGE, "labelfontcolor", "#333333");
+}
+
+/* A pinned position, (x, y) in points. */
+static void set_pos(void *obj, double x, double y)
+{
+    char pos[64];
+    snprintf(pos, sizeof pos, "%.3f,%.3f!", x / 72, y / 72); /* inches */
+    set(obj, "pos", pos);
 }
 
 static void set_edge_look(Agedge_t *ed, const render_look *look, const char *cls)
@@ -124,7 +160,7 @@ static void set_edge_look(Agedge_t *ed, const render_look *look, const char *cls
 }
 
 int render_build_graph(const map *m, const char *engine, const double *x, const double *y,
-                       int tooltips, Agraph_t **out)
+                       int legend, int tooltips, Agraph_t **out)
 {
     const ckg_graph *g = m->g;
     const render_options *opt = m->opt;
@@ -134,10 +170,23 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
     Agraph_t *ag = agopen("concept-map", Agstrictdirected, NULL);
     if (!nodes || !ag)
         goto out;
-    render_legend(&b, m);
-    if (b.oom)
+    graph_attributes(ag, m, engine, x != NULL);
+    if (graph_label(ag, m, legend) != CKG_OK)
         goto out;
-    graph_attributes(ag, m, engine, b.s);
+    if (legend && m->key_beside) {
+        /* the key: a plain node of its own, pinned where the arrangement puts it */
+        render_legend_key(&b, m);
+        Agnode_t *k = agnode(ag, RENDER_KEY_NODE, 1);
+        if (b.oom || !k)
+            goto out;
+        set_html(ag, k, "label", b.s);
+        set(k, "id", RENDER_KEY_NODE);
+        set(k, "class", "key");
+        set(k, "shape", "plain");
+        set(k, "style", "");
+        if (x)
+            set_pos(k, x[g->n_vertices + g->n_edges], y[g->n_vertices + g->n_edges]);
+    }
     for (size_t v = 0; v < g->n_vertices; v++) {
         if (!m->shown[v])
             continue;
@@ -171,11 +220,8 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
             set(n, "penwidth", "3");
         else if (look.penwidth > 0)
             setf(n, "penwidth", "%.1f", look.penwidth);
-        if (x) {
-            char pos[64];
-            snprintf(pos, sizeof pos, "%.3f,%.3f!", x[v] / 72, y[v] / 72); /* inches */
-            set(n, "pos", pos);
-        }
+        if (x)
+            set_pos(n, x[v], y[v]);
         if (tooltips)
             set_tooltip(n, m->titles[v]);
     }
@@ -212,9 +258,15 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
             set(p, "id", id);
             set(p, "class", "phrase");
             set(p, "shape", "plain");
-            set(p, "style", "");
-            set(p, "fontsize", "9");
+            /* on white, so the lines it sits among do not run through it (cairo has no
+             * halo: svg_titles.c's style gives one in a browser only) */
+            set(p, "style", "filled");
+            set(p, "fillcolor", "#FFFFFFD9");
+            set(p, "color", "transparent");
+            setf(p, "fontsize", "%.1f", m->phrase_font);
             set(p, "fontcolor", "#333333");
+            if (x)
+                set_pos(p, x[g->n_vertices + j], y[g->n_vertices + j]);
             if (tooltips)
                 set_tooltip(p, title);
             for (int half = 0; half < 2; half++) {
@@ -238,29 +290,7 @@ int render_build_graph(const map *m, const char *engine, const double *x, const 
             goto out;
         set(ed, "id", id);
         set_edge_look(ed, &look, b2.s);
-        if (m->labeled[j] && x && m->dist[e->from] != m->dist[e->to]) {
-            /* radial: the phrase on the spoke just inside the outer concept, far enough
-             * along for its width when the spoke runs sideways */
-            int outer_is_tail = m->dist[e->from] > m->dist[e->to];
-            double em;
-            int lines;
-            render_measure_lines(b.s, &em, &lines);
-            double dist = em * 9 / 2 + 8;
-            /* The outward relation of a pair stated both ways: its phrase goes further in,
-             * past the inward one's. */
-            int64_t back = graph_find_edge(g, e->to, e->from);
-            if (!outer_is_tail && back >= 0 && m->drawn[back] && m->labeled[back]) {
-                strbuf other = {0};
-                double em2;
-                render_add_phrase(&other, m, &g->edges[back], opt->lang == RENDER_LANG_EN, 3);
-                render_measure_lines(other.s, &em2, &lines);
-                strbuf_free(&other);
-                dist += em2 * 9 + 6;
-            }
-            set_html(ag, ed, outer_is_tail ? "taillabel" : "headlabel", b.s);
-            setf(ed, "labeldistance", "%.2f", dist / 10);
-            set(ed, "labelangle", "0");
-        } else if (m->labeled[j]) {
+        if (m->labeled[j]) {
             set_html(ag, ed, "label", b.s);
         }
         if (tooltips)

@@ -1,7 +1,8 @@
 /* palette.c — the colors of a map (stage: base; depends on nothing).
  *
  * Okabe–Ito colors, distinct for the common color-vision deficiencies, all legible under
- * black text; themes take them in ontology order. Edges are grays by the number of papers
+ * black text; themes take them in ontology order (render_theme_colors, which is public so
+ * that a page can key its text to the maps). Edges are grays by the number of papers
  * stating a relation. Every style and the legend take their colors from here. */
 #include "render_internal.h"
 
@@ -21,7 +22,16 @@ const char *const render_palette[RENDER_N_PALETTE][2] = {
 const char *const render_edge_colors[3] = {"#8C8C8CA6", "#4D4D4DD9", "#1A1A1AE6"};
 const char *const render_edge_swatches[3] = {"#ADADAD", "#5E5E5E", "#1A1A1A"};
 
+void render_theme_colors(int32_t theme, const char **fill, const char **border)
+{
+    size_t i = theme >= 0 ? (size_t)theme % RENDER_N_PALETTE : 0;
+    *fill = render_palette[i][0];
+    *border = render_palette[i][1];
+}
+
 const char *render_theme_color(int32_t theme)
 {
-    return render_palette[(theme >= 0 ? theme : 0) % RENDER_N_PALETTE][0];
+    const char *fill, *border;
+    render_theme_colors(theme, &fill, &border);
+    return fill;
 }

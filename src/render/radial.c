@@ -12,7 +12,9 @@
  * then ontology order; further rings next to the concept that leads to them. Each ring's
  * ellipse is the smallest (by area) among a few proportions that keeps every box clear of its
  * neighbours on the ring and of the ring inside it, found by growing in small steps; so the
- * positions depend only on the input. Graphviz then draws with these positions pinned. */
+ * positions depend only on the input. Each linking phrase is a node of its own on its spoke,
+ * just inside the outer concept, on white, so the arrow runs straight through it and no
+ * line crosses its text. Graphviz then draws with these positions pinned. */
 #include "render_internal.h"
 
 #include "ckg/status.h"
@@ -80,6 +82,111 @@ static int pack(const slot *r, size_t n, double a, double b, double *theta)
     for (size_t i = 0; i < n; i++)
         theta[i] = M_PI / 2 - (M_PI / 2 - theta[i]) * spread;
     return 1;
+}
+
+/* How far from a box's center, along the unit direction (ux, uy), its edge lies. */
+static double exit_along(double half_w, double half_h, double ux, double uy)
+{
+    double tx = fabs(ux) > 1e-9 ? half_w / fabs(ux) : INFINITY;
+    double ty = fabs(uy) > 1e-9 ? half_h / fabs(uy) : INFINITY;
+    return fmin(tx, ty);
+}
+
+/* The size (points) of relation j's phrase node: its text, one em a CJK character. */
+static void phrase_box(const map *m, size_t j, double *w, double *h)
+{
+    strbuf b = {0};
+    double em = 0;
+    int lines = 1;
+    render_add_phrase(&b, m, &m->g->edges[j], m->opt->lang == RENDER_LANG_EN, 3);
+    if (!b.oom)
+        render_measure_lines(b.s, &em, &lines);
+    strbuf_free(&b);
+    *w = em * m->phrase_font + 4;
+    *h = lines * 1.2 * m->phrase_font + 2;
+}
+
+/* Does a phrase of size (w, h) at (cx, cy) come near a box of another phrase placed before
+ * it (placed[k], the first n) or of a concept other than a and b? */
+typedef struct spot {
+    double x, y, w, h;
+} spot;
+
+static int phrase_blocked(const map *m, const double *x, const double *y, const spot *placed,
+                          size_t n, double cx, double cy, double w, double h, int32_t a,
+                          int32_t b)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (fabs(cx - placed[k].x) < (w + placed[k].w) / 2 + 2 &&
+            fabs(cy - placed[k].y) < (h + placed[k].h) / 2 + 2)
+            return 1;
+    }
+    for (size_t v = 0; v < m->g->n_vertices; v++) {
+        if (!m->shown[v] || (int32_t)v == a || (int32_t)v == b)
+            continue;
+        double bw, bh;
+        render_estimate_box(m, v, &bw, &bh);
+        if (fabs(cx - x[v]) < (w + bw) / 2 + 4 && fabs(cy - y[v]) < (h + bh) / 2 + 4)
+            return 1;
+    }
+    return 0;
+}
+
+/* Each labeled relation's phrase node on its spoke, just inside the outer concept (for a
+ * pair stated both ways, the outward relation's further in, past the inward one's), so the
+ * two halves of the arrow make one straight line; where several spokes leave one concept,
+ * a phrase that would cover another moves inwards along its spoke until it is clear (at
+ * most to the inner concept). Between concepts of one ring (--ties), halfway. In edge
+ * order. */
+static int place_phrases(const map *m, double *x, double *y)
+{
+    const ckg_graph *g = m->g;
+    size_t nv = g->n_vertices, n = 0;
+    spot *placed = malloc((g->n_edges ? g->n_edges : 1) * sizeof *placed);
+    if (!placed)
+        return CKG_ENOMEM;
+    for (size_t j = 0; j < g->n_edges; j++) {
+        const graph_edge *e = &g->edges[j];
+        if (!m->drawn[j] || !m->labeled[j])
+            continue;
+        double dx = 0, dy = 0, len = 0, pw, ph;
+        int32_t outer = m->dist[e->from] > m->dist[e->to] ? e->from : e->to;
+        int32_t inner = outer == e->from ? e->to : e->from;
+        if (m->dist[e->from] != m->dist[e->to]) {
+            dx = x[inner] - x[outer];
+            dy = y[inner] - y[outer];
+            len = hypot(dx, dy);
+        }
+        phrase_box(m, j, &pw, &ph);
+        double px = (x[e->from] + x[e->to]) / 2, py = (y[e->from] + y[e->to]) / 2;
+        if (len >= 1) {
+            double ux = dx / len, uy = dy / len, ow, oh, iw, ih;
+            render_estimate_box(m, (size_t)outer, &ow, &oh);
+            render_estimate_box(m, (size_t)inner, &iw, &ih);
+            double half = exit_along(pw / 2, ph / 2, ux, uy);
+            double along = exit_along(ow / 2, oh / 2, ux, uy) + half + 6;
+            /* the furthest in: clear of the inner concept */
+            double last = fmax(len / 2, len - exit_along(iw / 2, ih / 2, ux, uy) - half - 6);
+            int64_t back = graph_find_edge(g, e->to, e->from);
+            if (e->from == inner && back >= 0 && m->drawn[back] && m->labeled[back]) {
+                double bw, bh;
+                phrase_box(m, (size_t)back, &bw, &bh);
+                along += 2 * exit_along(bw / 2, bh / 2, ux, uy) + 4;
+            }
+            while (along < last &&
+                   phrase_blocked(m, x, y, placed, n, x[outer] + ux * along,
+                                  y[outer] + uy * along, pw, ph, e->from, e->to))
+                along += 4;
+            along = fmin(along, last);
+            px = x[outer] + ux * along;
+            py = y[outer] + uy * along;
+        }
+        x[nv + j] = round(px * 10) / 10;
+        y[nv + j] = round(py * 10) / 10;
+        placed[n++] = (spot){x[nv + j], y[nv + j], pw, ph};
+    }
+    free(placed);
+    return CKG_OK;
 }
 
 int render_radial(const map *m, double *x, double *y)
@@ -174,6 +281,7 @@ int render_radial(const map *m, double *x, double *y)
         inner_a = best_a + max_w / 2;
         inner_b = best_b + max_h / 2;
     }
+    rc = place_phrases(m, x, y);
 out:
     free(slots);
     free(pos);

@@ -10,25 +10,30 @@
  *           palette.c     the theme and edge colors
  *           options.c     render_options and the names the command line takes
  *           context.c     the Graphviz context and the errors Graphviz reports
- *   select  measure.c     the centrality that sizes the boxes, and the font sizes
- *           select.c      the concepts shown, relations drawn, phrases carried; filters
+ *   select  measure.c     the measure that sizes the boxes, and the font sizes
+ *           select.c      the candidates, the top N shown, relations drawn, phrases carried
  *   text    label.c       box labels, linking phrases, box sizes, the line-break dictionary
  *           title.c       the pieces every <title> is made of
  *           legend.c      the legend's frame (the style fills its rows)
  *   style   style_theme.c the map of a scope: boxes by theme, arrows by papers
  *           style_diff.c  the map of two scopes: everything by which of the two has it
+ *           style_atlas.c the atlas's map: either of them, its SVG for an HTML page
  *   layout  radial.c      ckg's own layout for ego maps
  *           layout.c      the cgraph graph for a Graphviz engine
+ *           fit.c         a map arranged as a slide: the key beside it, 16:9
  *           positions.c   a graph's positions for other tools (GEXF), apart from any map
  *   draw    svg_titles.c  the <title> of each object put into Graphviz's SVG
- *           draw.c        laying out and writing the map: SVG or DOT, the one switch on format
- *   driver  render.c      render_map: chooses the style, runs the stages
+ *           draw.c        laying out and writing the map: SVG, PNG, PDF or DOT, the one
+ *                         switch on format; the size a map is drawn at
+ *   driver  render.c      render_map: chooses the style, runs the stages, fits a slide
  *
  * A style (struct render_style) decides everything that differs between kinds of map: the
  * scope's graph, how a box and an arrow look, their titles, the legend's rows. The general
  * code asks the style and never which kind of map it draws; a new kind of map is one more
- * style file and one more line where render_map chooses. tools/depcycles.py (`make test`)
- * fails on any file-level dependency cycle in the library. */
+ * style file and one more line where render_map chooses (the atlas's map takes the look of
+ * the map it is drawn from, so its style is a copy of that one with its own hooks set).
+ * tools/depcycles.py (`make test`) fails on any file-level dependency cycle in the
+ * library. */
 #ifndef CKG_RENDER_INTERNAL_H
 #define CKG_RENDER_INTERNAL_H
 
@@ -93,6 +98,11 @@ struct render_context {
  * render_gv_errors_report turns them into one diagnostic: "Graphviz could not WHAT: ...". */
 void render_gv_errors_reset(void);
 void render_gv_errors_report(diag_list *diags, const char *what);
+/* Lays ag out with engine, the C library's generator seeded (srand(1)) as in a fresh
+ * process, so every layout of the same graph in a process is the same. CKG_OK, or
+ * CKG_EINVALID with "Graphviz could not WHAT: ...". */
+int render_layout(render_context *ctx, Agraph_t *ag, const char *engine, diag_list *diags,
+                  const char *what);
 
 /* ================================================================== the map */
 
@@ -106,14 +116,21 @@ typedef struct map {
     const render_style *style; /* chosen once, by render_map */
     void *style_data;          /* what the style keeps for itself (its scope fills it) */
     ckg_graph *g;
+    unsigned char *candidate; /* per vertex: what the scope and filters leave */
+    int32_t *order;         /* the candidates, in the order they are taken (select.c) */
+    size_t n_candidates;
+    unsigned char *eligible; /* per edge: what the filters leave (between candidates) */
     unsigned char *shown;   /* per vertex */
-    double *measure;        /* per vertex: the sizing centrality */
+    double *measure;        /* per vertex: the size measure */
     double *font;           /* per vertex: label font size */
     int32_t *dist;          /* per vertex: steps from the focus (-1: beyond), 0 without one */
     unsigned char *drawn;   /* per edge: drawn */
     unsigned char *labeled; /* per edge: drawn with its phrase */
     size_t n_shown, n_edges, n_labeled;
     int phrase_nodes;       /* linking phrases as nodes (force-directed engines) */
+    int key_beside;         /* the key a node left of the map, the header the graph's label
+                             * (arranged maps, fit.c); else the whole legend above */
+    double phrase_font;     /* points, of every linking phrase */
     const char **dict;      /* names for line breaking */
     size_t n_dict;
     char **titles;          /* per vertex, then per edge: the <title> text (plain) */
@@ -135,16 +152,25 @@ static inline int render_edge_shown(const map *m, size_t j)
 
 /* ------------------------------------------------------------------ measure.c */
 
-/* m->measure[v]: the sizing centrality of the scope graph, as `ckg metrics` computes it. */
+/* m->measure[v]: the size measure of the scope graph: RENDER_SIZE_RELATIONS
+ * (render_relations_measure), or a centrality as `ckg metrics` computes it. */
 int render_size_measure(map *m, render_size_by by, diag_list *diags);
 /* m->font[v] from m->measure, between small and large points. */
 void render_size_nodes(map *m, double small, double large);
 
 /* ------------------------------------------------------------------ select.c */
 
-/* The concepts shown (opt's theme, focus and depth) and the relations drawn among them.
- * CKG_OK, CKG_ENOTFOUND (unknown theme, focus outside the scope) or CKG_EUSAGE (depth). */
+/* The candidates (opt's theme, focus and depth, hidden concepts, minimum of papers) in
+ * the order they are taken, and the relations the filters leave. CKG_OK, CKG_ENOTFOUND
+ * (unknown theme, focus outside the scope), CKG_EUSAGE (depth, a hidden focus) or
+ * CKG_ENOMEM. */
 int render_select_concepts(map *m, diag_list *diags);
+/* The first n candidates shown (all of them when n is larger), and the relations drawn
+ * among them. The first as_they_come are taken in their order; after them, a concept only
+ * once a concept it has a relation with is taken (SIZE_MAX: every one in its order). In an
+ * ego map of depth 2 or more, a concept only once one a step nearer the focus that leads
+ * to it is. */
+void render_select_top(map *m, size_t n, size_t as_they_come);
 /* m->labeled[j]: which drawn relations carry their phrase (opt->edge_labels), from
  * m->measure. CKG_OK or CKG_ENOMEM. */
 int render_choose_labels(map *m);
@@ -157,6 +183,9 @@ int render_choose_labels(map *m);
 int render_build_dict(map *m);
 /* The relation's linking phrase(s), zh or en, at most max_kinds of them, joined. */
 void render_add_phrase(strbuf *b, const map *m, const graph_edge *e, int en, size_t max_kinds);
+/* The size (points) of the smallest line of vertex v's label: its English line under the
+ * Chinese one (RENDER_LANG_BOTH), else its font. */
+double render_label_smallest_font(const map *m, size_t v);
 /* Vertex v's label as Graphviz HTML-like label text (escaped). */
 int render_node_label(const map *m, size_t v, strbuf *b);
 /* Width (em) and line count of text whose lines are joined by '\n'. */
@@ -185,8 +214,12 @@ void render_add_papers(strbuf *b, const ckg_ontology *o, const int32_t *papers, 
 
 /* ------------------------------------------------------------------ legend.c */
 
-/* The legend as an HTML-like table: title, scope, counts, then the style's key of the
- * boxes (left) and what size, arrows and phrases mean (right). */
+/* The legend as HTML-like tables. The header: title, scope, the style's head rows, the
+ * counts (how many of how many concepts, and how to see the rest). The key: the style's
+ * key of the boxes, what size, arrows and phrases mean (one column when m->key_beside,
+ * else two). render_legend: the header over the key, for the graph's label. */
+void render_legend_header(strbuf *b, const map *m);
+void render_legend_key(strbuf *b, const map *m);
 void render_legend(strbuf *b, const map *m);
 
 /* Legend pieces for the styles' rows: text in the map's language (zh, en, or zh and en),
@@ -247,10 +280,23 @@ struct render_style {
     const char *hover_zh, *hover_en;
     /* What the caller's summary says beyond the concepts and counts. May be NULL. */
     int (*summarize)(const map *m, render_summary *summary);
+    /* Where the SVG goes. NULL: a file of its own, each concept, phrase and relation a
+     * <g id="..."> as Graphviz writes it. Otherwise the SVG goes inside an HTML page:
+     * render_put_titles writes it without XML prolog, DOCTYPE, comments, ids and
+     * font-family attributes, and in place of its id each object's <g> gets what
+     * page_names appends (" data-concept=\"ID\"") for object: a vertex v, or n_vertices + j
+     * for relation j (its edge, the halves of its path and its phrase). */
+    void (*page_names)(strbuf *b, const map *m, size_t object);
 };
 
 extern const render_style render_style_theme; /* style_theme.c */
 extern const render_style render_style_diff;  /* style_diff.c */
+
+/* ------------------------------------------------------------------ style_atlas.c */
+
+/* The atlas's map drawn with look's scope, looks, titles and legend (the theme's or the
+ * diff's style), its SVG for the page (page_names): built in *out, which is returned. */
+const render_style *render_style_atlas(const render_style *look, render_style *out);
 
 /* ================================================================== layout */
 
@@ -258,25 +304,48 @@ extern const render_style render_style_diff;  /* style_diff.c */
 
 /* The radial layout of an ego map: the focus in the middle, each step out a ring (an
  * ellipse, wider than high, as slides are), concepts ordered by theme and, past the first
- * ring, next to the concept that leads to them; rings grown until no two boxes overlap.
- * Fills x[v], y[v] (points) for shown vertices. CKG_OK or CKG_ENOMEM. */
+ * ring, next to the concept that leads to them; rings grown until no two boxes overlap;
+ * each phrase on its spoke next to the outer concept. Fills x, y (points) as
+ * render_build_graph takes them, for shown vertices and labeled relations. CKG_OK or
+ * CKG_ENOMEM. */
 int render_radial(const map *m, double *x, double *y);
 
 /* ------------------------------------------------------------------ layout.c */
 
+/* The margin Graphviz leaves round a drawing (its "pad"), as text (inches) and in points;
+ * the name of the key's node (no concept id starts with '_'). */
+#define RENDER_PAD_TEXT "0.3"
+#define RENDER_PAD (0.3 * 72)
+#define RENDER_KEY_NODE "_key"
+
 /* Engines that draw linking phrases as nodes of their own (neato, fdp, sfdp). */
 int render_wants_phrase_nodes(const char *engine);
-/* The cgraph graph of the map, for engine (x, y: pinned positions in points, or NULL);
- * with tooltips, each object's title as its DOT tooltip. CKG_OK or CKG_ENOMEM. */
+/* The cgraph graph of the map for engine. x, y: NULL, or pinned positions in points, of
+ * vertex v at [v], of relation j's phrase node at [n_vertices + j] and of the key at
+ * [n_vertices + n_edges]; Graphviz then only draws (neato with every node pinned). legend:
+ * with the legend (above the map, or the header above and the key beside it), or without
+ * (a layout to take positions from). With tooltips, each object's title as its DOT
+ * tooltip. CKG_OK or CKG_ENOMEM. */
 int render_build_graph(const map *m, const char *engine, const double *x, const double *y,
-                       int tooltips, Agraph_t **out);
+                       int legend, int tooltips, Agraph_t **out);
+
+/* ------------------------------------------------------------------ fit.c */
+
+/* The map arranged as a slide: laid out by engine (a force-directed one; for "radial", x
+ * and y already hold its concepts' positions), the key at the left, the map stretched
+ * along its short side to the slide's aspect. Fills x, y as render_build_graph takes them
+ * (every node of the map and the key). CKG_OK, CKG_EINVALID (Graphviz failed, with a
+ * diagnostic) or CKG_ENOMEM. */
+int render_arrange(render_context *ctx, const map *m, const char *engine, double *x, double *y,
+                   diag_list *diags);
 
 /* ================================================================== draw */
 
 /* ------------------------------------------------------------------ svg_titles.c */
 
 /* Graphviz's SVG with each concept's, phrase's and relation's <title> text replaced by its
- * description (escaped). CKG_OK or CKG_ENOMEM. */
+ * description (escaped); for a page (the style's page_names), also without what a page
+ * does not need, and each object named by data attributes. CKG_OK or CKG_ENOMEM. */
 int render_put_titles(const map *m, const char *svg, size_t len, char **out, size_t *out_len);
 
 /* ------------------------------------------------------------------ draw.c */
@@ -284,9 +353,13 @@ int render_put_titles(const map *m, const char *svg, size_t len, char **out, siz
 /* Does the format carry the titles as DOT tooltips (the DOT text), rather than have them
  * put in after Graphviz has drawn (SVG)? */
 int render_format_wants_tooltips(render_format format);
-/* The map built as ag, in m->opt->format: laid out by engine (a Graphviz engine) and drawn,
- * or the DOT text to lay out. CKG_OK, CKG_EINVALID (Graphviz failed; a diagnostic says
- * why) or CKG_ENOMEM. */
+/* The size (points, with the pad) Graphviz draws the built graph at, laid out by engine
+ * as render_draw lays it out. CKG_OK, CKG_EINVALID (with a diagnostic) or CKG_ENOMEM. */
+int render_measure(render_context *ctx, Agraph_t *built, const char *engine, diag_list *diags,
+                   double *w, double *h);
+/* The map built as ag, in m->opt->format: laid out by engine (a Graphviz engine) and drawn
+ * (SVG, PNG, PDF), or the DOT text to lay out. CKG_OK, CKG_EINVALID (Graphviz failed; a
+ * diagnostic says why), CKG_EUSAGE (a PNG too large at the dpi asked for) or CKG_ENOMEM. */
 int render_draw(render_context *ctx, const map *m, Agraph_t *ag, const char *engine,
                 diag_list *diags, char **out, size_t *len);
 

@@ -32,11 +32,13 @@ static const diff_map *state(const map *m)
 
 /* ------------------------------------------------------------------ scope */
 
+/* The measure each scope is ranked by in the titles (`ckg diff --measure`): the size
+ * measure, or for RELATIONS, which `ckg diff` does not rank by, the degree. */
 static metrics_measure measure_of(render_size_by by)
 {
-    return by == RENDER_SIZE_BETWEENNESS ? METRICS_BETWEENNESS
-           : by == RENDER_SIZE_DEGREE    ? METRICS_DEGREE
-                                         : METRICS_PAGERANK;
+    return by == RENDER_SIZE_BETWEENNESS                            ? METRICS_BETWEENNESS
+           : by == RENDER_SIZE_DEGREE || by == RENDER_SIZE_RELATIONS ? METRICS_DEGREE
+                                                                     : METRICS_PAGERANK;
 }
 
 /* Membership of the concept pair (from, to) in one scope's graph. */
@@ -177,7 +179,7 @@ static void side_name(strbuf *b, const diff_side *s, int with_id)
 
 /* ------------------------------------------------------------------ titles */
 
-static const char *const measure_zh[] = {"PageRank", "中介中心性", "度"};
+static const char *const measure_zh[] = {"PageRank", "中介中心性", "度", "度"};
 
 static void add_membership(strbuf *b, const map *m, int in)
 {
@@ -286,7 +288,7 @@ static void diff_legend_head_rows(strbuf *b, const map *m)
         strbuf t = {0};
         strbuf_printf(&t, "%c ", side ? 'B' : 'A');
         side_name(&t, side ? &d->b : &d->a, 1);
-        strbuf_printf(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"15\">"
+        strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"15\">"
                        "<FONT COLOR=\"%s\">■</FONT> ", look.fill);
         if (!t.oom && t.s)
             render_put_label(b, t.s);

@@ -33,10 +33,8 @@ static double edge_width(const graph_edge *e)
 /* A box by its theme. */
 static void theme_node_look(const map *m, size_t v, render_look *look)
 {
-    int32_t t = render_concept_of(m, v)->theme_index;
-    t = t >= 0 ? t : 0;
-    *look = (render_look){render_palette[t % RENDER_N_PALETTE][0],
-                          render_palette[t % RENDER_N_PALETTE][1], NULL, 0, ""};
+    *look = (render_look){NULL, NULL, NULL, 0, ""};
+    render_theme_colors(render_concept_of(m, v)->theme_index, &look->fill, &look->color);
 }
 
 /* A relation by the number of papers stating it. */
@@ -109,10 +107,15 @@ static void theme_legend_scope(strbuf *t, const map *m)
         strbuf_printf(t, " · %s", p->sections[m->g->section].title.s);
 }
 
-/* The themes the map shows, in ontology order, each with a box of its color. */
+/* The themes the map shows, in ontology order, each with a box of its color, under a
+ * heading that says they are themes: three themes share their names with concepts. */
 static void theme_legend_box_key(strbuf *b, const map *m)
 {
     const ckg_ontology *o = m->o;
+    int en = m->opt->lang == RENDER_LANG_EN;
+    render_legend_row(b);
+    strbuf_puts(b, en ? "<B>box colour: the concept's theme</B>" : "<B>方框颜色：概念所属主题</B>");
+    strbuf_puts(b, "</TD></TR>");
     for (size_t t = 0; t < o->n_themes; t++) {
         int present = 0;
         for (size_t v = 0; v < m->g->n_vertices && !present; v++)
@@ -120,16 +123,31 @@ static void theme_legend_box_key(strbuf *b, const map *m)
         if (!present)
             continue;
         render_legend_row(b);
-        strbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"16\">■</FONT> ", render_palette[t % RENDER_N_PALETTE][0]);
-        render_legend_text(b, m->opt->lang, o->themes[t].zh.s, o->themes[t].en.s);
-        strbuf_puts(b, "</TD></TR>");
+        const char *fill, *border;
+        render_theme_colors((int32_t)t, &fill, &border);
+        strbuf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"18\">■</FONT> <FONT COLOR=\"#444444\">",
+                      fill);
+        strbuf_puts(b, en ? "theme " : "主题·");
+        if (m->key_beside && m->opt->lang == RENDER_LANG_BOTH) {
+            /* a column: the English name on a line of its own */
+            render_put_label(b, o->themes[t].zh.s);
+            strbuf_puts(b, "<BR ALIGN=\"LEFT\"/>     <FONT POINT-SIZE=\"12\">");
+            render_put_label(b, o->themes[t].en.s);
+            strbuf_puts(b, "</FONT>");
+        } else {
+            render_legend_text(b, m->opt->lang, o->themes[t].zh.s, o->themes[t].en.s);
+        }
+        strbuf_puts(b, "</FONT></TD></TR>");
     }
 }
 
-/* An arrow's width and gray for 1, 2, and 3 or more papers stating the relation. */
+/* An arrow's width and gray for 1, 2, and 3 or more papers stating the relation; nothing
+ * on the map of one paper, where one paper states every relation. */
 static void theme_legend_arrow_key(strbuf *b, const map *m)
 {
     int en = m->opt->lang == RENDER_LANG_EN;
+    if (m->g->paper >= 0)
+        return;
     static const char *const sample_size[] = {"9", "13", "17"};
     for (int k = 1; k <= 3; k++) {
         render_legend_row(b);

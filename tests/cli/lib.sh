@@ -137,6 +137,35 @@ fixture_with() {
     echo "$WORK/onto"
 }
 
+# sweep K WORD... — prints the words a repeated check runs on, one a line: all of them with
+# CKG_TEST_SWEEP=full (as `make check` runs the tests), else K of them (`make test`), picked
+# without repeats by a generator seeded with CKG_TEST_SEED (default 1) and kept in their
+# order, so a run repeats and another seed covers others. Says on stderr which it took.
+sweep() {
+    s_k=$1
+    shift
+    if [ "${CKG_TEST_SWEEP:-sample}" = full ]; then
+        printf '%s\n' "$@"
+        return
+    fi
+    s_seed=${CKG_TEST_SEED:-1}
+    printf '%s\n' "$@" | awk -v seed="$s_seed" -v k="$s_k" '
+        { w[NR] = $0; at[NR] = NR }
+        END { # a partial Fisher-Yates shuffle of the places, then the k picked in order
+            x = seed % 2147483648
+            n = (k < NR) ? k : NR
+            for (i = 1; i <= n; i++) {
+                x = (x * 1103515245 + 12345) % 2147483648
+                j = i + int(x / 65536) % (NR - i + 1)
+                t = at[i]; at[i] = at[j]; at[j] = t
+            }
+            for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+                if (at[j] < at[i]) { t = at[i]; at[i] = at[j]; at[j] = t }
+            for (i = 1; i <= n; i++) print w[at[i]]
+        }'
+    echo "  ($CURRENT: $s_k of $# cases, seed $s_seed; CKG_TEST_SWEEP=full for all)" >&2
+}
+
 finish() {
     echo "$PASSED passed, $FAILED failed"
     [ "$FAILED" -eq 0 ]

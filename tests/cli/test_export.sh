@@ -1,6 +1,7 @@
 #!/bin/sh
 # test_export.sh — `ckg export`: each format, chosen by --format or the file's name, one CSV
-# table at a time (with a BOM for Excel), scopes, -o written whole, and the errors.
+# table at a time (with a BOM for Excel), scopes, -o written whole (through a link, into a
+# FIFO), and the errors.
 set -eu
 . "$(dirname "$0")/lib.sh"
 M="$FIXTURES/metrics"
@@ -48,6 +49,26 @@ echo old > "$WORK/keep.json"
 exp --paper nope -o "$WORK/keep.json"
 expect_rc 1
 if [ "$(cat "$WORK/keep.json")" = old ]; then pass; else fail "a failed export touched the target"; fi
+
+# -o through a symbolic link replaces the file it names and keeps the link; -o to a FIFO (as
+# to a device such as /dev/null) writes into it, where a rename would have put a regular
+# file in its place.
+test_case output_through_a_link_or_into_a_fifo
+echo old > "$WORK/real.json"
+ln -s real.json "$WORK/link.json"
+exp -o "$WORK/link.json"
+expect_rc 0
+if [ -L "$WORK/link.json" ]; then pass; else fail "the link was replaced by a file"; fi
+if grep -q '"scope": "all"' "$WORK/real.json"; then pass; else fail "the linked file was not written"; fi
+ls -a "$WORK" | grep -q '^\.real\.json\.\|^\.link\.json\.' && fail "temporary file left" || pass
+mkfifo "$WORK/pipe"
+timeout 20 cat "$WORK/pipe" >"$WORK/from-pipe" &
+reader=$!
+exp -o "$WORK/pipe"
+expect_rc 0
+wait "$reader" || true
+if [ -p "$WORK/pipe" ]; then pass; else fail "the FIFO was replaced by a file"; fi
+if grep -q '"scope": "all"' "$WORK/from-pipe"; then pass; else fail "nothing came through the FIFO"; fi
 
 test_case unwritable_output_is_an_io_error
 exp -o "$WORK/no/such/dir/g.json"

@@ -934,6 +934,36 @@ static void test_ranks_in_a_paper_scope(void **state)
     assert_int_equal(query_ranks_of(f->o, &nope, C(f, "tfp"), &f->diags, &r), CKG_ENOTFOUND);
 }
 
+/* Every concept of a scope at once: the same python-igraph values, and n = 0 for the
+ * concepts the scope's graph does not hold. */
+static void test_ranks_of_a_whole_scope(void **state)
+{
+    fixture *f = *state;
+    query_ranks *all = NULL;
+    assert_int_equal(query_ranks_scope(f->o, NULL, &f->diags, &all), CKG_OK);
+    const query_ranks *r = &all[C(f, "data-factor")];
+    assert_int_equal(r->n, 12);
+    assert_true(r->degree.value == 5 && r->degree.rank == 1.5);
+    assert_true(r->in_degree.rank == 1.5 && r->out_degree.rank == 2);
+    assert_true(fabs(r->pagerank.value - 0.2800228157673556) < 1e-9 && r->pagerank.rank == 1);
+    r = &all[C(f, "orphan")];
+    assert_true(r->degree.value == 0 && r->degree.rank == 11 && r->in_degree.rank == 9);
+    assert_true(fabs(r->pagerank.value - 0.015873015873015876) < 1e-9 && r->pagerank.rank == 9);
+    free(all);
+    graph_scope beta = {"beta", NULL};
+    assert_int_equal(query_ranks_scope(f->o, &beta, &f->diags, &all), CKG_OK);
+    size_t in_beta = 0;
+    for (size_t c = 0; c < f->o->n_concepts; c++)
+        in_beta += all[c].n == 7;
+    assert_int_equal(in_beta, 7);
+    assert_int_equal(all[C(f, "computing-power")].n, 0);
+    assert_true(all[C(f, "data-factor")].degree.value == 2);
+    free(all);
+    graph_scope nope = {"gamma", NULL};
+    assert_int_equal(query_ranks_scope(f->o, &nope, &f->diags, &all), CKG_ENOTFOUND);
+    assert_null(all);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -974,6 +1004,7 @@ int main(void)
         T(test_quote_line_uses_what_check_found),
         T(test_ranks_match_python_igraph),
         T(test_ranks_in_a_paper_scope),
+        T(test_ranks_of_a_whole_scope),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
