@@ -21,15 +21,15 @@ PYTHON ?= /usr/bin/python3
 
 PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson zlib libxml-2.0
 DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
-             libjansson-dev zlib1g-dev libcmocka-dev libxml2-dev fonts-noto-cjk
+             libjansson-dev zlib1g-dev libcmocka-dev libxml2-dev fonts-noto-cjk libopencc-dev
 DEB_TEST := valgrind python3-igraph python3-networkx python3-numpy python3-scipy python3-yaml \
-            chromium chromium-driver python3-selenium clang libclang-rt-14-dev
+            chromium chromium-driver python3-selenium clang libclang-rt-14-dev opencc graphviz
 DEB_BENCH := hyperfine graphviz time
 
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-CPPFLAGS += -Iinclude -Isrc -D_DEFAULT_SOURCE
+CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_DEFAULT_SOURCE
 ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CFLAGS) $(CPPFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
@@ -55,7 +55,7 @@ FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
 .PHONY: all deps check maps maps-check browser-test install test unit cli-test replay \
-        crosscheck depcycles sanitize valgrind clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
+        crosscheck depcycles t2s-check sanitize valgrind clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
 
 all: $(BUILD)/ckg $(BUILD)/libckg.a
 
@@ -95,6 +95,20 @@ $(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libckg.a
 $(BUILD)/fuzzers/%: tests/fuzz/%.c $(BUILD)/libckg.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libckg.a $(LIBS)
+
+# The table that folds traditional Chinese to simplified (src/text_t2s.c), generated from
+# OpenCC's t2s conversion by tools/gen_t2s.c, the one program that links OpenCC (a C++
+# library ckg itself does not load). Built without the sanitizer flags: it only runs here.
+$(BUILD)/tools/gen_t2s: tools/gen_t2s.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O2 $(shell $(PKG_CONFIG) --cflags opencc) -o $@ $< \
+	  $(shell $(PKG_CONFIG) --libs opencc)
+
+$(BUILD)/gen/text_t2s_table.h: $(BUILD)/tools/gen_t2s
+	@mkdir -p $(dir $@)
+	$< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/text_t2s.o: $(BUILD)/gen/text_t2s_table.h
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
@@ -158,7 +172,14 @@ depcycles: $(BUILD)/libckg.a $(CLI_OBJ)
 	$(PYTHON) tools/depcycles.py $(BUILD)/libckg.a
 	$(PYTHON) tools/depcycles.py $(CLI_OBJ)
 
-test: unit cli-test replay crosscheck depcycles
+# Folding traditional Chinese one character at a time (the generated table) finds every
+# concept and theme name written in traditional characters by OpenCC's phrase-aware s2t,
+# s2tw and s2hk, and no phrase OpenCC converts otherwise occurs in a name; the self-test
+# proves the check fails on a table that lacks a character.
+t2s-check: $(BUILD)/ckg $(BUILD)/gen/text_t2s_table.h
+	$(PYTHON) tools/t2s_phrase_check.py --self-test $(BUILD)/ckg $(BUILD)/gen/text_t2s_table.h
+
+test: unit cli-test replay crosscheck depcycles t2s-check
 
 # Graphviz, pango and fontconfig leak by design or by bug (tools/*.supp say which); full
 # stacks let the suppressions name the library function and spare ckg's own leaks.

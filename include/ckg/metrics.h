@@ -167,4 +167,10 @@ typedef struct metrics_selection {
 int metrics_select(const metrics_result *m, const metrics_selection *sel, size_t **rows,
                    size_t *n);
 
+/* The measure the rank column of such a table counts by: the one sorted by, or PageRank
+ * when sorted by id or by community (labels, not quantities). Ranks are metrics_ranks of it
+ * over every vertex of the graph, so tied concepts share the average rank in every table,
+ * whatever rows are shown. */
+metrics_measure metrics_rank_measure(const metrics_selection *sel);
+
 #endif

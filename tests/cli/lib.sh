@@ -45,6 +45,13 @@ expect_err() {
 expect_out() {
     if grep -qF -- "$1" "$WORK/out"; then pass; else fail "stdout lacks: $1"; fi
 }
+# expect_err_is TEXT — stderr is exactly TEXT (lines joined by newlines, no more).
+expect_err_is() {
+    printf '%s\n' "$1" >"$WORK/want_err"
+    if cmp -s "$WORK/want_err" "$WORK/err"; then pass; else
+        fail "stderr is not exactly: $1"
+    fi
+}
 expect_no_err() {
     if grep -qF -- "$1" "$WORK/err"; then fail "stderr has: $1"; else pass; fi
 }
@@ -86,6 +93,21 @@ expect_color() {
     script -qec "$CKG $*" /dev/null >"$WORK/tty" 2>&1 || true
     if grep -q "$(printf '\033')\[" "$WORK/tty"; then got=yes; else got=no; fi
     if [ "$got" = "$want" ]; then pass; else fail "color on a terminal: expected $want, got $got"; fi
+}
+# run_on_terminal ARGS... — runs ckg with stdout and stderr on a terminal (script(1)); sets
+# $RC, both streams in $WORK/tty (and $WORK/out, so expect_out reads them). Returns 1 where
+# script is missing (the caller skips the checks).
+run_on_terminal() {
+    command -v script >/dev/null 2>&1 || return 1
+    LAST_CMD="ckg $* (on a terminal)"
+    cmd="$CKG"
+    for a; do cmd="$cmd '$a'"; done
+    set +e
+    script -qec "$cmd" /dev/null >"$WORK/tty" 2>&1 </dev/null
+    RC=$?
+    set -e
+    tr -d '\r' <"$WORK/tty" >"$WORK/out"
+    : >"$WORK/err"
 }
 expect_no_color_in_pipe() {
     if grep -q "$(printf '\033')" "$WORK/out"; then fail "color in a pipe"; else pass; fi

@@ -115,7 +115,7 @@ expect_rc 1
 expect_err "unknown paper 'lft' (did you mean 'left'?)"
 dif essays/twoo right
 expect_rc 1
-expect_err "paper 'essays' has no section 'twoo' (did you mean 'two'?); its sections: essays/one essays/two"
+expect_err "paper 'essays' has no section 'twoo' (did you mean 'two'?); its sections: essays/one, essays/two"
 dif left/one right
 expect_rc 1
 expect_err "paper 'left' has no sections"

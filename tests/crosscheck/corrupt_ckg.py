@@ -16,6 +16,13 @@ p = subprocess.run([real] + sys.argv[1:], stdout=subprocess.PIPE)
 out = p.stdout
 args = sys.argv[1:]
 fmt = args[args.index("--format") + 1] if "--format" in args else "text"
+# an export to a file is corrupted in the file, its format by the file's name
+target = args[args.index("-o") + 1] if "-o" in args and args[args.index("-o") + 1] != "-" else None
+if target:
+    with open(target, "rb") as f:
+        out = f.read()
+    if "--format" not in args:
+        fmt = os.path.splitext(target)[1][1:]
 
 if "metrics" in args and fmt == "json":
     d = json.loads(out)
@@ -88,5 +95,34 @@ elif "export" in args and fmt == "graphml" and what == "graphml-weight":
     out = re.sub(rb'(<data key="e_weight">)2<', rb"\g<1>1<", out, count=1)
 elif "export" in args and fmt == "csv" and what == "csv-quote":
     out = out.replace(b'""', b'"', 1)
-sys.stdout.buffer.write(out)
+elif "export" in args and fmt == "graphml" and what == "graphml-evidence":
+    out = re.sub(rb'(<data key="v_evidence">)(\d+)<',
+                 lambda m: m.group(1) + str(int(m.group(2)) + 1).encode() + b"<", out, count=1)
+elif "export" in args and fmt == "graphml" and what == "graphml-pagerank":
+    out = re.sub(rb'(<data key="v_pagerank">)([^<]*)<',
+                 lambda m: m.group(1) + repr(float(m.group(2)) * (1 + 1e-9)).encode() + b"<",
+                 out, count=1)
+elif "export" in args and fmt == "gexf" and what == "gexf-color":
+    out = re.sub(rb'<viz:color r="(\d+)"',
+                 lambda m: b'<viz:color r="' + str((int(m.group(1)) + 1) % 256).encode() + b'"',
+                 out, count=1)
+elif "export" in args and fmt == "gexf" and what == "gexf-definition":
+    out = re.sub(rb'(<attvalue for="definition_en" value=")', rb"\1x", out, count=1)
+elif "export" in args and fmt == "gexf" and what == "gexf-structure":
+    out = out.replace(b'<attvalue for="coreness"', b'<attvalue for="core"', 1)
+elif "export" in args and fmt == "gexf" and what == "gexf-edge-evidence":
+    out = re.sub(rb'(<attvalue for="evidence" value=")(\d+)("/>\n        </attvalues>\n      </edge>)',
+                 lambda m: m.group(1) + str(int(m.group(2)) + 1).encode() + m.group(3), out,
+                 count=1)
+elif "export" in args and fmt == "csv" and what == "csv-community":
+    lines = out.split(b"\n")
+    if lines and lines[0].endswith(b",community") and len(lines) > 1 and lines[1]:
+        head, _, value = lines[1].rpartition(b",")
+        lines[1] = head + b"," + str(int(value) + 1).encode()
+    out = b"\n".join(lines)
+if target:
+    with open(target, "wb") as f:
+        f.write(out)
+else:
+    sys.stdout.buffer.write(out)
 sys.exit(p.returncode)

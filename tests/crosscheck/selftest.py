@@ -19,8 +19,10 @@ cases = [
     (crosscheck, "bridge", w) for w in ("pagerank", "betweenness", "harmonic", "coreness",
                                         "community-order", "community-merge", "modularity",
                                         "theme-modularity", "hub", "diameter", "relation-papers")
-] + [(readback, "bridge", w) for w in ("graphml-zh", "graphml-weight")] + [
-    (readback, "escape", "csv-quote")] + [
+] + [(readback, "bridge", w) for w in ("graphml-zh", "graphml-weight", "graphml-evidence",
+                                       "graphml-pagerank", "gexf-color", "gexf-structure",
+                                       "gexf-edge-evidence", "csv-community")] + [
+    (readback, "escape", w) for w in ("csv-quote", "gexf-definition")] + [
     (diffcheck, diff_fixture, w) for w in ("diff-spearman", "diff-kendall", "diff-rank",
                                            "diff-only", "diff-theme", "diff-movers",
                                            "diff-relation", "compare-jaccard", "compare-order")]

@@ -250,14 +250,16 @@ static void test_metrics_json_has_the_documented_shape(void **state)
     assert_int_equal(metrics_compute(g, &opt, &f->diags, &m), CKG_OK);
     metrics_selection sel = {.sort = METRICS_PAGERANK, .theme = -1};
     assert_int_equal(metrics_select(m, &sel, &rows, &n), CKG_OK);
-    assert_int_equal(export_metrics_json(m, rows, n, &f->doc), CKG_OK);
+    double *ranks = malloc(m->n * sizeof *ranks);
+    assert_int_equal(metrics_ranks(m, metrics_rank_measure(&sel), ranks), CKG_OK);
+    assert_int_equal(export_metrics_json(m, rows, n, ranks, &f->doc), CKG_OK);
 
     expect_shape(f->doc,
                  "scope:s nodes:i edges:i weighted:b method:s seed:i damping:r concepts:a "
                  "graph:o",
                  "metrics");
     expect_each(json_object_get(f->doc, "concepts"),
-                "id:s zh:s en:s theme:s " MEASURES " community:i", "metrics concepts", 0);
+                "id:s zh:s en:s theme:s " MEASURES " community:i rank:r", "metrics concepts", 0);
     expect_shape(json_object_get(f->doc, "graph"),
                  "nodes:i edges:i undirected_edges:i density:r components:i "
                  "largest_component:i diameter:i communities:i modularity:N "
@@ -266,12 +268,13 @@ static void test_metrics_json_has_the_documented_shape(void **state)
     assert_int_equal(json_array_size(json_object_get(f->doc, "concepts")), m->n);
 
     FILE *s = csv_stream(f);
-    assert_int_equal(export_metrics_csv(m, rows, n, s), CKG_OK);
+    assert_int_equal(export_metrics_csv(m, rows, n, ranks, s), CKG_OK);
     fclose(s);
     static const char *const header[] = {
         "rank,id,zh,en,theme,degree,in_degree,out_degree,betweenness,harmonic,pagerank,hub,"
         "authority,coreness,community"};
     expect_tables(f->csv, header, 1);
+    free(ranks);
     free(rows);
     metrics_free(m);
     graph_free(g);
@@ -545,12 +548,13 @@ static void test_path_json_has_the_documented_shape(void **state)
                                           concept_named(f, "tfp"), NULL, 10, &ps),
                      CKG_OK);
     assert_true(ps->found && ps->length >= 2);
-    assert_int_equal(export_path_json(f->o, ps, 0, 1, &f->lines, &f->doc), CKG_OK);
-    expect_shape(f->doc, "from:o to:o directed:b found:b length:i total:i paths:a", "path");
+    assert_int_equal(export_path_json(f->o, ps, NULL, 0, 1, &f->lines, &f->doc), CKG_OK);
+    expect_shape(f->doc, "from:o to:o directed:b avoid:a k:N found:b length:i total:i paths:a",
+                 "path");
     expect_shape(json_object_get(f->doc, "from"), CONCEPT_REF, "path from");
     expect_shape(json_object_get(f->doc, "to"), CONCEPT_REF, "path to");
     const json_t *paths = json_object_get(f->doc, "paths");
-    expect_each(paths, "concepts:a steps:a", "paths", 0);
+    expect_each(paths, "length:i concepts:a steps:a", "paths", 0);
     const json_t *steps = json_object_get(json_array_get(paths, 0), "steps");
     expect_each(steps, "from:s to:s relations:a", "path steps", 0);
     assert_int_equal(json_array_size(steps), ps->length);
