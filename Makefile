@@ -28,17 +28,17 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PYTHON ?= /usr/bin/python3
 
-PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson
+PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson zlib libxml-2.0
 DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
-             libjansson-dev libcmocka-dev fonts-noto-cjk
+             libjansson-dev zlib1g-dev libcmocka-dev libxml2-dev fonts-noto-cjk libopencc-dev
 DEB_TEST := valgrind python3-igraph python3-networkx python3-numpy python3-scipy python3-yaml \
-            chromium clang libclang-rt-14-dev
+            chromium chromium-driver python3-selenium clang libclang-rt-14-dev opencc graphviz
 DEB_BENCH := hyperfine graphviz time
 
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE
+CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_DEFAULT_SOURCE
 ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CFLAGS) $(CPPFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
@@ -48,12 +48,16 @@ BUILD ?= build
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=undefined
 
-LIB_SRC := $(sort $(wildcard src/*.c))
+LIB_SRC := $(sort $(wildcard src/*.c src/render/*.c src/util/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_SUPPORT := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
 
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+# The atlas page's HTML, CSS and script (src/atlas/), built into the library as strings.
+ATLAS_ASSETS := atlas_asset_html=src/atlas/atlas.html atlas_asset_css=src/atlas/atlas.css \
+                atlas_asset_js=src/atlas/atlas.js
+LIB_OBJ += $(BUILD)/obj/gen/atlas_assets.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := fuzz_load fuzz_text
@@ -61,14 +65,26 @@ REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
 .PHONY: all deps check maps maps-check browser-test install install-check test build-tests unit \
         cli-test replay crosscheck crosscheck-metrics crosscheck-diff crosscheck-selftest \
-        sanitize valgrind valgrind-unit valgrind-cli valgrind-replay tsan clean bench \
-        bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds FORCE
+        depcycles t2s-check sanitize valgrind valgrind-unit valgrind-cli valgrind-replay tsan \
+        clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds FORCE
 
 all: $(BUILD)/ckg $(BUILD)/libckg.a
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -o $@ $<
+
+$(BUILD)/gen/atlas_assets.c: $(BUILD)/tools/embed $(foreach a,$(ATLAS_ASSETS),$(lastword $(subst =, ,$(a))))
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed $@ $(ATLAS_ASSETS)
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 $(BUILD)/libckg.a: $(LIB_OBJ)
 	@rm -f $@
@@ -91,6 +107,20 @@ $(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libckg.a
 $(BUILD)/fuzzers/%: tests/fuzz/%.c $(BUILD)/libckg.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libckg.a $(LIBS)
+
+# The table that folds traditional Chinese to simplified (src/text_t2s.c), generated from
+# OpenCC's t2s conversion by tools/gen_t2s.c, the one program that links OpenCC (a C++
+# library ckg itself does not load). Built without the sanitizer flags: it only runs here.
+$(BUILD)/tools/gen_t2s: tools/gen_t2s.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O2 $(shell $(PKG_CONFIG) --cflags opencc) -o $@ $< \
+	  $(shell $(PKG_CONFIG) --libs opencc)
+
+$(BUILD)/gen/text_t2s_table.h: $(BUILD)/tools/gen_t2s
+	@mkdir -p $(dir $@)
+	$< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/text_t2s.o: $(BUILD)/gen/text_t2s_table.h
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
@@ -123,7 +153,7 @@ unit: $(TEST_BIN)
 # CLI_TESTS=NAME... runs tests/cli/test_NAME.sh only (default: all).
 CLI_TESTS ?=
 CLI_ALL := $(patsubst tests/cli/test_%.sh,%,$(sort $(wildcard tests/cli/test_*.sh)))
-CLI_RENDER := render hostile terminal_safe
+CLI_RENDER := render hostile terminal_safe atlas export
 CLI_NO_RENDER := $(filter-out $(CLI_RENDER),$(CLI_ALL))
 cli-test: $(BUILD)/ckg
 	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh $(CLI_TESTS)
@@ -161,6 +191,21 @@ crosscheck-diff: $(BUILD)/ckg
 crosscheck-selftest: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/selftest.py $(BUILD)/ckg
 
+# No file of the library, nor of the CLI, depends on itself through other files: from nm,
+# the graph "A uses a symbol B defines" has no cycle. The self-test first proves the check
+# fails on two objects that call each other (compiled in a temporary folder).
+depcycles: $(BUILD)/libckg.a $(CLI_OBJ)
+	$(PYTHON) tools/depcycles.py --self-test --cc "$(CC)"
+	$(PYTHON) tools/depcycles.py $(BUILD)/libckg.a
+	$(PYTHON) tools/depcycles.py $(CLI_OBJ)
+
+# Folding traditional Chinese one character at a time (the generated table) finds every
+# concept and theme name written in traditional characters by OpenCC's phrase-aware s2t,
+# s2tw and s2hk, and no phrase OpenCC converts otherwise occurs in a name; the self-test
+# proves the check fails on a table that lacks a character.
+t2s-check: $(BUILD)/ckg $(BUILD)/gen/text_t2s_table.h
+	$(PYTHON) tools/t2s_phrase_check.py --self-test $(BUILD)/ckg $(BUILD)/gen/text_t2s_table.h
+
 # Steps run side by side by tools/steps.sh, JOBS at a time (default: one per CPU), each
 # printing its log when it ends, with its duration and CPU time.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -169,12 +214,14 @@ SUBMAKE = $(MAKE) --no-print-directory
 
 # Everything the test steps run, built before they start so that they never build a tree
 # at the same time.
-build-tests: $(BUILD)/ckg $(BUILD)/libckg.a $(TEST_BIN) $(REPLAY_BIN)
+build-tests: $(BUILD)/ckg $(BUILD)/libckg.a $(TEST_BIN) $(REPLAY_BIN) $(CLI_OBJ) \
+             $(BUILD)/gen/text_t2s_table.h
 
 # The developer's tier, after each edit: unit tests, CLI tests (with a sample of the
 # truncation sweep), the fuzz findings replayed, and the cross-checks; side by side, longest
 # first. SKIP_STEPS names steps to leave out.
-TEST_STEPS := crosscheck-selftest cli-test crosscheck-metrics crosscheck-diff replay unit
+TEST_STEPS := crosscheck-selftest cli-test crosscheck-metrics crosscheck-diff replay unit \
+              depcycles t2s-check
 test:
 	@$(SUBMAKE) -j$(JOBS) build-tests
 	@$(STEPS) -l $(BUILD)/steps/test \
@@ -268,34 +315,54 @@ check: $(DEPS_STAMP)
 
 # ---------------------------------------------------------------- concept maps
 
+# The maps of output/ by the slide they must read on (tools/maps.sh renders them; the
+# browser test measures each in a 1920x1080 box): the default slides, the ego slide, and
+# each paper's every concept (the poster).
+PAPERS = $(basename $(notdir $(wildcard ontology/papers/*.yaml)))
+SLIDE_MAPS = output/all.svg $(PAPERS:%=output/%.svg)
+EGO_MAPS = output/ego-new-quality-productive-forces.svg
+POSTER_MAPS = $(PAPERS:%=output/%-full.svg)
+
 maps: $(DEPS_STAMP)
 	$(MAKE) all
 	$(BUILD)/ckg check
 	rm -rf output.new && sh tools/maps.sh $(BUILD)/ckg output.new
 	rm -rf output && mv output.new output
-	@echo "make maps: $$(ls output/*.svg | wc -l) maps in output/"
+	@echo "make maps: $$(ls output/*.svg | wc -l) SVG and $$(ls output/*.png | wc -l) PNG maps, and atlas.html, in output/"
 
-# output/ must be what the ontology renders to today, byte for byte.
+# output/ must be what the ontology renders to today, byte for byte: the PNGs too (cairo
+# draws the same bytes from the same map, run after run). The atlas, which carries
+# paragraphs of the papers and is not committed, only has to build.
 maps-check: $(BUILD)/ckg
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  sh tools/maps.sh $(BUILD)/ckg "$$tmp" && \
-	  if diff -r -q output "$$tmp" >/dev/null; then \
-	    echo "maps-check: output/ is up to date ($$(ls "$$tmp" | wc -l) maps)"; \
+	  if diff -r -q -x atlas.html output "$$tmp" >/dev/null; then \
+	    echo "maps-check: output/ is up to date ($$(ls "$$tmp"/*.svg | wc -l) maps)"; \
 	  else \
-	    diff -r -q output "$$tmp" | sed 's/^/maps-check: /'; \
+	    diff -r -q -x atlas.html output "$$tmp" | sed 's/^/maps-check: /'; \
 	    echo "maps-check: output/ is out of date with the ontology; run 'make maps' and commit output/"; \
 	    exit 1; \
 	  fi
 
-# Every map in a real browser: labels inside their boxes, no boxes overlapping, the CJK font.
-# Besides output/, the English and bilingual labels and the other engines on the fixtures.
+# Every map in a real browser: labels inside their boxes, no boxes overlapping, the CJK font;
+# besides output/, the English and bilingual labels, the filters and the other engines on
+# the fixtures. Then, fitted to a 1920x1080 slide, the slides' labels (16 px, phrases 12 px,
+# aspect 1.5-2.1), the ego slide's (aspect 1.2 or more) and each paper's poster's (10 px).
+# Each check is shown to fail on a map that breaks it.
+# Then the atlas, driven by chromium-driver (tests/browser/atlas.sh, check_atlas.py).
 browser-test: $(BUILD)/ckg
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  CKG=$(abspath $(BUILD)/ckg) sh tests/browser/variants.sh "$$tmp" && \
 	  $(PYTHON) tests/browser/check_maps.py output/*.svg "$$tmp"/*.svg && \
-	  if $(PYTHON) tests/browser/check_maps.py tests/browser/overflow.svg >/dev/null; then \
-	    echo "browser-test: the checker passed a map whose label overflows"; exit 1; \
-	  else echo "browser-test: the checker fails a map whose label overflows, as it should"; fi
+	  $(PYTHON) tests/browser/check_maps.py --slide slide $(SLIDE_MAPS) "$$tmp"/slide-*.svg && \
+	  $(PYTHON) tests/browser/check_maps.py --slide ego $(EGO_MAPS) && \
+	  $(PYTHON) tests/browser/check_maps.py --slide poster $(POSTER_MAPS) && \
+	  for bad in overflow:"" too-small:"--slide slide" too-tall:"--slide slide" too-small:"--slide poster"; do \
+	    if $(PYTHON) tests/browser/check_maps.py $${bad#*:} tests/browser/$${bad%%:*}.svg >/dev/null; then \
+	      echo "browser-test: the checker passed tests/browser/$${bad%%:*}.svg $${bad#*:}"; exit 1; \
+	    else echo "browser-test: the checker fails tests/browser/$${bad%%:*}.svg $${bad#*:}, as it should"; fi; \
+	  done && \
+	  CKG=$(abspath $(BUILD)/ckg) PYTHON=$(PYTHON) sh tests/browser/atlas.sh "$$tmp/atlas"
 
 # include/ckg/ holds the public headers, and only those are installed; the library's private
 # headers sit in src/ next to their code.

@@ -2,12 +2,15 @@
  *
  * Runs after loading, on whatever loaded (unresolved references are already reported and
  * sit at -1, so every rule here skips them rather than guessing). Each rule is one function;
- * all report into the same list so one run shows every problem. */
+ * all report into the same list so one run shows every problem. The vocabulary's rules
+ * (phrases, families of a pair, is_a against broader) are in check_vocabulary.c. */
+#include "check_internal.h"
 #include "ckg/check.h"
 #include "ckg/corpus.h"
 #include "ckg/status.h"
 #include "ckg/strmap.h"
 #include "ckg/text.h"
+#include "util/array.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,15 +36,9 @@ static int check_names(const ckg_ontology *o, diag_list *diags)
                 const ckg_str *name = pass == 1 ? &c->en : k == 0 ? &c->zh : &c->alt.items[k - 1];
                 if (!name->s)
                     continue;
-                if (n_folded == cap) {
-                    size_t cap2 = cap ? cap * 2 : 256;
-                    char **p = realloc(folded, cap2 * sizeof *p);
-                    if (!p) {
-                        rc = CKG_ENOMEM;
-                        goto out;
-                    }
-                    folded = p;
-                    cap = cap2;
+                if (ARRAY_GROW(folded, cap, n_folded + 1) != CKG_OK) {
+                    rc = CKG_ENOMEM;
+                    goto out;
                 }
                 if (!(folded[n_folded] = text_fold(name->s))) {
                     rc = CKG_ENOMEM;
@@ -378,6 +375,10 @@ int check_ontology(ckg_ontology *o, const check_options *opt, diag_list *diags,
         if ((rc = check_paper(&o->papers[i], used, mention_at, diags)) != CKG_OK)
             goto out;
     }
+    if ((rc = check_kind_phrases(o, diags)) != CKG_OK ||
+        (rc = check_pair_families(o, diags)) != CKG_OK ||
+        (rc = check_is_a_broader(o, diags)) != CKG_OK)
+        goto out;
     for (size_t i = 0; i < o->n_concepts; i++) {
         if (!used[i])
             diag_add(diags, DIAG_WARNING, &o->concepts[i].id.loc,

@@ -2,6 +2,7 @@
 #include "ckg/corpus.h"
 #include "ckg/status.h"
 #include "ckg/strmap.h"
+#include "util/array.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -65,15 +66,8 @@ static int load(corpus *c, const char *source, text_doc **doc, diag_list *diags,
     if (!path)
         return CKG_ENOMEM;
     snprintf(path, n, "%s/%s", c->dir, source);
-    /* Only regular files (and folders, which fail to read with a clear reason): a FIFO
-     * would block the run and a device like /dev/zero would never end. */
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-        free(path);
-        diag_add(diags, DIAG_ERROR, where, "source file '%s' in '%s' is not a regular file",
-                 source, c->dir);
-        return CKG_EIO;
-    }
+    /* text_doc_load reads only regular files: a FIFO would block the run and a device like
+     * /dev/zero would never end, so both are refused (EINVAL) without being read. */
     text_error err = {0};
     int rc = text_doc_load(path, 0, doc, &err);
     free(path);
@@ -88,6 +82,11 @@ static int load(corpus *c, const char *source, text_doc **doc, diag_list *diags,
                  err.line, err.col, err.offset);
         return CKG_EINVALID;
     default:
+        if (rc == TEXT_EIO && err.sys_errno == EINVAL) {
+            diag_add(diags, DIAG_ERROR, where, "source file '%s' in '%s' is not a regular file",
+                     source, c->dir);
+            return CKG_EIO;
+        }
         if (err.sys_errno == ENOENT) {
             diag_add(diags, DIAG_ERROR, where,
                      "source file '%s' not found in the corpus folder '%s'", source, c->dir);
@@ -111,14 +110,8 @@ int corpus_doc(corpus *c, const char *source, const text_doc **doc, diag_list *d
         *doc = e->doc;
         return e->status;
     }
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 16;
-        entry *p = realloc(c->entries, cap * sizeof *p);
-        if (!p)
-            return CKG_ENOMEM;
-        c->entries = p;
-        c->cap = cap;
-    }
+    if (ARRAY_GROW(c->entries, c->cap, c->n + 1) != CKG_OK)
+        return CKG_ENOMEM;
     entry *e = &c->entries[c->n];
     if (!(e->name = strdup(source)))
         return CKG_ENOMEM;

@@ -1,6 +1,7 @@
 /* diag.c — the diagnostics list. */
 #include "ckg/diag.h"
 #include "ckg/status.h"
+#include "util/array.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -41,14 +42,8 @@ int diag_add(diag_list *l, diag_severity sev, const ckg_loc *loc, const char *fm
     int rc = CKG_ENOMEM;
     char *file = NULL, *message = NULL;
 
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        diag *items = realloc(l->items, cap * sizeof *items);
-        if (!items)
-            goto out;
-        l->items = items;
-        l->cap = cap;
-    }
+    if (ARRAY_GROW(l->items, l->cap, l->n + 1) != CKG_OK)
+        goto out;
     va_list ap;
     va_start(ap, fmt);
     message = vformat(fmt, ap);
@@ -82,17 +77,9 @@ out:
 int diag_list_take(diag_list *dst, diag_list *src)
 {
     int rc = CKG_OK;
-    if (src->n && dst->n + src->n > dst->cap) {
-        size_t cap = dst->cap ? dst->cap : 16;
-        while (cap < dst->n + src->n)
-            cap *= 2;
-        diag *items = realloc(dst->items, cap * sizeof *items);
-        if (!items) {
-            rc = CKG_ENOMEM;
-            goto out;
-        }
-        dst->items = items;
-        dst->cap = cap;
+    if (src->n && ARRAY_GROW(dst->items, dst->cap, dst->n + src->n) != CKG_OK) {
+        rc = CKG_ENOMEM;
+        goto out;
     }
     if (src->n)
         memcpy(dst->items + dst->n, src->items, src->n * sizeof *src->items);

@@ -1,14 +1,21 @@
-/* export.c — the analysis graph as JSON, GraphML, DOT and CSV (formats in export.h).
+/* export.c — the analysis graph as JSON, GraphML, DOT and CSV (formats in export.h; GEXF
+ * is export_gexf.c).
  *
  * The graph's own vertices and edges are written as they are; only the JSON's per-kind
  * relations need the statements again, which are walked with the graph's scope rule
  * (graph_statement_in_scope) and folded by (edge, kind). Each format has its own escaper:
  * XML text and attribute values (the five entities; characters XML 1.0 forbids become
- * U+FFFD), DOT quoted strings (backslash, quote, line breaks) and RFC 4180 fields. Stream
- * errors are collected by ferror at the end of each writer. */
-#include "ckg/export.h"
+ * U+FFFD), DOT quoted strings (backslash, quote, line breaks) and RFC 4180 fields (csv.h).
+ * Every format writes the same texts of a vertex and of an edge and the same numbers
+ * (export_fields.c), each under its own names (attr tables). Stream errors are collected by
+ * ferror at the end of each writer. */
 #include "ckg/status.h"
+#include "export_internal.h"
+#include "util/array.h"
+#include "util/csv.h"
+#include "util/strbuf.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,8 +24,8 @@ int export_format_from_name(const char *name, export_format *out)
     static const struct {
         const char *name;
         export_format f;
-    } names[] = {{"json", EXPORT_JSON}, {"graphml", EXPORT_GRAPHML}, {"dot", EXPORT_DOT},
-                 {"csv", EXPORT_CSV}};
+    } names[] = {{"json", EXPORT_JSON}, {"graphml", EXPORT_GRAPHML}, {"gexf", EXPORT_GEXF},
+                 {"dot", EXPORT_DOT}, {"csv", EXPORT_CSV}};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         if (strcmp(name, names[i].name) == 0) {
             *out = names[i].f;
@@ -32,93 +39,14 @@ int export_format_from_name(const char *name, export_format *out)
 
 static const ckg_concept *vertex_concept(const ckg_graph *g, int32_t v)
 {
-    return &g->o->concepts[g->vertices[v].concept];
+    return export_vertex_concept(g, v);
 }
 
-static const char *or_empty(const char *s)
-{
-    return s ? s : "";
-}
-
-/* A growable string for joined lists. */
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-    int failed;
-} sbuf;
-
-static void sbuf_add(sbuf *b, const char *s)
-{
-    size_t n = strlen(s);
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n + 1);
-    b->len += n;
-}
-
-/* The string built so far ("" when empty), or NULL when out of memory. */
-static const char *sbuf_str(sbuf *b)
-{
-    if (b->failed)
-        return NULL;
-    return b->s ? b->s : "";
-}
-
-static void sbuf_reset(sbuf *b)
-{
-    b->len = 0;
-    if (b->s)
-        b->s[0] = '\0';
-}
-
-static void join_papers(sbuf *b, const ckg_graph *g, const int32_t *papers, size_t n)
-{
-    sbuf_reset(b);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            sbuf_add(b, ";");
-        sbuf_add(b, g->o->papers[papers[i]].id.s);
-    }
-}
-
-/* alt names joined by ';', a ';' or '\\' inside a name escaped by a backslash, so the list
- * splits back exactly (ids, joined the same way, never hold either) */
-static void join_alt(sbuf *b, const ckg_concept *c)
-{
-    sbuf_reset(b);
-    for (size_t i = 0; i < c->alt.n; i++) {
-        if (i)
-            sbuf_add(b, ";");
-        for (const char *p = or_empty(c->alt.items[i].s); *p; p++) {
-            char one[3] = {'\\', *p, '\0'};
-            sbuf_add(b, *p == ';' || *p == '\\' ? one : one + 1);
-        }
-    }
-}
-
-/* kind ids joined by ';' (label = 0) or their zh phrases joined by '、' (label = 1) */
-static void join_kinds(sbuf *b, const ckg_graph *g, const graph_edge *e, int label)
-{
-    sbuf_reset(b);
-    for (size_t i = 0; i < e->n_kinds; i++) {
-        const ckg_kind *k = &g->o->kinds[e->kinds[i]];
-        if (i)
-            sbuf_add(b, label ? "、" : ";");
-        sbuf_add(b, or_empty(label ? k->zh.s : k->id.s));
-    }
-}
+/* The texts of a vertex or an edge as written: their names in one format. */
+typedef struct attr {
+    const char *name;
+    int text;
+} attr;
 
 /* ------------------------------------------------------------------ JSON */
 
@@ -155,15 +83,9 @@ static int collect_statements(const ckg_graph *g, statement **out, size_t *n_out
             int64_t e = vf >= 0 && vt >= 0 ? graph_find_edge(g, vf, vt) : -1;
             if (e < 0)
                 continue;
-            if (n == cap) {
-                size_t nc = cap ? 2 * cap : 256;
-                statement *s = realloc(st, nc * sizeof *s);
-                if (!s) {
-                    free(st);
-                    return CKG_ENOMEM;
-                }
-                st = s;
-                cap = nc;
+            if (ARRAY_GROW(st, cap, n + 1) != CKG_OK) {
+                free(st);
+                return CKG_ENOMEM;
             }
             st[n++] = (statement){e, rel->kind_index, (int32_t)p};
         }
@@ -178,30 +100,6 @@ static int collect_statements(const ckg_graph *g, statement **out, size_t *n_out
     *out = st;
     *n_out = k;
     return CKG_OK;
-}
-
-static json_t *string_list(const ckg_strs *l)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < l->n; i++) {
-        if (l->items[i].s && json_array_append_new(a, json_string(l->items[i].s))) {
-            json_decref(a);
-            return NULL;
-        }
-    }
-    return a;
-}
-
-static json_t *paper_ids(const ckg_graph *g, const int32_t *papers, size_t n)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < n; i++) {
-        if (json_array_append_new(a, json_string(g->o->papers[papers[i]].id.s))) {
-            json_decref(a);
-            return NULL;
-        }
-    }
-    return a;
 }
 
 int export_json(const ckg_graph *g, json_t **out)
@@ -226,15 +124,15 @@ int export_json(const ckg_graph *g, json_t **out)
         json_t *sections = json_array();
         json_t *jp = json_pack("{s:s, s:s?, s:s?, s:o, s:s?, s:o?, s:o}", "id", paper->id.s,
                                "source", paper->source.s, "title", paper->title.s, "authors",
-                               string_list(&paper->authors), "venue", paper->venue.s, "year",
-                               paper->year ? json_integer(paper->year) : NULL, "sections",
-                               sections);
+                               export_json_strings(&paper->authors), "venue", paper->venue.s,
+                               "year", paper->year ? json_integer(paper->year) : NULL,
+                               "sections", sections);
         if (!jp || json_array_append_new(jpapers, jp))
             goto out;
         for (size_t k = 0; k < paper->n_sections; k++) {
             const ckg_section *sec = &paper->sections[k];
             json_t *js = json_pack("{s:s, s:s?, s:o}", "id", sec->id.s, "title", sec->title.s,
-                                   "authors", string_list(&sec->authors));
+                                   "authors", export_json_strings(&sec->authors));
             if (!js || json_array_append_new(sections, js))
                 goto out;
         }
@@ -243,9 +141,9 @@ int export_json(const ckg_graph *g, json_t **out)
         const ckg_concept *c = vertex_concept(g, (int32_t)v);
         const graph_vertex *gv = &g->vertices[v];
         json_t *jc = json_pack("{s:s, s:s?, s:s?, s:o, s:s?, s:o, s:o}", "id", c->id.s, "zh",
-                               c->zh.s, "en", c->en.s, "alt", string_list(&c->alt), "theme",
-                               c->theme.s, "broader", string_list(&c->broader), "papers",
-                               paper_ids(g, gv->papers, gv->n_papers));
+                               c->zh.s, "en", c->en.s, "alt", export_json_strings(&c->alt),
+                               "theme", c->theme.s, "broader", export_json_strings(&c->broader),
+                               "papers", export_json_paper_ids(o, gv->papers, gv->n_papers));
         if (!jc || json_array_append_new(jconcepts, jc))
             goto out;
     }
@@ -261,7 +159,8 @@ int export_json(const ckg_graph *g, json_t **out)
         const graph_edge *e = &g->edges[st[i].edge];
         json_t *jr = json_pack("{s:s, s:s, s:s, s:o}", "from", vertex_concept(g, e->from)->id.s,
                                "to", vertex_concept(g, e->to)->id.s, "kind",
-                               o->kinds[st[i].kind].id.s, "papers", paper_ids(g, papers, np));
+                               o->kinds[st[i].kind].id.s, "papers",
+                               export_json_paper_ids(o, papers, np));
         if (!jr || json_array_append_new(jrelations, jr))
             goto out;
         i = j;
@@ -291,27 +190,9 @@ static int write_json(const ckg_graph *g, FILE *f)
 
 /* ------------------------------------------------------------------ GraphML */
 
-/* s as XML character data or attribute value. */
 static void xml_escaped(FILE *f, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&apos;", f); break;
-        case '\r': fputs("&#13;", f); break; /* a raw CR would be read back as LF */
-        default:
-            if (*p < 0x20 && *p != '\t' && *p != '\n')
-                fputs("\xEF\xBF\xBD", f); /* not allowed in XML 1.0 */
-            else if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
-                fputs("\xEF\xBF\xBD", f); /* U+FFFE, U+FFFF: not XML characters */
-                p += 2;
-            } else
-                fputc(*p, f);
-        }
-    }
+    export_xml_escaped(f, s, 0);
 }
 
 static void xml_data(FILE *f, const char *indent, const char *key, const char *value)
@@ -321,7 +202,8 @@ static void xml_data(FILE *f, const char *indent, const char *key, const char *v
     fputs("</data>\n", f);
 }
 
-static int write_graphml(const ckg_graph *g, FILE *f)
+/* The GraphML keys of the texts (v_ + name), then of the numbers. */
+static void graphml_keys(FILE *f, const export_attrs *a)
 {
     static const struct {
         const char *id, *domain, *name, *type;
@@ -329,11 +211,35 @@ static int write_graphml(const ckg_graph *g, FILE *f)
         {"g_scope", "graph", "scope", "string"},   {"v_label", "node", "label", "string"},
         {"v_zh", "node", "zh", "string"},          {"v_en", "node", "en", "string"},
         {"v_alt", "node", "alt", "string"},        {"v_theme", "node", "theme", "string"},
-        {"v_papers", "node", "papers", "string"},  {"v_n_papers", "node", "n_papers", "int"},
+        {"v_papers", "node", "papers", "string"},  {"v_color", "node", "color", "string"},
+        {"v_definition_zh", "node", "definition_zh", "string"},
+        {"v_definition_en", "node", "definition_en", "string"},
         {"e_weight", "edge", "weight", "double"},  {"e_kinds", "edge", "kinds", "string"},
         {"e_label", "edge", "label", "string"},    {"e_papers", "edge", "papers", "string"},
     };
-    sbuf b = {0};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        fprintf(f, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+                keys[i].id, keys[i].domain, keys[i].name, keys[i].type);
+    for (size_t i = 0; i < export_vertex_numbers(a); i++)
+        fprintf(f, "  <key id=\"v_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+                export_vertex_number_name(i), export_vertex_number_name(i),
+                export_vertex_number_is_integer(i) ? "int" : "double");
+    if (a && a->m)
+        fputs("  <key id=\"e_evidence\" for=\"edge\" attr.name=\"evidence\" "
+              "attr.type=\"int\"/>\n", f);
+}
+
+static int write_graphml(const ckg_graph *g, const export_attrs *a, FILE *f)
+{
+    static const attr node_data[] = {
+        {"v_label", EXPORT_V_ZH},         {"v_zh", EXPORT_V_ZH},
+        {"v_en", EXPORT_V_EN},            {"v_alt", EXPORT_V_ALT},
+        {"v_theme", EXPORT_V_THEME},      {"v_papers", EXPORT_V_PAPERS},
+        {"v_color", EXPORT_V_COLOR},      {"v_definition_zh", EXPORT_V_DEFINITION_ZH},
+        {"v_definition_en", EXPORT_V_DEFINITION_EN}};
+    static const attr edge_data[] = {
+        {"e_kinds", EXPORT_E_KINDS}, {"e_label", EXPORT_E_LABEL}, {"e_papers", EXPORT_E_PAPERS}};
+    export_texts t = {0};
     char scope[256];
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -341,26 +247,24 @@ static int write_graphml(const ckg_graph *g, FILE *f)
           "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
           f);
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
-        fprintf(f, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
-                keys[i].id, keys[i].domain, keys[i].name, keys[i].type);
+    graphml_keys(f, a);
     fputs("  <graph id=\"ckg\" edgedefault=\"directed\">\n", f);
     xml_data(f, "    ", "g_scope", graph_scope_name(g, scope, sizeof scope));
     for (size_t v = 0; v < g->n_vertices; v++) {
-        const ckg_concept *c = vertex_concept(g, (int32_t)v);
-        const graph_vertex *gv = &g->vertices[v];
         fputs("    <node id=\"", f);
-        xml_escaped(f, c->id.s);
+        xml_escaped(f, vertex_concept(g, (int32_t)v)->id.s);
         fputs("\">\n", f);
-        xml_data(f, "      ", "v_label", or_empty(c->zh.s));
-        xml_data(f, "      ", "v_zh", or_empty(c->zh.s));
-        xml_data(f, "      ", "v_en", or_empty(c->en.s));
-        join_alt(&b, c);
-        xml_data(f, "      ", "v_alt", or_empty(sbuf_str(&b)));
-        xml_data(f, "      ", "v_theme", or_empty(c->theme.s));
-        join_papers(&b, g, gv->papers, gv->n_papers);
-        xml_data(f, "      ", "v_papers", or_empty(sbuf_str(&b)));
-        fprintf(f, "      <data key=\"v_n_papers\">%zu</data>\n", gv->n_papers);
+        export_vertex_texts(&t, g, v);
+        for (size_t i = 0; i < sizeof node_data / sizeof *node_data; i++)
+            xml_data(f, "      ", node_data[i].name, t.v[node_data[i].text]);
+        for (size_t i = 0; i < export_vertex_numbers(a); i++) {
+            double x = export_vertex_number(g, a, v, i);
+            if (isnan(x))
+                continue;
+            fprintf(f, "      <data key=\"v_%s\">", export_vertex_number_name(i));
+            export_number(f, x, export_vertex_number_is_integer(i));
+            fputs("</data>\n", f);
+        }
         fputs("    </node>\n", f);
     }
     for (size_t j = 0; j < g->n_edges; j++) {
@@ -371,18 +275,15 @@ static int write_graphml(const ckg_graph *g, FILE *f)
         xml_escaped(f, vertex_concept(g, e->to)->id.s);
         fputs("\">\n", f);
         fprintf(f, "      <data key=\"e_weight\">%zu</data>\n", e->n_papers);
-        join_kinds(&b, g, e, 0);
-        xml_data(f, "      ", "e_kinds", or_empty(sbuf_str(&b)));
-        join_kinds(&b, g, e, 1);
-        xml_data(f, "      ", "e_label", or_empty(sbuf_str(&b)));
-        join_papers(&b, g, e->papers, e->n_papers);
-        xml_data(f, "      ", "e_papers", or_empty(sbuf_str(&b)));
+        export_edge_texts(&t, g, e);
+        for (size_t i = 0; i < sizeof edge_data / sizeof *edge_data; i++)
+            xml_data(f, "      ", edge_data[i].name, t.v[edge_data[i].text]);
+        if (a && a->m)
+            fprintf(f, "      <data key=\"e_evidence\">%zu</data>\n", a->edge_evidence[j]);
         fputs("    </edge>\n", f);
     }
     fputs("  </graph>\n</graphml>\n", f);
-    int failed = b.failed;
-    free(b.s);
-    return failed ? CKG_ENOMEM : CKG_OK;
+    return export_texts_done(&t);
 }
 
 /* ------------------------------------------------------------------ DOT */
@@ -411,26 +312,33 @@ static void dot_attr(FILE *f, const char *sep, const char *name, const char *val
     fputc('"', f);
 }
 
+/* The attributes of one statement after its first, each as ", name=value". */
+static void dot_attrs(FILE *f, const attr *attrs, size_t n, const export_texts *t)
+{
+    for (size_t i = 0; i < n; i++)
+        dot_attr(f, ", ", attrs[i].name, t->v[attrs[i].text]);
+}
+
 static int write_dot(const ckg_graph *g, FILE *f)
 {
-    sbuf b = {0};
+    static const attr node_attrs[] = {{"en", EXPORT_V_EN},
+                                      {"alt", EXPORT_V_ALT},
+                                      {"theme", EXPORT_V_THEME},
+                                      {"papers", EXPORT_V_PAPERS}};
+    static const attr edge_attrs[] = {
+        {"kinds", EXPORT_E_KINDS}, {"label", EXPORT_E_LABEL}, {"papers", EXPORT_E_PAPERS}};
+    export_texts t = {0};
     char scope[256];
     fputs("digraph ckg {\n", f);
     dot_attr(f, "  graph [", "scope", graph_scope_name(g, scope, sizeof scope));
     fputs("];\n", f);
     for (size_t v = 0; v < g->n_vertices; v++) {
-        const ckg_concept *c = vertex_concept(g, (int32_t)v);
-        const graph_vertex *gv = &g->vertices[v];
         fputs("  \"", f);
-        dot_escaped(f, c->id.s);
+        dot_escaped(f, vertex_concept(g, (int32_t)v)->id.s);
         fputc('"', f);
-        dot_attr(f, " [", "label", or_empty(c->zh.s));
-        dot_attr(f, ", ", "en", or_empty(c->en.s));
-        join_alt(&b, c);
-        dot_attr(f, ", ", "alt", or_empty(sbuf_str(&b)));
-        dot_attr(f, ", ", "theme", or_empty(c->theme.s));
-        join_papers(&b, g, gv->papers, gv->n_papers);
-        dot_attr(f, ", ", "papers", or_empty(sbuf_str(&b)));
+        export_vertex_texts(&t, g, v);
+        dot_attr(f, " [", "label", t.v[EXPORT_V_ZH]);
+        dot_attrs(f, node_attrs, sizeof node_attrs / sizeof *node_attrs, &t);
         fputs("];\n", f);
     }
     for (size_t j = 0; j < g->n_edges; j++) {
@@ -440,107 +348,89 @@ static int write_dot(const ckg_graph *g, FILE *f)
         fputs("\" -> \"", f);
         dot_escaped(f, vertex_concept(g, e->to)->id.s);
         fprintf(f, "\" [weight=%zu", e->n_papers);
-        join_kinds(&b, g, e, 0);
-        dot_attr(f, ", ", "kinds", or_empty(sbuf_str(&b)));
-        join_kinds(&b, g, e, 1);
-        dot_attr(f, ", ", "label", or_empty(sbuf_str(&b)));
-        join_papers(&b, g, e->papers, e->n_papers);
-        dot_attr(f, ", ", "papers", or_empty(sbuf_str(&b)));
+        export_edge_texts(&t, g, e);
+        dot_attrs(f, edge_attrs, sizeof edge_attrs / sizeof *edge_attrs, &t);
         fputs("];\n", f);
     }
     fputs("}\n", f);
-    int failed = b.failed;
-    free(b.s);
-    return failed ? CKG_ENOMEM : CKG_OK;
+    return export_texts_done(&t);
 }
 
 /* ------------------------------------------------------------------ CSV */
 
-/* One RFC 4180 field: quoted when it holds a comma, a quote or a line break. */
-static void csv_field(FILE *f, const char *s)
+/* The texts given, each after a comma. */
+static void csv_texts(FILE *f, const int *which, size_t n, const export_texts *t)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
+    for (size_t i = 0; i < n; i++) {
+        fputc(',', f);
+        csv_field(f, t->v[which[i]]);
     }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
 }
 
-static int write_csv_nodes(const ckg_graph *g, FILE *f, sbuf *b)
+static int write_csv_nodes(const ckg_graph *g, const export_attrs *a, FILE *f)
 {
-    fputs("id,label,zh,en,theme,alt,papers\n", f);
+    static const int columns[] = {EXPORT_V_ZH,     EXPORT_V_ZH,    EXPORT_V_EN,
+                                  EXPORT_V_THEME,  EXPORT_V_ALT,   EXPORT_V_PAPERS,
+                                  EXPORT_V_COLOR,  EXPORT_V_DEFINITION_ZH,
+                                  EXPORT_V_DEFINITION_EN};
+    export_texts t = {0};
+    fputs("id,label,zh,en,theme,alt,papers,color,definition_zh,definition_en", f);
+    for (size_t i = 0; i < export_vertex_numbers(a); i++)
+        fprintf(f, ",%s", export_vertex_number_name(i));
+    fputc('\n', f);
     for (size_t v = 0; v < g->n_vertices; v++) {
-        const ckg_concept *c = vertex_concept(g, (int32_t)v);
-        const graph_vertex *gv = &g->vertices[v];
-        csv_field(f, c->id.s);
-        fputc(',', f);
-        csv_field(f, or_empty(c->zh.s));
-        fputc(',', f);
-        csv_field(f, or_empty(c->zh.s));
-        fputc(',', f);
-        csv_field(f, or_empty(c->en.s));
-        fputc(',', f);
-        csv_field(f, or_empty(c->theme.s));
-        fputc(',', f);
-        join_alt(b, c);
-        csv_field(f, or_empty(sbuf_str(b)));
-        fputc(',', f);
-        join_papers(b, g, gv->papers, gv->n_papers);
-        csv_field(f, or_empty(sbuf_str(b)));
+        csv_field(f, vertex_concept(g, (int32_t)v)->id.s);
+        export_vertex_texts(&t, g, v);
+        csv_texts(f, columns, sizeof columns / sizeof *columns, &t);
+        for (size_t i = 0; i < export_vertex_numbers(a); i++) {
+            fputc(',', f);
+            csv_number(f, export_vertex_number(g, a, v, i), export_vertex_number_is_integer(i));
+        }
         fputc('\n', f);
     }
-    return b->failed ? CKG_ENOMEM : CKG_OK;
+    return export_texts_done(&t);
 }
 
-static int write_csv_edges(const ckg_graph *g, FILE *f, sbuf *b)
+static int write_csv_edges(const ckg_graph *g, const export_attrs *a, FILE *f)
 {
-    fputs("source,target,type,weight,kinds,label,papers\n", f);
+    static const int columns[] = {EXPORT_E_KINDS, EXPORT_E_LABEL, EXPORT_E_PAPERS};
+    export_texts t = {0};
+    fputs(a && a->m ? "source,target,type,weight,kinds,label,papers,evidence\n"
+                    : "source,target,type,weight,kinds,label,papers\n",
+          f);
     for (size_t j = 0; j < g->n_edges; j++) {
         const graph_edge *e = &g->edges[j];
-        csv_field(f, vertex_concept(g, e->from)->id.s);
-        fputc(',', f);
-        csv_field(f, vertex_concept(g, e->to)->id.s);
-        fprintf(f, ",Directed,%zu,", e->n_papers);
-        join_kinds(b, g, e, 0);
-        csv_field(f, or_empty(sbuf_str(b)));
-        fputc(',', f);
-        join_kinds(b, g, e, 1);
-        csv_field(f, or_empty(sbuf_str(b)));
-        fputc(',', f);
-        join_papers(b, g, e->papers, e->n_papers);
-        csv_field(f, or_empty(sbuf_str(b)));
+        csv_fields(f, 2, vertex_concept(g, e->from)->id.s, vertex_concept(g, e->to)->id.s);
+        fprintf(f, ",Directed,%zu", e->n_papers);
+        export_edge_texts(&t, g, e);
+        csv_texts(f, columns, sizeof columns / sizeof *columns, &t);
+        if (a && a->m)
+            fprintf(f, ",%zu", a->edge_evidence[j]);
         fputc('\n', f);
     }
-    return b->failed ? CKG_ENOMEM : CKG_OK;
+    return export_texts_done(&t);
 }
 
 /* ------------------------------------------------------------------ dispatch */
 
-int export_write(const ckg_graph *g, export_format fmt, FILE *f)
+int export_write(const ckg_graph *g, export_format fmt, const export_attrs *attrs, FILE *f)
 {
     int rc = CKG_OK;
-    sbuf b = {0};
     switch (fmt) {
     case EXPORT_JSON: rc = write_json(g, f); break;
-    case EXPORT_GRAPHML: rc = write_graphml(g, f); break;
+    case EXPORT_GRAPHML: rc = write_graphml(g, attrs, f); break;
+    case EXPORT_GEXF: rc = export_write_gexf(g, attrs, f); break;
     case EXPORT_DOT: rc = write_dot(g, f); break;
     case EXPORT_CSV:
-        rc = write_csv_nodes(g, f, &b);
+        rc = write_csv_nodes(g, attrs, f);
         fputc('\n', f);
         if (rc == CKG_OK)
-            rc = write_csv_edges(g, f, &b);
+            rc = write_csv_edges(g, attrs, f);
         break;
-    case EXPORT_CSV_NODES: rc = write_csv_nodes(g, f, &b); break;
-    case EXPORT_CSV_EDGES: rc = write_csv_edges(g, f, &b); break;
+    case EXPORT_CSV_NODES: rc = write_csv_nodes(g, attrs, f); break;
+    case EXPORT_CSV_EDGES: rc = write_csv_edges(g, attrs, f); break;
     default: rc = CKG_EUSAGE; break;
     }
-    free(b.s);
     if (rc == CKG_OK && (fflush(f) != 0 || ferror(f)))
         rc = CKG_EIO;
     return rc;

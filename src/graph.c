@@ -6,10 +6,11 @@
  * per pair. graph_union merges two such graphs the same way, edge list by edge list (both
  * are sorted by concept pair, since vertices follow concept order). igraph is told to ignore
  * errors (the library never prints and never aborts); every igraph call's status is checked
- * instead. */
+ * instead. With GRAPH_LISTS the igraph_t is not built and igraph is not called at all. */
 #include "ckg/graph.h"
 #include "ckg/status.h"
 #include "suggest.h"
+#include "util/array.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,6 +205,7 @@ static int build_igraph(ckg_graph *g)
     }
     for (size_t j = 0; j < g->n_edges; j++)
         VECTOR(g->weights)[j] = (igraph_real_t)g->edges[j].n_papers;
+    g->has_igraph = 1;
     rc = CKG_OK;
 out:
     igraph_vector_int_destroy(&ends);
@@ -230,13 +232,20 @@ static void free_members(ckg_graph *g)
 int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
                 ckg_graph **out)
 {
+    return graph_build_with(o, scope, 0, diags, out);
+}
+
+int graph_build_with(const ckg_ontology *o, const graph_scope *scope, unsigned flags,
+                     diag_list *diags, ckg_graph **out)
+{
     int rc;
     unsigned char *member = NULL;
     statement *st = NULL;
     size_t n_st = 0, cap_st = 0;
     ckg_graph *g = NULL;
     *out = NULL;
-    quiet_igraph();
+    if (!(flags & GRAPH_LISTS))
+        quiet_igraph();
 
     int32_t paper, section;
     if ((rc = resolve_scope(o, scope, diags, &paper, &section)) != CKG_OK)
@@ -269,14 +278,8 @@ int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diag
             if (rel->from_index < 0 || rel->to_index < 0 || rel->kind_index < 0 ||
                 rel->from_index == rel->to_index)
                 continue;
-            if (n_st == cap_st) {
-                size_t cap = cap_st ? cap_st * 2 : 256;
-                statement *s = realloc(st, cap * sizeof *s);
-                if (!s)
-                    goto out;
-                st = s;
-                cap_st = cap;
-            }
+            if (ARRAY_GROW(st, cap_st, n_st + 1) != CKG_OK)
+                goto out;
             st[n_st++] = (statement){rel->from_index, rel->to_index, (int32_t)pi,
                                      rel->kind_index, rel};
         }
@@ -292,7 +295,8 @@ int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diag
     rc = CKG_ENOMEM;
     if (!(g->edges = calloc(n_st ? n_st : 1, sizeof *g->edges)))
         goto out;
-    if ((rc = build_edges(g, st, n_st)) != CKG_OK || (rc = build_igraph(g)) != CKG_OK)
+    if ((rc = build_edges(g, st, n_st)) != CKG_OK ||
+        (!(flags & GRAPH_LISTS) && (rc = build_igraph(g)) != CKG_OK))
         goto out;
     *out = g;
     g = NULL;
@@ -307,8 +311,10 @@ void graph_free(ckg_graph *g)
 {
     if (!g)
         return;
-    igraph_destroy(&g->g);
-    igraph_vector_destroy(&g->weights);
+    if (g->has_igraph) {
+        igraph_destroy(&g->g);
+        igraph_vector_destroy(&g->weights);
+    }
     free_members(g);
 }
 

@@ -1,4 +1,4 @@
-/* ontology.c — lookups on a loaded ontology, id rules, and teardown. */
+/* ontology.c — lookups on a loaded ontology, id rules, relation families, and teardown. */
 #include "ckg/ontology.h"
 #include "ontology_internal.h"
 
@@ -24,28 +24,57 @@ void ontology_free(ckg_ontology *o)
     free(o);
 }
 
+/* The item of array (elements of size bytes) that map names, or NULL. */
+static const void *lookup(const strmap *map, const void *array, size_t size, const char *id)
+{
+    int32_t i = strmap_get(map, id);
+    return i < 0 ? NULL : (const char *)array + (size_t)i * size;
+}
+
 const ckg_concept *ontology_concept(const ckg_ontology *o, const char *id)
 {
-    int32_t i = strmap_get(&o->concept_by_id, id);
-    return i < 0 ? NULL : &o->concepts[i];
+    return lookup(&o->concept_by_id, o->concepts, sizeof *o->concepts, id);
 }
 
 const ckg_paper *ontology_paper(const ckg_ontology *o, const char *id)
 {
-    int32_t i = strmap_get(&o->paper_by_id, id);
-    return i < 0 ? NULL : &o->papers[i];
+    return lookup(&o->paper_by_id, o->papers, sizeof *o->papers, id);
 }
 
 const ckg_kind *ontology_kind(const ckg_ontology *o, const char *id)
 {
-    int32_t i = strmap_get(&o->kind_by_id, id);
-    return i < 0 ? NULL : &o->kinds[i];
+    return lookup(&o->kind_by_id, o->kinds, sizeof *o->kinds, id);
 }
 
 const ckg_theme *ontology_theme(const ckg_ontology *o, const char *id)
 {
-    int32_t i = strmap_get(&o->theme_by_id, id);
-    return i < 0 ? NULL : &o->themes[i];
+    return lookup(&o->theme_by_id, o->themes, sizeof *o->themes, id);
+}
+
+static const char *const family_names[CKG_N_FAMILIES] = {
+    [CKG_FAMILY_DRIVES] = "drives",         [CKG_FAMILY_HINDERS] = "hinders",
+    [CKG_FAMILY_CONDITIONS] = "conditions", [CKG_FAMILY_STRUCTURE] = "structure",
+    [CKG_FAMILY_CHARACTERIZES] = "characterizes", [CKG_FAMILY_FITS] = "fits",
+};
+
+const char *ontology_family_name(int family)
+{
+    return family >= 0 && family < CKG_N_FAMILIES ? family_names[family] : NULL;
+}
+
+int ontology_family_by_name(const char *name)
+{
+    for (int f = 0; f < CKG_N_FAMILIES; f++) {
+        if (strcmp(family_names[f], name) == 0)
+            return f;
+    }
+    return -1;
+}
+
+/* The family names in order, for suggestions. */
+const char *const *ontology_family_names(void)
+{
+    return family_names;
 }
 
 int32_t ontology_section_index(const ckg_paper *p, const char *section_id)

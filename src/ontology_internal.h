@@ -4,6 +4,7 @@
 
 #include "ckg/arena.h"
 #include "ckg/ontology.h"
+#include "util/filebuf.h"
 #include "ydoc.h"
 
 /* Resolves every reference between entities to indexes, reporting duplicates and names that
@@ -15,12 +16,13 @@ int ontology_valid_concept_id(const char *id);
 /* Lowercase ASCII letters and digits joined by '-' or '_', starting with a letter or digit. */
 int ontology_valid_paper_id(const char *id);
 
+/* The CKG_N_FAMILIES family names, in enum order (for did-you-mean). */
+const char *const *ontology_family_names(void);
+
 /* ---------------------------------------------------------------- ontology_read.c */
 
-/* Reads a regular file whole (plus a NUL). Returns CKG_OK, CKG_ENOMEM, or CKG_EIO with *err
- * set to the reason. Opened without blocking, so a FIFO or a device where a file should be
- * is refused rather than waited on. */
-int ontology_read_file(const char *path, char **buf, size_t *len, int *err);
+/* The largest ontology file read (filebuf_read refuses a larger one with EFBIG). */
+enum { ONTOLOGY_MAX_FILE_BYTES = 512 * 1024 * 1024 };
 
 /* How many worker threads should parse n_files besides the caller (which parses too): one
  * per online CPU but the caller's (at most 8 threads in all; $CKG_THREADS, when set, gives
@@ -30,11 +32,10 @@ size_t ontology_read_threads(size_t n_files);
 /* One file read and parsed ahead of the walk. */
 typedef struct read_file_result {
     int done;          /* read and parsed (the fields below are set) */
-    int read_rc;       /* ontology_read_file's result, and its reason */
+    int read_rc;       /* filebuf_read's result, and its reason */
     int read_err;
     int parse_rc;      /* ydoc_parse's result, when the file was read */
-    char *buf;
-    size_t len;
+    filebuf file;
     ynode *root;       /* in mem */
     arena mem;
     diag_list diags;   /* what the parse reported, in order */

@@ -13,6 +13,7 @@
 #include "ontology_internal.h"
 #include "suggest.h"
 #include "ydoc.h"
+#include "util/array.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -40,21 +41,18 @@ enum { MAX_FIELDS = 16 }; /* fields of one mapping of the schema, at most */
 
 /* ---------------------------------------------------------------- growable arrays */
 
-/* The top-level model arrays grow with realloc while files are read (ontology_free frees
- * them); everything below them is sized from the tree and lives in the arena. */
-static void *grow_array(loader *L, void **items, size_t *cap, size_t n, size_t elsize)
+/* The top-level model arrays grow (array_grow) while files are read (ontology_free frees
+ * them); everything below them is sized from the tree and lives in the arena. items_ptr is
+ * the address of the array; returns its slot n, or NULL when out of memory. */
+static void *grow_array(loader *L, void *items_ptr, size_t *cap, size_t n, size_t elsize)
 {
-    if (n < *cap)
-        return (char *)*items + n * elsize;
-    size_t cap2 = *cap ? *cap * 2 : 16;
-    void *p = realloc(*items, cap2 * elsize);
-    if (!p) {
+    char *items;
+    if (array_grow(items_ptr, cap, n + 1, elsize) != CKG_OK) {
         L->status = CKG_ENOMEM;
         return NULL;
     }
-    *items = p;
-    *cap = cap2;
-    return (char *)p + n * elsize;
+    memcpy(&items, items_ptr, sizeof items);
+    return items + n * elsize;
 }
 
 /* ---------------------------------------------------------------- scalar readers */
@@ -250,7 +248,7 @@ static void walk_themes(loader *L, const ynode *root)
         const ynode *m = list->as.items[i];
         if (!check_map(L, m, "a theme", fields, v))
             continue;
-        ckg_theme *t = grow_array(L, (void **)&L->o->themes, &L->themes_cap, L->o->n_themes,
+        ckg_theme *t = grow_array(L, &L->o->themes, &L->themes_cap, L->o->n_themes,
                                   sizeof *t);
         if (!t)
             return;
@@ -266,15 +264,73 @@ static void walk_themes(loader *L, const ynode *root)
 
 /* ---------------------------------------------------------------- relations.yaml */
 
+/* Reads a value that must be one of a fixed set of names (a kind's family, its polarity);
+ * returns its index in names, or -1 (reported, with the closest name and the whole set). */
+static int read_choice(loader *L, const ynode *n, const char *key, const char *const *names,
+                       size_t n_names, ckg_str *out)
+{
+    read_string(L, n, key, out);
+    if (!out->s)
+        return -1;
+    for (size_t i = 0; i < n_names; i++) {
+        if (strcmp(out->s, names[i]) == 0)
+            return (int)i;
+    }
+    char all[256] = "";
+    for (size_t i = 0; i < n_names; i++) {
+        strncat(all, names[i], sizeof all - strlen(all) - 1);
+        if (i + 1 < n_names)
+            strncat(all, ", ", sizeof all - strlen(all) - 1);
+    }
+    const char *best;
+    if (suggest_closest(out->s, names, n_names, &best, 1))
+        diag_add(L->diags, DIAG_ERROR, &out->loc, "unknown %s '%s' (did you mean '%s'?); a %s "
+                 "is one of: %s", key, out->s, best, key, all);
+    else
+        diag_add(L->diags, DIAG_ERROR, &out->loc, "unknown %s '%s'; a %s is one of: %s", key,
+                 out->s, key, all);
+    return -1;
+}
+
+/* A kind's test: the question a curator answers to choose it, an example, a counter-example. */
+static void walk_kind_test(loader *L, const ynode *n, ckg_kind *k)
+{
+    enum { QUESTION, EXAMPLE, COUNTER_EXAMPLE };
+    static const field fields[] = {
+        {"question", 1}, {"example", 1}, {"counter_example", 1}, {NULL, 0}};
+    const ynode *v[MAX_FIELDS];
+    if (!check_map(L, n, "'test'", fields, v))
+        return;
+    read_string(L, v[QUESTION], "question", &k->test_question);
+    read_string(L, v[EXAMPLE], "example", &k->test_example);
+    read_string(L, v[COUNTER_EXAMPLE], "counter_example", &k->test_counter_example);
+}
+
+/* Synonyms of a kind's phrases (under the kind: read from -> to; under its inverse: read
+ * to -> from): linking phrases in Chinese and in English, each a list. */
+static void walk_kind_synonyms(loader *L, const ynode *n, ckg_strs *zh, ckg_strs *en)
+{
+    enum { SYN_ZH, SYN_EN };
+    static const field fields[] = {{"zh", 1}, {"en", 1}, {NULL, 0}};
+    const ynode *v[MAX_FIELDS];
+    if (!check_map(L, n, "'synonyms'", fields, v))
+        return;
+    read_string_list(L, v[SYN_ZH], "zh", zh);
+    read_string_list(L, v[SYN_EN], "en", en);
+}
+
 static void walk_kinds(loader *L, const ynode *root)
 {
     enum { RELATIONS };
     static const field top[] = {{"relations", 1}, {NULL, 0}};
-    enum { ID, ZH, EN, INVERSE, DESCRIPTION };
-    static const field fields[] = {{"id", 1},      {"zh", 1},          {"en", 1},
-                                   {"inverse", 1}, {"description", 0}, {NULL, 0}};
-    enum { INV_ZH, INV_EN };
-    static const field inverse_fields[] = {{"zh", 1}, {"en", 1}, {NULL, 0}};
+    enum { ID, ZH, EN, INVERSE, DESCRIPTION, FAMILY, POLARITY, TEST, SYNONYMS };
+    static const field fields[] = {{"id", 1},          {"zh", 1},       {"en", 1},
+                                   {"inverse", 1},     {"description", 0},
+                                   {"family", 1},      {"polarity", 0}, {"test", 1},
+                                   {"synonyms", 0},    {NULL, 0}};
+    enum { INV_ZH, INV_EN, INV_SYNONYMS };
+    static const field inverse_fields[] = {{"zh", 1}, {"en", 1}, {"synonyms", 0}, {NULL, 0}};
+    static const char *const polarities[] = {"positive", "negative"};
     const ynode *t_v[MAX_FIELDS], *v[MAX_FIELDS], *w[MAX_FIELDS];
     if (!check_top(L, root, "a mapping with key 'relations'", top, t_v))
         return;
@@ -283,7 +339,7 @@ static void walk_kinds(loader *L, const ynode *root)
         const ynode *m = list->as.items[i];
         if (!check_map(L, m, "a relation kind", fields, v))
             continue;
-        ckg_kind *k = grow_array(L, (void **)&L->o->kinds, &L->kinds_cap, L->o->n_kinds,
+        ckg_kind *k = grow_array(L, &L->o->kinds, &L->kinds_cap, L->o->n_kinds,
                                  sizeof *k);
         if (!k)
             return;
@@ -295,7 +351,17 @@ static void walk_kinds(loader *L, const ynode *root)
         if (v[INVERSE] && check_map(L, v[INVERSE], "'inverse'", inverse_fields, w)) {
             read_string(L, w[INV_ZH], "zh", &k->inverse_zh);
             read_string(L, w[INV_EN], "en", &k->inverse_en);
+            if (w[INV_SYNONYMS])
+                walk_kind_synonyms(L, w[INV_SYNONYMS], &k->inverse_synonyms_zh,
+                                   &k->inverse_synonyms_en);
         }
+        k->family = read_choice(L, v[FAMILY], "family", ontology_family_names(), CKG_N_FAMILIES,
+                                &k->family_name);
+        read_choice(L, v[POLARITY], "polarity", polarities, 2, &k->polarity);
+        if (v[TEST])
+            walk_kind_test(L, v[TEST], k);
+        if (v[SYNONYMS])
+            walk_kind_synonyms(L, v[SYNONYMS], &k->synonyms_zh, &k->synonyms_en);
         if (k->id.s)
             L->o->n_kinds++;
     }
@@ -321,7 +387,7 @@ static void walk_concepts(loader *L, const ynode *root)
         const ynode *m = list->as.items[i];
         if (!check_map(L, m, "a concept", fields, v))
             continue;
-        ckg_concept *c = grow_array(L, (void **)&L->o->concepts, &L->concepts_cap,
+        ckg_concept *c = grow_array(L, &L->o->concepts, &L->concepts_cap,
                                     L->o->n_concepts, sizeof *c);
         if (!c)
             return;
@@ -456,9 +522,9 @@ static void walk_mentions(loader *L, const ynode *list, ckg_paper *p)
 
 static void walk_relations(loader *L, const ynode *list, ckg_paper *p)
 {
-    enum { FROM, KIND, TO, EVIDENCE };
+    enum { FROM, KIND, TO, EVIDENCE, NOTE };
     static const field fields[] = {
-        {"from", 1}, {"kind", 1}, {"to", 1}, {"evidence", 1}, {NULL, 0}};
+        {"from", 1}, {"kind", 1}, {"to", 1}, {"evidence", 1}, {"note", 0}, {NULL, 0}};
     const ynode *v[MAX_FIELDS];
     p->relations = arena_calloc(&L->o->mem, list->len ? list->len : 1, sizeof *p->relations);
     oom_check(L, p->relations);
@@ -472,6 +538,7 @@ static void walk_relations(loader *L, const ynode *list, ckg_paper *p)
         read_string(L, v[FROM], "from", &r->from);
         read_string(L, v[KIND], "kind", &r->kind);
         read_string(L, v[TO], "to", &r->to);
+        read_string(L, v[NOTE], "note", &r->note);
         if (v[EVIDENCE])
             walk_evidence(L, v[EVIDENCE], &r->evidence);
         if (r->from.s && r->kind.s && r->to.s)
@@ -490,7 +557,7 @@ static void walk_paper(loader *L, const ynode *root)
     const ynode *meta = t_v[PAPER];
     if (!meta)
         return;
-    ckg_paper *p = grow_array(L, (void **)&L->o->papers, &L->papers_cap, L->o->n_papers,
+    ckg_paper *p = grow_array(L, &L->o->papers, &L->papers_cap, L->o->n_papers,
                               sizeof *p);
     if (!p)
         return;
@@ -515,7 +582,7 @@ typedef void (*walker)(loader *L, const ynode *root);
 static const char *add_file(loader *L, const char *path)
 {
     const char *file = arena_strdup(&L->o->mem, path);
-    const char **slot = file ? grow_array(L, (void **)&L->o->files, &L->files_cap,
+    const char **slot = file ? grow_array(L, &L->o->files, &L->files_cap,
                                           L->o->n_files, sizeof *slot)
                              : NULL;
     if (!slot)
@@ -558,7 +625,7 @@ static int walk_result(loader *L, const char *path, read_file_result *r, walker 
     if (r->read_rc == CKG_EIO) {
         ckg_loc loc = {file, 0, 0};
         diag_add(L->diags, DIAG_ERROR, &loc, "cannot read the file: %s",
-                 r->read_err == EINVAL ? "not a regular file" : strerror(r->read_err));
+                 filebuf_strerror(r->read_err));
         return CKG_OK;
     }
     if (r->read_rc != CKG_OK)
@@ -587,19 +654,14 @@ static int file_list_add(file_list *fl, char *path, walker walk)
 {
     if (!path)
         return CKG_ENOMEM;
-    if (fl->n == fl->cap) {
-        size_t cap = fl->cap ? fl->cap * 2 : 64;
-        char **paths = realloc(fl->paths, cap * sizeof *paths);
-        if (paths)
-            fl->paths = paths;
-        walker *walks = paths ? realloc(fl->walks, cap * sizeof *walks) : NULL;
-        if (!walks) {
-            free(path);
-            return CKG_ENOMEM;
-        }
-        fl->walks = walks;
-        fl->cap = cap;
+    /* the two arrays share one capacity: the smaller of what each holds */
+    size_t cap_paths = fl->cap, cap_walks = fl->cap;
+    if (array_grow(&fl->paths, &cap_paths, fl->n + 1, sizeof *fl->paths) != CKG_OK ||
+        array_grow(&fl->walks, &cap_walks, fl->n + 1, sizeof *fl->walks) != CKG_OK) {
+        free(path);
+        return CKG_ENOMEM;
     }
+    fl->cap = cap_paths < cap_walks ? cap_paths : cap_walks;
     fl->paths[fl->n] = path;
     fl->walks[fl->n++] = walk;
     return CKG_OK;

@@ -10,65 +10,11 @@
 #include "ckg/status.h"
 #include "ontology_internal.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-enum { MAX_FILE_BYTES = 512 * 1024 * 1024, MAX_THREADS = 8, WINDOW_PER_THREAD = 4 };
-
-int ontology_read_file(const char *path, char **buf, size_t *len, int *err)
-{
-    int rc = CKG_EIO;
-    char *data = NULL;
-    struct stat st;
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    *err = 0;
-    if (fd < 0) {
-        *err = errno;
-        goto out;
-    }
-    if (fstat(fd, &st) != 0) {
-        *err = errno;
-        goto out;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        *err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-        goto out;
-    }
-    if (st.st_size > MAX_FILE_BYTES) {
-        *err = EFBIG;
-        goto out;
-    }
-    size_t size = (size_t)st.st_size, got = 0;
-    if (!(data = malloc(size + 1))) {
-        rc = CKG_ENOMEM;
-        goto out;
-    }
-    while (got < size) {
-        ssize_t n = read(fd, data + got, size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) { /* an error, or the file shrank while being read */
-            *err = n < 0 ? errno : EIO;
-            goto out;
-        }
-        got += (size_t)n;
-    }
-    data[size] = '\0';
-    *buf = data;
-    *len = size;
-    data = NULL;
-    rc = CKG_OK;
-out:
-    if (fd >= 0)
-        close(fd);
-    free(data);
-    return rc;
-}
+enum { MAX_THREADS = 8, WINDOW_PER_THREAD = 4 };
 
 size_t ontology_read_threads(size_t n_files)
 {
@@ -101,17 +47,17 @@ struct read_ahead {
 static void ontology_read_parse(const char *path, read_file_result *r)
 {
     diag_list_init(&r->diags);
-    r->read_rc = ontology_read_file(path, &r->buf, &r->len, &r->read_err);
+    r->read_rc = filebuf_read(path, ONTOLOGY_MAX_FILE_BYTES, 0, &r->file, &r->read_err);
     if (r->read_rc == CKG_OK)
-        r->parse_rc = ydoc_parse(r->buf, r->len, path, NULL, &r->mem, &r->diags, &r->root);
+        r->parse_rc = ydoc_parse(r->file.data, r->file.len, path, NULL, &r->mem, &r->diags,
+                                 &r->root);
 }
 
 static void ontology_read_result_free(read_file_result *r)
 {
     arena_free(&r->mem);
     diag_list_free(&r->diags);
-    free(r->buf);
-    r->buf = NULL;
+    filebuf_free(&r->file);
     r->root = NULL;
 }
 

@@ -1,55 +1,112 @@
-/* query_rank.c — a concept's centrality ranks for `ckg show`.
+/* query_rank.c — centrality ranks of concepts: every concept of a scope at once (the atlas),
+ * one concept (`ckg show`), and one concept in every paper that has it.
  *
- * The values and ranks are the metrics module's (metrics.h), so `show`, `metrics`, `diff`
- * and `compare` report the same numbers for the same scope: degrees and PageRank of the
- * analysis graph (directed, one edge per ordered pair, unweighted, damping 0.85), ranked
- * from the largest down with ties sharing the average of the ranks they span. The path
- * measures are left out (metrics_options.skip_paths): show does not print them, and on a
- * large graph they would cost nearly all the time. */
+ * The values and ranks are the metrics module's (metrics.h), so `show`, `metrics`, `diff`,
+ * `compare` and the atlas report the same numbers for the same scope: degrees and PageRank
+ * of the analysis graph (directed, one edge per ordered pair, unweighted, damping 0.85),
+ * ranked from the largest down with ties sharing the average of the ranks they span. The
+ * path measures are left out (metrics_options.skip_paths): nothing here reports them, and on
+ * a large graph they would cost nearly all the time. One graph and one metrics run per
+ * scope, whether one concept or all of them is asked for. */
 #include "ckg/metrics.h"
 #include "ckg/query.h"
 #include "ckg/status.h"
 
 #include <stdlib.h>
 
-int query_ranks_of(const ckg_ontology *o, const graph_scope *scope, int32_t concept,
-                   diag_list *diags, query_ranks *out)
+int query_ranks_scope(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
+                      query_ranks **out)
 {
     static const metrics_measure measures[] = {METRICS_DEGREE, METRICS_IN_DEGREE,
                                                METRICS_OUT_DEGREE, METRICS_PAGERANK};
-    query_rank *dst[] = {&out->degree, &out->in_degree, &out->out_degree, &out->pagerank};
     int rc;
     ckg_graph *g = NULL;
     metrics_result *m = NULL;
     double *ranks = NULL;
-    if (concept < 0 || (size_t)concept >= o->n_concepts)
-        return CKG_EUSAGE;
+    query_ranks *r = NULL;
+    *out = NULL;
     if ((rc = graph_build(o, scope, diags, &g)) != CKG_OK)
-        return rc;
-    int32_t v = g->vertex_of[concept];
-    if (v < 0) {
-        rc = CKG_ENOTFOUND;
         goto out;
-    }
     metrics_options opt;
     metrics_options_default(&opt);
     opt.skip_paths = 1;
     if ((rc = metrics_compute(g, &opt, diags, &m)) != CKG_OK)
         goto out;
     rc = CKG_ENOMEM;
-    if (!(ranks = malloc(m->n * sizeof *ranks)))
+    if (!(r = calloc(o->n_concepts ? o->n_concepts : 1, sizeof *r)) ||
+        !(ranks = malloc((m->n ? m->n : 1) * sizeof *ranks)))
         goto out;
-    out->n = m->n;
     for (size_t i = 0; i < sizeof measures / sizeof *measures; i++) {
-        if (metrics_ranks(m, measures[i], ranks) != CKG_OK)
+        if ((rc = metrics_ranks(m, measures[i], ranks)) != CKG_OK)
             goto out;
-        dst[i]->value = metrics_value(m, (size_t)v, measures[i]);
-        dst[i]->rank = ranks[v];
+        for (size_t c = 0; c < o->n_concepts; c++) {
+            int32_t v = g->vertex_of[c];
+            if (v < 0)
+                continue;
+            query_rank *dst[] = {&r[c].degree, &r[c].in_degree, &r[c].out_degree,
+                                 &r[c].pagerank};
+            r[c].n = m->n;
+            dst[i]->value = metrics_value(m, (size_t)v, measures[i]);
+            dst[i]->rank = ranks[v];
+        }
     }
+    *out = r;
+    r = NULL;
     rc = CKG_OK;
 out:
+    free(r);
     free(ranks);
     metrics_free(m);
     graph_free(g);
+    return rc;
+}
+
+int query_ranks_of(const ckg_ontology *o, const graph_scope *scope, int32_t concept,
+                   diag_list *diags, query_ranks *out)
+{
+    query_ranks *all = NULL;
+    int rc = CKG_EUSAGE;
+    if (concept < 0 || (size_t)concept >= o->n_concepts)
+        goto out;
+    if ((rc = query_ranks_scope(o, scope, diags, &all)) != CKG_OK)
+        goto out;
+    rc = CKG_ENOTFOUND;
+    if (all[concept].n == 0) /* not in the scope's graph */
+        goto out;
+    *out = all[concept];
+    rc = CKG_OK;
+out:
+    free(all);
+    return rc;
+}
+
+int query_ranks_by_scope(const ckg_ontology *o, const query_concept_info *info,
+                         diag_list *diags, query_scoped_ranks **out, size_t *n)
+{
+    query_scoped_ranks *sr = calloc(info->n_papers + 1, sizeof *sr);
+    size_t k = 0;
+    int rc = CKG_ENOMEM;
+    *out = NULL;
+    *n = 0;
+    if (!sr)
+        goto out;
+    if ((rc = query_ranks_of(o, NULL, info->concept, diags, &sr[0].r)) != CKG_OK)
+        goto out;
+    sr[k++].scope = "all";
+    for (size_t i = 0; i < info->n_papers; i++) {
+        graph_scope scope = {o->papers[info->papers[i].paper].id.s, NULL};
+        rc = query_ranks_of(o, &scope, info->concept, diags, &sr[k].r);
+        if (rc == CKG_ENOTFOUND)
+            continue;
+        if (rc != CKG_OK)
+            goto out;
+        sr[k++].scope = scope.paper;
+    }
+    *out = sr;
+    *n = k;
+    sr = NULL;
+    rc = CKG_OK;
+out:
+    free(sr);
     return rc;
 }

@@ -11,6 +11,7 @@
 #include "ckg/status.h"
 #include "ckg/strmap.h"
 #include "ckg/text.h"
+#include "util/array.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -142,14 +143,8 @@ static int add_quote(searcher *S, int32_t p, const ckg_evidence *ev, query_use u
     if (at >= 0) {
         q = &S->qs[at];
     } else {
-        if (S->n_qs == S->cap_qs) {
-            size_t cap = S->cap_qs ? S->cap_qs * 2 : 32;
-            quote_state *n = realloc(S->qs, cap * sizeof *n);
-            if (!n)
-                return CKG_ENOMEM;
-            S->qs = n;
-            S->cap_qs = cap;
-        }
+        if (ARRAY_GROW(S->qs, S->cap_qs, S->n_qs + 1) != CKG_OK)
+            return CKG_ENOMEM;
         q = &S->qs[S->n_qs++];
         memset(q, 0, sizeof *q);
         q->hit.paper = p;
@@ -157,14 +152,8 @@ static int add_quote(searcher *S, int32_t p, const ckg_evidence *ev, query_use u
         q->share_num = S->needle_len;
         q->share_den = folded_len ? folded_len : 1;
     }
-    if (q->hit.n_uses == q->cap) {
-        size_t cap = q->cap ? q->cap * 2 : 2;
-        query_use *u = realloc(q->hit.uses, cap * sizeof *u);
-        if (!u)
-            return CKG_ENOMEM;
-        q->hit.uses = u;
-        q->cap = cap;
-    }
+    if (ARRAY_GROW(q->hit.uses, q->cap, q->hit.n_uses + 1) != CKG_OK)
+        return CKG_ENOMEM;
     q->hit.uses[q->hit.n_uses++] = use;
     return CKG_OK;
 }

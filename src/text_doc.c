@@ -17,36 +17,32 @@
  * Finer positions (column of a match) are recomputed on demand by normalizing the one
  * line again with source tracking, which costs nothing while loading.
  *
- * Reading: a regular file is mapped (mmap, read-only, private) rather than copied: the
- * corpus is kept in memory while quotes are checked and mapping saves the copy and the
- * fresh pages; anything else (a pipe, a failed mmap) is read with stdio. The text is then
- * not NUL-terminated, so nothing here reads past len. (A file truncated by another process
- * while mapped would fault; source texts are reference data nobody edits during a run.)
+ * Reading (filebuf_read): only a regular file is read, a FIFO or a device is refused without
+ * waiting on it; a non-empty file is mapped (mmap, read-only, private) rather than copied:
+ * the corpus is kept in memory while quotes are checked and mapping saves the copy and the
+ * fresh pages (a failed mmap falls back to reading). A mapped text is not NUL-terminated, so
+ * nothing here reads past len. (A file truncated by another process while mapped would
+ * fault; source texts are reference data nobody edits during a run.)
  *
  * Invariants: lines are 1-based everywhere; norm_off is non-decreasing with
  * norm_off[n_lines + 1] == text_len; headings are in line order and their sections tile
  * [headings[0].start, text_len). */
-#ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L /* open, fstat, mmap */
-#endif
+#include "ckg/status.h"
 #include "ckg/text.h"
+#include "util/filebuf.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <utf8proc.h>
 
 enum { CAND_NONE, CAND_MD, CAND_NUM };
 
+/* The largest source text read: its offsets are 32-bit, and normalizing may grow it. */
+#define TEXT_MAX_FILE_BYTES ((size_t)UINT32_MAX / 2 - 1)
+
 struct text_doc {
-    char *buf; /* the file (mapped, or malloc'd and NUL-terminated) */
-    size_t len;
-    bool mapped;
+    filebuf file; /* the text's bytes: mapped, or malloc'd and NUL-terminated */
     size_t n_lines;
     uint32_t *line_off;  /* [1..n_lines + 1]: byte offset where line n starts; the last
                             as if a line followed the text's final line break */
@@ -74,95 +70,6 @@ static void set_error(text_error *err, int code)
     }
 }
 
-/* Reads a stream to its end into a malloc'd buffer (plus a NUL). */
-static int read_stream(FILE *f, char **out, size_t *out_len, text_error *err)
-{
-    int rc = TEXT_OK;
-    size_t len = 0, cap = 1 << 14;
-    char *buf = malloc(cap);
-    if (!buf)
-        return TEXT_ENOMEM;
-    for (;;) {
-        if (len + 1 >= cap) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                rc = TEXT_ENOMEM;
-                goto out;
-            }
-            buf = b;
-            cap *= 2;
-        }
-        size_t n = fread(buf + len, 1, cap - len - 1, f);
-        len += n;
-        if (n == 0) {
-            if (ferror(f)) {
-                rc = TEXT_EIO;
-                if (err)
-                    err->sys_errno = errno ? errno : EIO;
-                goto out;
-            }
-            break;
-        }
-    }
-    buf[len] = '\0';
-    *out = buf;
-    *out_len = len;
-    buf = NULL;
-out:
-    free(buf);
-    return rc;
-}
-
-/* The file's bytes: mapped when it is a non-empty regular file, else read. */
-static int read_file(const char *path, char **out, size_t *out_len, bool *mapped,
-                     text_error *err)
-{
-    int rc = TEXT_OK;
-    struct stat st;
-    FILE *f = NULL;
-    int fd = open(path, O_RDONLY);
-
-    *mapped = false;
-    if (fd < 0) {
-        rc = TEXT_EIO;
-        if (err)
-            err->sys_errno = errno;
-        goto out;
-    }
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (uintmax_t)st.st_size < SIZE_MAX) {
-        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (m != MAP_FAILED) {
-            *out = m;
-            *out_len = (size_t)st.st_size;
-            *mapped = true;
-            goto out;
-        }
-    }
-    if (!(f = fdopen(fd, "rb"))) {
-        rc = errno == ENOMEM ? TEXT_ENOMEM : TEXT_EIO;
-        if (err)
-            err->sys_errno = errno;
-        goto out;
-    }
-    fd = -1; /* the stream owns it now */
-    rc = read_stream(f, out, out_len, err);
-out:
-    if (f)
-        fclose(f);
-    if (fd >= 0)
-        close(fd);
-    return rc;
-}
-
-static void release_buffer(char *buf, size_t len, bool mapped)
-{
-    if (mapped)
-        munmap(buf, len);
-    else
-        free(buf);
-}
-
 void text_doc_free(text_doc *doc)
 {
     if (!doc)
@@ -177,7 +84,7 @@ void text_doc_free(text_doc *doc)
     free(doc->norm_off);
     free(doc->kind);
     free(doc->line_off);
-    release_buffer(doc->buf, doc->len, doc->mapped);
+    filebuf_free(&doc->file);
     free(doc);
 }
 
@@ -185,13 +92,13 @@ void text_doc_free(text_doc *doc)
 
 static int split_lines(text_doc *doc)
 {
-    const char *b = doc->buf, *end = doc->buf + doc->len, *p = b;
+    const char *b = doc->file.data, *end = doc->file.data + doc->file.len, *p = b;
     size_t n = 0;
     while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
         n++;
         p++;
     }
-    if (doc->len > 0 && end[-1] != '\n')
+    if (doc->file.len > 0 && end[-1] != '\n')
         n++;
     doc->n_lines = n;
     doc->line_off = malloc((n + 2) * sizeof *doc->line_off);
@@ -205,7 +112,7 @@ static int split_lines(text_doc *doc)
         doc->line_off[line] = (uint32_t)(p - b);
         p = nl ? nl + 1 : end;
     }
-    doc->line_off[n + 1] = (uint32_t)(doc->len > 0 && end[-1] != '\n' ? doc->len + 1 : doc->len);
+    doc->line_off[n + 1] = (uint32_t)(doc->file.len > 0 && end[-1] != '\n' ? doc->file.len + 1 : doc->file.len);
     return TEXT_OK;
 }
 
@@ -213,7 +120,7 @@ static int split_lines(text_doc *doc)
 static size_t line_len(const text_doc *doc, size_t n)
 {
     size_t start = doc->line_off[n], end = doc->line_off[n + 1] - 1; /* at the \n */
-    if (end > start && doc->buf[end - 1] == '\r')
+    if (end > start && doc->file.data[end - 1] == '\r')
         end--;
     return end - start;
 }
@@ -236,7 +143,7 @@ static bool is_blank(const char *s, size_t len)
 
 static const char *line_ptr(const text_doc *doc, size_t n)
 {
-    return doc->buf + doc->line_off[n];
+    return doc->file.data + doc->line_off[n];
 }
 
 static bool is_furniture(unsigned char kind)
@@ -490,10 +397,10 @@ static int normalize_lines(text_doc *doc, text_error *err)
     size_t n, bad = 0;
     int rc = TEXT_OK;
 
-    if (!(nb.data = malloc(doc->len + 64))) /* normalizing rarely grows a text */
+    if (!(nb.data = malloc(doc->file.len + 64))) /* normalizing rarely grows a text */
         return TEXT_ENOMEM;
     nb.data[0] = '\0'; /* a text with no body line at all is "" */
-    nb.cap = doc->len + 64;
+    nb.cap = doc->file.len + 64;
     for (n = 1; n <= doc->n_lines; n++) {
         const char *s = line_ptr(doc, n);
         size_t len = line_len(doc, n);
@@ -542,9 +449,8 @@ static void place_headings(text_doc *doc)
     }
 }
 
-/* Takes ownership of buf (len bytes, mapped or malloc'd). */
-static int build(char *buf, size_t len, bool mapped, unsigned flags, text_doc **out,
-                 text_error *err)
+/* Takes ownership of the bytes in *file (and zeroes it). */
+static int build(filebuf *file, unsigned flags, text_doc **out, text_error *err)
 {
     int rc;
     line_info *info = NULL;
@@ -552,14 +458,13 @@ static int build(char *buf, size_t len, bool mapped, unsigned flags, text_doc **
 
     *out = NULL;
     if (!doc) {
-        release_buffer(buf, len, mapped);
+        filebuf_free(file);
         rc = TEXT_ENOMEM;
         goto out;
     }
-    doc->buf = buf;
-    doc->len = len;
-    doc->mapped = mapped;
-    if (len >= UINT32_MAX / 2) { /* offsets are 32-bit; normalizing may grow the text */
+    doc->file = *file;
+    *file = (filebuf){0};
+    if (doc->file.len >= UINT32_MAX / 2) { /* offsets are 32-bit; normalizing may grow it */
         rc = TEXT_EINVAL;
         goto out;
     }
@@ -590,20 +495,22 @@ out:
 
 int text_doc_load(const char *path, unsigned flags, text_doc **out, text_error *err)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    bool mapped;
+    filebuf file;
+    int sys_errno;
     set_error(err, TEXT_OK);
     *out = NULL;
     if (!path)
         return TEXT_EINVAL;
-    int rc = read_file(path, &buf, &len, &mapped, err);
-    if (rc != TEXT_OK) {
-        if (err)
+    int rc = filebuf_read(path, TEXT_MAX_FILE_BYTES, FILEBUF_MAP, &file, &sys_errno);
+    if (rc != CKG_OK) {
+        rc = rc == CKG_ENOMEM ? TEXT_ENOMEM : TEXT_EIO;
+        if (err) {
             err->code = rc;
+            err->sys_errno = rc == TEXT_EIO ? sys_errno : 0;
+        }
         return rc;
     }
-    return build(buf, len, mapped, flags, out, err);
+    return build(&file, flags, out, err);
 }
 
 int text_doc_from_buffer(const char *buf, size_t len, unsigned flags, text_doc **out,
@@ -621,7 +528,8 @@ int text_doc_from_buffer(const char *buf, size_t len, unsigned flags, text_doc *
     if (len)
         memcpy(copy, buf, len);
     copy[len] = '\0';
-    return build(copy, len, false, flags, out, err);
+    filebuf file = {.data = copy, .len = len};
+    return build(&file, flags, out, err);
 }
 
 /* ------------------------------------------------------------------ queries */

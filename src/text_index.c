@@ -25,6 +25,7 @@
  * Invariant: positions are uint32_t, so an index covers texts below 4 GiB; longer texts
  * are searched by scanning (text_index_build reports no error, it just indexes nothing). */
 #include "ckg/text.h"
+#include "util/array.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -69,14 +70,8 @@ static int record_placeholders(text_index *ix)
             p++;
             continue;
         }
-        if (n == cap) {
-            size_t cap2 = cap ? cap * 2 : 8;
-            size_t *w = realloc(ix->wild, cap2 * sizeof *w);
-            if (!w)
-                return TEXT_ENOMEM;
-            ix->wild = w;
-            cap = cap2;
-        }
+        if (ARRAY_GROW(ix->wild, cap, n + 1) != 0)
+            return TEXT_ENOMEM;
         ix->wild[n++] = (size_t)(p - t);
         p += 3;
     }
@@ -346,15 +341,9 @@ int text_search(const text_index *ix, const char *text, size_t len, const char *
     for (size_t i = 0; i + 3 <= len; i++) {
         if (!is_placeholder_at(text, len, i))
             continue;
-        if (n_wild == cap) {
-            size_t cap2 = cap ? cap * 2 : 8;
-            size_t *w = realloc(wild, cap2 * sizeof *w);
-            if (!w) {
-                rc = TEXT_ENOMEM;
-                goto out;
-            }
-            wild = w;
-            cap = cap2;
+        if (ARRAY_GROW(wild, cap, n_wild + 1) != 0) {
+            rc = TEXT_ENOMEM;
+            goto out;
         }
         wild[n_wild++] = i;
         i += 2;

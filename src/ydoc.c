@@ -19,6 +19,7 @@
 #include "ydoc.h"
 #include "ckg/status.h"
 #include "ckg/strmap.h"
+#include "util/array.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -167,25 +168,10 @@ static ynode *new_node(builder *b, ynode_kind kind, const yaml_mark_t *mark)
     return n;
 }
 
-static int grow(void **items, size_t *cap, size_t need, size_t elsize)
-{
-    if (need <= *cap)
-        return CKG_OK;
-    size_t n = *cap ? *cap * 2 : 8;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*items, n * elsize);
-    if (!p)
-        return CKG_ENOMEM;
-    *items = p;
-    *cap = n;
-    return CKG_OK;
-}
-
 static int register_anchor(builder *b, const char *name, ynode *node)
 {
-    int rc = grow((void **)&b->anchor_nodes, &b->anchors_cap, b->n_anchors + 1,
-                  sizeof *b->anchor_nodes);
+    int rc = array_grow(&b->anchor_nodes, &b->anchors_cap, b->n_anchors + 1,
+                        sizeof *b->anchor_nodes);
     if (rc != CKG_OK)
         return rc;
     int32_t existing;
@@ -219,7 +205,7 @@ static int attach(builder *b, ynode *node)
         f->pending_key = node;
         return CKG_OK;
     }
-    int rc = grow((void **)&b->children, &b->children_cap, b->n_children + 2, sizeof(ynode *));
+    int rc = array_grow(&b->children, &b->children_cap, b->n_children + 2, sizeof(ynode *));
     if (rc != CKG_OK)
         return rc;
     if (f->pending_key) {
@@ -280,7 +266,7 @@ static int open_collection(builder *b, ynode_kind kind, const yaml_event_t *ev,
         snprintf(limit, sizeof limit, "%zu", b->limits->max_depth);
         return error_at_mark(b, &ev->start_mark, "nesting deeper than %s levels", limit);
     }
-    int rc = grow((void **)&b->stack, &b->stack_cap, b->depth + 1, sizeof *b->stack);
+    int rc = array_grow(&b->stack, &b->stack_cap, b->depth + 1, sizeof *b->stack);
     if (rc != CKG_OK)
         return rc;
     ynode *node = new_node(b, kind, &ev->start_mark);

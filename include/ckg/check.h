@@ -4,9 +4,11 @@
  * the rules that need the whole picture: names shared by two concepts, cycles in broader,
  * self-relations, repeated mentions or relations, and above all that every quote is found in
  * its paper's source text (doc/design.md, "Quote matching"); it records where each quote lies.
+ * The vocabulary's rules (issue 16): a linking phrase names one kind; within a paper an
+ * ordered pair of concepts carries kinds of one family; is_a relations agree with broader.
  * Warnings (a concept no paper mentions, a relation end the paper never mentions, an
- * evidence item without a section in a paper that declares sections) are kept apart from
- * errors. */
+ * evidence item without a section in a paper that declares sections, a pair two papers
+ * state in different families with no note saying why) are kept apart from errors. */
 #ifndef CKG_CHECK_H
 #define CKG_CHECK_H
 

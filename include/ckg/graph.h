@@ -42,6 +42,7 @@ typedef struct ckg_graph {
     const ckg_ontology *o;
     int32_t paper;   /* the paper in scope, -1 for all */
     int32_t section; /* the section in scope, -1 for the whole paper */
+    int has_igraph;  /* g and weights are built (not with GRAPH_LISTS) */
     igraph_t g;      /* directed; vertex i is vertices[i], edge j is edges[j] */
     igraph_vector_t weights; /* edges[j].n_papers */
     graph_vertex *vertices;
@@ -57,6 +58,18 @@ typedef struct ckg_graph {
  * CKG_ENOMEM. The ontology must outlive the graph and be free of load errors. */
 int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
                 ckg_graph **out);
+
+/* What graph_build_with may leave out. */
+enum {
+    /* The vertices and edges only: g and weights are not built and igraph is not called,
+     * for code that walks the lists alone (metrics_pagerank), so a command that needs no
+     * more starts without igraph. metrics_compute needs the full graph. */
+    GRAPH_LISTS = 1,
+};
+
+/* graph_build with flags (0: the same). */
+int graph_build_with(const ckg_ontology *o, const graph_scope *scope, unsigned flags,
+                     diag_list *diags, ckg_graph **out);
 
 void graph_free(ckg_graph *g);
 

@@ -108,6 +108,11 @@ typedef struct metrics_options {
 
 void metrics_options_default(metrics_options *opt);
 
+/* The PageRank of every vertex of g into p (n_vertices entries), as metrics_compute computes
+ * it (see above), from g's edge list alone: g may be built without igraph (GRAPH_LISTS).
+ * damping in [0, 1). CKG_OK or CKG_ENOMEM. */
+int metrics_pagerank(const ckg_graph *g, int weighted, double damping, double *p);
+
 typedef struct metrics_figures {
     size_t nodes, edges, undirected_edges;
     double density;
@@ -148,5 +153,24 @@ int metrics_ranks(const metrics_result *m, metrics_measure k, double *ranks);
 /* Writes into order[0..n) the vertices sorted by measure k, largest first (community:
  * smallest first, so members of one community stand together), ties by concept id. */
 int metrics_order(const metrics_result *m, metrics_measure k, size_t *order);
+
+/* Which rows a table of measures lists, in which order (ckg metrics). */
+typedef struct metrics_selection {
+    metrics_measure sort; /* ordered as metrics_order orders by it ... */
+    int by_id;            /* ... or by concept id */
+    int32_t theme;        /* only the concepts of this theme (ontology index); -1: all */
+    size_t top;           /* the first top of them; 0: all */
+} metrics_selection;
+
+/* The vertices sel selects, in its order: *rows (malloc'd, free it) holds *n of them.
+ * CKG_OK or CKG_ENOMEM (metrics_select.c). */
+int metrics_select(const metrics_result *m, const metrics_selection *sel, size_t **rows,
+                   size_t *n);
+
+/* The measure the rank column of such a table counts by: the one sorted by, or PageRank
+ * when sorted by id or by community (labels, not quantities). Ranks are metrics_ranks of it
+ * over every vertex of the graph, so tied concepts share the average rank in every table,
+ * whatever rows are shown. */
+metrics_measure metrics_rank_measure(const metrics_selection *sel);
 
 #endif

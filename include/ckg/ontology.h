@@ -32,9 +32,37 @@ typedef struct ckg_theme {
     ckg_str id, zh, en, description;
 } ckg_theme;
 
-/* A relation kind of the vocabulary. zh/en read from -> to; inverse_* read to -> from. */
+/* The families of relation kinds: what a link does, whatever verb the sentence uses. Every
+ * kind belongs to one; within one paper an ordered pair of concepts carries kinds of one
+ * family only (check.c). The names are fixed: relations.yaml spells them in lower case. */
+typedef enum ckg_family {
+    CKG_FAMILY_DRIVES,        /* from brings about, increases or reshapes to */
+    CKG_FAMILY_HINDERS,       /* from limits or holds back to */
+    CKG_FAMILY_CONDITIONS,    /* from is a prerequisite, enabler, support or carrier of to */
+    CKG_FAMILY_STRUCTURE,     /* from is a part, kind or core of to */
+    CKG_FAMILY_CHARACTERIZES, /* from is a feature or indicator of to */
+    CKG_FAMILY_FITS,          /* from adapts to to */
+    CKG_N_FAMILIES
+} ckg_family;
+
+/* The name of a family ("drives", ...), or NULL when out of range. */
+const char *ontology_family_name(int family);
+/* The family named name, or -1. */
+int ontology_family_by_name(const char *name);
+
+/* A relation kind of the vocabulary. zh/en read from -> to; inverse_* read to -> from.
+ * family is the kind's family (-1 when absent or unknown, reported); polarity is "positive"
+ * or "negative" where the kind has one. The test tells a curator when to choose the kind: a
+ * question, an example and a counter-example. synonyms_* are further linking phrases that
+ * read from -> to, inverse_synonyms_* further phrases that read to -> from (依赖, "depends
+ * on"), for mapping a student's phrase onto the kind (phrase.h). */
 typedef struct ckg_kind {
     ckg_str id, zh, en, inverse_zh, inverse_en, description;
+    ckg_str family_name, polarity;
+    int family;
+    ckg_str test_question, test_example, test_counter_example;
+    ckg_strs synonyms_zh, synonyms_en;
+    ckg_strs inverse_synonyms_zh, inverse_synonyms_en;
 } ckg_kind;
 
 typedef struct ckg_concept {
@@ -66,9 +94,11 @@ typedef struct ckg_mention {
     ckg_evidences evidence;
 } ckg_mention;
 
+/* note: the curator's own words on the relation as a whole (e.g. why two papers read the
+ * same pair differently); evidence notes are about one quote. */
 typedef struct ckg_relation {
     ckg_loc loc;
-    ckg_str from, kind, to;
+    ckg_str from, kind, to, note;
     int32_t from_index, kind_index, to_index;
     ckg_evidences evidence;
 } ckg_relation;

@@ -3,8 +3,7 @@
 #include "ckg/status.h"
 #include "cli.h"
 
-#include <getopt.h>
-#include <string.h>
+#include <stddef.h>
 
 static void usage(FILE *f)
 {
@@ -50,68 +49,61 @@ static void list_quotes(const ckg_ontology *o)
     }
 }
 
+typedef struct options {
+    int verbose, no_quotes, werror;
+} options;
+
+static const cli_option option_table[] = {
+    {CLI_OPTION("verbose", 'v', CLI_FLAG, options, verbose), .value = 1},
+    {CLI_OPTION("no-quotes", 0, CLI_FLAG, options, no_quotes), .value = 1},
+    {CLI_OPTION("werror", 0, CLI_FLAG, options, werror), .value = 1},
+    {0},
+};
+
+static const cli_spec spec = {
+    .name = "check", .usage = usage, .options = option_table, .max_args = 0,
+};
+
 int cmd_check(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"verbose", no_argument, NULL, 'v'},
-        {"no-quotes", no_argument, NULL, 'Q'},
-        {"werror", no_argument, NULL, 'W'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    int verbose = 0, quotes = 1, werror = 0, opt;
-    optind = 0;
-    while ((opt = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
-        switch (opt) {
-        case 'v': verbose = 1; break;
-        case 'Q': quotes = 0; break;
-        case 'W': werror = 1; break;
-        case 'h': usage(stdout); return EXIT_OK;
-        default: usage(stderr); return EXIT_USAGE;
-        }
-    }
-    if (optind < argc)
-        return cli_usage_error(c, "check", "unexpected argument '%s'", argv[optind]);
-    if (quotes && !c->corpus_dir)
-        return cli_usage_error(c, "check",
+    options opt = {0};
+    cli_session s;
+    int code = cli_start(&s, c, &spec, argc, argv, &opt), rc;
+    if (code != CLI_CONTINUE)
+        return code;
+    if (!opt.no_quotes && !c->corpus_dir) {
+        code = cli_usage_error(c, spec.name,
                                "no corpus folder: use --corpus DIR or set CKG_CORPUS "
                                "(or --no-quotes to skip quote verification)");
-
-    int code;
-    diag_list diags;
-    diag_list_init(&diags);
-    ckg_ontology *o = NULL;
-    int rc = ontology_load(c->ontology_dir, &diags, &o);
-    if (rc != CKG_OK) {
-        cli_print_diags(c, &diags);
-        code = cli_exit_code(rc);
         goto out;
     }
-    check_options copt = {.corpus_dir = quotes ? c->corpus_dir : NULL};
+    /* every problem is reported, those of the load with those of the check */
+    if ((code = cli_load_ontology(&s, NULL, 1)) != EXIT_OK)
+        goto out;
+    check_options copt = {.corpus_dir = opt.no_quotes ? NULL : c->corpus_dir};
     check_stats stats = {0};
-    rc = check_ontology(o, &copt, &diags, &stats);
-    cli_print_diags(c, &diags);
+    rc = check_ontology(s.o, &copt, &s.diags, &stats);
+    cli_print_diags(c, &s.diags);
     if (rc != CKG_OK) {
-        fprintf(stderr, "ckg check: %s\n", rc == CKG_EIO ? "cannot read the corpus folder"
-                                                          : ckg_strerror(rc));
+        fprintf(stderr, "%s check: %s\n", c->program,
+                rc == CKG_EIO ? "cannot read the corpus folder" : ckg_strerror(rc));
         code = cli_exit_code(rc);
         goto out;
     }
-    if (verbose)
-        list_quotes(o);
-    int failed = diags.n_errors > 0 || (werror && diags.n_warnings > 0);
+    if (opt.verbose)
+        list_quotes(s.o);
+    const diag_list *d = &s.diags;
+    int failed = d->n_errors > 0 || (opt.werror && d->n_warnings > 0);
     FILE *summary = failed ? stderr : stdout;
     fprintf(summary, "ckg check: %s: %zu error%s, %zu warning%s; %zu papers, %zu concepts, "
                      "%zu mentions, %zu relations",
-            failed ? "FAILED" : "ok", diags.n_errors, diags.n_errors == 1 ? "" : "s",
-            diags.n_warnings, diags.n_warnings == 1 ? "" : "s", o->n_papers, o->n_concepts,
-            stats.mentions, stats.relations);
-    if (quotes)
+            failed ? "FAILED" : "ok", d->n_errors, d->n_errors == 1 ? "" : "s", d->n_warnings,
+            d->n_warnings == 1 ? "" : "s", s.o->n_papers, s.o->n_concepts, stats.mentions,
+            stats.relations);
+    if (!opt.no_quotes)
         fprintf(summary, "; %zu of %zu quotes found", stats.quotes_found, stats.quotes);
     fprintf(summary, "\n");
     code = failed ? EXIT_INVALID : EXIT_OK;
 out:
-    ontology_free(o);
-    diag_list_free(&diags);
-    return code;
+    return cli_end(&s, code);
 }

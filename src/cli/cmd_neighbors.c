@@ -5,15 +5,12 @@
  * unless --evidence), resolves the name in one pass, indexes the relations, walks, prints.
  * It builds no igraph graph and verifies no quote; with --evidence it opens only the source
  * texts of the quotes it shows. */
+#include "ckg/export.h"
 #include "ckg/query.h"
 #include "ckg/status.h"
 #include "cli.h"
 
-#include <getopt.h>
-#include <stdlib.h>
-#include <string.h>
-
-enum { MAX_KIND_ARGS = 64 };
+#include <stddef.h>
 
 static void usage(FILE *f)
 {
@@ -40,7 +37,7 @@ static void usage(FILE *f)
             "                       (default)\n"
             "  -k, --kind K         only relations of kind K (id, or its zh/en phrase); repeat\n"
             "                       or separate with commas for several\n"
-            "  -p, --paper P        only relations stated by paper P (by id)\n"
+            "  -p, --paper P        only relations stated by paper P (id or its start)\n"
             "  -t, --theme T        only concepts of theme T (id, zh or en); the walk does not\n"
             "                       pass through other themes\n"
             "  -e, --evidence       the quotes behind each relation, with paper and line\n"
@@ -54,160 +51,82 @@ static void usage(FILE *f)
             "  ckg neighbors 'total factor productivity' --paper zhai2024 --format json\n");
 }
 
-static void print_text(const cli *c, const ckg_ontology *o, const query_neighbors *nb,
-                       int filtered, int evidence, cli_lines *lines)
-{
-    cli_style st = cli_style_of(c);
-    const ckg_concept *k = &o->concepts[nb->concept];
-    fputs(st.bold, stdout);
-    cli_text(stdout, k->zh.s);
-    printf("%s  ", st.reset);
-    cli_text(stdout, k->en.s);
-    printf("  %s(", st.dim);
-    cli_text(stdout, k->id.s);
-    printf(", ");
-    cli_text(stdout, k->theme.s);
-    printf(")%s\n", st.reset);
-    if (!nb->n_links) {
-        printf("no related concepts%s\n", filtered ? " with these filters" : "");
-        return;
-    }
-    printf("%s%zu related concept%s, %zu relation%s, in %zu paper%s", st.dim, nb->n_concepts,
-           nb->n_concepts == 1 ? "" : "s", nb->n_links, nb->n_links == 1 ? "" : "s",
-           nb->n_papers, nb->n_papers == 1 ? "" : "s");
-    if (nb->depth > 1)
-        printf(", up to %u steps away", (unsigned)nb->depth);
-    printf("%s\n\n", st.reset);
-    cli_print_links(stdout, c, o, nb->links, nb->n_links, 1, evidence, lines, "");
-}
+typedef struct options {
+    unsigned long depth;
+    int direction, evidence, format;
+    const char *paper, *theme;
+    cli_list kinds;
+} options;
 
-static int print_json(const ckg_ontology *o, const query_neighbors *nb, int evidence,
-                      cli_lines *lines)
+static const cli_choice directions[] = {
+    {"in", QUERY_IN}, {"out", QUERY_OUT}, {"both", QUERY_BOTH}, {NULL, 0}};
+
+static const cli_option option_table[] = {
+    {CLI_OPTION("depth", 'd', CLI_COUNT, options, depth), .max = 1000000},
+    {CLI_OPTION("direction", 0, CLI_CHOICE, options, direction), .choices = directions,
+     .invalid = "--direction is %s, not '%s'"},
+    {CLI_OPTION("kind", 'k', CLI_LIST, options, kinds)},
+    {CLI_OPTION("paper", 'p', CLI_STRING, options, paper)},
+    {CLI_OPTION("theme", 't', CLI_STRING, options, theme)},
+    {CLI_OPTION("evidence", 'e', CLI_FLAG, options, evidence), .value = 1},
+    {CLI_OPTION("format", 'f', CLI_CHOICE, options, format), .choices = cli_text_csv_json,
+     .what = "format"},
+    {0},
+};
+
+static const cli_spec spec = {
+    .name = "neighbors", .usage = usage, .options = option_table, .min_args = 1,
+    .max_args = 1, .missing = "which concept? (see 'ckg neighbors --help')",
+    .too_many = "unexpected argument '%s' (quote a name with spaces)",
+};
+
+/* The neighbors in the format asked for. */
+static int print(const cli_session *s, const options *opt, const query_neighbors *nb,
+                 int filtered, query_lines *lines)
 {
-    json_t *list = json_array();
-    json_t *root = json_pack("{s:o, s:i, s:o}", "concept", cli_json_concept(o, nb->concept),
-                             "depth", (int)nb->depth, "neighbors", list);
-    if (!root)
-        return CKG_ENOMEM;
-    for (size_t i = 0; i < nb->n_links; i++) {
-        json_t *j = cli_json_link(o, &nb->links[i], evidence, lines);
-        if (!j || json_array_append_new(list, j)) {
-            json_decref(root);
-            return CKG_ENOMEM;
-        }
+    json_t *doc;
+    switch (opt->format) {
+    case CLI_JSON:
+        return cli_print_json(export_neighbors_json(s->o, nb, opt->evidence, lines, &doc),
+                              &doc);
+    case CLI_CSV: return export_neighbors_csv(s->o, nb, opt->evidence, lines, stdout);
+    default: return view_neighbors(s->c, s->o, nb, filtered, opt->evidence, lines);
     }
-    return cli_json_print(root);
 }
 
 int cmd_neighbors(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"depth", required_argument, NULL, 'd'},
-        {"direction", required_argument, NULL, 'D'},
-        {"kind", required_argument, NULL, 'k'},
-        {"paper", required_argument, NULL, 'p'},
-        {"theme", required_argument, NULL, 't'},
-        {"evidence", no_argument, NULL, 'e'},
-        {"format", required_argument, NULL, 'f'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *format = "text", *direction = "both", *paper = NULL, *theme = NULL;
-    const char *kind_args[MAX_KIND_ARGS];
-    size_t n_kind_args = 0;
-    unsigned long depth = 1;
-    int evidence = 0, opt;
-    optind = 0;
-    while ((opt = getopt_long(argc, argv, "d:k:p:t:ef:h", options, NULL)) != -1) {
-        switch (opt) {
-        case 'd':
-            if (cli_count_arg(c, "neighbors", "--depth", optarg, 1000000, &depth) != EXIT_OK)
-                return EXIT_USAGE;
-            break;
-        case 'D': direction = optarg; break;
-        case 'k':
-            if (n_kind_args == MAX_KIND_ARGS)
-                return cli_usage_error(c, "neighbors", "too many --kind options");
-            kind_args[n_kind_args++] = optarg;
-            break;
-        case 'p': paper = optarg; break;
-        case 't': theme = optarg; break;
-        case 'e': evidence = 1; break;
-        case 'f':
-            if (!cli_format_arg(c, "neighbors", optarg, 1, &format))
-                return EXIT_USAGE;
-            break;
-        case 'h': usage(stdout); return EXIT_OK;
-        default: usage(stderr); return EXIT_USAGE;
-        }
-    }
-    query_filter filter = QUERY_FILTER_ALL;
-    if (strcmp(direction, "out") == 0)
-        filter.direction = QUERY_OUT;
-    else if (strcmp(direction, "in") == 0)
-        filter.direction = QUERY_IN;
-    else if (strcmp(direction, "both") != 0)
-        return cli_usage_error(c, "neighbors", "--direction is in, out or both, not '%s'",
-                               direction);
-    if (optind >= argc)
-        return cli_usage_error(c, "neighbors", "which concept? (see 'ckg neighbors --help')");
-    if (argc - optind > 1)
-        return cli_usage_error(c, "neighbors",
-                               "unexpected argument '%s' (quote a name with spaces)",
-                               argv[optind + 1]);
-
-    int code, rc;
-    diag_list diags;
-    diag_list_init(&diags);
-    ckg_ontology *o = NULL;
+    options opt = {.depth = 1, .direction = QUERY_BOTH, .format = CLI_TEXT};
+    cli_session s;
+    int code = cli_start(&s, c, &spec, argc, argv, &opt), rc;
+    if (code != CLI_CONTINUE)
+        return code;
     query_index *qi = NULL;
     query_neighbors *nb = NULL;
-    cli_lines lines;
-    int32_t concept, kinds[MAX_KIND_ARGS];
-    size_t n_kinds = 0;
-    cli_lines_init(&lines, c, "neighbors", NULL);
-    /* without --evidence no quote is shown: the quotes need not even be read */
-    ontology_load_options lopt = {.skip_evidence = !evidence};
-    if ((code = cli_load_with(c, &lopt, &o, 0, &diags)) != EXIT_OK)
-        goto out;
-    lines.o = o;
-    if ((code = cli_kinds_arg(c, "neighbors", o, kind_args, n_kind_args, kinds, MAX_KIND_ARGS,
-                              &n_kinds)) != EXIT_OK)
-        goto out;
+    int32_t concept, kinds[CLI_LIST_MAX];
+    query_filter filter = QUERY_FILTER_ALL;
+    filter.direction = (unsigned)opt.direction;
     filter.kinds = kinds;
-    filter.n_kinds = n_kinds;
-    if ((paper && (code = cli_paper_arg(c, "neighbors", o, paper, &filter.paper)) != EXIT_OK) ||
-        (theme && (code = cli_theme_arg(c, "neighbors", o, theme, &filter.theme)) != EXIT_OK))
+    /* without --evidence no quote is shown: the quotes need not even be read */
+    ontology_load_options lopt = {.skip_evidence = !opt.evidence};
+    if ((code = cli_load_ontology(&s, &lopt, 0)) != EXIT_OK ||
+        (code = cli_kinds_arg(c, spec.name, s.o, &opt.kinds, kinds, CLI_LIST_MAX,
+                              &filter.n_kinds)) != EXIT_OK ||
+        (opt.paper && (code = cli_paper_arg(c, spec.name, s.o, opt.paper, &filter.paper))) ||
+        (opt.theme && (code = cli_theme_arg(c, spec.name, s.o, opt.theme, &filter.theme))))
         goto out;
-    if ((rc = query_index_build(o, &qi)) != CKG_OK) {
-        code = cli_exit_code(rc);
-        goto out;
-    }
-    if ((code = cli_concept_arg(c, "neighbors", o, argv[optind], &concept)) != EXIT_OK)
-        goto out;
-    if ((rc = query_neighbors_walk(qi, concept, (uint32_t)depth, &filter, &nb)) != CKG_OK) {
-        code = cli_exit_code(rc);
+    if ((rc = query_index_build(s.o, &qi)) != CKG_OK) {
+        code = cli_fail(&s, rc);
         goto out;
     }
-    rc = CKG_OK;
-    if (strcmp(format, "json") == 0) {
-        rc = print_json(o, nb, evidence, &lines);
-    } else if (strcmp(format, "csv") == 0) {
-        cli_csv_links_header(stdout, evidence);
-        for (size_t i = 0; i < nb->n_links; i++)
-            cli_csv_link(stdout, o, &nb->links[i], evidence, &lines);
-    } else {
-        print_text(c, o, nb, paper || theme || n_kinds || filter.direction != QUERY_BOTH,
-                   evidence, &lines);
-    }
-    code = cli_exit_code(rc);
-    if (rc != CKG_OK)
-        fprintf(stderr, "ckg neighbors: %s\n", ckg_strerror(rc));
+    if ((code = cli_concept_arg(c, spec.name, s.o, s.args[0], &concept)) != EXIT_OK)
+        goto out;
+    int filtered = opt.paper || opt.theme || filter.n_kinds || filter.direction != QUERY_BOTH;
+    if ((rc = query_neighbors_walk(qi, concept, (uint32_t)opt.depth, &filter, &nb)) == CKG_OK)
+        rc = print(&s, &opt, nb, filtered, &s.lines);
+    code = rc == CKG_OK ? EXIT_OK : cli_fail(&s, rc);
 out:
-    cli_lines_done(&lines);
     query_neighbors_free(nb);
     query_index_free(qi);
-    ontology_free(o);
-    diag_list_free(&diags);
-    return code;
+    return cli_end(&s, code);
 }

@@ -15,9 +15,10 @@ int cli_exit_code(int status)
     }
 }
 
-int cli_load(const cli *c, ckg_ontology **out, int allow_errors, diag_list *diags)
+int cli_status_error(const cli *c, const char *command, int status)
 {
-    return cli_load_with(c, NULL, out, allow_errors, diags);
+    fprintf(stderr, "%s %s: %s\n", c->program, command, ckg_strerror(status));
+    return cli_exit_code(status);
 }
 
 int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology **out,

@@ -1,6 +1,6 @@
 /* links.c — printing query_links (neighbors, the relations in `show`, the steps of a path):
  * one aligned line per link with its linking phrase and papers, the evidence quotes under it
- * on request, and the same as JSON objects and CSV rows.
+ * on request. (Their JSON and CSV are the library's: export_links.c.)
  *
  *   数据要素 —支撑→ 全要素生产率   total factor productivity   [alpha, beta]
  *   数据要素 ←推动— 经济增长       economic growth             [alpha]
@@ -79,7 +79,7 @@ static void print_papers(FILE *f, const ckg_ontology *o, const query_link *l, co
 /* The evidence of one link, one quote a line, indented under it:
  *       beta:5-6  数据要素同样支撑全要素生产率，并且持续推动全要素生产率  [part-one] — note */
 static void print_evidence(FILE *f, const ckg_ontology *o, const query_link *l,
-                           cli_lines *lines, const cli_style *st, const char *indent)
+                           query_lines *lines, const cli_style *st, const char *indent)
 {
     for (size_t i = 0; i < l->n_stmts; i++) {
         const query_stmt *s = l->stmts[i];
@@ -87,16 +87,10 @@ static void print_evidence(FILE *f, const ckg_ontology *o, const query_link *l,
         for (size_t e = 0; e < s->rel->evidence.n; e++) {
             const ckg_evidence *ev = &s->rel->evidence.items[e];
             size_t line, end;
-            cli_lines_get(lines, s->paper, ev, &line, &end);
             char where[160];
-            if (line && end > line)
-                snprintf(where, sizeof where, "%s:%zu-%zu", p->id.s, line, end);
-            else if (line)
-                snprintf(where, sizeof where, "%s:%zu", p->id.s, line);
-            else
-                snprintf(where, sizeof where, "%s", p->id.s);
+            query_lines_get(lines, s->paper, ev, &line, &end);
             fprintf(f, "%s      %s", indent, st->dim);
-            cli_text(f, where);
+            cli_text(f, cli_quote_place(p->id.s, line, end, where, sizeof where));
             fprintf(f, "%s  ", st->reset);
             cli_text(f, ev->quote.s);
             if (ev->section.s) {
@@ -136,7 +130,7 @@ static widths measure(const ckg_ontology *o, const query_link *links, size_t n)
 }
 
 static void print_link(FILE *f, const cli *c, const ckg_ontology *o, const query_link *l,
-                       const widths *w, int evidence, cli_lines *lines, const char *indent)
+                       const widths *w, int evidence, query_lines *lines, const char *indent)
 {
     cli_style st = cli_style_of(c);
     char buf[256];
@@ -161,7 +155,7 @@ static void print_link(FILE *f, const cli *c, const ckg_ontology *o, const query
 }
 
 void cli_print_links(FILE *f, const cli *c, const ckg_ontology *o, const query_link *links,
-                     size_t n, int headings, int evidence, cli_lines *lines, const char *indent)
+                     size_t n, int headings, int evidence, query_lines *lines, const char *indent)
 {
     char deeper[64];
     snprintf(deeper, sizeof deeper, "%.40s%s", indent, headings ? "  " : "");
@@ -191,120 +185,5 @@ void cli_print_links(FILE *f, const cli *c, const ckg_ontology *o, const query_l
             fprintf(f, "%s (%zu)\n", st.reset, count);
         }
         print_link(f, c, o, l, &w, evidence, lines, deeper);
-    }
-}
-
-/* ---------------------------------------------------------------- JSON and CSV */
-
-json_t *cli_json_evidence(const ckg_ontology *o, const query_link *l, cli_lines *lines)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < l->n_stmts; i++) {
-        const query_stmt *s = l->stmts[i];
-        for (size_t e = 0; e < s->rel->evidence.n; e++) {
-            const ckg_evidence *ev = &s->rel->evidence.items[e];
-            size_t line, end;
-            cli_lines_get(lines, s->paper, ev, &line, &end);
-            json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:s?}", "paper",
-                                  o->papers[s->paper].id.s, "from", o->concepts[s->from].id.s,
-                                  "kind", o->kinds[s->kind].id.s, "to", o->concepts[s->to].id.s,
-                                  "quote", ev->quote.s, "section", ev->section.s, "note",
-                                  ev->note.s);
-            if (j && (json_object_set_new(j, "line", line ? json_integer((json_int_t)line)
-                                                           : json_null()) ||
-                      (line && json_object_set_new(j, "end_line", json_integer((json_int_t)end))))) {
-                json_decref(j);
-                j = NULL;
-            }
-            if (!j || json_array_append_new(a, j)) {
-                json_decref(a);
-                return NULL;
-            }
-        }
-    }
-    return a;
-}
-
-json_t *cli_json_link(const ckg_ontology *o, const query_link *l, int evidence,
-                      cli_lines *lines)
-{
-    const ckg_concept *c = &o->concepts[l->concept];
-    const ckg_kind *k = &o->kinds[l->kind];
-    int out = l->direction == QUERY_OUT;
-    json_t *via = json_array();
-    for (size_t i = 0; via && i < l->n_via; i++) {
-        if (json_array_append_new(via, json_string(o->concepts[l->via[i]].id.s))) {
-            json_decref(via);
-            via = NULL;
-        }
-    }
-    json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:o, s:{s:s?, s:s?}, s:o}",
-                          "id", c->id.s, "zh", c->zh.s, "en", c->en.s, "theme", c->theme.s,
-                          "kind", k->id.s, "direction", out ? "out" : "in", "depth",
-                          (int)l->depth, "papers", cli_json_papers(o, l->papers, l->n_papers),
-                          "phrase", "zh", out ? k->zh.s : k->inverse_zh.s, "en",
-                          out ? k->en.s : k->inverse_en.s, "via", via);
-    if (j && evidence) {
-        json_t *ev = cli_json_evidence(o, l, lines);
-        if (!ev || json_object_set_new(j, "evidence", ev)) {
-            json_decref(j);
-            return NULL;
-        }
-    }
-    return j;
-}
-
-void cli_csv_links_header(FILE *f, int evidence)
-{
-    fprintf(f, "depth,direction,kind,phrase,via,id,zh,en,theme,papers%s\n",
-            evidence ? ",paper,section,line,quote" : "");
-}
-
-static void csv_link_prefix(FILE *f, const ckg_ontology *o, const query_link *l)
-{
-    const ckg_concept *c = &o->concepts[l->concept];
-    const ckg_kind *k = &o->kinds[l->kind];
-    int out = l->direction == QUERY_OUT;
-    fprintf(f, "%u,%s,%s,", (unsigned)l->depth, out ? "out" : "in", k->id.s);
-    cli_csv_field(f, out ? k->zh.s : k->inverse_zh.s);
-    fputc(',', f);
-    fputc('"', f);
-    for (size_t i = 0; i < l->n_via; i++)
-        fprintf(f, "%s%s", i ? ";" : "", o->concepts[l->via[i]].id.s);
-    fputc('"', f);
-    fprintf(f, ",%s,", c->id.s);
-    cli_csv_field(f, c->zh.s);
-    fputc(',', f);
-    cli_csv_field(f, c->en.s);
-    fprintf(f, ",%s,\"", c->theme.s);
-    for (size_t i = 0; i < l->n_papers; i++)
-        fprintf(f, "%s%s", i ? ";" : "", o->papers[l->papers[i]].id.s);
-    fputc('"', f);
-}
-
-void cli_csv_link(FILE *f, const ckg_ontology *o, const query_link *l, int evidence,
-                  cli_lines *lines)
-{
-    if (!evidence) {
-        csv_link_prefix(f, o, l);
-        fputc('\n', f);
-        return;
-    }
-    for (size_t i = 0; i < l->n_stmts; i++) {
-        const query_stmt *s = l->stmts[i];
-        for (size_t e = 0; e < s->rel->evidence.n; e++) {
-            const ckg_evidence *ev = &s->rel->evidence.items[e];
-            size_t line, end;
-            cli_lines_get(lines, s->paper, ev, &line, &end);
-            csv_link_prefix(f, o, l);
-            fprintf(f, ",%s,", o->papers[s->paper].id.s);
-            cli_csv_field(f, ev->section.s ? ev->section.s : "");
-            if (line)
-                fprintf(f, ",%zu,", line);
-            else
-                fprintf(f, ",,");
-            cli_csv_field(f, ev->quote.s);
-            fputc('\n', f);
-        }
     }
 }

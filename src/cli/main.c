@@ -1,8 +1,10 @@
 /* main.c — ckg's entry point: global options and the table of commands.
  *
  * Global options (--ontology, --corpus) may stand before or after the command name; they are
- * taken out of argv here, and each command parses the rest with getopt_long in its own file
- * (src/cli/cmd_<name>.c). */
+ * taken out of argv here, and each command parses the rest from its own table of options
+ * (src/cli/cmd_<name>.c, through cli_start in session.c). The table says of each command
+ * whether it needs igraph or Graphviz at run time: the query commands need neither. */
+#include "suggest.h"
 #include "cli.h"
 
 #include <stdio.h>
@@ -16,21 +18,36 @@
 typedef struct command {
     const char *name;
     cli_command_fn run;
+    unsigned uses; /* CLI_USES_IGRAPH, CLI_USES_GRAPHVIZ: what it needs besides libckg */
     const char *summary;
 } command;
 
+enum { IGRAPH = CLI_USES_IGRAPH, GRAPHVIZ = CLI_USES_GRAPHVIZ };
+
 static const command commands[] = {
-    {"check", cmd_check, "validate the ontology and verify every quote against the corpus"},
-    {"coverage", cmd_coverage, "how much of each paper and section is tied to evidence"},
-    {"neighbors", cmd_neighbors, "the concepts related to one, with the papers that say so"},
-    {"show", cmd_show, "everything about one concept"},
-    {"path", cmd_path, "the shortest chain of relations linking two concepts"},
-    {"search", cmd_search, "find concepts and quotes by text"},
-    {"metrics", cmd_metrics, "centralities per concept, communities and graph figures"},
-    {"diff", cmd_diff, "how two papers (or sections) differ: concepts, ranks, themes"},
-    {"compare", cmd_compare, "all papers (or sections) side by side: ranks, overlap, figures"},
-    {"export", cmd_export, "the graph as JSON, GraphML, DOT or CSV for other tools"},
-    {"render", cmd_render, "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"},
+    {"check", cmd_check, 0, "validate the ontology and verify every quote against the corpus"},
+    {"coverage", cmd_coverage, 0, "how much of each paper and section is tied to evidence"},
+    {"papers", cmd_papers, 0, "the papers: ids, authors, years, sections and what each holds"},
+    {"themes", cmd_themes, 0, "the themes: ids, names and what each holds"},
+    {"neighbors", cmd_neighbors, 0, "the concepts related to one, with the papers that say so"},
+    {"show", cmd_show, IGRAPH, "everything about one concept"},
+    {"path", cmd_path, 0, "the shortest chain of relations linking two concepts"},
+    {"search", cmd_search, 0, "find concepts and quotes by text"},
+    {"metrics", cmd_metrics, IGRAPH, "centralities per concept, communities and graph figures"},
+    {"diff", cmd_diff, IGRAPH, "how two papers (or sections) differ: concepts, ranks, themes"},
+    {"compare", cmd_compare, IGRAPH,
+     "all papers (or sections) side by side: ranks, overlap, figures"},
+    {"export", cmd_export, IGRAPH | GRAPHVIZ,
+     "the graph as JSON, GraphML, GEXF, DOT or CSV for other tools"},
+    {"render", cmd_render, IGRAPH | GRAPHVIZ,
+     "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"},
+    {"atlas", cmd_atlas, IGRAPH | GRAPHVIZ,
+     "one offline HTML page to explore the maps, concepts and quotes"},
+    {"propositions", cmd_propositions, 0,
+     "the relations as propositions with quotes: a handout, CSV or JSON"},
+    {"quiz", cmd_quiz, 0, "cloze questions on the propositions: Markdown, Moodle GIFT, Anki CSV, JSON"},
+    {"score", cmd_score, 0,
+     "a student's concept map (CmapTools CXL or CSV) against the papers, with evidence"},
 };
 
 static void print_help(FILE *f)
@@ -42,7 +59,7 @@ static void print_help(FILE *f)
             "\n"
             "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(f,
             "\n"
             "global options:\n"
@@ -120,6 +137,27 @@ static const command *find_command(const char *name)
     return NULL;
 }
 
+/* A name that is no command: one line saying what was meant. Returns EXIT_USAGE. */
+static int unknown_command(const cli *c, const char *name)
+{
+    enum { N = sizeof commands / sizeof *commands };
+    const char *names[N + 1], *best;
+    if (name[0] == '-') {
+        static const char *const globals[] = {"--help", "--version", "--ontology", "--corpus"};
+        if (suggest_closest(name, globals, 4, &best, 1))
+            return cli_usage_error(c, NULL, "unknown option '%s' (did you mean '%s'?)", name,
+                                   best);
+        return cli_usage_error(c, NULL, "unknown option '%s' (a command's options go after "
+                                        "its name: 'ckg COMMAND --help')", name);
+    }
+    for (size_t i = 0; i < N; i++)
+        names[i] = commands[i].name;
+    names[N] = "help";
+    if (suggest_closest(name, names, N + 1, &best, 1))
+        return cli_usage_error(c, NULL, "unknown command '%s' (did you mean '%s'?)", name, best);
+    return cli_usage_error(c, NULL, "unknown command '%s' (see 'ckg --help')", name);
+}
+
 int main(int argc, char **argv)
 {
     cli c = {.program = "ckg", .ontology_dir = "ontology"};
@@ -157,12 +195,12 @@ int main(int argc, char **argv)
         }
         const command *cmd = find_command(argv[2]);
         if (!cmd)
-            return cli_usage_error(&c, NULL, "unknown command '%s' (see 'ckg --help')", argv[2]);
+            return unknown_command(&c, argv[2]);
         char *help_argv[] = {argv[2], "--help", NULL};
         return cli_finish_output(&c, cmd->run(&c, 2, help_argv));
     }
     const command *cmd = find_command(name);
     if (!cmd)
-        return cli_usage_error(&c, NULL, "unknown command '%s' (see 'ckg --help')", name);
+        return unknown_command(&c, name);
     return cli_finish_output(&c, cmd->run(&c, argc - 1, argv + 1));
 }

@@ -1,6 +1,6 @@
 /* output.c — what the query commands share to print: styles (color only on a terminal and
  * never with NO_COLOR), text from the input files made safe for a terminal, table cells
- * aligned by display width, CSV fields, JSON pieces.
+ * aligned by display width, places of quotes, JSON documents.
  *
  * Text output shows each control character of the ontology or the corpus as one column (a
  * space for a tab or line break, U+FFFD for the others; text_display_control): one visible
@@ -105,6 +105,14 @@ size_t cli_fit(FILE *f, const char *s, size_t cols, const char *style, const cha
     return width;
 }
 
+void cli_concept_names(FILE *f, const cli_style *st, const ckg_concept *k)
+{
+    fputs(st->bold, f);
+    cli_text(f, k->zh.s);
+    fprintf(f, "%s  ", st->reset);
+    cli_text(f, k->en.s);
+}
+
 const char *cli_rank_text(double rank, char *buf, size_t size)
 {
     if (isnan(rank))
@@ -116,43 +124,27 @@ const char *cli_rank_text(double rank, char *buf, size_t size)
     return buf;
 }
 
-void cli_csv_field(FILE *f, const char *s)
+const char *cli_quote_place(const char *paper, size_t line, size_t end_line, char *buf,
+                            size_t size)
 {
-    fputc('"', f);
-    for (; s && *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
+    if (line && end_line > line)
+        snprintf(buf, size, "%s:%zu-%zu", paper, line, end_line);
+    else if (line)
+        snprintf(buf, size, "%s:%zu", paper, line);
+    else
+        snprintf(buf, size, "%s", paper);
+    return buf;
 }
 
-json_t *cli_json_concept(const ckg_ontology *o, int32_t concept)
+int cli_print_json(int status, json_t **doc)
 {
-    const ckg_concept *c = &o->concepts[concept];
-    return json_pack("{s:s, s:s, s:s, s:s?}", "id", c->id.s, "zh", c->zh.s, "en", c->en.s,
-                     "theme", c->theme.s);
-}
-
-json_t *cli_json_papers(const ckg_ontology *o, const int32_t *papers, size_t n)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < n; i++) {
-        if (json_array_append_new(a, json_string(o->papers[papers[i]].id.s))) {
-            json_decref(a);
-            return NULL;
-        }
-    }
-    return a;
-}
-
-int cli_json_print(json_t *root)
-{
-    int rc = CKG_ENOMEM;
-    if (root && json_dumpf(root, stdout, JSON_INDENT(2)) == 0) {
+    int rc = status == CKG_OK ? CKG_ENOMEM : status;
+    if (status == CKG_OK && *doc &&
+        (json_dumpf(*doc, stdout, JSON_INDENT(2)) == 0 || ferror(stdout))) {
         putchar('\n');
-        rc = CKG_OK;
+        rc = CKG_OK; /* a failed write is cli_finish_output's to report */
     }
-    json_decref(root);
+    json_decref(*doc);
+    *doc = NULL;
     return rc;
 }

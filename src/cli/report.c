@@ -4,8 +4,8 @@
  *      41 |   - concept: digtal-economy
  *         |              ^
  *
- * The source line is read back from the file when printed (files are cached while one list
- * is printed); the caret is placed by display width, so it sits under the right character
+ * The source line is read back from the file when printed (filebuf_read: a regular file
+ * only; files are cached while one list is printed); the caret is placed by display width, so it sits under the right character
  * after CJK text. Color only when the CLI decided stderr is a terminal without NO_COLOR.
  *
  * Messages and excerpts carry text from the input files, which may hold control
@@ -15,45 +15,28 @@
  * are is text_control_len's to say, for stdout's text output (cli_text) too. */
 #include "ckg/text.h"
 #include "cli.h"
+#include "util/filebuf.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The largest file read back for an excerpt: what the loader reads at most. */
+enum { MAX_SOURCE_BYTES = 512 * 1024 * 1024 };
+
 typedef struct source_cache {
     const char *file;
-    char *text;
-    size_t len;
+    filebuf text; /* empty when the file could not be read again */
 } source_cache;
 
 static void load_source(source_cache *sc, const char *file)
 {
+    int err;
     if (sc->file && strcmp(sc->file, file) == 0)
         return;
-    free(sc->text);
-    sc->text = NULL;
-    sc->len = 0;
+    filebuf_free(&sc->text);
     sc->file = file;
-    FILE *f = fopen(file, "rb");
-    if (!f)
-        return;
-    size_t cap = 0;
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-        char *p = realloc(sc->text, cap + n + 1);
-        if (!p) {
-            free(sc->text);
-            sc->text = NULL;
-            break;
-        }
-        sc->text = p;
-        memcpy(sc->text + cap, buf, n);
-        cap += n;
-        sc->len = cap;
-        sc->text[cap] = '\0';
-    }
-    fclose(f);
+    filebuf_read(file, MAX_SOURCE_BYTES, 0, &sc->text, &err); /* no excerpt when it fails */
 }
 
 void cli_fputs_safe(FILE *f, const char *s)
@@ -79,9 +62,9 @@ void cli_fputs_safe(FILE *f, const char *s)
 /* The text of 1-based line in the cached file, without its newline; NULL when absent. */
 static const char *source_line(const source_cache *sc, uint32_t line, size_t *len)
 {
-    if (!sc->text || line == 0)
+    if (!sc->text.data || line == 0)
         return NULL;
-    const char *p = sc->text, *end = sc->text + sc->len;
+    const char *p = sc->text.data, *end = sc->text.data + sc->text.len;
     for (uint32_t l = 1; l < line; l++) {
         p = memchr(p, '\n', (size_t)(end - p));
         if (!p)
@@ -118,7 +101,12 @@ static void print_excerpt(const source_cache *sc, const diag *d, const char *car
         }
     }
     copy[kept] = '\0';
-    fprintf(stderr, "%5u | %s\n      | ", (unsigned)d->line, copy);
+    fprintf(stderr, "%5u | %s\n", (unsigned)d->line, copy);
+    if (!d->col) {
+        free(copy);
+        return;
+    }
+    fprintf(stderr, "      | ");
     size_t col = 0, cp = 1;
     for (const char *p = copy; *p && cp < d->col; cp++) {
         size_t w = 0;
@@ -145,7 +133,9 @@ void cli_print_diags(const cli *c, diag_list *diags)
         fputs(bold, stderr);
         cli_fputs_safe(stderr, d->file ? d->file : c->program);
         if (d->file && d->line)
-            fprintf(stderr, ":%u:%u", (unsigned)d->line, (unsigned)d->col);
+            fprintf(stderr, ":%u", (unsigned)d->line);
+        if (d->file && d->line && d->col) /* 0: the place is known to the line only */
+            fprintf(stderr, ":%u", (unsigned)d->col);
         fprintf(stderr, ":%s %s%s:%s ", reset, sev_color, diag_severity_name(d->severity), reset);
         cli_fputs_safe(stderr, d->message);
         fputc('\n', stderr);
@@ -156,7 +146,7 @@ void cli_print_diags(const cli *c, diag_list *diags)
     }
     if (diags->out_of_memory)
         fprintf(stderr, "%s: some diagnostics were lost for lack of memory\n", c->program);
-    free(sc.text);
+    filebuf_free(&sc.text);
 }
 
 int cli_usage_error(const cli *c, const char *command, const char *fmt, ...)

@@ -9,8 +9,17 @@ Loads every SVG given on the command line into one page in headless Chromium (De
   - the font each label is drawn in: it must be the CJK font the map names first.
 Phrases on arrows are checked too: one that covers a concept box counts as a warning.
 
+Every map is shown as a slide program shows a picture: in a 1920x1080 box, scaled to fit
+(preserveAspectRatio meet). There each label's height on the screen is read as its font
+size times the scale getScreenCTM gives its text, and the map's aspect from its viewBox;
+every line reports the smallest concept label, the smallest linking phrase and the aspect.
+--slide KIND turns them into checks: "slide" (every concept label at least 16 px, every
+phrase 12 px, aspect 1.5 to 2.1), "ego" (the same labels, aspect at least 1.2) or "poster"
+(every label at least 10 px); a map below them fails.
+
 The page's script writes its verdict into the DOM; Chromium's --dump-dom hands it back.
-With --shots DIR, also writes a PNG screenshot of each map into DIR, to look at.
+With --shots DIR, also writes a PNG screenshot of each map into DIR, to look at: the
+1920x1080 slide with the map fitted in it (with --slide), else the map at --shot-scale.
 
 Exit status: 0 when every map passes, 1 when one fails, 2 when the browser cannot run.
 Prints one line per map and a final "N passed, N failed" line."""
@@ -27,6 +36,13 @@ import tempfile
 
 TOLERANCE = 0.5  # SVG user units (points)
 FONT = "Noto Sans CJK SC"
+SLIDE_W, SLIDE_H = 1920, 1080
+# --slide KIND: smallest concept label (px), smallest phrase (px), aspect range
+THRESHOLDS = {
+    "slide": (16.0, 12.0, 1.5, 2.1),
+    "ego": (16.0, 12.0, 1.2, None),
+    "poster": (10.0, 10.0, None, None),
+}
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -41,11 +57,18 @@ function overlap(a, b, pad) {
          a.y + pad < b.y + b.h && b.y + pad < a.y + a.h;
 }
 const out = [];
+/* The height a text is drawn at on the screen: its font size times the scale of its CTM. */
+function screen_px(t) {
+  const m = t.getScreenCTM();
+  return parseFloat(t.getAttribute('font-size')) * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+}
 for (const holder of document.querySelectorAll('div[data-map]')) {
   const svg = holder.querySelector('svg');
+  const vb = svg.viewBox.baseVal;
   const r = {map: holder.dataset.map, concepts: 0, texts: 0, overflow: [], overlaps: [],
              fonts: [], phrase_overlaps: 0, legend: !!svg.querySelector('g.graph > text'),
-             max_excess: 0};
+             max_excess: 0, aspect: vb.width / vb.height, concept_px: null, phrase_px: null,
+             smallest_concept: '', smallest_phrase: '', phrases: 0};
   const shapes = [];
   for (const g of svg.querySelectorAll('g.node.concept')) {
     r.concepts++;
@@ -73,6 +96,29 @@ for (const holder of document.querySelectorAll('div[data-map]')) {
   for (const p of phrases)
     for (const s of shapes)
       if (overlap(p, s.b, 1)) { r.phrase_overlaps++; break; }
+  /* The slide: a 1920x1080 box the map is fitted into, as a slide program fits it. Only
+   * now: the boxes above are measured at the map's own size, where the browser lays text
+   * out as it does when one reads the map (shrunk far, it rounds glyphs to pixels). */
+  svg.setAttribute('width', '%(slide_w)d');
+  svg.setAttribute('height', '%(slide_h)d');
+  svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+  for (const g of svg.querySelectorAll('g.node.concept')) {
+    for (const t of g.querySelectorAll('text')) {
+      const px = screen_px(t);
+      if (r.concept_px === null || px < r.concept_px) {
+        r.concept_px = px;
+        r.smallest_concept = g.id + ' "' + t.textContent + '"';
+      }
+    }
+  }
+  for (const t of svg.querySelectorAll('g.node.phrase text, g.edge text')) {
+    r.phrases++;
+    const px = screen_px(t);
+    if (r.phrase_px === null || px < r.phrase_px) {
+      r.phrase_px = px;
+      r.smallest_phrase = '"' + t.textContent + '"';
+    }
+  }
   out.push(r);
   holder.remove();
 }
@@ -107,7 +153,11 @@ def main():
     ap.add_argument("svgs", nargs="+")
     ap.add_argument("--shots", help="also write a screenshot of each map into this folder")
     ap.add_argument("--shot-scale", type=float, default=0.5)
+    ap.add_argument("--slide", choices=sorted(THRESHOLDS),
+                    help="fail a map whose labels, fitted to a 1920x1080 slide, are smaller "
+                         "than this kind of map allows, or whose aspect is outside its range")
     args = ap.parse_args()
+    limits = THRESHOLDS.get(args.slide)
 
     browser = chromium()
     if not browser:
@@ -134,7 +184,8 @@ def main():
             f.write('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>')
             f.write("\n".join(parts))
             f.write("<script>%s</script></body></html>"
-                    % (SCRIPT % {"tol": TOLERANCE, "font": FONT}))
+                    % (SCRIPT % {"tol": TOLERANCE, "font": FONT, "slide_w": SLIDE_W,
+                                 "slide_h": SLIDE_H}))
         res = run_browser(browser, page, tmp, ["--virtual-time-budget=60000", "--dump-dom"])
         m = re.search(r'<pre id="verdict">(.*?)</pre>', res.stdout.decode("utf-8", "replace"),
                       re.S)
@@ -160,11 +211,27 @@ def main():
                                                           "; ".join(r["overlaps"][:5])))
             if r["fonts"]:
                 problems.append("labels not in %s: %s" % (FONT, "; ".join(r["fonts"][:3])))
+            if limits:
+                min_concept, min_phrase, lo, hi = limits
+                if r["concept_px"] is not None and r["concept_px"] < min_concept - 0.05:
+                    problems.append("concept label %.1f px on the slide, under %g px: %s"
+                                    % (r["concept_px"], min_concept, r["smallest_concept"]))
+                if r["phrase_px"] is not None and r["phrase_px"] < min_phrase - 0.05:
+                    problems.append("linking phrase %.1f px on the slide, under %g px: %s"
+                                    % (r["phrase_px"], min_phrase, r["smallest_phrase"]))
+                if lo is not None and r["aspect"] < lo:
+                    problems.append("aspect %.2f, under %g" % (r["aspect"], lo))
+                if hi is not None and r["aspect"] > hi:
+                    problems.append("aspect %.2f, over %g" % (r["aspect"], hi))
             status = "FAIL" if problems else "ok"
+            slide = "on a %dx%d slide: concept labels >= %s px, phrases >= %s px, aspect %.2f" % (
+                SLIDE_W, SLIDE_H,
+                "%.1f" % r["concept_px"] if r["concept_px"] is not None else "-",
+                "%.1f" % r["phrase_px"] if r["phrase_px"] is not None else "-", r["aspect"])
             print("%-4s %s: %d concepts, %d label lines, largest excess %.2f, "
-                  "%d phrases touching a box%s" % (
+                  "%d phrases touching a box; %s%s" % (
                       status, r["map"], r["concepts"], r["texts"], r["max_excess"],
-                      r["phrase_overlaps"], "".join("\n     " + p for p in problems)))
+                      r["phrase_overlaps"], slide, "".join("\n     " + p for p in problems)))
             if problems:
                 failed += 1
             else:
@@ -175,13 +242,18 @@ def main():
             for path in args.svgs:
                 with open(path, encoding="utf-8") as f:
                     w, h = svg_size(f.read())
-                px_w = max(200, int(w * 4 / 3 * args.shot_scale))
-                px_h = max(200, int(h * 4 / 3 * args.shot_scale))
+                if args.slide:
+                    px_w, px_h = SLIDE_W, SLIDE_H
+                    style = "width:%dpx;height:%dpx;object-fit:contain" % (px_w, px_h)
+                else:
+                    px_w = max(200, int(w * 4 / 3 * args.shot_scale))
+                    px_h = max(200, int(h * 4 / 3 * args.shot_scale))
+                    style = "width:%dpx;height:%dpx" % (px_w, px_h)
                 shot_page = os.path.join(tmp, "shot.html")
                 with open(shot_page, "w", encoding="utf-8") as f:
-                    f.write('<html><body style="margin:0"><img src="file://%s" '
-                            'style="width:%dpx;height:%dpx"></body></html>'
-                            % (os.path.abspath(path), px_w, px_h))
+                    f.write('<html><body style="margin:0;background:#777"><img src="file://%s" '
+                            'style="%s;background:white"></body></html>'
+                            % (os.path.abspath(path), style))
                 png = os.path.join(args.shots, os.path.splitext(os.path.basename(path))[0] + ".png")
                 run_browser(browser, shot_page, tmp,
                             ["--screenshot=" + os.path.abspath(png),

@@ -11,25 +11,37 @@ back with a real parser (json, csv, xml.dom.minidom, Graphviz's own DOT reader t
 strings the parser returned, transformed only by the format's documented rule:
 
   JSON, CSV   exact, every character (control characters included)
-  GraphML     exact, except characters XML 1.0 cannot hold (C0 controls other than tab, LF
-              and CR; U+FFFE, U+FFFF), each replaced by U+FFFD
+  GraphML,    exact, except characters XML 1.0 cannot hold (C0 controls other than tab, LF
+  GEXF        and CR; U+FFFE, U+FFFF), each replaced by U+FFFD (GEXF's texts are attribute
+              values: line breaks and tabs are written as character references and must
+              come back as themselves)
   DOT         escString escaping read back (a backslash is \\\\, a line break \\n); other C0
               controls and DEL become a space
   SVG         display text: controls dropped, line breaks and tabs are spaces; compared with
               runs of white space collapsed, since labels wrap over lines
+  atlas       the page's data (JSON inside a <script>) exact, with no raw <, > or & in it;
+              each quote's <mark> (a slice of its paragraph) the quote as shown: white space
+              and controls aside, markdown escapes and bold markers read, PDF glyphs shown
+              as what they stand for; the maps (zlib in base64) by the SVG rule
 
-Markup must stay text: no element of an XML output may come from the ontology, and the DOT
-files must hold exactly the graph's nodes and edges. Prints one line per failure; exits 1
+Markup must stay text: no element of an XML output may come from the ontology, the DOT
+files must hold exactly the graph's nodes and edges, and the atlas page must hold only its
+own elements and scripts. Prints one line per failure; exits 1
 when any.
 """
+import base64
 import csv
+import html.parser
 import io
 import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
+import unicodedata
 import xml.dom.minidom
+import zlib
 
 import yaml
 
@@ -226,6 +238,116 @@ def dot_to_svg(path):
     return out
 
 
+def atlas_rule(s):
+    """A source text as the atlas shows it, for comparing a <mark> with its quote: bold
+    markers, <sup>/<sub> tags and the backslash of markdown escapes gone, the PDF glyphs
+    as what they stand for, no white space, controls or noncharacters."""
+    s = s.replace("**", "")
+    s = re.sub(r"</?su[pb]>", "", s)
+    s = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", s)
+    s = s.translate({0xA3AC: "，", 0xA3AE: "。", 0xA3BB: "；", 0xAB: "《", 0xBB: "》"})
+    return "".join(ch for ch in s if not (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf")
+                                          or (ord(ch) & 0xFFFE) == 0xFFFE
+                                          or 0xFDD0 <= ord(ch) <= 0xFDEF))
+
+
+# The elements of the atlas page's own markup (src/atlas/atlas.html).
+ATLAS_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "div", "label",
+              "span", "select", "input", "ul", "button", "main", "section", "p", "aside",
+              "noscript", "script"}
+
+
+class PageParser(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.scripts, self.current = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "script":
+            self.current = (dict(attrs), [])
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.current[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self.current is not None:
+            self.scripts.append((self.current[0], "".join(self.current[1])))
+            self.current = None
+
+
+def atlas_read(path):
+    """The atlas page: (its data, the strings of the data, the strings of its maps)."""
+    with open(path, encoding="utf-8") as f:
+        page = f.read()
+    p = PageParser()
+    p.feed(page)
+    stray = sorted(set(p.tags) - ATLAS_TAGS)
+    if stray:
+        fail(f"{path}: elements that are not the page's own: {stray}")
+    kinds = [a.get("type") for a, _ in p.scripts]
+    data_text = [t for a, t in p.scripts if a.get("id") == "atlas-data"]
+    maps = [t for a, t in p.scripts if a.get("type") == "application/x-ckg-map"]
+    if kinds.count(None) != 1 or len(data_text) != 1 or len(p.scripts) != len(maps) + 2:
+        fail(f"{path}: scripts other than the page's one, its data and its maps: {kinds}")
+        return None, [], []
+    if re.search(r"[<>&]", data_text[0]):
+        fail(f"{path}: the data holds a raw <, > or &")
+    try:
+        data = json.loads(data_text[0])
+    except ValueError as e:
+        fail(f"{path}: the data is not JSON: {e}")
+        return None, [], []
+    strings = []
+
+    def walk(x):
+        if isinstance(x, str):
+            strings.append(x)
+        elif isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk(data)
+    svg_strings = []
+    for i, m in enumerate(maps):
+        with tempfile.NamedTemporaryFile("wb", suffix=".svg", delete=False) as f:
+            f.write(zlib.decompress(base64.b64decode(m)))
+        svg_strings += xml_strings(f.name)
+        os.unlink(f.name)
+    return data, strings, svg_strings
+
+
+def atlas_marks(path, data, texts):
+    """Every quote of the data is marked in its paragraph as the quote reads; the paragraphs'
+    own markup is text. Returns the number of quotes checked."""
+    quotes = []
+    for c in data["concepts"]:
+        for p in c["papers"]:
+            quotes += p["quotes"]
+        for link in c["links"]:
+            quotes += link["quotes"]
+    n = 0
+    for q in quotes:
+        if q["para"] is None:
+            fail(f"{path}: the quote {q['quote']!r} has no paragraph")
+            continue
+        units = data["paragraphs"][q["para"]]["text"].encode("utf-16-le")
+        mark = units[2 * q["mark"][0]:2 * q["mark"][1]].decode("utf-16-le")
+        if atlas_rule(mark) != atlas_rule(q["quote"]):
+            fail(f"{path}: the mark {mark!r} is not the quote {q['quote']!r}")
+        n += 1
+    own = {t for _, t in texts["quote"]}
+    if {q["quote"] for q in quotes} != own:
+        fail(f"{path}: the data's quotes are not the fixture's")
+    for para in data["paragraphs"]:
+        if "<img src=x onerror=" not in para["text"]:
+            fail(f"{path}: a paragraph lost the source's markup: {para['text'][:60]!r}")
+    return n
+
+
 # ------------------------------------------------------------------ the expectations
 
 ALL_CONCEPTS = ("script-concept", "entity-concept", "control-concept", "long-concept")
@@ -285,9 +407,16 @@ def main(argv):
     n_nodes, n_edges = len(texts["concept"]), len(texts["pair"])
     for name, found, rule in (("export.csv", csv_strings(p("export.csv")), None),
                               ("export.graphml", xml_strings(p("export.graphml")), graphml_rule),
+                              ("export.gexf", xml_strings(p("export.gexf")), graphml_rule),
                               ("export.dot", dot_strings(p("export.dot"), n_nodes, n_edges),
                                dot_rule)):
         n += expect(name, found, kinds_zh, names + ("kind",), rule or (lambda s: s))
+    # the definitions the graph formats but DOT carry, line breaks and all (GEXF keeps them
+    # in attribute values as character references)
+    for name, found, rule in (("export.csv", csv_strings(p("export.csv")), None),
+                              ("export.graphml", xml_strings(p("export.graphml")), graphml_rule),
+                              ("export.gexf", xml_strings(p("export.gexf")), graphml_rule)):
+        n += expect(name, found, texts, ("definition",), rule or (lambda s: s))
     n += expect("export.json", json_strings(p("export.json")), texts,
                 names + ("title", "venue", "author"))
 
@@ -332,6 +461,19 @@ def main(argv):
                 whole=False)
     n += expect("render-diff.svg", found, texts, ("quote",), svg_rule, whole=False,
                 one_per_owner=True)
+
+    # the atlas: its data exact, its marks the quotes, its maps by the SVG rule
+    if os.path.exists(p("atlas.html")):
+        data, strings, svg = atlas_read(p("atlas.html"))
+        if data is not None:
+            n += expect("atlas.html", strings, texts,
+                        names + ("definition", "theme", "kind", "title", "venue", "author",
+                                 "quote"))
+            n += atlas_marks("atlas.html", data, texts)
+            n += expect("atlas.html (maps)", svg, texts, ("name", "theme", "title", "author"),
+                        svg_rule, whole=False)
+    else:
+        fail("atlas.html: missing")
 
     for f in FAILURES:
         print(f)

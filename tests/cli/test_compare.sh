@@ -73,12 +73,12 @@ PY
 test_case csv_tables
 cmp_ --measure degree --format csv
 expect_rc 0
-expect_out 'id,zh,en,theme,"essays","left","mute","right"'
-expect_out '"ka","概念甲","concept a","core",3.5,1,,3.5'
+expect_out 'id,zh,en,theme,essays,left,mute,right'
+expect_out 'ka,概念甲,concept a,core,3.5,1,,3.5'
 expect_out "a,b,shared_concepts,jaccard,shared_relations,jaccard_relations,n,spearman_degree,kendall_degree"
-expect_out '"left","right",4,0.5,2,0.20000000000000001,4,'
+expect_out 'left,right,4,0.5,2,0.20000000000000001,4,'
 expect_out "scope,nodes,edges,density,communities,modularity,top"
-expect_out '"mute",0,0,0,0,,""'
+expect_out 'mute,0,0,0,0,,'
 cmp_ --format csv --table figures
 expect_rc 0
 expect_no_out "id,zh,en"

@@ -29,7 +29,7 @@ test_case csv_has_one_row_per_section
 cov --format csv
 expect_rc 0
 expect_out 'paper,line,level,label,title,section,body,chars,covered,quotes,share'
-expect_out '"alpha",5,2,"一、","创新","",true,35,29,4,0.8286'
+expect_out 'alpha,5,2,一、,创新,,true,35,29,4,0.8286'
 
 test_case uncovered_section_is_flagged_and_check_fails
 o=$(fixture_with "")

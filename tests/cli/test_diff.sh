@@ -77,15 +77,15 @@ test_case csv_tables
 dif left right --measure degree --format csv
 expect_rc 0
 expect_out "id,zh,en,theme,in,rank_a,rank_b,rank_delta,degree_a,degree_b,degree_delta,"
-expect_out '"ka","概念甲","concept a","core","both",1,3.5,2.5,4,2,-2,'
-expect_out '"ke","概念戊","concept e","industry","left",5.5,,,1,,,'
+expect_out 'ka,概念甲,concept a,core,both,1,3.5,2.5,4,2,-2,'
+expect_out 'ke,概念戊,concept e,industry,left,5.5,,,1,,,'
 expect_out "from,to,in,kinds_a,kinds_b,ends_shared"
-expect_out '"ka","kb","both","causes","supports",1'
-expect_out '"core","核心","core",3,3,0.5,0.5,8,9,'
+expect_out 'ka,kb,both,causes,supports,1'
+expect_out 'core,核心,core,3,3,0.5,0.5,8,9,'
 dif left right --format csv --table relations
 expect_rc 0
 expect_no_out "id,zh,en"
-expect_out '"kg","kc","right",,"supports",0'
+expect_out 'kg,kc,right,,supports,0'
 
 test_case sections_are_paper_slash_section
 dif essays/one essays/two
@@ -115,7 +115,7 @@ expect_rc 1
 expect_err "unknown paper 'lft' (did you mean 'left'?)"
 dif essays/twoo right
 expect_rc 1
-expect_err "paper 'essays' has no section 'twoo' (did you mean 'two'?); its sections: essays/one essays/two"
+expect_err "paper 'essays' has no section 'twoo' (did you mean 'two'?); its sections: essays/one, essays/two"
 dif left/one right
 expect_rc 1
 expect_err "paper 'left' has no sections"

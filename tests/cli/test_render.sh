@@ -31,6 +31,10 @@ expect_rc 0
 expect_out "--focus C"
 expect_out "--diff A B"
 expect_out "sfdp"
+expect_out "--top N|all"
+expect_out "--hide C"
+expect_out "--min-papers K"
+expect_out "--dpi N"
 expect_out "examples:"
 
 test_case svg_to_stdout_has_a_box_per_concept
@@ -39,7 +43,10 @@ expect_rc 0
 cp "$WORK/out" "$WORK/all.svg"
 expect_xml "$WORK/all.svg"
 expect_count 7 'class="node concept ' "$WORK/all.svg"
-expect_count 3 'class="edge relation"' "$WORK/all.svg"
+# the default engine (sfdp) draws each relation in two halves through its phrase
+expect_count 3 'class="node phrase"' "$WORK/all.svg"
+expect_count 6 'class="edge relation"' "$WORK/all.svg"
+expect_count 1 'class="node key"' "$WORK/all.svg"
 expect_out 'font-family="Noto Sans CJK SC,'
 expect_out "新质生产力文献概念图"
 
@@ -82,7 +89,8 @@ expect_err "paper 'beta' has no section 'part-two'"
 test_case ego_map_by_name
 run --ontology "$GOOD" render --focus 新动能 --format dot
 expect_rc 0
-expect_out 'innovation -> "new-momentum"'
+expect_out 'innovation -> "innovation--new-momentum"'
+expect_out '"innovation--new-momentum" -> "new-momentum"'
 expect_out 'class="concept theme-core focus"'
 
 test_case unknown_focus_gets_suggestions
@@ -110,7 +118,7 @@ expect_rc 2
 expect_err "--depth needs --focus"
 run --ontology "$GOOD" render --focus innovation --depth 0
 expect_rc 2
-expect_err "--depth must be a number"
+expect_err "ckg render: --depth wants a whole number from 1 to 100, not '0'"
 run --ontology "$GOOD" render --engine osage
 expect_rc 2
 expect_err "unknown engine 'osage'"
@@ -118,8 +126,9 @@ run --ontology "$GOOD" render --lang fr
 expect_rc 2
 run --ontology "$GOOD" render --size-by closeness
 expect_rc 2
-run --ontology "$GOOD" render --format png
+run --ontology "$GOOD" render --format jpg
 expect_rc 2
+expect_err "unknown format 'jpg' (svg, png, pdf or dot)"
 run --ontology "$GOOD" render --ties
 expect_rc 2
 run --ontology "$GOOD" render --section part-one
@@ -170,9 +179,11 @@ expect_out_empty
 expect_err "ckg render: left vs right: 8 concepts (2 only in left, 2 only in right, 4 in both), 10 relations (4 only in left, 4 only in right, 2 in both)"
 expect_xml "$WORK/diff.svg"
 expect_count 8 'class="node concept ' "$WORK/diff.svg"
-expect_count 6 'diff&#45;a"' "$WORK/diff.svg"
-expect_count 6 'diff&#45;b"' "$WORK/diff.svg"
-expect_count 6 'diff&#45;both"' "$WORK/diff.svg"
+# the default engine draws a relation in two halves: 2 concepts + 4 relations x 2 halves of
+# each side, 4 + 2 x 2 of both
+expect_count 10 'diff&#45;a"' "$WORK/diff.svg"
+expect_count 10 'diff&#45;b"' "$WORK/diff.svg"
+expect_count 8 'diff&#45;both"' "$WORK/diff.svg"
 expect_count 1 "仅见于 A left：2 个概念，4 条关系（橙色，实线）" "$WORK/diff.svg"
 # the options of plain maps apply; the order of arguments does not matter
 run --ontology "$DIFF" render --engine sfdp --diff left right --focus ka --size-by degree --format dot
@@ -254,6 +265,206 @@ PYEOF
     done
 fi
 
+SLIDE="$FIXTURES/render/slide"
+
+# expect_magic HEX FILE — FILE starts with the bytes HEX (as od -An -tx1 prints them).
+expect_magic() {
+    got=$(head -c 8 "$2" | od -An -tx1 | tr -d ' \n')
+    case "$got" in "$1"*) pass ;; *) fail "$2 starts with $got, not $1" ;; esac
+}
+PNG_MAGIC=89504e470d0a1a0a
+PDF_MAGIC=255044462d
+
+# png_size FILE — "WIDTH HEIGHT" from the PNG's header.
+png_size() {
+    $PY -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print(*struct.unpack(">II", d[16:24]))' "$1"
+}
+
+test_case default_map_is_a_slide_that_says_what_it_leaves_out
+run --ontology "$SLIDE" render -o "$WORK/slide.svg"
+expect_rc 0
+expect_out_empty
+expect_xml "$WORK/slide.svg"
+expect_count 30 'class="node concept ' "$WORK/slide.svg"
+expect_count 1 "按关系数选出 30 个概念（共 40 个；全部：&#45;&#45;top all）" "$WORK/slide.svg"
+run --ontology "$SLIDE" render --paper big --lang en -o "$WORK/slide-en.svg"
+expect_count 1 "30 of 38 concepts, chosen by relations" "$WORK/slide-en.svg"
+# a paper's map: no key of how many papers state a relation
+expect_count 0 "papers state" "$WORK/slide-en.svg"
+run --ontology "$SLIDE" render --lang en -o "$WORK/slide-all-en.svg"
+expect_count 1 "stated by 2 papers" "$WORK/slide-all-en.svg"
+
+test_case top_n_and_top_all
+run --ontology "$SLIDE" render --paper big --top 10 --engine dot --format dot
+expect_rc 0
+n=$(grep -cE '^	k[0-9]+	\[' "$WORK/out")
+if [ "$n" -eq 10 ]; then pass; else fail "--top 10 drew $n concepts"; fi
+for k in k01 k36 k03 k04 k05 k06 k07 k08 k09 k10; do expect_out "	$k	["; done
+expect_no_out "	k02	["
+run --ontology "$SLIDE" render --paper big --top all -o "$WORK/big-all.svg"
+expect_rc 0
+expect_count 38 'class="node concept ' "$WORK/big-all.svg"
+expect_count 1 "38 个概念，52 条关系" "$WORK/big-all.svg"
+run --ontology "$SLIDE" render --top 0
+expect_rc 2
+expect_err "--top wants a whole number from 1 to 10000, not '0'"
+run --ontology "$SLIDE" render --top many
+expect_rc 2
+expect_err "not 'many'"
+run --ontology "$SLIDE" render --top -3
+expect_rc 2
+run --ontology "$SLIDE" render --top 10001
+expect_rc 2
+
+test_case hide_takes_any_name_and_repeats
+run --ontology "$SLIDE" render --paper big --top all --hide 概念一 --hide 'concept 37' --hide k36 -o "$WORK/hidden.svg"
+expect_rc 0
+expect_count 35 'class="node concept ' "$WORK/hidden.svg"
+expect_count 0 '<g id="k01"' "$WORK/hidden.svg"
+expect_count 0 '<g id="k01&#45;&#45;' "$WORK/hidden.svg"
+run --ontology "$SLIDE" render --hide 概念一百
+expect_rc 1
+expect_err "unknown concept '概念一百' (did you mean"
+expect_out_empty
+run --ontology "$SLIDE" render --focus k01 --hide k01
+expect_rc 2
+expect_err "the focus of an ego map cannot be hidden ('k01')"
+expect_out_empty
+
+test_case min_papers_keeps_shared_relations
+run --ontology "$SLIDE" render --min-papers 2 --engine dot --format dot
+expect_rc 0
+n=$(grep -c -- ' -> ' "$WORK/out")
+if [ "$n" -eq 3 ]; then pass; else fail "--min-papers 2 drew $n relations, not 3"; fi
+run --ontology "$SLIDE" render --paper big --min-papers 2 -o "$WORK/shared.svg"
+expect_rc 0
+expect_count 3 'class="node concept ' "$WORK/shared.svg"
+run --ontology "$SLIDE" render --min-papers 0
+expect_rc 2
+expect_err "--min-papers wants a whole number"
+
+test_case theme_by_id_zh_or_en
+for t in technology 技术 "technology"; do
+    run --ontology "$SLIDE" render --theme "$t" --top all --engine dot --format dot
+    expect_rc 0
+    expect_out 'theme-technology'
+    expect_no_out 'theme-core"'
+done
+run --ontology "$SLIDE" render --theme 'core notion' -o "$WORK/core.svg"
+expect_rc 0
+expect_count 1 "主题「核心范畴」" "$WORK/core.svg"
+run --ontology "$SLIDE" render --theme 技木
+expect_rc 1
+expect_err "unknown theme '技木'"
+
+test_case size_by_relations_is_the_default
+run --ontology "$SLIDE" render --paper big -o "$WORK/rel.svg"
+expect_rc 0
+expect_count 1 "方框大小：关系数" "$WORK/rel.svg"
+run --ontology "$SLIDE" render --paper big --size-by relations -o "$WORK/rel2.svg"
+expect_rc 0
+if cmp -s "$WORK/rel.svg" "$WORK/rel2.svg"; then pass; else fail "--size-by relations is not the default"; fi
+run --ontology "$SLIDE" render --paper big --size-by pagerank -o "$WORK/pr.svg"
+expect_count 1 "方框大小：PageRank" "$WORK/pr.svg"
+
+test_case format_from_the_file_name
+run --ontology "$GOOD" render -o "$WORK/map.png"
+expect_rc 0
+expect_out_empty
+expect_magic "$PNG_MAGIC" "$WORK/map.png"
+run --ontology "$GOOD" render -o "$WORK/map.PDF"
+expect_rc 0
+expect_magic "$PDF_MAGIC" "$WORK/map.PDF"
+run --ontology "$GOOD" render -o "$WORK/map.dot"
+expect_rc 0
+expect_count 1 'strict digraph' "$WORK/map.dot"
+run --ontology "$GOOD" render -o "$WORK/map.gv"
+expect_count 1 'strict digraph' "$WORK/map.gv"
+run --ontology "$GOOD" render -o "$WORK/map"
+expect_rc 0
+expect_xml "$WORK/map"
+# --format wins over the name
+run --ontology "$GOOD" render --format dot -o "$WORK/named.svg"
+expect_rc 0
+expect_count 1 'strict digraph' "$WORK/named.svg"
+
+test_case unknown_extension_is_a_usage_error
+echo keep >"$WORK/map.jpg"
+run --ontology "$GOOD" render -o "$WORK/map.jpg"
+expect_rc 2
+expect_err "cannot write '.jpg' files: the map is written as .svg, .png, .pdf or .dot"
+expect_out_empty
+if [ "$(cat "$WORK/map.jpg")" = keep ]; then pass; else fail "map.jpg was overwritten"; fi
+run --ontology "$GOOD" render -o "$WORK/newmap.jpeg"
+expect_rc 2
+if [ -e "$WORK/newmap.jpeg" ]; then fail "newmap.jpeg was written"; else pass; fi
+if ls "$WORK"/.newmap.jpeg.* >/dev/null 2>&1; then fail "a temporary file is left"; else pass; fi
+# but --format names what to write
+run --ontology "$GOOD" render --format png -o "$WORK/map.jpg"
+expect_rc 0
+expect_magic "$PNG_MAGIC" "$WORK/map.jpg"
+
+test_case png_size_and_dpi
+run --ontology "$GOOD" render -o "$WORK/slide.png"
+set -- $(png_size "$WORK/slide.png")
+if [ "$1" -ge 1920 ] && [ "$2" -ge 1080 ]; then pass; else fail "default PNG is $1 x $2, not at least 1920 x 1080"; fi
+run --ontology "$GOOD" render --dpi 72 -o "$WORK/small.png"
+expect_rc 0
+set -- $(png_size "$WORK/small.png")
+w72=$1
+run --ontology "$GOOD" render --dpi 144 -o "$WORK/big.png"
+set -- $(png_size "$WORK/big.png")
+if [ $(( $1 - 2 * w72 )) -le 2 ] && [ $(( 2 * w72 - $1 )) -le 2 ]; then pass; else fail "144 dpi gives $1 px, 72 dpi $w72"; fi
+run --ontology "$GOOD" render --dpi 5 -o "$WORK/x.png"
+expect_rc 2
+expect_err "--dpi must be a number from 10 to 2400, not '5'"
+run --ontology "$GOOD" render --dpi 300 -o "$WORK/x.svg"
+expect_rc 2
+expect_err "--dpi is the resolution of a PNG; this map is svg"
+run --ontology "$SLIDE" render --top all --dpi 2400 -o "$WORK/x.png"
+expect_rc 2
+expect_err "choose a lower --dpi"
+if [ -e "$WORK/x.png" ]; then fail "a PNG too large was half written"; else pass; fi
+
+test_case binary_never_to_a_terminal
+# to a pipe it goes
+run --ontology "$GOOD" render --format png
+expect_rc 0
+expect_magic "$PNG_MAGIC" "$WORK/out"
+run --ontology "$GOOD" render --format pdf -o -
+expect_rc 0
+expect_magic "$PDF_MAGIC" "$WORK/out"
+if command -v script >/dev/null 2>&1; then
+    for f in png pdf; do
+        LAST_CMD="ckg render --format $f (on a terminal)"
+        set +e
+        script -qec "$CKG --ontology $GOOD render --format $f; echo \"exit \$?\"" /dev/null >"$WORK/tty" 2>&1
+        set -e
+        if grep -q "a $f is binary and stdout is a terminal" "$WORK/tty" && grep -q "exit 2" "$WORK/tty" &&
+            ! grep -qa "PNG" "$WORK/tty"; then pass; else fail "$f on a terminal: $(head -c 300 "$WORK/tty")"; fi
+    done
+fi
+
+test_case png_write_is_atomic
+run --ontology "$GOOD" render -o "$WORK/keep.png"
+cp "$WORK/keep.png" "$WORK/keep.orig"
+run --ontology "$GOOD" render --theme nope -o "$WORK/keep.png"
+expect_rc 1
+if cmp -s "$WORK/keep.png" "$WORK/keep.orig"; then pass; else fail "a failed render changed keep.png"; fi
+run --ontology "$GOOD" render -o "$WORK/no-such-dir/map.png"
+expect_rc 3
+expect_err "cannot write '$WORK/no-such-dir/map.png'"
+
+test_case slide_png_and_svg_are_the_same_each_time
+for i in 1 2; do
+    run --ontology "$SLIDE" render --paper big -o "$WORK/big-$i.png"
+    run --ontology "$SLIDE" render --paper big -o "$WORK/big-$i.svg"
+    run --ontology "$SLIDE" render --focus k01 -o "$WORK/ego-$i.svg"
+done
+for f in big.png big.svg ego.svg; do
+    if cmp -s "$WORK/${f%.*}-1.${f#*.}" "$WORK/${f%.*}-2.${f#*.}"; then pass; else fail "$f: two runs differ"; fi
+done
+
 test_case missing_pango_is_a_clear_error
 plugins=$(pkg-config --variable=libdir libgvc)/graphviz
 if [ -f "$plugins/config6a" ]; then
@@ -266,9 +477,13 @@ if [ -f "$plugins/config6a" ]; then
     expect_rc 1
     expect_err "did not load its pango text layout plugin"
     expect_out_empty
-    # DOT text needs no layout, so no pango
-    GVBINDIR="$WORK/gv" run --ontology "$GOOD" render --format dot
+    # the DOT text of a layered map of every concept needs no layout, so no pango; a
+    # slide's is laid out first, so it does
+    GVBINDIR="$WORK/gv" run --ontology "$GOOD" render --format dot --engine dot --top all
     expect_rc 0
+    GVBINDIR="$WORK/gv" run --ontology "$GOOD" render --format dot
+    expect_rc 1
+    expect_err "did not load its pango text layout plugin"
 fi
 
 finish

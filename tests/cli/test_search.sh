@@ -45,8 +45,8 @@ expect_out '"type": "relation"'
 search 数据 --format csv
 expect_rc 0
 expect_out "type,rank,id,zh,en,theme,match,field,paper,line,text"
-expect_out 'concept,1,data-factor,"数据要素","data as a factor of production",factors,exact,alt,,,"数据"'
-expect_out 'quote,1,,,,,,,alpha,4,"算力支撑数据要素的开发利用"'
+expect_out 'concept,1,data-factor,数据要素,data as a factor of production,factors,exact,alt,,,数据'
+expect_out 'quote,1,,,,,,,alpha,4,算力支撑数据要素的开发利用'
 
 test_case nothing_found_and_nothing_to_find
 search 没有这个词

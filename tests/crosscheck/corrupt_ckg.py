@@ -2,10 +2,11 @@
 """corrupt_ckg.py — ckg with one deliberate error in its output, to prove the checks fail.
 
 corrupt(args, out, what) alters the output out of `ckg ARGS` in the one place `what` names
-(or leaves it alone when the command is not the one `what` is about); selftest.py runs the
-cross-checks with every ckg output passed through it and expects each to fail. As a
-program: runs the real ckg ($CKG_REAL) with the arguments given and prints its output
-altered as $CKG_CORRUPT says.
+(or leaves it alone when the command is not the one `what` is about); corrupt_run does it
+to a finished run, in the file `-o FILE` wrote when there is one. selftest.py runs the
+cross-checks with every ckg run passed through corrupt_run and expects each to fail. As a
+program: runs the real ckg ($CKG_REAL) with the arguments given and alters its output as
+$CKG_CORRUPT says.
 """
 import json
 import os
@@ -14,9 +15,23 @@ import subprocess
 import sys
 
 
-def corrupt(args, out, what):
-    fmt = args[args.index("--format") + 1] if "--format" in args else "text"
+def output_file(args):
+    """The file `-o FILE` names (None for stdout)."""
+    if "-o" in args and args.index("-o") + 1 < len(args) and args[args.index("-o") + 1] != "-":
+        return args[args.index("-o") + 1]
+    return None
 
+
+def output_format(args):
+    """--format's value, else the ending of -o's file, else text."""
+    if "--format" in args:
+        return args[args.index("--format") + 1]
+    target = output_file(args)
+    return os.path.splitext(target)[1][1:] if target else "text"
+
+
+def corrupt(args, out, what):
+    fmt = output_format(args)
     if "metrics" in args and fmt == "json":
         d = json.loads(out)
         cs = d["concepts"]
@@ -88,10 +103,48 @@ def corrupt(args, out, what):
         out = re.sub(rb'(<data key="e_weight">)2<', rb"\g<1>1<", out, count=1)
     elif "export" in args and fmt == "csv" and what == "csv-quote":
         out = out.replace(b'""', b'"', 1)
+    elif "export" in args and fmt == "graphml" and what == "graphml-evidence":
+        out = re.sub(rb'(<data key="v_evidence">)(\d+)<',
+                     lambda m: m.group(1) + str(int(m.group(2)) + 1).encode() + b"<", out, count=1)
+    elif "export" in args and fmt == "graphml" and what == "graphml-pagerank":
+        out = re.sub(rb'(<data key="v_pagerank">)([^<]*)<',
+                     lambda m: m.group(1) + repr(float(m.group(2)) * (1 + 1e-9)).encode() + b"<",
+                     out, count=1)
+    elif "export" in args and fmt == "gexf" and what == "gexf-color":
+        out = re.sub(rb'<viz:color r="(\d+)"',
+                     lambda m: b'<viz:color r="' + str((int(m.group(1)) + 1) % 256).encode() + b'"',
+                     out, count=1)
+    elif "export" in args and fmt == "gexf" and what == "gexf-definition":
+        out = re.sub(rb'(<attvalue for="definition_en" value=")', rb"\1x", out, count=1)
+    elif "export" in args and fmt == "gexf" and what == "gexf-structure":
+        out = out.replace(b'<attvalue for="coreness"', b'<attvalue for="core"', 1)
+    elif "export" in args and fmt == "gexf" and what == "gexf-edge-evidence":
+        out = re.sub(rb'(<attvalue for="evidence" value=")(\d+)("/>\n        </attvalues>\n      </edge>)',
+                     lambda m: m.group(1) + str(int(m.group(2)) + 1).encode() + m.group(3), out,
+                     count=1)
+    elif "export" in args and fmt == "csv" and what == "csv-community":
+        lines = out.split(b"\n")
+        if lines and lines[0].endswith(b",community") and len(lines) > 1 and lines[1]:
+            head, _, value = lines[1].rpartition(b",")
+            lines[1] = head + b"," + str(int(value) + 1).encode()
+        out = b"\n".join(lines)
     return out
+
+
+def corrupt_run(args, stdout, what):
+    """The stdout of `ckg ARGS` corrupted, or the file it wrote with -o corrupted in place."""
+    target = output_file(args)
+    if not target:
+        return corrupt(args, stdout, what)
+    if os.path.exists(target):
+        with open(target, "rb") as f:
+            data = f.read()
+        with open(target, "wb") as f:
+            f.write(corrupt(args, data, what))
+    return stdout
 
 
 if __name__ == "__main__":
     p = subprocess.run([os.environ["CKG_REAL"]] + sys.argv[1:], stdout=subprocess.PIPE)
-    sys.stdout.buffer.write(corrupt(sys.argv[1:], p.stdout, os.environ["CKG_CORRUPT"]))
+    sys.stdout.buffer.write(corrupt_run(sys.argv[1:], p.stdout, os.environ["CKG_CORRUPT"]))
     sys.exit(p.returncode)

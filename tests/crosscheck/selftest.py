@@ -30,8 +30,10 @@ cases = [
     (METRICS, "bridge", w) for w in ("pagerank", "betweenness", "harmonic", "coreness",
                                      "community-order", "community-merge", "modularity",
                                      "theme-modularity", "hub", "diameter", "relation-papers")
-] + [(READBACK, "bridge", w) for w in ("graphml-zh", "graphml-weight")] + [
-    (READBACK, "escape", "csv-quote")] + [
+] + [(READBACK, "bridge", w) for w in ("graphml-zh", "graphml-weight", "graphml-evidence",
+                                      "graphml-pagerank", "gexf-color", "gexf-structure",
+                                      "gexf-edge-evidence", "csv-community")] + [
+    (READBACK, "escape", w) for w in ("csv-quote", "gexf-definition")] + [
     (DIFF, diff_fixture, w) for w in ("diff-spearman", "diff-kendall", "diff-rank",
                                       "diff-only", "diff-theme", "diff-movers",
                                       "diff-relation", "compare-jaccard", "compare-order")]
@@ -45,12 +47,12 @@ def run_check(name, argv, what):
     if here not in sys.path:
         sys.path.insert(0, here)
     check = importlib.import_module(name)
-    corrupt = importlib.import_module("corrupt_ckg").corrupt
+    corrupt_run = importlib.import_module("corrupt_ckg").corrupt_run
 
     def ckg_run(cmd, **kw):
         p = subprocess.run(cmd, **kw)
         if what:
-            p.stdout = corrupt(cmd[1:], p.stdout, what)
+            p.stdout = corrupt_run(cmd[1:], p.stdout, what)
         return p
 
     check.subprocess = types.SimpleNamespace(run=ckg_run, PIPE=subprocess.PIPE)

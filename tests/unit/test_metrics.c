@@ -517,6 +517,44 @@ static void test_hits_matches_igraph_when_the_eigenvalue_is_simple(void **state)
     free(auth);
 }
 
+/* A graph built as lists only (GRAPH_LISTS, no igraph) has the vertices and edges of the full
+ * graph, and metrics_pagerank on it gives metrics_compute's PageRank to the last bit. */
+static void test_pagerank_from_the_lists_alone(void **state)
+{
+    fixture *f = *state;
+    static const char *const names[] = {"star", "path", "bridge"};
+    for (size_t i = 0; i < 3; i++) {
+        for (int weighted = 0; weighted < 2; weighted++) {
+            compute(f, names[i], NULL, NULL, weighted);
+            graph_scope scope = {NULL, NULL};
+            ckg_graph *lists;
+            assert_int_equal(graph_build_with(f->o, &scope, GRAPH_LISTS, &f->diags, &lists),
+                             CKG_OK);
+            assert_false(lists->has_igraph);
+            assert_true(f->g->has_igraph);
+            assert_int_equal(lists->n_vertices, f->g->n_vertices);
+            assert_int_equal(lists->n_edges, f->g->n_edges);
+            for (size_t j = 0; j < lists->n_edges; j++) {
+                assert_int_equal(lists->edges[j].from, f->g->edges[j].from);
+                assert_int_equal(lists->edges[j].to, f->g->edges[j].to);
+                assert_int_equal(lists->edges[j].n_papers, f->g->edges[j].n_papers);
+            }
+            double *pr = malloc(lists->n_vertices * sizeof *pr);
+            assert_non_null(pr);
+            assert_int_equal(metrics_pagerank(lists, weighted, 0.85, pr), CKG_OK);
+            const double *want = metrics_values(f->m, METRICS_PAGERANK);
+            for (size_t v = 0; v < lists->n_vertices; v++)
+                assert_memory_equal(&pr[v], &want[v], sizeof pr[v]);
+            free(pr);
+            graph_free(lists);
+            metrics_free(f->m);
+            graph_free(f->g);
+            ontology_free(f->o);
+            f->m = NULL, f->g = NULL, f->o = NULL;
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -541,6 +579,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_order_breaks_ties_by_id_and_lists_communities_smallest_first, setup, teardown),
         cmocka_unit_test(test_paths_match_igraph_for_any_thread_count),
         cmocka_unit_test(test_hits_matches_igraph_when_the_eigenvalue_is_simple),
+        cmocka_unit_test_setup_teardown(test_pagerank_from_the_lists_alone, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -218,7 +218,8 @@ static void test_worker_threads_load_exactly_what_one_thread_loads(void **state)
     assert_non_null(mkdtemp(dir));
     put(dir, "themes.yaml", "themes:\n  - {id: core, zh: 核心, en: core}\n");
     put(dir, "relations.yaml", "relations:\n  - {id: causes, zh: 催生, en: causes, "
-                               "inverse: {zh: 源于, en: arises from}}\n");
+                               "inverse: {zh: 源于, en: arises from}, family: drives, "
+                               "test: {question: q, example: e, counter_example: c}}\n");
     snprintf(sub, sizeof sub, "%s/concepts", dir);
     assert_int_equal(mkdir(sub, 0700), 0);
     snprintf(sub, sizeof sub, "%s/papers", dir);
@@ -307,6 +308,172 @@ static void test_suggestions_count_cjk_characters_not_bytes(void **state)
     assert_int_equal(suggest_closest("完全无关的词", candidates, 2, out, 2), 0);
 }
 
+/* Every kind of the fixture vocabulary has its family and test; family names round-trip. */
+static void test_kinds_carry_their_family_and_test(void **state)
+{
+    (void)state;
+    diag_list d;
+    diag_list_init(&d);
+    ckg_ontology *o = NULL;
+    assert_int_equal(ontology_load("tests/fixtures/good", &d, &o), CKG_OK);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(ontology_kind(o, "causes")->family, CKG_FAMILY_DRIVES);
+    assert_int_equal(ontology_kind(o, "supports")->family, CKG_FAMILY_CONDITIONS);
+    assert_int_equal(ontology_kind(o, "part_of")->family, CKG_FAMILY_STRUCTURE);
+    assert_string_equal(ontology_kind(o, "causes")->test_question.s, "Does from bring to into being?");
+    assert_null(ontology_kind(o, "causes")->polarity.s);
+    for (int f = 0; f < CKG_N_FAMILIES; f++)
+        assert_int_equal(ontology_family_by_name(ontology_family_name(f)), f);
+    assert_null(ontology_family_name(CKG_N_FAMILIES));
+    assert_null(ontology_family_name(-1));
+    assert_int_equal(ontology_family_by_name("drive"), -1);
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
+/* The family rules on a two-paper ontology in memory: p1 states a -> b in two families (an
+ * error at the second), p2 states it in a third (a warning against p1), and a note of p2
+ * naming p1 silences that warning; is_a needs broader, part_of may not join a broader pair. */
+static void test_pair_family_and_is_a_rules(void **state)
+{
+    (void)state;
+    static const char relations[] =
+        "relations:\n"
+        "  - {id: causes, zh: 催生, en: causes, inverse: {zh: 源于, en: arises from}, family: drives,\n"
+        "     test: {question: q, example: e, counter_example: c}, synonyms: {zh: [产生], en: []}}\n"
+        "  - {id: part_of, zh: 构成, en: is part of, inverse: {zh: 包含, en: includes},\n"
+        "     family: structure, test: {question: q, example: e, counter_example: c}}\n"
+        "  - {id: is_a, zh: 属于, en: is a kind of, inverse: {zh: 包括, en: has kind},\n"
+        "     family: structure, test: {question: q, example: e, counter_example: c}}\n"
+        "  - {id: supports, zh: 支撑, en: supports, inverse: {zh: 依托, en: rests on},\n"
+        "     family: conditions, test: {question: q, example: e, counter_example: c}}\n";
+    static const char concepts[] =
+        "concepts:\n"
+        "  - {id: a, zh: 甲, en: a, theme: core, broader: [c], definition: {zh: 甲, en: a}}\n"
+        "  - {id: b, zh: 乙, en: b, theme: core, definition: {zh: 乙, en: b}}\n"
+        "  - {id: c, zh: 丙, en: c, theme: core, definition: {zh: 丙, en: c}}\n";
+#define REL(f, k, t) "  - {from: " f ", kind: " k ", to: " t ", evidence: [{quote: 甲乙}]}\n"
+    static const char p1[] =
+        "paper: {id: p1, source: p1.txt, title: t, authors: [], venue: v, year: 2024}\n"
+        "mentions: [{concept: a, evidence: [{quote: 甲}]}, {concept: b, evidence: [{quote: 乙}]},\n"
+        "           {concept: c, evidence: [{quote: 丙}]}]\n"
+        "relations:\n" REL("a", "causes", "b") REL("a", "part_of", "b") REL("a", "is_a", "c")
+        REL("b", "is_a", "c") REL("c", "part_of", "a");
+    char p2[512];
+    for (int noted = 0; noted < 2; noted++) {
+        snprintf(p2, sizeof p2,
+                 "paper: {id: p2, source: p2.txt, title: t, authors: [], venue: v, year: 2024}\n"
+                 "mentions: [{concept: a, evidence: [{quote: 甲}]}, {concept: b, evidence: [{quote: 乙}]}]\n"
+                 "relations:\n"
+                 "  - {from: a, kind: supports, to: b, evidence: [{quote: 甲乙}]%s}\n",
+                 noted ? ", note: 'p1 reads it as a cause'" : "");
+        ontology_file files[] = {
+            {"themes.yaml", "themes: [{id: core, zh: 核心, en: core}]\n", 0},
+            {"relations.yaml", relations, sizeof relations - 1},
+            {"concepts/core.yaml", concepts, sizeof concepts - 1},
+            {"papers/p1.yaml", p1, sizeof p1 - 1},
+            {"papers/p2.yaml", p2, strlen(p2)}};
+        files[0].len = strlen(files[0].data);
+        diag_list d;
+        diag_list_init(&d);
+        ckg_ontology *o = NULL;
+        assert_int_equal(ontology_load_files(files, 5, &d, &o), CKG_OK);
+        assert_int_equal(d.n, 0);
+        check_options opt = {.corpus_dir = NULL};
+        check_stats stats;
+        assert_int_equal(check_ontology(o, &opt, &d, &stats), CKG_OK);
+        size_t family = 0, is_a = 0, part = 0, across = 0;
+        for (size_t i = 0; i < d.n; i++) {
+            const diag *g = &d.items[i];
+            if (strstr(g->message, "a -> b is part_of (structure) here but causes (drives) at line 5")) {
+                family++;
+                assert_int_equal(g->line, 6);
+                assert_string_equal(g->file, "papers/p1.yaml");
+            }
+            if (strstr(g->message, "b is_a c, but c is not among the broader concepts of b"))
+                is_a++, assert_int_equal(g->line, 8);
+            if (strstr(g->message, "c part_of a, but the concepts make a a kind of c"))
+                part++, assert_int_equal(g->line, 9);
+            if (strstr(g->message, "a -> b is supports (conditions) here but causes (drives) in p1")) {
+                across++;
+                assert_int_equal(g->severity, DIAG_WARNING);
+                assert_string_equal(g->file, "papers/p2.yaml");
+            }
+        }
+        assert_int_equal(family, 1);
+        assert_int_equal(is_a, 1); /* a is_a c agrees with a's broader link */
+        assert_int_equal(part, 1);
+        assert_int_equal(across, noted ? 0 : 1);
+        assert_int_equal(d.n_errors, 3);
+        assert_int_equal(d.n_warnings, noted ? 0 : 1);
+        ontology_free(o);
+        diag_list_free(&d);
+    }
+#undef REL
+}
+
+/* A kind's inverse may carry synonyms of its own, read to -> from; they are typed like the
+ * kind's synonyms, and an unknown key under the inverse is still an error. */
+static void test_inverse_synonyms_are_read_and_typed(void **state)
+{
+    (void)state;
+    static const char good[] =
+        "relations:\n"
+        "  - id: requires\n"
+        "    zh: 是前提\n"
+        "    en: is a prerequisite of\n"
+        "    inverse:\n"
+        "      zh: 需要\n"
+        "      en: requires\n"
+        "      synonyms: {zh: [依赖, 取决于], en: [depends on]}\n"
+        "    family: conditions\n"
+        "    synonyms: {zh: [前提条件], en: []}\n"
+        "    test: {question: q, example: e, counter_example: c}\n";
+    static const char bad[] =
+        "relations:\n"
+        "  - id: requires\n"
+        "    zh: 是前提\n"
+        "    en: is a prerequisite of\n"
+        "    inverse: {zh: 需要, en: requires, synonyms: {zh: 依赖, en: []}, synonym: {}}\n"
+        "    family: conditions\n"
+        "    test: {question: q, example: e, counter_example: c}\n";
+    const char *texts[] = {good, bad};
+    for (int i = 0; i < 2; i++) {
+        ontology_file files[] = {{"themes.yaml", "themes: [{id: core, zh: 核心, en: core}]\n", 0},
+                                 {"relations.yaml", texts[i], strlen(texts[i])}};
+        files[0].len = strlen(files[0].data);
+        diag_list d;
+        diag_list_init(&d);
+        ckg_ontology *o = NULL;
+        assert_int_equal(ontology_load_files(files, 2, &d, &o), CKG_OK);
+        const ckg_kind *k = ontology_kind(o, "requires");
+        assert_non_null(k);
+        if (i == 0) {
+            assert_int_equal(d.n, 0);
+            assert_int_equal(k->inverse_synonyms_zh.n, 2);
+            assert_string_equal(k->inverse_synonyms_zh.items[1].s, "取决于");
+            assert_int_equal(k->inverse_synonyms_zh.items[1].loc.line, 8);
+            assert_int_equal(k->inverse_synonyms_en.n, 1);
+            assert_string_equal(k->inverse_synonyms_en.items[0].s, "depends on");
+            assert_int_equal(k->synonyms_zh.n, 1);
+            assert_string_equal(k->inverse_zh.s, "需要");
+        } else {
+            assert_int_equal(d.n_errors, 2);
+            assert_int_equal(k->inverse_synonyms_zh.n, 0);
+            int list = 0, key = 0;
+            for (size_t j = 0; j < d.n; j++) {
+                assert_int_equal(d.items[j].line, 5);
+                list += strstr(d.items[j].message, "'zh' must be a list") != NULL;
+                key += strstr(d.items[j].message, "unknown key 'synonym' in 'inverse'") != NULL;
+            }
+            assert_int_equal(list, 1);
+            assert_int_equal(key, 1);
+        }
+        ontology_free(o);
+        diag_list_free(&d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -320,6 +487,9 @@ int main(void)
         cmocka_unit_test(test_worker_threads_load_exactly_what_one_thread_loads),
         cmocka_unit_test(test_suggestions_are_ordered_by_distance),
         cmocka_unit_test(test_suggestions_count_cjk_characters_not_bytes),
+        cmocka_unit_test(test_kinds_carry_their_family_and_test),
+        cmocka_unit_test(test_pair_family_and_is_a_rules),
+        cmocka_unit_test(test_inverse_synonyms_are_read_and_typed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

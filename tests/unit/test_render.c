@@ -1,13 +1,17 @@
 /* test_render.c — concept maps: what they show, how they are built, and that everything from
  * the ontology arrives as text. The browser test (tests/browser) checks how they look. */
+#define _GNU_SOURCE /* memmem */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ckg/graph.h"
 #include "ckg/render.h"
 #include "ckg/status.h"
 
@@ -65,6 +69,14 @@ static int setup_hostile(void **state)
 static int setup_diff(void **state)
 {
     return setup_dir(state, "tests/fixtures/diff");
+}
+
+/* Forty concepts k01..k40 (see tests/fixtures/render/slide/themes.yaml): in paper big the hub
+ * k01 supports k02..k25, k02..k11 form a ladder, k26..k35 support k36, which causes k37, a
+ * dead end; paper small restates k01 -> k02, k01 -> k03, k02 -> k03 and has k39 -> k40. */
+static int setup_slide(void **state)
+{
+    return setup_dir(state, "tests/fixtures/render/slide");
 }
 
 static int teardown(void **state)
@@ -126,6 +138,7 @@ static const char *last_message(const fixture *f)
 static void test_all_scope_draws_one_box_per_concept(void **state)
 {
     fixture *f = *state;
+    f->opt.engine = "dot"; /* a layered engine: one arrow per relation */
     assert_int_equal(render(f), CKG_OK);
     assert_int_equal(f->sum.n_concepts, 7);
     assert_int_equal(count(f->out, "class=\"node concept "), 7);
@@ -220,10 +233,14 @@ static void test_legend_names_themes_and_encodings(void **state)
     assert_non_null(strstr(f->out, "新质生产力文献概念图"));
     assert_non_null(strstr(f->out, "核心范畴"));
     assert_non_null(strstr(f->out, "要素"));
-    assert_non_null(strstr(f->out, "PageRank"));
+    /* the default size measure, and the papers key of a map of several papers */
+    assert_non_null(strstr(f->out, "方框大小：关系数"));
     assert_non_null(strstr(f->out, "2 篇论文陈述该关系"));
-    assert_non_null(strstr(f->out, "font-size=\"16.00\" fill=\"#e69f00\">■</text>"));
+    assert_non_null(strstr(f->out, "font-size=\"18.00\" fill=\"#e69f00\">■</text>"));
     assert_non_null(strstr(f->out, "7 个概念，3 条关系"));
+    f->opt.size_by = RENDER_SIZE_PAGERANK;
+    assert_int_equal(render(f), CKG_OK);
+    assert_non_null(strstr(f->out, "方框大小：PageRank"));
 }
 
 static void test_every_text_names_the_cjk_font_first(void **state)
@@ -255,6 +272,7 @@ static void test_node_title_has_names_definition_and_quote(void **state)
 static void test_edge_title_has_relation_and_quote(void **state)
 {
     fixture *f = *state;
+    f->opt.engine = "dot"; /* a layered engine: one arrow per relation */
     assert_int_equal(render(f), CKG_OK);
     const char *g = strstr(f->out, "<g id=\"innovation&#45;&#45;new&#45;momentum\" class=\"edge relation\">");
     assert_non_null(g);
@@ -289,6 +307,7 @@ static void test_edge_labels_carry_the_zh_phrase(void **state)
 static void test_edge_width_grows_with_papers(void **state)
 {
     fixture *f = *state;
+    f->opt.engine = "dot"; /* a layered engine: one arrow per relation */
     assert_int_equal(render(f), CKG_OK);
     /* innovation -> new-momentum: 2 papers; laborers -> production-system: 1 */
     const char *two = strstr(f->out, "<g id=\"innovation&#45;&#45;new&#45;momentum\"");
@@ -332,16 +351,44 @@ static void test_same_input_gives_identical_bytes(void **state)
     }
 }
 
+/* A layered engine's map of every concept is the graph before any layout: no context. */
 static void test_dot_format_is_the_graph_before_layout(void **state)
 {
     fixture *f = *state;
     f->opt.format = RENDER_FORMAT_DOT;
-    f->opt.engine = "neato";
+    f->opt.engine = "dot";
+    f->opt.top = RENDER_TOP_ALL;
+    assert_false(render_needs_context(&f->opt));
     assert_int_equal(render_map(NULL, f->o, &f->opt, &f->diags, &f->out, &f->len, NULL), CKG_OK);
     assert_int_equal(strncmp(f->out, "strict digraph", 14), 0);
-    assert_non_null(strstr(f->out, "layout=neato"));
+    assert_non_null(strstr(f->out, "layout=dot"));
+    assert_null(strstr(f->out, "pos="));
     assert_non_null(strstr(f->out, "tooltip=\"数据要素（data as a factor of production）"));
     assert_null(strstr(f->out, "<svg"));
+}
+
+/* A slide, and a force-directed map, are laid out before their DOT text is written: the
+ * text pins every node where ckg put it, and render_map wants a context for it. */
+static void test_dot_format_of_an_arranged_map_pins_positions(void **state)
+{
+    fixture *f = *state;
+    f->opt.format = RENDER_FORMAT_DOT;
+    f->opt.engine = "neato";
+    assert_true(render_needs_context(&f->opt));
+    f->opt.top = RENDER_TOP_ALL;
+    assert_true(render_needs_context(&f->opt));
+    f->opt.engine = "dot";
+    f->opt.top = RENDER_TOP_SLIDE;
+    assert_true(render_needs_context(&f->opt));
+    assert_int_equal(render_map(NULL, f->o, &f->opt, &f->diags, &f->out, &f->len, NULL),
+                     CKG_EUSAGE);
+    assert_non_null(strstr(last_message(f), "needs a Graphviz context"));
+    f->opt.engine = "neato";
+    assert_int_equal(render(f), CKG_OK);
+    assert_non_null(strstr(f->out, "layout=neato"));
+    /* 7 concepts, 3 phrases and the key */
+    assert_int_equal(count(f->out, "!\""), 11);
+    assert_non_null(strstr(f->out, "class=key"));
 }
 
 static void test_radial_pins_positions_around_the_focus(void **state)
@@ -351,9 +398,18 @@ static void test_radial_pins_positions_around_the_focus(void **state)
     f->opt.focus = concept(f, "innovation");
     f->opt.format = RENDER_FORMAT_DOT;
     assert_int_equal(render(f), CKG_OK);
-    assert_non_null(strstr(f->out, "pos=\"0.000,0.000!\""));
-    assert_int_equal(count(f->out, "pos=\""), 2);
+    /* the two concepts, the phrase between them and the key, pinned */
+    assert_int_equal(count(f->out, "pos=\""), 4);
     assert_non_null(strstr(f->out, "layout=neato"));
+    const char *focus = strstr(f->out, "\tinnovation\t[");
+    assert_non_null(focus);
+    const char *pos = strstr(focus, "pos=\"");
+    assert_non_null(pos);
+    double fx, fy, nx, ny;
+    assert_int_equal(sscanf(pos, "pos=\"%lf,%lf!", &fx, &fy), 2);
+    pos = strstr(strstr(f->out, "\t\"new-momentum\"\t["), "pos=\"");
+    assert_int_equal(sscanf(pos, "pos=\"%lf,%lf!", &nx, &ny), 2);
+    assert_true(nx != fx || ny != fy);
 }
 
 static void test_size_by_measure_orders_font_sizes(void **state)
@@ -366,6 +422,319 @@ static void test_size_by_measure_orders_font_sizes(void **state)
     /* six concepts have degree 1, disruptive-innovation none: two sizes, 22 and 11 */
     assert_int_equal(count(f->out, "fontsize=22.0"), 6);
     assert_int_equal(count(f->out, "fontsize=11.0"), 1);
+}
+
+/* ------------------------------------------------------------------ slides: measure and filters */
+
+static double measure_of_concept(const ckg_graph *g, const double *measure, int32_t c)
+{
+    int32_t v = g->vertex_of[c];
+    assert_true(v >= 0);
+    return measure[v];
+}
+
+/* The relations at either end of a concept, once per paper stating each, and quotes only to
+ * break ties. */
+static void test_relations_measure_counts_relations_per_paper(void **state)
+{
+    fixture *f = *state;
+    graph_scope big = {"big", NULL}, all = {NULL, NULL};
+    ckg_graph *g = NULL;
+    assert_int_equal(graph_build(f->o, &big, &f->diags, &g), CKG_OK);
+    double *m = calloc(g->n_vertices, sizeof *m);
+    render_relations_measure(g, m);
+    /* in one paper: its relations, whatever their direction */
+    assert_int_equal((int)measure_of_concept(g, m, concept(f, "k01")), 24);
+    assert_int_equal((int)measure_of_concept(g, m, concept(f, "k36")), 11);
+    assert_int_equal((int)measure_of_concept(g, m, concept(f, "k37")), 1);
+    assert_int_equal((int)measure_of_concept(g, m, concept(f, "k05")), 5);
+    assert_int_equal((int)measure_of_concept(g, m, concept(f, "k38")), 0);
+    for (size_t v = 0; v < g->n_vertices; v++) {
+        size_t degree = 0;
+        for (size_t j = 0; j < g->n_edges; j++)
+            degree += (g->edges[j].from == (int32_t)v) + (g->edges[j].to == (int32_t)v);
+        assert_true(m[v] >= (double)degree && m[v] < (double)degree + 1);
+    }
+    /* quotes break ties: k36 has 11 relation quotes and a mention, k05 five and one */
+    assert_true(measure_of_concept(g, m, concept(f, "k36")) - 11 >
+                measure_of_concept(g, m, concept(f, "k05")) - 5);
+    free(m);
+    graph_free(g);
+    /* over all papers, a relation counts once for each paper stating it: k01 -> k02 and
+     * k01 -> k03 are stated by both */
+    assert_int_equal(graph_build(f->o, &all, &f->diags, &g), CKG_OK);
+    m = calloc(g->n_vertices, sizeof *m);
+    render_relations_measure(g, m);
+    assert_int_equal((int)measure_of_concept(g, m, concept(f, "k01")), 26);
+    assert_int_equal((int)measure_of_concept(g, m, concept(f, "k02")), 5);
+    assert_int_equal((int)measure_of_concept(g, m, concept(f, "k40")), 1);
+    free(m);
+    graph_free(g);
+}
+
+/* PageRank makes the dead end k37 (one relation) the second largest box; the default
+ * measure keeps every one of the five largest at three relations or more. */
+static void test_default_sizes_follow_relations_not_pagerank(void **state)
+{
+    fixture *f = *state;
+    f->opt.paper = "big";
+    f->opt.top = 5;
+    assert_int_equal(f->opt.size_by, RENDER_SIZE_RELATIONS);
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 5);
+    assert_true(shows(f, "k01") && shows(f, "k36"));
+    assert_false(shows(f, "k37"));
+    f->opt.size_by = RENDER_SIZE_PAGERANK;
+    assert_int_equal(render(f), CKG_OK);
+    assert_true(shows(f, "k37"));
+    assert_false(shows(f, "k01"));
+}
+
+/* --top 10: the ten concepts with the most relations (k01, k36 and k03..k10, each with four
+ * or more; every other has three or fewer) and the relations among them. */
+static void test_top_n_keeps_the_concepts_with_most_relations(void **state)
+{
+    fixture *f = *state;
+    f->opt.paper = "big";
+    f->opt.top = 10;
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 10);
+    assert_int_equal(f->sum.n_candidates, 38);
+    static const char *const kept[] = {"k01", "k36", "k03", "k04", "k05",
+                                       "k06", "k07", "k08", "k09", "k10"};
+    for (size_t i = 0; i < 10; i++)
+        assert_true(shows(f, kept[i]));
+    /* k01 to k03..k10 (8), the ladder among k03..k10 (7 + 6) */
+    assert_int_equal(f->sum.n_relations, 21);
+    assert_non_null(strstr(f->out, "按关系数选出 10 个概念（共 38 个；全部：&#45;&#45;top all），21 条关系"));
+    f->opt.lang = RENDER_LANG_EN;
+    assert_int_equal(render(f), CKG_OK);
+    assert_non_null(strstr(f->out, "10 of 38 concepts, chosen by relations, 21 relations "
+                                   "(all: &#45;&#45;top all)"));
+    /* every concept of the paper, and its every relation */
+    f->opt.top = RENDER_TOP_ALL;
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 38);
+    assert_int_equal(f->sum.n_relations, 52);
+    assert_non_null(strstr(f->out, "38 concepts, 52 relations"));
+}
+
+/* The default: a slide of at most 30 concepts (never fewer than 10), that says how many of
+ * how many it shows, in a slide's proportions. */
+static void test_default_map_is_a_slide(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(f->opt.top, RENDER_TOP_SLIDE);
+    assert_int_equal(render(f), CKG_OK);
+    assert_true(f->sum.n_concepts >= 10 && f->sum.n_concepts <= 30);
+    assert_int_equal(f->sum.n_candidates, 40);
+    char expect[128];
+    snprintf(expect, sizeof expect, "按关系数选出 %zu 个概念（共 40 个；全部：&#45;&#45;top all）",
+             f->sum.n_concepts);
+    assert_non_null(strstr(f->out, expect));
+    double w, h;
+    const char *svg = strstr(f->out, "<svg width=\"");
+    assert_non_null(svg);
+    assert_int_equal(sscanf(svg, "<svg width=\"%lfpt\" height=\"%lfpt\"", &w, &h), 2);
+    assert_true(w / h >= RENDER_SLIDE_MIN_ASPECT && w / h <= RENDER_SLIDE_MAX_ASPECT);
+    /* the key is a node of its own, at the left */
+    assert_non_null(strstr(f->out, "class=\"node key\""));
+    /* past the first ten, no box stands alone: k39's one relation is to k40, which is not
+     * taken, so k39 is left out though its rank would have it (--top 30 takes it) */
+    assert_int_equal(f->sum.n_concepts, 30);
+    assert_false(shows(f, "k39"));
+    f->opt.top = 30;
+    assert_int_equal(render(f), CKG_OK);
+    assert_true(shows(f, "k39"));
+    f->opt.top = RENDER_TOP_SLIDE;
+    /* a map that shows every candidate says so plainly */
+    f->opt.paper = "small";
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 5);
+    assert_non_null(strstr(f->out, "5 个概念，4 条关系"));
+    assert_null(strstr(f->out, "top all"));
+}
+
+static void test_hide_leaves_out_a_concept_and_its_relations(void **state)
+{
+    fixture *f = *state;
+    int32_t hide[] = {concept(f, "k01"), concept(f, "k37")};
+    f->opt.paper = "big";
+    f->opt.top = RENDER_TOP_ALL;
+    f->opt.hide = hide;
+    f->opt.n_hide = 2;
+    assert_int_equal(render(f), CKG_OK);
+    assert_false(shows(f, "k01") || shows(f, "k37"));
+    assert_int_equal(f->sum.n_concepts, 36);
+    assert_int_equal(f->sum.n_relations, 52 - 24 - 1);
+    assert_null(strstr(f->out, "<g id=\"k01&#45;&#45;"));
+    /* hidden before the top N are taken: the next ones move up */
+    f->opt.n_hide = 1;
+    f->opt.top = 2;
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 2);
+    assert_true(shows(f, "k36") && !shows(f, "k01"));
+    /* an ego map: not its focus */
+    f->opt.focus = concept(f, "k01");
+    assert_int_equal(render(f), CKG_EUSAGE);
+    assert_non_null(strstr(last_message(f), "focus of an ego map cannot be hidden ('k01')"));
+}
+
+/* Relations at least K papers of the ontology state, and the concepts they join; in a
+ * paper's map too (small restates three of big's relations). */
+static void test_min_papers_keeps_relations_several_papers_state(void **state)
+{
+    fixture *f = *state;
+    f->opt.min_papers = 2;
+    f->opt.top = RENDER_TOP_ALL;
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 3);
+    assert_true(shows(f, "k01") && shows(f, "k02") && shows(f, "k03"));
+    assert_int_equal(f->sum.n_relations, 3);
+    f->opt.paper = "big";
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 3);
+    assert_int_equal(f->sum.n_relations, 3);
+    f->opt.min_papers = 3;
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 0);
+    /* an ego map keeps its focus, and follows only those relations */
+    f->opt.min_papers = 2;
+    f->opt.paper = NULL;
+    f->opt.focus = concept(f, "k02");
+    f->opt.depth = 2;
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 3);
+    f->opt.min_papers = 1;
+    assert_int_equal(render(f), CKG_OK);
+    assert_true(f->sum.n_concepts > 3);
+}
+
+/* An ego map's top N: the focus, then the neighbours with the most relations; the focus is
+ * the largest box; the subtitle says how many more there are. */
+static void test_ego_map_takes_the_largest_neighbours(void **state)
+{
+    fixture *f = *state;
+    f->opt.focus = concept(f, "k01");
+    f->opt.top = 5;
+    f->opt.format = RENDER_FORMAT_DOT;
+    assert_int_equal(render(f), CKG_OK);
+    assert_int_equal(f->sum.n_concepts, 5);
+    assert_int_equal(f->sum.n_candidates, 25);
+    /* k03 (6 over both papers), k02 (5, most quotes), then k06 and k09, the first of the
+     * fives in ontology order */
+    assert_true(shows(f, "k01") && shows(f, "k03") && shows(f, "k02") && shows(f, "k06") &&
+                shows(f, "k09"));
+    assert_non_null(strstr(f->out, "另有 20 个未画出"));
+    /* each node statement runs to its "];", its font size in it */
+    double focus = 0, largest = 0;
+    for (const char *p = strstr(f->out, "\n\tk"); p; p = strstr(p + 1, "\n\tk")) {
+        const char *end = strstr(p, "];"), *fs = strstr(p, "fontsize="), *arrow = strstr(p, "->");
+        if (!end || !fs || fs > end || (arrow && arrow < end))
+            continue;
+        if (strncmp(p, "\n\tk01\t", 6) == 0)
+            focus = atof(fs + 9);
+        else
+            largest = fmax(largest, atof(fs + 9));
+    }
+    assert_true(largest > 0 && focus > largest);
+    /* depth 2: a concept two steps out only after one that leads to it */
+    f->opt.focus = concept(f, "k37");
+    f->opt.depth = 2;
+    f->opt.top = 2;
+    assert_int_equal(render(f), CKG_OK);
+    assert_true(shows(f, "k37") && shows(f, "k36"));
+}
+
+static void test_legend_of_one_paper_has_no_papers_key(void **state)
+{
+    fixture *f = *state;
+    f->opt.paper = "big";
+    assert_int_equal(render(f), CKG_OK);
+    assert_null(strstr(f->out, "篇论文陈述该关系"));
+    /* themes under their own heading, named as themes */
+    assert_non_null(strstr(f->out, "方框颜色：概念所属主题"));
+    assert_non_null(strstr(f->out, "主题·核心范畴"));
+    f->opt.paper = NULL;
+    assert_int_equal(render(f), CKG_OK);
+    assert_non_null(strstr(f->out, "2 篇论文陈述该关系"));
+    f->opt.lang = RENDER_LANG_EN;
+    assert_int_equal(render(f), CKG_OK);
+    assert_non_null(strstr(f->out, "box colour: the concept&#39;s theme"));
+    assert_non_null(strstr(f->out, "theme core notion"));
+}
+
+/* ------------------------------------------------------------------ formats */
+
+static void test_format_from_the_file_name(void **state)
+{
+    (void)state;
+    render_format fm = RENDER_FORMAT_DOT;
+    assert_int_equal(render_format_of_path("map.svg", &fm), CKG_OK);
+    assert_int_equal(fm, RENDER_FORMAT_SVG);
+    assert_int_equal(render_format_of_path("out/Map.PNG", &fm), CKG_OK);
+    assert_int_equal(fm, RENDER_FORMAT_PNG);
+    assert_int_equal(render_format_of_path("a.b/map.pdf", &fm), CKG_OK);
+    assert_int_equal(fm, RENDER_FORMAT_PDF);
+    assert_int_equal(render_format_of_path("map.gv", &fm), CKG_OK);
+    assert_int_equal(fm, RENDER_FORMAT_DOT);
+    assert_int_equal(render_format_of_path("map.dot", &fm), CKG_OK);
+    assert_int_equal(fm, RENDER_FORMAT_DOT);
+    fm = RENDER_FORMAT_PNG;
+    assert_int_equal(render_format_of_path("map.jpg", &fm), CKG_ENOTFOUND);
+    assert_int_equal(render_format_of_path("map.svg.txt", &fm), CKG_ENOTFOUND);
+    assert_int_equal(render_format_of_path("map", &fm), CKG_EINVALID);
+    assert_int_equal(render_format_of_path("maps.d/map", &fm), CKG_EINVALID);
+    assert_int_equal(render_format_of_path(".svg", &fm), CKG_EINVALID);
+    assert_int_equal(render_format_of_path("map.", &fm), CKG_EINVALID);
+    assert_int_equal(fm, RENDER_FORMAT_PNG); /* untouched */
+    assert_int_equal(render_format_parse("pdf", &fm), CKG_OK);
+    assert_int_equal(fm, RENDER_FORMAT_PDF);
+    assert_int_equal(render_format_parse("jpg", &fm), CKG_ENOTFOUND);
+    assert_true(render_format_is_binary(RENDER_FORMAT_PNG) && render_format_is_binary(RENDER_FORMAT_PDF));
+    assert_false(render_format_is_binary(RENDER_FORMAT_SVG) || render_format_is_binary(RENDER_FORMAT_DOT));
+    assert_string_equal(render_format_name(RENDER_FORMAT_PNG), "png");
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* PNG through cairo: by default the smallest resolution that covers a 1920x1080 slide; at
+ * 72 dpi a pixel a point, as big as the PDF's page. PDF: one page. */
+static void test_png_and_pdf_are_drawn_by_cairo(void **state)
+{
+    fixture *f = *state;
+    f->opt.format = RENDER_FORMAT_PDF;
+    assert_int_equal(render(f), CKG_OK);
+    assert_memory_equal(f->out, "%PDF-", 5);
+    assert_non_null(memmem(f->out, f->len, "/Type /Page", 11));
+    const char *box = memmem(f->out, f->len, "/MediaBox [ 0 0 ", 16);
+    assert_non_null(box);
+    double w, h;
+    assert_int_equal(sscanf(box + 16, "%lf %lf", &w, &h), 2);
+    f->opt.format = RENDER_FORMAT_PNG;
+    assert_int_equal(render(f), CKG_OK);
+    const unsigned char *png = (const unsigned char *)f->out;
+    assert_true(f->len > 1000);
+    assert_memory_equal(png, "\x89PNG\r\n\x1a\n", 8);
+    assert_memory_equal(png + 12, "IHDR", 4);
+    uint32_t pw = be32(png + 16), ph = be32(png + 20);
+    assert_true(pw >= 1920 && ph >= 1080);
+    assert_true(pw < 1920 * 1.05 || ph < 1080 * 1.05); /* the smallest that covers */
+    f->opt.dpi = 72;
+    assert_int_equal(render(f), CKG_OK);
+    png = (const unsigned char *)f->out;
+    assert_true(fabs((double)be32(png + 16) - w) <= 1 && fabs((double)be32(png + 20) - h) <= 1);
+    f->opt.dpi = 144;
+    assert_int_equal(render(f), CKG_OK);
+    png = (const unsigned char *)f->out;
+    assert_true(fabs((double)be32(png + 16) - 2 * w) <= 2);
+    f->opt.dpi = 100000;
+    assert_int_equal(render(f), CKG_EUSAGE);
+    assert_non_null(strstr(last_message(f), "choose a lower --dpi"));
+    assert_null(f->out);
 }
 
 /* ------------------------------------------------------------------ escaping */
@@ -392,9 +761,10 @@ static void test_hostile_text_arrives_as_text(void **state)
 {
     fixture *f = *state;
     static const char *const engines[] = {"dot", "sfdp"};
-    for (size_t e = 0; e < 2; e++) {
-        f->opt.engine = engines[e];
+    for (size_t e = 0; e < 4; e++) { /* each engine as a file, then for the atlas */
+        f->opt.engine = engines[e % 2];
         f->opt.lang = RENDER_LANG_BOTH;
+        f->opt.atlas = e >= 2;
         assert_int_equal(render(f), CKG_OK);
         assert_only_text(f);
         assert_int_equal(f->sum.n_concepts, 4);
@@ -477,6 +847,7 @@ static unsigned char membership(const fixture *f, const char *id)
 static void test_diff_map_counts_each_membership(void **state)
 {
     fixture *f = *state;
+    f->opt.engine = "dot"; /* a layered engine: one arrow per relation */
     set_diff(f, "left", NULL, "right", NULL);
     assert_int_equal(render(f), CKG_OK);
     assert_int_equal(f->sum.n_concepts, 8);
@@ -499,6 +870,7 @@ static void test_diff_map_counts_each_membership(void **state)
 static void test_diff_map_colors_a_solid_b_dashed_both_grey(void **state)
 {
     fixture *f = *state;
+    f->opt.engine = "dot"; /* a layered engine: one arrow per relation */
     set_diff(f, "left", NULL, "right", NULL);
     assert_int_equal(render(f), CKG_OK);
     const char *g = group(f, "ke");
@@ -547,6 +919,7 @@ static void test_diff_map_legend_names_papers_and_counts(void **state)
 static void test_diff_map_titles_say_who_states_what(void **state)
 {
     fixture *f = *state;
+    f->opt.engine = "dot"; /* a layered engine: one arrow per relation */
     set_diff(f, "left", NULL, "right", NULL);
     f->opt.size_by = RENDER_SIZE_DEGREE;
     assert_int_equal(render(f), CKG_OK);
@@ -572,6 +945,7 @@ static void test_diff_map_titles_say_who_states_what(void **state)
 static void test_diff_map_of_two_sections_quotes_each_section(void **state)
 {
     fixture *f = *state;
+    f->opt.engine = "dot"; /* a layered engine: one arrow per relation */
     set_diff(f, "essays", "one", "essays", "two");
     assert_int_equal(render(f), CKG_OK);
     assert_int_equal(f->sum.concepts_in[RENDER_IN_A - 1], 1);
@@ -725,6 +1099,117 @@ static void test_option_names_parse(void **state)
     assert_null(render_engine_check("patchwork"));
 }
 
+/* ------------------------------------------------------------------ the atlas's map */
+
+/* What the atlas's map must be, derived from the map of the same options by text alone:
+ * from <svg> on, without comments (and the lines they filled) and font-family attributes,
+ * each <g id="X"> without its id; a concept's group (class "node concept") with
+ * data-concept="X", a relation's or a phrase's with data-from and data-to, the two ids
+ * joined by "--" in X; the slide's key (class "node key") with neither. Graphviz writes '-' as "&#45;". */
+static char *page_of(const char *svg)
+{
+    size_t cap = strlen(svg) * 2 + 1, n = 0;
+    char *out = malloc(cap), ids[3][256];
+    const char *p = strstr(svg, "<svg");
+    assert_non_null(p);
+    while (*p) {
+        if (strncmp(p, "<!--", 4) == 0) {
+            p = strstr(p, "-->") + 3;
+            if (*p == '\n' && (n == 0 || out[n - 1] == '\n'))
+                p++;
+        } else if (strncmp(p, " font-family=\"", 14) == 0) {
+            p = strchr(p + 14, '"') + 1;
+        } else if (strncmp(p, "<g id=\"", 7) == 0) {
+            const char *id = p + 7, *q = strchr(id, '"');
+            size_t k = 0, part = 0;
+            for (const char *c = id; c < q;) {
+                if (strncmp(c, "&#45;&#45;", 10) == 0 && part < 2) {
+                    ids[part++][k] = '\0';
+                    k = 0;
+                    c += 10;
+                } else if (strncmp(c, "&#45;", 5) == 0) {
+                    ids[part][k++] = '-';
+                    c += 5;
+                } else {
+                    ids[part][k++] = *c++;
+                }
+            }
+            ids[part][k] = '\0';
+            n += (size_t)sprintf(out + n, "<g");
+            if (strncmp(q, "\" class=\"node concept", 21) == 0)
+                n += (size_t)sprintf(out + n, " data-concept=\"%s\"", ids[0]);
+            else if (strcmp(ids[0], "graph0") != 0 && strncmp(q, "\" class=\"node key\"", 18) != 0)
+                n += (size_t)sprintf(out + n, " data-from=\"%s\" data-to=\"%s\"", ids[0], ids[1]);
+            p = q + 1;
+        } else {
+            out[n++] = *p++;
+        }
+        assert_true(n + 600 < cap);
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* The atlas's map is the map of the same options for a page, whatever the engine (phrases as
+ * edge labels or as nodes on a relation's path) and the kind of map. */
+static void check_atlas_map(fixture *f)
+{
+    static const char *const engines[] = {"dot", "sfdp"};
+    for (size_t e = 0; e < 2; e++) {
+        f->opt.engine = engines[e];
+        f->opt.atlas = 0;
+        assert_int_equal(render(f), CKG_OK);
+        char *expected = page_of(f->out);
+        size_t n_concepts = f->sum.n_concepts, n_relations = f->sum.n_relations;
+        f->opt.atlas = 1;
+        assert_int_equal(render(f), CKG_OK);
+        assert_string_equal(f->out, expected);
+        assert_int_equal(f->len, strlen(expected));
+        assert_int_equal(f->sum.n_concepts, n_concepts);
+        assert_int_equal(f->sum.n_relations, n_relations);
+        assert_int_equal(strncmp(f->out, "<svg", 4), 0);
+        assert_null(strstr(f->out, "<!--"));
+        assert_null(strstr(f->out, " id=\""));
+        assert_null(strstr(f->out, "font-family"));
+        assert_int_equal(count(f->out, "data-concept=\""), n_concepts);
+        assert_true(count(f->out, "data-from=\"") >= n_relations);
+        assert_non_null(strstr(f->out, "<title>"));
+        free(expected);
+    }
+}
+
+static void test_atlas_map_is_the_map_for_a_page(void **state)
+{
+    fixture *f = *state;
+    check_atlas_map(f);
+    assert_non_null(strstr(f->out, "<g data-concept=\"data-factor\" class=\"node concept"));
+    assert_non_null(strstr(f->out, " data-from=\"data-factor\" data-to=\"efficiency\" "
+                                   "class=\"node phrase\""));
+}
+
+static void test_atlas_map_of_a_diff(void **state)
+{
+    fixture *f = *state;
+    f->opt.diff[0] = (graph_scope){"alpha", NULL};
+    f->opt.diff[1] = (graph_scope){"beta", NULL};
+    check_atlas_map(f);
+    assert_true(f->sum.concepts_in[RENDER_IN_A - 1] > 0);
+}
+
+/* The DOT text is the same with it: the atlas's map differs in its SVG only. */
+static void test_atlas_map_in_dot_is_the_map(void **state)
+{
+    fixture *f = *state;
+    f->opt.format = RENDER_FORMAT_DOT;
+    assert_int_equal(render(f), CKG_OK);
+    char *plain = f->out;
+    f->out = NULL;
+    f->opt.atlas = 1;
+    assert_int_equal(render(f), CKG_OK);
+    assert_string_equal(f->out, plain);
+    free(plain);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -747,6 +1232,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_force_directed_engines_draw_phrases_as_nodes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_same_input_gives_identical_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dot_format_is_the_graph_before_layout, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dot_format_of_an_arranged_map_pins_positions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_radial_pins_positions_around_the_focus, setup, teardown),
         cmocka_unit_test_setup_teardown(test_size_by_measure_orders_font_sizes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hostile_text_arrives_as_text, setup_hostile, teardown),
@@ -759,6 +1245,19 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_diff_map_narrows_by_focus_and_theme, setup_diff, teardown),
         cmocka_unit_test_setup_teardown(test_diff_map_errors, setup_diff, teardown),
         cmocka_unit_test_setup_teardown(test_diff_map_is_deterministic, setup_diff, teardown),
+        cmocka_unit_test_setup_teardown(test_atlas_map_is_the_map_for_a_page, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_atlas_map_of_a_diff, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_atlas_map_in_dot_is_the_map, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_relations_measure_counts_relations_per_paper, setup_slide, teardown),
+        cmocka_unit_test_setup_teardown(test_default_sizes_follow_relations_not_pagerank, setup_slide, teardown),
+        cmocka_unit_test_setup_teardown(test_top_n_keeps_the_concepts_with_most_relations, setup_slide, teardown),
+        cmocka_unit_test_setup_teardown(test_default_map_is_a_slide, setup_slide, teardown),
+        cmocka_unit_test_setup_teardown(test_hide_leaves_out_a_concept_and_its_relations, setup_slide, teardown),
+        cmocka_unit_test_setup_teardown(test_min_papers_keeps_relations_several_papers_state, setup_slide, teardown),
+        cmocka_unit_test_setup_teardown(test_ego_map_takes_the_largest_neighbours, setup_slide, teardown),
+        cmocka_unit_test_setup_teardown(test_legend_of_one_paper_has_no_papers_key, setup_slide, teardown),
+        cmocka_unit_test_setup_teardown(test_png_and_pdf_are_drawn_by_cairo, setup, teardown),
+        cmocka_unit_test(test_format_from_the_file_name),
         cmocka_unit_test(test_escape_xml_turns_markup_into_entities),
         cmocka_unit_test(test_wrap_zh_leaves_short_names_alone),
         cmocka_unit_test(test_wrap_zh_breaks_after_he),

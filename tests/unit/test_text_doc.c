@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define PUA_DOT "\xF4\x80\x86\xB0" /* U+1001B0 */
@@ -376,13 +377,32 @@ static void test_doc_file_of_whole_pages_without_final_newline(void **state)
     text_doc_free(doc);
 }
 
-static void test_doc_load_reads_devices_and_empty_files(void **state)
+/* Only regular files are read (filebuf_read): a device would be read forever and a FIFO
+ * would block the run, so both are refused at once, with EINVAL. */
+static void test_doc_load_refuses_devices_and_fifos(void **state)
+{
+    (void)state;
+    text_doc *doc = (text_doc *)1;
+    text_error err;
+    assert_int_equal(text_doc_load("/dev/null", 0, &doc, &err), TEXT_EIO);
+    assert_null(doc);
+    assert_int_equal(err.code, TEXT_EIO);
+    assert_int_equal(err.sys_errno, EINVAL);
+    char dir[] = "/tmp/ckg-test-fifo-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/pipe.txt", dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    int rc = text_doc_load(path, 0, &doc, &err); /* no writer: a blocking open would hang */
+    unlink(path);
+    rmdir(dir);
+    assert_int_equal(rc, TEXT_EIO);
+    assert_int_equal(err.sys_errno, EINVAL);
+}
+
+static void test_doc_load_reads_empty_files(void **state)
 {
     (void)state;
     text_doc *doc = NULL;
-    assert_int_equal(text_doc_load("/dev/null", 0, &doc, NULL), TEXT_OK); /* not mappable */
-    assert_int_equal(text_doc_line_count(doc), 0);
-    text_doc_free(doc);
     char path[] = "/tmp/ckg-test-text-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
@@ -538,7 +558,8 @@ int main(void)
         cmocka_unit_test(test_doc_rejects_missing_arguments),
         cmocka_unit_test(test_doc_load_reads_a_file),
         cmocka_unit_test(test_doc_file_of_whole_pages_without_final_newline),
-        cmocka_unit_test(test_doc_load_reads_devices_and_empty_files),
+        cmocka_unit_test(test_doc_load_refuses_devices_and_fifos),
+        cmocka_unit_test(test_doc_load_reads_empty_files),
         cmocka_unit_test(test_doc_empty_buffer_has_no_lines),
         cmocka_unit_test(test_doc_without_body_lines_has_empty_text),
         cmocka_unit_test(test_doc_noindex_finds_the_same),

@@ -1,0 +1,34 @@
+/* query_lines.c — the lines of the quotes a query shows, from the corpus opened once, on the
+ * first quote that needs it (a query that shows no quote never opens it). */
+#include "ckg/query.h"
+#include "ckg/status.h"
+
+#include <string.h>
+
+void query_lines_init(query_lines *l, const ckg_ontology *o, const char *corpus_dir)
+{
+    memset(l, 0, sizeof *l);
+    l->o = o;
+    l->corpus_dir = corpus_dir;
+    diag_list_init(&l->diags);
+}
+
+void query_lines_get(query_lines *l, int32_t paper, const ckg_evidence *ev, size_t *line,
+                     size_t *end_line)
+{
+    *line = *end_line = 0;
+    if (!l->opened) {
+        l->opened = 1;
+        if (l->corpus_dir)
+            corpus_open(l->corpus_dir, &l->diags, &l->cp);
+    }
+    if (query_quote_line(l->o, l->cp, paper, ev, &l->diags, line, end_line) != CKG_OK)
+        l->unlocated++;
+}
+
+void query_lines_free(query_lines *l)
+{
+    corpus_free(l->cp);
+    diag_list_free(&l->diags);
+    memset(l, 0, sizeof *l);
+}
