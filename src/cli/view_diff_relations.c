@@ -45,10 +45,10 @@ static int differs(const diff_relation *r)
 
 enum { SCREEN_COLS = 100 }; /* a line of the diff fits in these */
 
-/* "from —family:kinds→ to" of a relation of side s, within width columns (the left half:
- * padded to width, two columns kept free before the right one). */
+/* "from —family:kinds→ to" of a relation of side s, within width columns (left: the left
+ * half, two columns kept free before the right one, padded to width when one follows). */
 static void relation_entry(const diff_layout *l, const diff_side *s, const diff_relation *r,
-                           size_t width, int left)
+                           size_t width, int left, int right_follows)
 {
     const diff_result *d = l->d;
     char kinds[256], arrow[300];
@@ -71,7 +71,7 @@ static void relation_entry(const diff_layout *l, const diff_side *s, const diff_
     if (differs(r))
         printf(" ≠");
     used += marks;
-    if (left && width > used)
+    if (left && right_follows && width > used)
         pad(width - used);
 }
 
@@ -103,14 +103,14 @@ void view_diff_relations(const diff_layout *l, size_t top)
     int starred = 0, other = 0;
     for (size_t i = 0; i < na || i < nb; i++) {
         if (i < na) {
-            relation_entry(l, &d->a, &d->only_a_rel[i], l->half, 1);
+            relation_entry(l, &d->a, &d->only_a_rel[i], l->half, 1, i < nb);
             starred |= !d->only_a_rel[i].ends_shared;
             other |= differs(&d->only_a_rel[i]);
         } else {
             pad(l->half);
         }
         if (i < nb) {
-            relation_entry(l, &d->b, &d->only_b_rel[i], SCREEN_COLS - l->half, 0);
+            relation_entry(l, &d->b, &d->only_b_rel[i], SCREEN_COLS - l->half, 0, 0);
             starred |= !d->only_b_rel[i].ends_shared;
             other |= differs(&d->only_b_rel[i]);
         }
