@@ -25,7 +25,9 @@ cases = [
     (readback, "escape", w) for w in ("csv-quote", "gexf-definition")] + [
     (diffcheck, diff_fixture, w) for w in ("diff-spearman", "diff-kendall", "diff-rank",
                                            "diff-only", "diff-theme", "diff-movers",
-                                           "diff-relation", "compare-jaccard", "compare-order")]
+                                           "diff-relation", "diff-family", "diff-family-shared",
+                                           "diff-pair-kinds", "compare-jaccard",
+                                           "compare-relations", "compare-order")]
 
 failed = 0
 for script, fixture, what in cases:
