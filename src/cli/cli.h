@@ -98,6 +98,8 @@ typedef struct cli_option {
 enum { CLI_TEXT, CLI_JSON, CLI_CSV };
 extern const cli_choice cli_text_json[];          /* text, json */
 extern const cli_choice cli_text_csv_json[];      /* text, csv, json */
+extern const cli_choice cli_relation_keys[];      /* --by of diff and compare: family, kind,
+                                                    * pair (diff_key) */
 
 typedef struct cli_spec {
     const char *name;          /* "neighbors" */
