@@ -4,7 +4,9 @@
 #   make check   install what is missing, build, run every test (plain; ASan+UBSan, with the
 #                CLI tests' full sweeps (CKG_TEST_SWEEP=full); valgrind)
 #   make         build build/ckg and build/libckg.a
-#   make install PREFIX=/usr/local
+#   make install PREFIX=/usr/local [DESTDIR=...]   the program, library and headers, the
+#                ontology, the man page ckg(1), bash completion, ckg.pc; `make uninstall`
+#                removes exactly what it put
 #   make fuzz    run each libFuzzer target for FUZZ_TIME seconds (default 300); findings go to
 #                build/fuzz/, kept crashers to tests/fuzz/regressions/<target>/
 #   make bench   generate synthetic ontologies (1k, 20k, 100k concepts) and time ckg against
@@ -54,7 +56,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
-.PHONY: all deps check maps maps-check browser-test install test unit cli-test replay \
+.PHONY: all deps check maps maps-check browser-test install uninstall doc FORCE test unit cli-test replay \
         crosscheck depcycles t2s-check sanitize valgrind clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
 
 all: $(BUILD)/ckg $(BUILD)/libckg.a
@@ -272,11 +274,60 @@ browser-test: $(BUILD)/ckg
 	  done && \
 	  CKG=$(abspath $(BUILD)/ckg) PYTHON=$(PYTHON) sh tests/browser/atlas.sh "$$tmp/atlas"
 
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/ckg
-	install -m 755 $(BUILD)/ckg $(DESTDIR)$(PREFIX)/bin/ckg
-	install -m 644 $(BUILD)/libckg.a $(DESTDIR)$(PREFIX)/lib/libckg.a
-	install -m 644 include/ckg/*.h $(DESTDIR)$(PREFIX)/include/ckg/
+# ---------------------------------------------------------------- documents and install
+
+# The man page and the bash completion are made from the built ckg's own --help texts
+# (tools/cli_docs.py; the page's other sections are doc/ckg.1.in), so they describe the
+# program they are installed with.
+VERSION := $(shell sed -n 's/^\#define CKG_VERSION "\(.*\)"/\1/p' src/cli/main.c)
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
+DOC := $(BUILD)/doc/ckg.1 $(BUILD)/doc/ckg.bash
+
+doc: $(DOC)
+
+$(BUILD)/doc/ckg.1: $(BUILD)/ckg doc/ckg.1.in tools/cli_docs.py
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/cli_docs.py man $(BUILD)/ckg doc/ckg.1.in --date "$(MAN_DATE)" > $@.tmp
+	mv $@.tmp $@
+
+$(BUILD)/doc/ckg.bash: $(BUILD)/ckg tools/cli_docs.py
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/cli_docs.py bash $(BUILD)/ckg > $@.tmp
+	mv $@.tmp $@
+
+# What `make install` puts under $(DESTDIR)$(PREFIX), as SOURCE=DESTINATION (destinations
+# relative to PREFIX): programs with mode 755, the rest 644. One more program is one more
+# word in INSTALL_PROGRAMS. tools/install.sh records what it put in
+# PREFIX/share/ckg/install-manifest, and `make uninstall` removes exactly that.
+# ckg finds the ontology as ../share/ckg/ontology from its own file (src/cli/locate.c), so
+# the tree works under any PREFIX or DESTDIR and wherever it is moved; a program installed
+# elsewhere than bin/ is built with -DCKG_SHARE_FROM_EXE='"../../share/ckg"' (or its way).
+INSTALL_PROGRAMS := $(BUILD)/ckg=bin/ckg
+ONTOLOGY_FILES = $(shell find ontology -type f | LC_ALL=C sort)
+INSTALL_DATA = $(BUILD)/libckg.a=lib/libckg.a \
+  $(foreach h,$(wildcard include/ckg/*.h),$(h)=$(h)) \
+  $(foreach f,$(ONTOLOGY_FILES),$(f)=share/ckg/$(f)) \
+  $(BUILD)/doc/ckg.1=share/man/man1/ckg.1 \
+  $(BUILD)/doc/ckg.bash=share/bash-completion/completions/ckg \
+  $(BUILD)/doc/ckg.pc=lib/pkgconfig/ckg.pc
+
+# pkg-config: libckg is a static library only, so what it links is in Requires and Libs
+# (`cc prog.c $$(pkg-config --cflags --libs ckg)`), not in their .private forms.
+$(BUILD)/doc/ckg.pc: FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' 'includedir=$${prefix}/include' '' \
+	  'Name: ckg' 'Description: concept knowledge graph of the new quality productive forces literature' \
+	  'Version: $(VERSION)' 'Requires: $(PKGS)' 'Libs: -L$${libdir} -lckg -lm -pthread' \
+	  'Cflags: -I$${includedir}' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+FORCE:
+
+install: all $(DOC) $(BUILD)/doc/ckg.pc
+	@sh tools/install.sh install "$(DESTDIR)$(PREFIX)" $(INSTALL_PROGRAMS:%=755:%) $(INSTALL_DATA:%=644:%)
+
+uninstall:
+	@sh tools/install.sh uninstall "$(DESTDIR)$(PREFIX)"
 
 # ---------------------------------------------------------------- fuzzing
 #
