@@ -56,7 +56,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
-.PHONY: all deps check maps maps-check browser-test install uninstall doc FORCE test unit cli-test replay \
+.PHONY: all deps check maps maps-check browser-test install uninstall install-test doc FORCE test unit cli-test replay \
         crosscheck depcycles t2s-check sanitize valgrind clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
 
 all: $(BUILD)/ckg $(BUILD)/libckg.a
@@ -181,7 +181,7 @@ depcycles: $(BUILD)/libckg.a $(CLI_OBJ)
 t2s-check: $(BUILD)/ckg $(BUILD)/gen/text_t2s_table.h
 	$(PYTHON) tools/t2s_phrase_check.py --self-test $(BUILD)/ckg $(BUILD)/gen/text_t2s_table.h
 
-test: unit cli-test replay crosscheck depcycles t2s-check
+test: unit cli-test replay crosscheck depcycles t2s-check install-test
 
 # Graphviz, pango and fontconfig leak by design or by bug (tools/*.supp say which); full
 # stacks let the suppressions name the library function and spare ckg's own leaks.
@@ -328,6 +328,11 @@ install: all $(DOC) $(BUILD)/doc/ckg.pc
 
 uninstall:
 	@sh tools/install.sh uninstall "$(DESTDIR)$(PREFIX)"
+
+# make install into a temporary prefix, used from another folder with a clean environment
+# (tests/install/test_install.sh).
+install-test: all $(DOC)
+	sh tests/install/test_install.sh $(BUILD)
 
 # ---------------------------------------------------------------- fuzzing
 #

@@ -398,7 +398,7 @@ _ckg_words() {
     @themes) _ckg_ask themes --format csv | awk -F, 'NR > 1 { print $1; print $2 }' ;;
     @concepts) _ckg_ask export --format csv --table nodes | awk -F, 'NR > 1 { print $1; if ($2 !~ /"/) print $2 }' ;;
     @*) ;;
-    *) printf '%s\n' $1 ;;
+    *) tr ' ' '\n' <<<"$1" ;;
     esac
 }
 
