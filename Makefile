@@ -22,10 +22,11 @@ PKG_CONFIG ?= pkg-config
 PYTHON ?= /usr/bin/python3
 
 PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson zlib libxml-2.0
-DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
+DEB_BUILD := pkg-config python3 libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
              libjansson-dev zlib1g-dev libcmocka-dev libxml2-dev fonts-noto-cjk libopencc-dev
 DEB_TEST := valgrind python3-igraph python3-networkx python3-numpy python3-scipy python3-yaml \
-            chromium chromium-driver python3-selenium clang libclang-rt-14-dev opencc graphviz
+            chromium chromium-driver python3-selenium clang libclang-rt-14-dev opencc graphviz \
+            python3-markdown-it man-db groff-base jq
 DEB_BENCH := hyperfine graphviz time
 
 OPT ?= -O2
@@ -56,7 +57,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
-.PHONY: all deps check maps maps-check browser-test install uninstall install-test doc FORCE test unit cli-test replay \
+.PHONY: all deps check maps maps-check browser-test install uninstall install-test docs-test doc FORCE test unit cli-test replay \
         crosscheck depcycles t2s-check sanitize valgrind clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
 
 all: $(BUILD)/ckg $(BUILD)/libckg.a
@@ -181,7 +182,14 @@ depcycles: $(BUILD)/libckg.a $(CLI_OBJ)
 t2s-check: $(BUILD)/ckg $(BUILD)/gen/text_t2s_table.h
 	$(PYTHON) tools/t2s_phrase_check.py --self-test $(BUILD)/ckg $(BUILD)/gen/text_t2s_table.h
 
-test: unit cli-test replay crosscheck depcycles t2s-check install-test
+# Documents that cannot go stale: every fence closed and every relative link alive in the
+# Markdown documents, every `$ ckg` example printing what it shows, every example of every
+# --help running (tests/docs/check_docs.py, which first proves it fails on a stale one).
+DOCS_MD := README.md $(wildcard doc/*.md) ontology/README.md CHANGELOG.md
+docs-test: $(BUILD)/ckg
+	$(PYTHON) tests/docs/check_docs.py --self-test $(BUILD)/ckg $(DOCS_MD)
+
+test: unit cli-test replay crosscheck depcycles t2s-check install-test docs-test
 
 # Graphviz, pango and fontconfig leak by design or by bug (tools/*.supp say which); full
 # stacks let the suppressions name the library function and spare ckg's own leaks.
