@@ -21,6 +21,7 @@ deeper-indented lines); bullets (`- text`); other indented lines, shown as they 
 (examples of output); and text at column 0, a paragraph.
 """
 import json
+import os
 import re
 import subprocess
 import sys
@@ -45,8 +46,11 @@ VALUE_KIND_BY_METAVAR = {
 
 
 def run(ckg, *args):
-    p = subprocess.run([ckg, *args], capture_output=True, text=True,
-                       env={"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"})
+    env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"}
+    for keep in ("ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"):  # a sanitizer build's
+        if keep in os.environ:
+            env[keep] = os.environ[keep]
+    p = subprocess.run([ckg, *args], capture_output=True, text=True, env=env)
     return p.returncode, p.stdout, p.stderr
 
 
