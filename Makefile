@@ -309,7 +309,8 @@ $(BUILD)/doc/ckg.bash: $(BUILD)/ckg tools/cli_docs.py
 # PREFIX/share/ckg/install-manifest, and `make uninstall` removes exactly that.
 # ckg finds the ontology as ../share/ckg/ontology from its own file (src/cli/locate.c), so
 # the tree works under any PREFIX or DESTDIR and wherever it is moved; a program installed
-# elsewhere than bin/ is built with -DCKG_SHARE_FROM_EXE='"../../share/ckg"' (or its way).
+# elsewhere than bin/ has its main.c compiled with -DCKG_SHARE_FROM_EXE='"../../share/ckg"'
+# (its own way there, src/cli/main.c).
 INSTALL_PROGRAMS := $(BUILD)/ckg=bin/ckg
 ONTOLOGY_FILES = $(shell find ontology -type f | LC_ALL=C sort)
 INSTALL_DATA = $(BUILD)/libckg.a=lib/libckg.a \

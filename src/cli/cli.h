@@ -197,8 +197,10 @@ int cli_finish_output(const cli *c, int code);
 
 /* Sets c->ontology_dir and c->corpus_dir from the options given (NULL: not given), the
  * environment and the known places, in the order of the README's "Where ckg finds its
- * data", and records every place looked at. */
-void cli_locate(cli *c, const char *ontology_option, const char *corpus_option);
+ * data", and records every place looked at. share_from_exe is where the installed data
+ * (PREFIX/share/ckg) is from the folder of the running program: "../share/ckg" from bin/. */
+void cli_locate(cli *c, const char *ontology_option, const char *corpus_option,
+                const char *share_from_exe);
 
 /* Prints "  looked in, in order:" and one numbered line per place with what was there. */
 void cli_print_places(FILE *f, const cli_places *p);

@@ -8,11 +8,11 @@
  * (default ~/.local/share/ckg/corpus: a user's own copy), SHARE/corpus (a site's copy;
  * `make install` does not install the papers).
  *
- * SHARE is ../share/ckg from the folder of the running program's own file (/proc/self/exe,
- * symbolic links resolved), not a prefix compiled in: the program `make` built and the
- * tests ran is the one installed, whatever PREFIX or DESTDIR, and an installed tree works
- * wherever it is moved. A program installed elsewhere than PREFIX/bin is built with
- * CKG_SHARE_FROM_EXE set to its own way there ("../../share/ckg" from libexec/ckg).
+ * SHARE is the caller's share_from_exe (main.c: "../share/ckg" for a program installed in
+ * PREFIX/bin) from the folder of the running program's own file (/proc/self/exe, symbolic
+ * links resolved), not a prefix compiled in: the program `make` built and the tests ran is
+ * the one installed, whatever PREFIX or DESTDIR, and an installed tree works wherever it is
+ * moved.
  *
  * An option or a variable that names a folder is taken as it is, found or not (the load
  * then says it cannot open it, and where the name came from): ckg never answers from
@@ -26,10 +26,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#ifndef CKG_SHARE_FROM_EXE
-#define CKG_SHARE_FROM_EXE "../share/ckg"
-#endif
 
 static const char *folder_state(const char *path)
 {
@@ -60,9 +56,9 @@ static const char *try_folder(cli_places *p, const char *label, const char *path
     return state ? NULL : at->path;
 }
 
-/* SHARE: CKG_SHARE_FROM_EXE from the folder of the running program, with each leading
- * "../" taken off that folder. Returns 0 when the program's file cannot be told. */
-static int share_dir(char *out, size_t size)
+/* SHARE: rel from the folder of the running program, with each leading "../" taken off
+ * that folder. Returns 0 when the program's file cannot be told. */
+static int share_dir(const char *rel, char *out, size_t size)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -73,7 +69,6 @@ static int share_dir(char *out, size_t size)
     if (!slash)
         return 0;
     *slash = '\0'; /* the program's folder */
-    const char *rel = CKG_SHARE_FROM_EXE;
     while (strncmp(rel, "../", 3) == 0 && (slash = strrchr(exe, '/')) != NULL) {
         *slash = '\0';
         rel += 3;
@@ -94,10 +89,11 @@ static void join(char *out, size_t size, const char *dir, const char *name)
     memcpy(out + d + 1, name, n + 1);
 }
 
-void cli_locate(cli *c, const char *ontology_option, const char *corpus_option)
+void cli_locate(cli *c, const char *ontology_option, const char *corpus_option,
+                const char *share_from_exe)
 {
     char share[PATH_MAX], path[PATH_MAX];
-    int have_share = share_dir(share, sizeof share);
+    int have_share = share_dir(share_from_exe, share, sizeof share);
     cli_places *o = &c->ontology_places, *k = &c->corpus_places;
     const char *env;
     o->n = k->n = 0;

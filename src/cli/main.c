@@ -15,6 +15,13 @@
 
 #define CKG_VERSION "0.1.0"
 
+/* Where PREFIX/share/ckg is from the folder this program is installed in (locate.c): a
+ * program installed elsewhere than PREFIX/bin is compiled with its own way there
+ * (-DCKG_SHARE_FROM_EXE='"../../share/ckg"' from PREFIX/libexec/ckg). */
+#ifndef CKG_SHARE_FROM_EXE
+#define CKG_SHARE_FROM_EXE "../share/ckg"
+#endif
+
 typedef struct command {
     const char *name;
     cli_command_fn run;
@@ -161,7 +168,7 @@ int main(int argc, char **argv)
     argc = take_global_options(&c, argc, argv);
     if (argc < 0)
         return EXIT_USAGE;
-    cli_locate(&c, c.ontology_dir, c.corpus_dir);
+    cli_locate(&c, c.ontology_dir, c.corpus_dir, CKG_SHARE_FROM_EXE);
     const char *no_color = getenv("NO_COLOR");
     c.color = isatty(STDERR_FILENO) && !(no_color && *no_color);
     c.color_out = isatty(STDOUT_FILENO) && !(no_color && *no_color);
