@@ -125,6 +125,9 @@ def parse_body(lines):
             blocks.append(item)
         elif line.startswith(" ") and item is not None:
             item[2 if item[0] == "option" else 1].append(line.strip())
+        elif line.startswith(" ") and not prev_blank and blocks and blocks[-1][0] == "text" \
+                and re.match(r"^[a-z]+: ", blocks[-1][1][0]):
+            blocks[-1][1].append(line.strip())  # "measures: a b c" continued
         elif line.startswith(" "):
             if blocks and blocks[-1][0] == "pre":
                 blocks[-1][1].append(line)
@@ -255,10 +258,12 @@ def roff_tag(tag):
 def roff_blocks(blocks):
     out = []
     pending_pp = True
+    prev_kind = None
     for b in blocks:
         kind = b[0]
         if kind == "blank":
             pending_pp = True
+            prev_kind = kind
             continue
         if kind == "text":
             out.append(".PP")
@@ -279,9 +284,14 @@ def roff_blocks(blocks):
             out.append(roff_tag(b[1]))
             out.extend(esc(l) for l in b[2])
         elif kind == "bullet":
+            if prev_kind == "bullet":
+                out.append(".PD 0")  # a list: only the first item stands apart
             out.append(".IP \\(bu 2")
             out.extend(esc(l) for l in b[1])
+            if prev_kind == "bullet":
+                out.append(".PD")
         pending_pp = False
+        prev_kind = kind
     return out
 
 

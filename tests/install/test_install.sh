@@ -238,7 +238,9 @@ int main(int argc, char **argv)
     return rc != 0;
 }
 EOF
-if PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" cc -o "$WORK/prog" "$WORK/prog.c" \
+# with the flags of the build (a sanitizer build's library needs its runtime)
+# shellcheck disable=SC2086
+if PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" cc ${CFLAGS:-} ${LDFLAGS:-} -o "$WORK/prog" "$WORK/prog.c" \
     $(PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" pkg-config --cflags --libs ckg) 2>"$WORK/cc.err"; then
     pass
     if "$WORK/prog" "$PREFIX/share/ckg/ontology" >"$WORK/prog.out"; then pass; else
