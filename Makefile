@@ -190,8 +190,9 @@ docs-test: $(BUILD)/ckg
 	$(PYTHON) tests/docs/check_docs.py --self-test $(BUILD)/ckg $(DOCS_MD)
 
 # The sanitizer build skips docs-test (DOCS_TEST=): its examples are what the plain build
-# prints, checked by `make test` in `make check`, and under ASan its maps and atlases would
-# add a quarter of an hour; the CLI tests run every command under the sanitizers.
+# prints, checked by `make test` in `make check`, and under ASan its maps and atlases take
+# too long (the README's 13 examples alone took 8 minutes on the 2-core machine); the CLI
+# tests run every command under the sanitizers.
 DOCS_TEST ?= docs-test
 test: unit cli-test replay crosscheck depcycles t2s-check install-test $(DOCS_TEST)
 
