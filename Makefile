@@ -1,9 +1,16 @@
 # ckg — build, test and render.
 #
-#   make maps    install what is missing, build, render the concept maps into output/
-#   make check   install what is missing, build, run every test (plain; ASan+UBSan, with the
-#                CLI tests' full sweeps (CKG_TEST_SWEEP=full); valgrind)
 #   make         build build/ckg and build/libckg.a
+#   make test    the tier to run after each edit: unit tests, CLI tests (a sample of the
+#                truncation sweep), replay of the kept fuzz findings, cross-checks against
+#                python-igraph, NetworkX and scipy; side by side, one step per CPU
+#   make check   the full gate (.ci/run): install what is missing, then side by side: the
+#                steps of `make test`, the unit and CLI tests and replays run under valgrind
+#                (which is their plain run here) and again under ASan+UBSan (with the full
+#                truncation sweep); the loader under ThreadSanitizer (tsan); a few seconds of
+#                each fuzzer (fuzz-smoke); install-check; `ckg check` and `ckg coverage
+#                --check` on the shipped ontology; maps-check; browser-test
+#   make maps    install what is missing, build, render the concept maps into output/
 #   make install PREFIX=/usr/local [DESTDIR=...]   the program, library and headers, the
 #                ontology, the man page ckg(1), bash completion, ckg.pc; `make uninstall`
 #                removes exactly what it put
@@ -13,8 +20,10 @@
 #                a bare libyaml parse and a PyYAML + python-igraph script; bench/results.md
 #
 # Dependencies are Debian packages found with pkg-config. `make deps` installs the missing
-# ones with apt-get (as root, or through sudo) and does nothing when all are present. The
-# top-level targets re-invoke make after `deps`, so pkg-config runs once the packages exist.
+# ones with apt-get (as root, or through sudo) and does nothing when all are present; check,
+# maps and fuzz run it only when build/deps.stamp says it has not run for the current
+# package lists (see the end of this file). Those targets re-invoke make after it, so
+# pkg-config runs once the packages exist.
 
 PREFIX ?= /usr/local
 CC ?= cc
@@ -54,11 +63,15 @@ ATLAS_ASSETS := atlas_asset_html=src/atlas/atlas.html atlas_asset_css=src/atlas/
 LIB_OBJ += $(BUILD)/obj/gen/atlas_assets.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# The man page and the bash completion, made from the built ckg (make doc, below).
+DOC := $(BUILD)/doc/ckg.1 $(BUILD)/doc/ckg.bash
 FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
-.PHONY: all deps check maps maps-check browser-test install uninstall install-test docs-test doc FORCE test unit cli-test replay \
-        crosscheck depcycles t2s-check sanitize valgrind clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
+.PHONY: all deps check maps maps-check browser-test install uninstall install-check install-test docs-test doc test build-tests unit \
+        cli-test replay crosscheck crosscheck-metrics crosscheck-diff crosscheck-selftest \
+        depcycles t2s-check sanitize valgrind valgrind-unit valgrind-cli valgrind-replay tsan \
+        clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds FORCE
 
 all: $(BUILD)/ckg $(BUILD)/libckg.a
 
@@ -85,9 +98,10 @@ $(BUILD)/libckg.a: $(LIB_OBJ)
 $(BUILD)/ckg: $(CLI_OBJ) $(BUILD)/libckg.a
 	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libckg.a $(LIBS)
 
+# Unit tests are white-box: they may include the library's private headers (src/*.h).
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT) $(BUILD)/libckg.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(TEST_SUPPORT) $(BUILD)/libckg.a $(LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Isrc -o $@ $< $(TEST_SUPPORT) $(BUILD)/libckg.a $(LIBS) $(TEST_LIBS)
 
 # A fuzz target's entry point with a plain main that replays files (tests/fuzz/replay.c).
 $(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libckg.a
@@ -141,30 +155,45 @@ bench-data: $(BENCH_SIZES:%=bench/out/%/meta.txt)
 unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 
+# CLI_TESTS=NAME... runs tests/cli/test_NAME.sh only (default: all).
+CLI_TESTS ?=
+CLI_ALL := $(patsubst tests/cli/test_%.sh,%,$(sort $(wildcard tests/cli/test_*.sh)))
+CLI_RENDER := render hostile terminal_safe atlas export
+CLI_NO_RENDER := $(filter-out $(CLI_RENDER),$(CLI_ALL))
 cli-test: $(BUILD)/ckg
-	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh
+	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh $(CLI_TESTS)
 
-# Every kept fuzz finding and every seed, through the library as the fuzzers call it.
+# Every kept fuzz finding and every seed, through the library as the fuzzers call it. The
+# seeds go to a folder of their own, so replays of the plain and valgrind runs of `make check`
+# can run side by side.
 replay: $(REPLAY_BIN)
-	@sh tests/fuzz/seeds.sh $(BUILD)/fuzz-seeds >/dev/null
-	@set -e; for t in $(FUZZ_TARGETS); do echo "== replay $$t"; \
-	  $(CKG_WRAP) $(BUILD)/tests/$${t}_replay tests/fuzz/regressions/$$t $(BUILD)/fuzz-seeds/$$t; done
+	@seeds=$$(mktemp -d "$${TMPDIR:-/tmp}/ckg-seeds.XXXXXX") && trap 'rm -rf "$$seeds"' EXIT && \
+	  sh tests/fuzz/seeds.sh "$$seeds" >/dev/null && \
+	  for t in $(FUZZ_TARGETS); do echo "== replay $$t"; \
+	    $(CKG_WRAP) $(BUILD)/tests/$${t}_replay tests/fuzz/regressions/$$t "$$seeds/$$t" || exit 1; done
 
-# Every measure of `ckg metrics` recomputed from `ckg export` by python-igraph, NetworkX and
-# numpy (all scopes of the shipped ontology and of the metrics fixtures); the exports read
-# back by python-igraph, NetworkX and csv; every number of `ckg diff` and `ckg compare`
-# (ranks, Spearman, Kendall tau-b, Jaccard, theme shares, orders) recomputed with scipy; and
-# proof that each check fails on a wrong value.
+# crosscheck-metrics: every measure of `ckg metrics` recomputed from `ckg export` by
+# python-igraph, NetworkX and numpy (all scopes of the shipped ontology and of the metrics
+# fixtures), and the exports read back by python-igraph, NetworkX and csv; crosscheck-diff:
+# every number of `ckg diff` and `ckg compare` (ranks, Spearman, Kendall tau-b, Jaccard,
+# theme shares, orders) recomputed with scipy; crosscheck-selftest: proof that each check
+# fails on a wrong value.
 METRICS_FIXTURES := star path bridge escape
-crosscheck: $(BUILD)/ckg
+crosscheck: crosscheck-metrics crosscheck-diff crosscheck-selftest
+
+crosscheck-metrics: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --louvain
 	@set -e; for f in $(METRICS_FIXTURES); do \
 	  echo "$(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f --louvain"; \
 	  $(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f --louvain; \
 	  $(PYTHON) tests/crosscheck/export_readback.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f; done
 	$(PYTHON) tests/crosscheck/export_readback.py $(BUILD)/ckg
+
+crosscheck-diff: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/diff_crosscheck.py $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/diff_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/diff
+
+crosscheck-selftest: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/selftest.py $(BUILD)/ckg
 
 # No file of the library, nor of the CLI, depends on itself through other files: from nm,
@@ -189,30 +218,66 @@ DOCS_MD := README.md $(wildcard doc/*.md) ontology/README.md CHANGELOG.md
 docs-test: $(BUILD)/ckg
 	$(PYTHON) tests/docs/check_docs.py --self-test $(BUILD)/ckg $(DOCS_MD)
 
-# The sanitizer build skips docs-test (DOCS_TEST=): its examples are what the plain build
-# prints, checked by `make test` in `make check`, and under ASan its maps and atlases take
-# too long (the README's 13 examples alone took 8 minutes on the 2-core machine); the CLI
-# tests run every command under the sanitizers.
-DOCS_TEST ?= docs-test
-test: unit cli-test replay crosscheck depcycles t2s-check install-test $(DOCS_TEST)
+# Steps run side by side by tools/steps.sh, JOBS at a time (default: one per CPU), each
+# printing its log when it ends, with its duration and CPU time.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+STEPS = bash tools/steps.sh -j $(JOBS)
+SUBMAKE = $(MAKE) --no-print-directory
+
+# Everything the test steps run, built before they start so that they never build a tree
+# at the same time.
+build-tests: $(BUILD)/ckg $(BUILD)/libckg.a $(TEST_BIN) $(REPLAY_BIN) $(CLI_OBJ) \
+             $(BUILD)/gen/text_t2s_table.h $(DOC)
+
+# The developer's tier, after each edit: unit tests, CLI tests (with a sample of the
+# truncation sweep), the fuzz findings replayed, the cross-checks, the installed tree
+# (install-test) and the documents' examples (docs-test); side by side, longest first.
+# SKIP_STEPS names steps to leave out.
+TEST_STEPS := crosscheck-selftest cli-test docs-test crosscheck-metrics crosscheck-diff \
+              install-test replay unit depcycles t2s-check
+test:
+	@$(SUBMAKE) -j$(JOBS) build-tests
+	@$(STEPS) -l $(BUILD)/steps/test \
+	  $(foreach s,$(filter-out $(SKIP_STEPS),$(TEST_STEPS)),'$(s)=$(SUBMAKE) $(s)')
 
 # Graphviz, pango and fontconfig leak by design or by bug (tools/*.supp say which); full
-# stacks let the suppressions name the library function and spare ckg's own leaks.
-SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(abspath tools/lsan.supp):print_suppressions=0
+# stacks let the suppressions name the library function and spare ckg's own leaks. Full
+# stacks cost every allocation a slow unwind, about five times the time of a command that
+# allocates much (metrics); SAN_FAST_ENV keeps ASan's fast unwinding for what never
+# renders: the cross-checks and the CLI tests but CLI_RENDER (a leak in ckg's own code,
+# built with frame pointers, is still found and named).
+SAN_LSAN := LSAN_OPTIONS=suppressions=$(abspath tools/lsan.supp):print_suppressions=0
+SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 $(SAN_LSAN)
+SAN_FAST_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=1 $(SAN_LSAN)
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --suppressions=$(abspath tools/valgrind.supp)
 
-# Under the sanitizers the CLI tests' repeated checks run on all their cases
-# (CKG_TEST_SWEEP=full, tests/cli/lib.sh: sweep); `make test` runs a seeded sample of them.
+# `make test` again with ASan and UBSan in build/asan/, with the full truncation sweep. The
+# cross-checks' self-test is left out here: it proves the Python checkers catch wrong
+# numbers, which the plain run shows as well. So is docs-test: its examples are what the
+# plain build prints, and under ASan its maps and atlases take too long (the README's 13
+# examples alone took 8 minutes on the 2-core machine); the CLI tests run every command
+# under the sanitizers.
+SAN_VARS = BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)"
+SAN_MAKE = $(SAN_ENV) $(SUBMAKE) $(SAN_VARS)
+SAN_FAST_MAKE = $(SAN_FAST_ENV) $(SUBMAKE) $(SAN_VARS)
 sanitize:
-	$(SAN_ENV) $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
-	  CKG_TEST_SWEEP=full DOCS_TEST= test
+	$(SAN_MAKE) CKG_TEST_SWEEP=full SKIP_STEPS="crosscheck-selftest docs-test" test
 
-valgrind: $(TEST_BIN) $(BUILD)/ckg
+# The unit tests, the CLI tests and the replays under valgrind (memcheck). Each of the 428
+# runs of ckg in the CLI tests costs valgrind about a second to start, so `make check` runs
+# the CLI test files as steps of their own, side by side.
+valgrind: valgrind-unit valgrind-cli valgrind-replay
+
+valgrind-unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== valgrind $$t"; \
 	  $(VALGRIND) $$t >/dev/null; done
-	CKG=$(abspath $(BUILD)/ckg) CKG_WRAP="$(VALGRIND)" sh tests/cli/run.sh
-	$(MAKE) replay CKG_WRAP="$(VALGRIND)"
+
+valgrind-cli: $(BUILD)/ckg
+	CKG=$(abspath $(BUILD)/ckg) CKG_WRAP="$(VALGRIND)" sh tests/cli/run.sh $(CLI_TESTS)
+
+valgrind-replay: $(REPLAY_BIN)
+	$(SUBMAKE) replay CKG_WRAP="$(VALGRIND)"
 
 # The loader's worker threads under ThreadSanitizer: the commands that load an ontology,
 # with four workers even for the fixtures' few files. (Not render: fontconfig's own start-up
@@ -223,17 +288,47 @@ tsan:
 	CKG_THREADS=4 TSAN_OPTIONS=halt_on_error=1:exitcode=66 CKG=$(abspath build/tsan/ckg) \
 	  sh tests/cli/run.sh $(TSAN_TESTS)
 
-check: deps
-	$(MAKE) all
-	$(MAKE) test
-	$(MAKE) sanitize
-	$(MAKE) tsan
-	$(MAKE) valgrind
-	$(MAKE) fuzz-smoke
-	$(BUILD)/ckg check
-	$(BUILD)/ckg coverage --check > /dev/null
-	$(MAKE) maps-check
-	$(MAKE) browser-test
+# The full gate (.ci/run): the packages (once), then every step side by side, JOBS at a
+# time: the plain and ASan trees first, then each step once its tree is built, the longest
+# first (the order is that of the CPU time each took), so that the short ones fill the end.
+# The plain tree serves valgrind (one step per CLI test file), the cross-checks,
+# install-check, the shipped ontology, maps-check and browser-test; build/asan the steps
+# of `make sanitize` (the cross-checks and the CLI tests that do not render with ASan's
+# fast unwinding); tsan and fuzz-smoke build their own trees. The plain unit tests, CLI
+# tests and replays of `make test` are not run again on their own: valgrind runs the same
+# binaries through the same tests and checks every expectation they check. Logs and
+# durations of each step go to build/steps/check/.
+CHECK_VG_FIRST := render malformed neighbors check metrics hostile diff
+vg_cli = $(foreach t,$(1),'valgrind-cli-$(t):build=$(SUBMAKE) valgrind-cli CLI_TESTS=$(t)')
+check: $(DEPS_STAMP)
+	@$(STEPS) -l build/steps/check \
+	  'build=$(SUBMAKE) -j$(JOBS) build-tests' \
+	  'asan-build=$(SAN_MAKE) -j$(JOBS) build-tests' \
+	  $(call vg_cli,render) \
+	  'asan-cli:asan-build=$(SAN_FAST_MAKE) CKG_TEST_SWEEP=full cli-test CLI_TESTS="$(CLI_NO_RENDER)"' \
+	  $(call vg_cli,malformed) \
+	  'tsan=$(SUBMAKE) tsan' \
+	  $(call vg_cli,neighbors) \
+	  'asan-crosscheck-metrics:asan-build=$(SAN_FAST_MAKE) crosscheck-metrics' \
+	  'crosscheck-selftest:build=$(SUBMAKE) crosscheck-selftest' \
+	  'fuzz-smoke=$(SUBMAKE) fuzz-smoke' \
+	  $(call vg_cli,check) \
+	  'asan-cli-render:asan-build=$(SAN_MAKE) cli-test CLI_TESTS="$(CLI_RENDER)"' \
+	  $(call vg_cli,metrics hostile diff) \
+	  'valgrind-unit:build=$(SUBMAKE) valgrind-unit' \
+	  $(call vg_cli,$(filter-out $(CHECK_VG_FIRST),$(CLI_ALL))) \
+	  'crosscheck-metrics:build=$(SUBMAKE) crosscheck-metrics' \
+	  'asan-crosscheck-diff:asan-build=$(SAN_FAST_MAKE) crosscheck-diff' \
+	  'asan-unit:asan-build=$(SAN_MAKE) unit' \
+	  'valgrind-replay:build=$(SUBMAKE) valgrind-replay' \
+	  'browser-test:build=$(SUBMAKE) browser-test' \
+	  'asan-replay:asan-build=$(SAN_MAKE) replay' \
+	  'crosscheck-diff:build=$(SUBMAKE) crosscheck-diff' \
+	  'maps-check:build=$(SUBMAKE) maps-check' \
+	  'install-check:build=$(SUBMAKE) install-check' \
+	  'install-test:build=$(SUBMAKE) install-test' \
+	  'docs-test:build=$(SUBMAKE) docs-test' \
+	  'shipped:build=$(BUILD)/ckg check && $(BUILD)/ckg coverage --check >/dev/null'
 	@echo "make check: all tests passed"
 
 # ---------------------------------------------------------------- concept maps
@@ -246,7 +341,7 @@ SLIDE_MAPS = output/all.svg $(PAPERS:%=output/%.svg)
 EGO_MAPS = output/ego-new-quality-productive-forces.svg
 POSTER_MAPS = $(PAPERS:%=output/%-full.svg)
 
-maps: deps
+maps: $(DEPS_STAMP)
 	$(MAKE) all
 	$(BUILD)/ckg check
 	rm -rf output.new && sh tools/maps.sh $(BUILD)/ckg output.new
@@ -294,8 +389,6 @@ browser-test: $(BUILD)/ckg
 # program they are installed with.
 VERSION := $(shell sed -n 's/^\#define CKG_VERSION "\(.*\)"/\1/p' src/cli/main.c)
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
-DOC := $(BUILD)/doc/ckg.1 $(BUILD)/doc/ckg.bash
-
 doc: $(DOC)
 
 $(BUILD)/doc/ckg.1: $(BUILD)/ckg doc/ckg.1.in tools/cli_docs.py
@@ -322,23 +415,25 @@ INSTALL_DATA = $(BUILD)/libckg.a=lib/libckg.a \
   $(foreach h,$(wildcard include/ckg/*.h),$(h)=$(h)) \
   $(foreach f,$(ONTOLOGY_FILES),$(f)=share/ckg/$(f)) \
   $(BUILD)/doc/ckg.1=share/man/man1/ckg.1 \
-  $(BUILD)/doc/ckg.bash=share/bash-completion/completions/ckg \
-  $(BUILD)/doc/ckg.pc=lib/pkgconfig/ckg.pc
+  $(BUILD)/doc/ckg.bash=share/bash-completion/completions/ckg
 
-# pkg-config: libckg is a static library only, so what it links is in Requires and Libs
-# (`cc prog.c $$(pkg-config --cflags --libs ckg)`), not in their .private forms.
-$(BUILD)/doc/ckg.pc: FORCE
-	@mkdir -p $(dir $@)
-	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' 'includedir=$${prefix}/include' '' \
-	  'Name: ckg' 'Description: concept knowledge graph of the new quality productive forces literature' \
-	  'Version: $(VERSION)' 'Requires: $(PKGS)' 'Libs: -L$${libdir} -lckg -lm -pthread' \
-	  'Cflags: -I$${includedir}' > $@.tmp
-	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+# lib/pkgconfig/ckg.pc, written into $(1) for this PREFIX by the install recipe itself (two
+# installs side by side, as make check runs them, never share it). libckg is a static
+# library only, so what it links is in Requires and Libs (`cc prog.c $$(pkg-config --cflags
+# --libs ckg)`), not in their .private forms.
+pkg_config_file = printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
+  'includedir=$${prefix}/include' '' 'Name: ckg' \
+  'Description: concept knowledge graph of the new quality productive forces literature' \
+  'Version: $(VERSION)' 'Requires: $(PKGS)' 'Libs: -L$${libdir} -lckg -lm -pthread' \
+  'Cflags: -I$${includedir}' > $(1)
 
-FORCE:
-
-install: all $(DOC) $(BUILD)/doc/ckg.pc
-	@sh tools/install.sh install "$(DESTDIR)$(PREFIX)" $(INSTALL_PROGRAMS:%=755:%) $(INSTALL_DATA:%=644:%)
+# include/ckg/ holds the public headers, and only those are installed; the library's private
+# headers sit in src/ next to their code.
+install: all $(DOC)
+	@pc=$$(mktemp) && $(call pkg_config_file,$$pc) && \
+	  sh tools/install.sh install "$(DESTDIR)$(PREFIX)" $(INSTALL_PROGRAMS:%=755:%) \
+	    $(INSTALL_DATA:%=644:%) 644:$$pc=lib/pkgconfig/ckg.pc; \
+	  rc=$$?; rm -f "$$pc"; exit $$rc
 
 uninstall:
 	@sh tools/install.sh uninstall "$(DESTDIR)$(PREFIX)"
@@ -347,6 +442,11 @@ uninstall:
 # (tests/install/test_install.sh).
 install-test: all $(DOC)
 	sh tests/install/test_install.sh $(BUILD)
+
+# `make install` into a scratch folder: every installed header compiles on its own, and a
+# program built against the installed headers and library alone works (tests/install).
+install-check: $(BUILD)/ckg
+	MAKE="$(MAKE)" sh tests/install/run.sh $(BUILD)
 
 # ---------------------------------------------------------------- fuzzing
 #
@@ -369,7 +469,8 @@ fuzz-build:
 fuzz-seeds:
 	@sh tests/fuzz/seeds.sh build/fuzz/seeds
 
-fuzz: deps fuzz-build fuzz-seeds
+fuzz: $(DEPS_STAMP)
+	$(SUBMAKE) fuzz-build fuzz-seeds
 	@set -e; for t in $(FUZZ_TARGETS); do mkdir -p build/fuzz/corpus/$$t; \
 	  echo "== fuzz $$t for $(FUZZ_TIME) s"; \
 	  build/fuzz/fuzzers/$$t $(call FUZZ_ARGS,$(FUZZ_TIME),$$t) build/fuzz/corpus/$$t \
@@ -393,8 +494,25 @@ bench:
 
 # ---------------------------------------------------------------- dependencies
 
+# build/deps.stamp records the package lists once tools/deps.sh has installed them. check,
+# maps and fuzz depend on the stamp, not on `deps`: it is remade (one dpkg-query, then
+# apt-get only for what is missing) when it is missing, as in a fresh clone, when the lists
+# above differ from the ones it records, or when tools/deps.sh changed. `make deps` checks
+# the packages every time.
+DEB_ALL := $(DEB_BUILD) $(DEB_TEST)
+DEPS_STAMP := build/deps.stamp
+ifneq ($(strip $(shell cat $(DEPS_STAMP) 2>/dev/null)),$(strip $(DEB_ALL)))
+$(DEPS_STAMP): FORCE
+endif
+$(DEPS_STAMP): tools/deps.sh
+	@sh tools/deps.sh $(DEB_ALL)
+	@mkdir -p $(@D) && echo '$(DEB_ALL)' >$@
+
 deps:
-	@sh tools/deps.sh $(DEB_BUILD) $(DEB_TEST)
+	@sh tools/deps.sh $(DEB_ALL)
+	@mkdir -p $(dir $(DEPS_STAMP)) && echo '$(DEB_ALL)' >$(DEPS_STAMP)
+
+FORCE:
 
 clean:
 	rm -rf build

@@ -9,7 +9,7 @@
  * instead. With GRAPH_LISTS the igraph_t is not built and igraph is not called at all. */
 #include "ckg/graph.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
+#include "suggest.h"
 #include "util/array.h"
 
 #include <stdio.h>

@@ -11,8 +11,9 @@
 #include "ckg/names.h"
 #include "ckg/arena.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
+#include "ckg/strmap.h"
 #include "ckg/text.h"
+#include "suggest.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,8 +4,8 @@
 
 #include "ckg/arena.h"
 #include "ckg/ontology.h"
-#include "ckg/ydoc.h"
 #include "util/filebuf.h"
+#include "ydoc.h"
 
 /* Resolves every reference between entities to indexes, reporting duplicates and names that
  * do not resolve (with suggestions). Returns CKG_OK or CKG_ENOMEM. */

@@ -10,9 +10,9 @@
  * resolved afterwards, by ontology_link (ontology_link.c), once every file is in. */
 #include "ckg/ontology.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
-#include "ckg/ydoc.h"
 #include "ontology_internal.h"
+#include "suggest.h"
+#include "ydoc.h"
 #include "util/array.h"
 
 #include <dirent.h>

@@ -1,4 +1,4 @@
-/* text_normalize.c — the quote-matching normalization (DESIGN.md "Quote matching") and
+/* text_normalize.c — the quote-matching normalization (doc/design.md, "Quote matching") and
  * the name folding for concept lookup.
  *
  * One pass over the input, per code point: markup rules on the raw text first (<sup>,

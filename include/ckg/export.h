@@ -2,7 +2,7 @@
  * the JSON documents and CSV tables of the commands (further down).
  *
  * Formats of the graph (everything that comes from YAML is escaped for the format):
- *   JSON     DESIGN.md's shape: {"scope", "papers":[{id, source, title, authors, venue,
+ *   JSON     doc/design.md's shape: {"scope", "papers":[{id, source, title, authors, venue,
  *            year, sections:[{id, title, authors}]}], "concepts":[{id, zh, en, alt, theme, broader, papers}],
  *            "relations":[{from, to, kind, papers}]}. concepts are the graph's vertices in
  *            vertex order; relations hold one entry per distinct statement (from, kind, to)

@@ -1,4 +1,4 @@
-/* graph.h — the analysis graph of DESIGN.md, assembled in igraph for a scope.
+/* graph.h — the analysis graph of doc/design.md, assembled in igraph for a scope.
  *
  * Scope: all papers, one paper, or one section of a paper that declares sections. A concept
  * is in scope when a paper in scope mentions it or names it in a relation (for the section

@@ -3,7 +3,7 @@
  * Every measure is computed once for every vertex of a ckg_graph and kept by measure, so a
  * caller (ckg metrics, show, diff, compare) reads any of them by enum or by name, ranks
  * them, or sorts vertices by them. The definitions, fixed so results can be checked against
- * python-igraph or NetworkX on the same edges (DESIGN.md "The analysis graph"):
+ * python-igraph or NetworkX on the same edges (doc/design.md, "The analysis graph"):
  *
  *   The directed graph D: one edge per distinct ordered pair (from, to) in scope, its weight
  *   w = the number of papers stating the pair. The undirected collapse U: one edge per

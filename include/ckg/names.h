@@ -9,7 +9,6 @@
 #define CKG_NAMES_H
 
 #include "ckg/ontology.h"
-#include "ckg/strmap.h"
 
 #include <stddef.h>
 #include <stdint.h>

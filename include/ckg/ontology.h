@@ -1,7 +1,7 @@
 /* ontology.h — the curated ontology in memory, and its loader.
  *
- * Layout on disk (DESIGN.md): themes.yaml, relations.yaml, concepts/<theme>.yaml and
- * papers/<id>.yaml.
+ * Layout on disk (doc/design.md, "Ontology"): themes.yaml, relations.yaml,
+ * concepts/<theme>.yaml and papers/<id>.yaml.
  * Every string keeps the place it came from, so any later check can point at it. References
  * between entities (theme, broader, concept, kind, section) are resolved to indexes when the
  * ontology is loaded; an index of -1 means the name did not resolve and an error was reported.

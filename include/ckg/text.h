@@ -7,7 +7,7 @@
  * says it takes a NUL-terminated string. Offsets are byte offsets; lines and columns are
  * 1-based, columns count characters (code points), like libyaml marks.
  *
- * Quote matching (DESIGN.md "Quote matching"): both the quote and the source text are
+ * Quote matching (doc/design.md, "Quote matching"): both the quote and the source text are
  * normalized by text_normalize() and the quote is searched as a substring; a private-use
  * glyph in the source (a PDF's decimal point) matches any one character of the quote. */
 #ifndef CKG_TEXT_H

@@ -5,8 +5,8 @@
 #include "ckg/export.h"
 #include "ckg/metrics.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
 #include "cli.h"
+#include "suggest.h"
 
 #include <errno.h>
 #include <limits.h>

@@ -3,8 +3,8 @@
 #include "ckg/metrics.h"
 #include "ckg/query.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
 #include "cli.h"
+#include "suggest.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,7 +4,7 @@
  * taken out of argv here, and each command parses the rest from its own table of options
  * (src/cli/cmd_<name>.c, through cli_start in session.c). The table says of each command
  * whether it needs igraph or Graphviz at run time: the query commands need neither. */
-#include "ckg/suggest.h"
+#include "suggest.h"
 #include "cli.h"
 
 #include <stdio.h>

@@ -10,7 +10,7 @@
  * or unwanted value), never with the whole help. Every value is checked here as its type
  * says: choices ignore ASCII case, counts are whole numbers from 1 to their maximum. */
 #include "ckg/status.h"
-#include "ckg/suggest.h"
+#include "suggest.h"
 #include "cli.h"
 
 #include <errno.h>

@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_check.sh — `ckg check` on the good fixture and on one bad fixture per rule: each rule
-# must fire, point at file:line:col, and set the exit code of DESIGN.md.
+# must fire, point at file:line:col, and set the exit code of doc/design.md.
 set -eu
 . "$(dirname "$0")/lib.sh"
 CORPUS="$FIXTURES/corpus"

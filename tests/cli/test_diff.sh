@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_diff.sh — `ckg diff` on the diff fixture (values worked out by hand in
-# tests/unit/test_diff.c) and on the shipped papers: the one-screen text, JSON of DESIGN.md,
+# tests/unit/test_diff.c) and on the shipped papers: the one-screen text, JSON of doc/design.md,
 # CSV tables, sections, empty scopes, and every usage and lookup error.
 set -eu
 . "$(dirname "$0")/lib.sh"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_metrics.sh — `ckg metrics`: the aligned table, sorting and filters, CSV and the JSON of
-# DESIGN.md, scopes, determinism, and every usage and lookup error.
+# doc/design.md, scopes, determinism, and every usage and lookup error.
 set -eu
 . "$(dirname "$0")/lib.sh"
 M="$FIXTURES/metrics"

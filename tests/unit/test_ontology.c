@@ -12,7 +12,7 @@
 #include "ckg/check.h"
 #include "ckg/ontology.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
+#include "suggest.h"
 
 static void test_good_fixture_loads_without_diagnostics(void **state)
 {
