@@ -25,6 +25,12 @@ int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology *
                   int allow_errors, diag_list *diags)
 {
     *out = NULL;
+    if (!c->ontology_dir) {
+        fprintf(stderr, "%s: no ontology folder: use --ontology DIR or set CKG_ONTOLOGY\n",
+                c->program);
+        cli_print_places(stderr, &c->ontology_places);
+        return EXIT_IO;
+    }
     int rc = ontology_load_with(c->ontology_dir, opt, diags, out);
     if (rc == CKG_ENOMEM) {
         cli_print_diags(c, diags);
@@ -33,6 +39,9 @@ int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology *
     }
     if (rc != CKG_OK) {
         cli_print_diags(c, diags);
+        const cli_place *from = cli_place_of(&c->ontology_places, c->ontology_dir);
+        if (rc == CKG_EIO && from && from->label[0] == '$')
+            fprintf(stderr, "%s: note: that folder is what %s names\n", c->program, from->label);
         ontology_free(*out);
         *out = NULL;
         return cli_exit_code(rc);

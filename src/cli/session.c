@@ -297,7 +297,8 @@ static void lines_note(const cli_session *s)
             s->spec->name, l->unlocated, l->unlocated == 1 ? "" : "s",
             l->unlocated == 1 ? "its" : "their");
     if (!c->corpus_dir)
-        fprintf(stderr, "no corpus folder (use --corpus DIR or set CKG_CORPUS)\n");
+        fprintf(stderr, "no corpus folder (use --corpus DIR or set CKG_CORPUS; 'ckg check' "
+                        "says where it looked)\n");
     else if (!l->cp)
         fprintf(stderr, "cannot read the corpus folder '%s'\n", c->corpus_dir);
     else {

@@ -1,6 +1,6 @@
 /* test_documents.c — the JSON documents of the commands (export.h: metrics, diff, compare,
  * coverage, neighbors, path, show, search; the teaching kit's propositions, quiz and score)
- * have the shapes README.md documents: exactly the keys it names, each of the type it says,
+ * have the shapes doc/commands.md documents: exactly the keys it names, each of the type it says,
  * at every level, on fixture ontologies; and the CSV tables have their documented header
  * with one field per column in every row.
  *
