@@ -69,7 +69,7 @@ FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
 .PHONY: all deps check maps maps-check browser-test install uninstall install-check install-test docs-test doc test build-tests unit \
-        cli-test replay crosscheck crosscheck-metrics crosscheck-diff crosscheck-selftest \
+        cli-test replay crosscheck crosscheck-metrics crosscheck-export crosscheck-diff crosscheck-selftest \
         depcycles t2s-check sanitize valgrind valgrind-unit valgrind-cli valgrind-replay tsan \
         clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds FORCE
 
@@ -176,18 +176,23 @@ replay: $(REPLAY_BIN)
 
 # crosscheck-metrics: every measure of `ckg metrics` recomputed from `ckg export` by
 # python-igraph, NetworkX and numpy (all scopes of the shipped ontology and of the metrics
-# fixtures), and the exports read back by python-igraph, NetworkX and csv; crosscheck-diff:
+# fixtures); crosscheck-export: the exports (GraphML, GEXF, CSV) read back by python-igraph,
+# NetworkX and csv (apart, because the GEXF export lays out with Graphviz); crosscheck-diff:
 # every number of `ckg diff` and `ckg compare` (ranks, Spearman, Kendall tau-b, Jaccard,
 # theme shares, orders) recomputed with scipy; crosscheck-selftest: proof that each check
 # fails on a wrong value.
 METRICS_FIXTURES := star path bridge escape
-crosscheck: crosscheck-metrics crosscheck-diff crosscheck-selftest
+crosscheck: crosscheck-metrics crosscheck-export crosscheck-diff crosscheck-selftest
 
 crosscheck-metrics: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --louvain
 	@set -e; for f in $(METRICS_FIXTURES); do \
 	  echo "$(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f --louvain"; \
-	  $(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f --louvain; \
+	  $(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f --louvain; done
+
+crosscheck-export: $(BUILD)/ckg
+	@set -e; for f in $(METRICS_FIXTURES); do \
+	  echo "$(PYTHON) tests/crosscheck/export_readback.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f"; \
 	  $(PYTHON) tests/crosscheck/export_readback.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f; done
 	$(PYTHON) tests/crosscheck/export_readback.py $(BUILD)/ckg
 
@@ -235,8 +240,8 @@ build-tests: $(BUILD)/ckg $(BUILD)/libckg.a $(TEST_BIN) $(REPLAY_BIN) $(CLI_OBJ)
 # truncation sweep), the fuzz findings replayed, the cross-checks, the installed tree
 # (install-test) and the documents' examples (docs-test); side by side, longest first.
 # SKIP_STEPS names steps to leave out.
-TEST_STEPS := crosscheck-selftest cli-test docs-test crosscheck-metrics crosscheck-diff \
-              install-test replay unit depcycles t2s-check
+TEST_STEPS := crosscheck-selftest cli-test docs-test crosscheck-metrics crosscheck-export \
+              crosscheck-diff install-test replay unit depcycles t2s-check
 test:
 	@$(SUBMAKE) -j$(JOBS) build-tests
 	@$(STEPS) -l $(BUILD)/steps/test \
@@ -246,8 +251,8 @@ test:
 # stacks let the suppressions name the library function and spare ckg's own leaks. Full
 # stacks cost every allocation a slow unwind, about five times the time of a command that
 # allocates much (metrics); SAN_FAST_ENV keeps ASan's fast unwinding for what never
-# renders: the cross-checks and the CLI tests but CLI_RENDER (a leak in ckg's own code,
-# built with frame pointers, is still found and named).
+# runs Graphviz: the cross-checks but crosscheck-export, and the CLI tests but CLI_RENDER (a
+# leak in ckg's own code, built with frame pointers, is still found and named).
 SAN_LSAN := LSAN_OPTIONS=suppressions=$(abspath tools/lsan.supp):print_suppressions=0
 SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 $(SAN_LSAN)
 SAN_FAST_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=1 $(SAN_LSAN)
@@ -312,6 +317,7 @@ check: $(DEPS_STAMP)
 	  'tsan=$(SUBMAKE) tsan' \
 	  $(call vg_cli,neighbors) \
 	  'asan-crosscheck-metrics:asan-build=$(SAN_FAST_MAKE) crosscheck-metrics' \
+	  'asan-crosscheck-export:asan-build=$(SAN_MAKE) crosscheck-export' \
 	  'crosscheck-selftest:build=$(SUBMAKE) crosscheck-selftest' \
 	  'fuzz-smoke=$(SUBMAKE) fuzz-smoke' \
 	  $(call vg_cli,check) \
@@ -320,6 +326,7 @@ check: $(DEPS_STAMP)
 	  'valgrind-unit:build=$(SUBMAKE) valgrind-unit' \
 	  $(call vg_cli,$(filter-out $(CHECK_VG_FIRST),$(CLI_ALL))) \
 	  'crosscheck-metrics:build=$(SUBMAKE) crosscheck-metrics' \
+	  'crosscheck-export:build=$(SUBMAKE) crosscheck-export' \
 	  'asan-crosscheck-diff:asan-build=$(SAN_FAST_MAKE) crosscheck-diff' \
 	  'asan-unit:asan-build=$(SAN_MAKE) unit' \
 	  'valgrind-replay:build=$(SUBMAKE) valgrind-replay' \
