@@ -27,7 +27,7 @@ static const command commands[] = {
     {"check", cmd_check, 0, "validate the ontology and verify every quote against the corpus"},
     {"coverage", cmd_coverage, 0, "how much of each paper and section is tied to evidence"},
     {"neighbors", cmd_neighbors, 0, "the concepts related to one, with the papers that say so"},
-    {"show", cmd_show, IGRAPH, "everything about one concept"},
+    {"show", cmd_show, 0, "everything about one concept"},
     {"path", cmd_path, 0, "the shortest chain of relations linking two concepts"},
     {"search", cmd_search, 0, "find concepts and quotes by text"},
     {"metrics", cmd_metrics, IGRAPH, "centralities per concept, communities and graph figures"},

@@ -357,6 +357,46 @@ static void test_skip_paths_leaves_the_path_measures_out_only(void **state)
     metrics_free(x);
 }
 
+/* metrics_compute_basic gives the degrees and PageRank of metrics_compute to the last digit,
+ * weighted or not, and leaves every measure igraph computes NaN. */
+static void test_basic_gives_degrees_and_pagerank_alone(void **state)
+{
+    fixture *f = *state;
+    static const char *const fixtures[] = {"bridge", "star", "escape"};
+    for (size_t i = 0; i < sizeof fixtures / sizeof *fixtures; i++) {
+        for (int weighted = 0; weighted <= 1; weighted++) {
+            compute(f, fixtures[i], NULL, NULL, weighted);
+            metrics_options opt;
+            metrics_options_default(&opt);
+            opt.weighted = weighted;
+            metrics_result *x = NULL;
+            assert_int_equal(metrics_compute_basic(f->g, &opt, &f->diags, &x), CKG_OK);
+            assert_int_equal(x->n, f->m->n);
+            assert_true(x->n > 0);
+            for (size_t v = 0; v < x->n; v++) {
+                for (int k = 0; k < METRICS_N_MEASURES; k++) {
+                    int basic = k == METRICS_DEGREE || k == METRICS_IN_DEGREE ||
+                                k == METRICS_OUT_DEGREE || k == METRICS_PAGERANK;
+                    if (basic)
+                        assert_true(metrics_value(x, v, k) == metrics_value(f->m, v, k));
+                    else
+                        assert_true(isnan(metrics_value(x, v, k)));
+                }
+            }
+            assert_int_equal(x->graph.nodes, f->m->graph.nodes);
+            assert_int_equal(x->graph.edges, f->m->graph.edges);
+            assert_true(x->graph.density == f->m->graph.density);
+            metrics_free(x);
+            metrics_free(f->m);
+            graph_free(f->g);
+            ontology_free(f->o);
+            f->m = NULL;
+            f->g = NULL;
+            f->o = NULL;
+        }
+    }
+}
+
 static void test_measure_names_round_trip(void **state)
 {
     (void)state;
@@ -536,6 +576,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_communities_repeat_and_leave_the_callers_rng_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(test_damping_out_of_range_is_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_skip_paths_leaves_the_path_measures_out_only, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_basic_gives_degrees_and_pagerank_alone, setup, teardown),
         cmocka_unit_test(test_measure_names_round_trip),
         cmocka_unit_test(test_ranks_share_the_average_of_ties),
         cmocka_unit_test_setup_teardown(test_order_breaks_ties_by_id_and_lists_communities_smallest_first, setup, teardown),
