@@ -2,8 +2,9 @@
 #
 #   make maps    install what is missing, build, render the concept maps into output/
 #   make check   install what is missing, build, run every test (plain, ASan+UBSan, valgrind)
-#   make         build build/ckg and build/libckg.a
-#   make install PREFIX=/usr/local
+#   make         build build/ckg (the front: the query commands, started fast), build/ckg-full
+#                (every command; ckg runs it for the others) and build/libckg.a
+#   make install PREFIX=/usr/local   (bin/ckg, libexec/ckg/ckg-full, lib/libckg.a, include/ckg)
 #   make fuzz    run each libFuzzer target for FUZZ_TIME seconds (default 300); findings go to
 #                build/fuzz/, kept crashers to tests/fuzz/regressions/<target>/
 #   make bench   generate synthetic ontologies (1k, 20k, 100k concepts) and time ckg against
@@ -31,6 +32,10 @@ WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CPPFLAGS += -Iinclude -Isrc -D_DEFAULT_SOURCE
 ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CFLAGS) $(CPPFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -pthread
+# The front (build/ckg) carries the commands that need neither igraph nor Graphviz
+# (src/cli/main.c) and links only what they use: libyaml, utf8proc and jansson.
+FRONT_PKGS := yaml-0.1 libutf8proc jansson
+FRONT_LIBS = $(shell $(PKG_CONFIG) --libs $(FRONT_PKGS)) -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 # Sanitizer builds go to their own tree so both can exist side by side.
@@ -49,6 +54,11 @@ ATLAS_ASSETS := atlas_asset_html=src/atlas/atlas.html atlas_asset_css=src/atlas/
                 atlas_asset_js=src/atlas/atlas.js
 LIB_OBJ += $(BUILD)/obj/gen/atlas_assets.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+# The front's main is main.c built with CKG_FRONT; its commands come from an archive of the
+# other CLI objects, so the linker takes only those the front's table names, and what they
+# use of libckg.a: a front that needed igraph or Graphviz would fail to link.
+FRONT_MAIN := $(BUILD)/obj/cli/main_front.o
+CLI_LIB := $(BUILD)/libckg-cli.a
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
@@ -56,7 +66,7 @@ REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 .PHONY: all deps check maps maps-check browser-test install test unit cli-test replay \
         crosscheck depcycles sanitize valgrind clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
 
-all: $(BUILD)/ckg $(BUILD)/libckg.a
+all: $(BUILD)/ckg $(BUILD)/ckg-full $(BUILD)/libckg.a
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
@@ -78,8 +88,21 @@ $(BUILD)/libckg.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/ckg: $(CLI_OBJ) $(BUILD)/libckg.a
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libckg.a $(LIBS)
+$(FRONT_MAIN): src/cli/main.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DCKG_FRONT -MMD -MP -c $< -o $@
+
+$(CLI_LIB): $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJ))
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/ckg-full: $(CLI_OBJ) $(BUILD)/libckg.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libckg.a $(LIBS)
+
+# The front runs ckg-full beside it for the commands it does not carry, so whatever needs
+# $(BUILD)/ckg (the tests, maps, bench) gets both.
+$(BUILD)/ckg: $(FRONT_MAIN) $(CLI_LIB) $(BUILD)/libckg.a | $(BUILD)/ckg-full
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(FRONT_MAIN) $(CLI_LIB) $(BUILD)/libckg.a $(FRONT_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT) $(BUILD)/libckg.a
 	@mkdir -p $(dir $@)
@@ -95,7 +118,7 @@ $(BUILD)/fuzzers/%: tests/fuzz/%.c $(BUILD)/libckg.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libckg.a $(LIBS)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FRONT_MAIN:.o=.d)
 
 # ---------------------------------------------------------------- benchmarks
 
@@ -162,8 +185,10 @@ test: unit cli-test replay crosscheck depcycles
 # Graphviz, pango and fontconfig leak by design or by bug (tools/*.supp say which); full
 # stacks let the suppressions name the library function and spare ckg's own leaks.
 SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(abspath tools/lsan.supp):print_suppressions=0
+# --trace-children: ckg runs ckg-full for the commands it does not carry (exec), and valgrind
+# follows it there.
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-            --suppressions=$(abspath tools/valgrind.supp)
+            --trace-children=yes --suppressions=$(abspath tools/valgrind.supp)
 
 sanitize:
 	$(SAN_ENV) $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" test
@@ -179,7 +204,8 @@ valgrind: $(TEST_BIN) $(BUILD)/ckg
 # thread races inside the library, by design.)
 TSAN_TESTS := check malformed neighbors metrics diff coverage
 tsan:
-	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" build/tsan/ckg
+	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
+	  build/tsan/ckg build/tsan/ckg-full
 	CKG_THREADS=4 TSAN_OPTIONS=halt_on_error=1:exitcode=66 CKG=$(abspath build/tsan/ckg) \
 	  sh tests/cli/run.sh $(TSAN_TESTS)
 
@@ -247,9 +273,13 @@ browser-test: $(BUILD)/ckg
 	  done && \
 	  CKG=$(abspath $(BUILD)/ckg) PYTHON=$(PYTHON) sh tests/browser/atlas.sh "$$tmp/atlas"
 
+# ckg finds ckg-full in ../libexec/ckg from itself (src/cli/exec_full.c), so the installed
+# tree can be moved as a whole.
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/ckg
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/ckg \
+	  $(DESTDIR)$(PREFIX)/libexec/ckg
 	install -m 755 $(BUILD)/ckg $(DESTDIR)$(PREFIX)/bin/ckg
+	install -m 755 $(BUILD)/ckg-full $(DESTDIR)$(PREFIX)/libexec/ckg/ckg-full
 	install -m 644 $(BUILD)/libckg.a $(DESTDIR)$(PREFIX)/lib/libckg.a
 	install -m 644 include/ckg/*.h $(DESTDIR)$(PREFIX)/include/ckg/
 
