@@ -72,6 +72,19 @@ $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# A cache of parsed ontologies is used only by a loader of the same schema: a digest of the
+# sources that decide what a load makes of the YAML, and of libyaml's version
+# (src/ontology_cache.c). A change to any of them rebuilds the cache's object with a new
+# digest, and the caches the old loader wrote are ignored.
+CACHE_SCHEMA_SRC := $(wildcard include/ckg/ontology.h include/ckg/ydoc.h include/ckg/arena.h \
+                    src/ydoc.h src/ydoc.c src/ontology_internal.h src/ontology_load.c \
+                    src/ontology_read.c src/ontology_pack.h src/ontology_pack.c \
+                    src/ontology_cache.c src/util/filebuf.c src/util/hash.c)
+CACHE_SCHEMA := $(shell cat $(CACHE_SCHEMA_SRC) | cksum | cut -d' ' -f1)-yaml-$(shell \
+                  $(PKG_CONFIG) --modversion yaml-0.1)
+$(BUILD)/obj/ontology_cache.o: $(CACHE_SCHEMA_SRC)
+$(BUILD)/obj/ontology_cache.o: CPPFLAGS += -DCKG_CACHE_SCHEMA='"$(CACHE_SCHEMA)"'
+
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -o $@ $<
