@@ -227,8 +227,8 @@ static ontology_cache_miss read_cache(const char *path, ckg_ontology *o, const c
     struct stat st;
     ontology_cache_miss miss = ONTOLOGY_CACHE_INVALID;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0)
-        return errno == ENOENT ? ONTOLOGY_CACHE_ABSENT : ONTOLOGY_CACHE_INVALID;
+    if (fd < 0) /* none, or none that can be read: the same to a load */
+        return ONTOLOGY_CACHE_ABSENT;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
         (uintmax_t)st.st_size < sizeof(cache_header) || (uintmax_t)st.st_size >= SIZE_MAX / 2)
         goto out;

@@ -208,7 +208,7 @@ typedef enum ontology_cache_use {
 /* Why the cache was not used, when it was looked at. */
 typedef enum ontology_cache_miss {
     ONTOLOGY_CACHE_NO_MISS,
-    ONTOLOGY_CACHE_ABSENT,  /* no cache for this folder */
+    ONTOLOGY_CACHE_ABSENT,  /* no cache for this folder (none that can be opened) */
     ONTOLOGY_CACHE_STALE,   /* the files changed: one's size, time or content, or the list */
     ONTOLOGY_CACHE_INVALID  /* not a cache of this loader: truncated, corrupt, another schema
                              * or another folder */
