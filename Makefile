@@ -195,6 +195,12 @@ depcycles: $(BUILD)/libckg.a $(CLI_OBJ)
 
 test: unit cli-test replay crosscheck depcycles
 
+# ckg keeps a cache of parsed ontologies in $XDG_CACHE_HOME/ckg: whatever the tests run uses
+# one in the build tree, never the user's (tests/cli/lib.sh gives each CLI test file its own).
+TEST_TARGETS := check test unit cli-test replay crosscheck sanitize valgrind tsan maps-check \
+                browser-test
+$(TEST_TARGETS): export XDG_CACHE_HOME := $(abspath $(BUILD))/test-cache
+
 # Graphviz, pango and fontconfig leak by design or by bug (tools/*.supp say which); full
 # stacks let the suppressions name the library function and spare ckg's own leaks.
 SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(abspath tools/lsan.supp):print_suppressions=0

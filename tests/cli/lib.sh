@@ -7,6 +7,10 @@
 FIXTURES=${FIXTURES:-$(cd "$(dirname "$0")/../fixtures" && pwd)}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ckg-cli.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+# ckg keeps a cache of parsed ontologies in $XDG_CACHE_HOME/ckg: the tests' own, never the
+# user's, and a new one for each test file.
+export XDG_CACHE_HOME="$WORK/xdg-cache"
+unset CKG_CACHE
 PASSED=0
 FAILED=0
 CURRENT=""
