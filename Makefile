@@ -219,9 +219,9 @@ valgrind: $(TEST_BIN) $(BUILD)/ckg
 	$(MAKE) replay CKG_WRAP="$(VALGRIND)"
 
 # The loader's worker threads under ThreadSanitizer: the commands that load an ontology,
-# with four workers even for the fixtures' few files. (Not render: fontconfig's own start-up
-# thread races inside the library, by design.)
-TSAN_TESTS := check malformed neighbors metrics diff coverage
+# with four workers even for the fixtures' few files, and the cache's cold and warm loads.
+# (Not render: fontconfig's own start-up thread races inside the library, by design.)
+TSAN_TESTS := check malformed neighbors metrics diff coverage cache
 tsan:
 	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
 	  build/tsan/ckg build/tsan/ckg-full
