@@ -8,7 +8,9 @@
 #   make fuzz    run each libFuzzer target for FUZZ_TIME seconds (default 300); findings go to
 #                build/fuzz/, kept crashers to tests/fuzz/regressions/<target>/
 #   make bench   generate synthetic ontologies (1k, 20k, 100k concepts) and time ckg against
-#                a bare libyaml parse and a PyYAML + python-igraph script; bench/results.md
+#                a bare libyaml parse and a PyYAML + python-igraph script, and the query
+#                commands on the shipped ontology against /bin/true; bench/results.md
+#   make bench-startup   only the last: the query commands against /bin/true
 #
 # Dependencies are Debian packages found with pkg-config. `make deps` installs the missing
 # ones with apt-get (as root, or through sudo) and does nothing when all are present. The
@@ -64,7 +66,7 @@ FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
 .PHONY: all deps check maps maps-check browser-test install test unit cli-test replay \
-        crosscheck depcycles sanitize valgrind clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
+        crosscheck depcycles sanitize valgrind clean bench bench-startup bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
 
 all: $(BUILD)/ckg $(BUILD)/ckg-full $(BUILD)/libckg.a
 
@@ -344,6 +346,13 @@ bench:
 	$(MAKE) all $(BENCH_BIN)
 	$(MAKE) bench-data
 	$(PYTHON) bench/run.py --ckg $(BUILD)/ckg --gen $(BUILD)/bench/gen --bare $(BUILD)/bench/bare_parse
+
+# Issue 18's target alone: each query command on the shipped ontology (warm and cold cache)
+# against /bin/true, alternately in the same hyperfine runs; rewrites only that table.
+bench-startup:
+	@sh tools/deps.sh $(DEB_BUILD) $(DEB_BENCH)
+	$(MAKE) all
+	$(PYTHON) bench/run.py --ckg $(BUILD)/ckg --only start-up
 
 # ---------------------------------------------------------------- dependencies
 
