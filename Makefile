@@ -4,7 +4,8 @@
 #   make check   install what is missing, build, run every test (plain, ASan+UBSan, valgrind)
 #   make         build build/ckg (the front: the query commands, started fast), build/ckg-full
 #                (every command; ckg runs it for the others) and build/libckg.a
-#   make install PREFIX=/usr/local   (bin/ckg, libexec/ckg/ckg-full, lib/libckg.a, include/ckg)
+#   make install PREFIX=/usr/local   (bin/ckg, libexec/ckg/ckg-full, lib/libckg.a, include/ckg;
+#                `make install-check` installs into a temporary PREFIX and runs it from elsewhere)
 #   make fuzz    run each libFuzzer target for FUZZ_TIME seconds (default 300); findings go to
 #                build/fuzz/, kept crashers to tests/fuzz/regressions/<target>/
 #   make bench   generate synthetic ontologies (1k, 20k, 100k concepts) and time ckg against
@@ -65,7 +66,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
-.PHONY: all deps check maps maps-check browser-test install test unit cli-test replay \
+.PHONY: all deps check maps maps-check browser-test install install-check test unit cli-test replay \
         crosscheck depcycles sanitize valgrind clean bench bench-startup bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
 
 all: $(BUILD)/ckg $(BUILD)/ckg-full $(BUILD)/libckg.a
@@ -237,6 +238,7 @@ check: deps
 	$(MAKE) tsan
 	$(MAKE) valgrind
 	$(MAKE) fuzz-smoke
+	$(MAKE) install-check
 	$(BUILD)/ckg check
 	$(BUILD)/ckg coverage --check > /dev/null
 	$(MAKE) maps-check
@@ -303,6 +305,20 @@ install: all
 	install -m 755 $(BUILD)/ckg-full $(DESTDIR)$(PREFIX)/libexec/ckg/ckg-full
 	install -m 644 $(BUILD)/libckg.a $(DESTDIR)$(PREFIX)/lib/libckg.a
 	install -m 644 include/ckg/*.h $(DESTDIR)$(PREFIX)/include/ckg/
+
+# An installed tree in a temporary PREFIX, run from another folder: a query the front
+# answers, and a command it hands to PREFIX/libexec/ckg/ckg-full.
+install-check: all
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  $(MAKE) --no-print-directory install PREFIX="$$tmp/prefix" >/dev/null && \
+	  mkdir "$$tmp/elsewhere" && cd "$$tmp/elsewhere" && \
+	  for args in "neighbors 数据要素" "metrics --top 3"; do \
+	    XDG_CACHE_HOME="$$tmp/cache" "$$tmp/prefix/bin/ckg" --ontology $(abspath ontology) $$args \
+	      >"$$tmp/out" 2>&1 || { cat "$$tmp/out"; echo "install-check: ckg $$args failed"; exit 1; }; \
+	    $(abspath $(BUILD)/ckg-full) --ontology $(abspath ontology) $$args >"$$tmp/want" 2>&1; \
+	    cmp -s "$$tmp/out" "$$tmp/want" || { echo "install-check: ckg $$args differs"; exit 1; }; \
+	  done && \
+	  echo "install-check: PREFIX/bin/ckg and PREFIX/libexec/ckg/ckg-full run from another folder"
 
 # ---------------------------------------------------------------- fuzzing
 #
