@@ -1,11 +1,19 @@
 # ckg — build, test and render.
 #
-#   make maps    install what is missing, build, render the concept maps into output/
-#   make check   install what is missing, build, run every test (plain, ASan+UBSan, valgrind)
 #   make         build build/ckg (the front: the query commands, started fast), build/ckg-full
 #                (every command; ckg runs it for the others) and build/libckg.a
-#   make install PREFIX=/usr/local   (bin/ckg, libexec/ckg/ckg-full, lib/libckg.a, include/ckg;
-#                `make install-check` installs into a temporary PREFIX and runs it from elsewhere)
+#   make test    the tier to run after each edit: unit tests, CLI tests (a sample of the
+#                truncation sweep), replay of the kept fuzz findings, cross-checks against
+#                python-igraph, NetworkX and scipy; side by side, one step per CPU
+#   make check   the full gate (.ci/run): install what is missing, then side by side: the
+#                steps of `make test`, the unit and CLI tests and replays run under valgrind
+#                (which is their plain run here) and again under ASan+UBSan (with the full
+#                truncation sweep); the loader under ThreadSanitizer (tsan); a few seconds of
+#                each fuzzer (fuzz-smoke); install-check; `ckg check` and `ckg coverage
+#                --check` on the shipped ontology; maps-check; browser-test
+#   make maps    install what is missing, build, render the concept maps into output/
+#   make install PREFIX=/usr/local   (bin/ckg, libexec/ckg/ckg-full, libckg.a and the public
+#                headers of include/ckg)
 #   make fuzz    run each libFuzzer target for FUZZ_TIME seconds (default 300); findings go to
 #                build/fuzz/, kept crashers to tests/fuzz/regressions/<target>/
 #   make bench   generate synthetic ontologies (1k, 20k, 100k concepts) and time ckg against
@@ -14,28 +22,30 @@
 #   make bench-startup   only the last: the query commands against /bin/true
 #
 # Dependencies are Debian packages found with pkg-config. `make deps` installs the missing
-# ones with apt-get (as root, or through sudo) and does nothing when all are present. The
-# top-level targets re-invoke make after `deps`, so pkg-config runs once the packages exist.
+# ones with apt-get (as root, or through sudo) and does nothing when all are present; check,
+# maps and fuzz run it only when build/deps.stamp says it has not run for the current
+# package lists (see the end of this file). Those targets re-invoke make after it, so
+# pkg-config runs once the packages exist.
 
 PREFIX ?= /usr/local
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 PYTHON ?= /usr/bin/python3
 
-PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson zlib
+PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson zlib libxml-2.0
 DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
-             libjansson-dev zlib1g-dev libcmocka-dev fonts-noto-cjk
+             libjansson-dev zlib1g-dev libcmocka-dev libxml2-dev fonts-noto-cjk libopencc-dev
 DEB_TEST := valgrind python3-igraph python3-networkx python3-numpy python3-scipy python3-yaml \
-            chromium chromium-driver python3-selenium clang libclang-rt-14-dev
+            chromium chromium-driver python3-selenium clang libclang-rt-14-dev opencc graphviz
 DEB_BENCH := hyperfine graphviz time
 
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-CPPFLAGS += -Iinclude -Isrc -D_DEFAULT_SOURCE
+CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_DEFAULT_SOURCE
 ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CFLAGS) $(CPPFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -pthread
-# The front (build/ckg) carries the commands that need neither igraph nor Graphviz
+# The front (build/ckg) carries the commands that need neither igraph, Graphviz nor libxml2
 # (src/cli/main.c) and links only what they use: libyaml, utf8proc and jansson.
 FRONT_PKGS := yaml-0.1 libutf8proc jansson
 FRONT_LIBS = $(shell $(PKG_CONFIG) --libs $(FRONT_PKGS)) -lm -pthread
@@ -59,15 +69,17 @@ LIB_OBJ += $(BUILD)/obj/gen/atlas_assets.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 # The front's main is main.c built with CKG_FRONT; its commands come from an archive of the
 # other CLI objects, so the linker takes only those the front's table names, and what they
-# use of libckg.a: a front that needed igraph or Graphviz would fail to link.
+# use of libckg.a: a front that needed igraph, Graphviz or libxml2 would fail to link.
 FRONT_MAIN := $(BUILD)/obj/cli/main_front.o
 CLI_LIB := $(BUILD)/libckg-cli.a
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
-.PHONY: all deps check maps maps-check browser-test install install-check test unit cli-test replay \
-        crosscheck depcycles sanitize valgrind clean bench bench-startup bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds
+.PHONY: all deps check maps maps-check browser-test install install-check test build-tests unit \
+        cli-test replay crosscheck crosscheck-metrics crosscheck-diff crosscheck-selftest \
+        depcycles t2s-check sanitize valgrind valgrind-unit valgrind-cli valgrind-replay tsan \
+        clean bench bench-startup bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds FORCE
 
 all: $(BUILD)/ckg $(BUILD)/ckg-full $(BUILD)/libckg.a
 
@@ -79,10 +91,10 @@ $(BUILD)/obj/%.o: src/%.c
 # sources that decide what a load makes of the YAML, and of libyaml's version
 # (src/ontology_cache.c). A change to any of them rebuilds the cache's object with a new
 # digest, and the caches the old loader wrote are ignored.
-CACHE_SCHEMA_SRC := $(wildcard include/ckg/ontology.h include/ckg/ydoc.h include/ckg/arena.h \
-                    src/ydoc.h src/ydoc.c src/ontology_internal.h src/ontology_load.c \
-                    src/ontology_read.c src/ontology_pack.h src/ontology_pack.c \
-                    src/ontology_cache.c src/util/filebuf.c src/util/hash.c)
+CACHE_SCHEMA_SRC := $(wildcard include/ckg/ontology.h include/ckg/arena.h src/ydoc.h \
+                    src/ydoc.c src/ontology_internal.h src/ontology_load.c src/ontology_read.c \
+                    src/ontology_pack.h src/ontology_pack.c src/ontology_cache.c \
+                    src/util/filebuf.c src/util/hash.c)
 CACHE_SCHEMA := $(shell cat $(CACHE_SCHEMA_SRC) | cksum | cut -d' ' -f1)-yaml-$(shell \
                   $(PKG_CONFIG) --modversion yaml-0.1)
 $(BUILD)/obj/ontology_cache.o: $(CACHE_SCHEMA_SRC)
@@ -120,9 +132,10 @@ $(BUILD)/ckg-full: $(CLI_OBJ) $(BUILD)/libckg.a
 $(BUILD)/ckg: $(FRONT_MAIN) $(CLI_LIB) $(BUILD)/libckg.a | $(BUILD)/ckg-full
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(FRONT_MAIN) $(CLI_LIB) $(BUILD)/libckg.a $(FRONT_LIBS)
 
+# Unit tests are white-box: they may include the library's private headers (src/*.h).
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT) $(BUILD)/libckg.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(TEST_SUPPORT) $(BUILD)/libckg.a $(LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Isrc -o $@ $< $(TEST_SUPPORT) $(BUILD)/libckg.a $(LIBS) $(TEST_LIBS)
 
 # A fuzz target's entry point with a plain main that replays files (tests/fuzz/replay.c).
 $(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libckg.a
@@ -133,6 +146,20 @@ $(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libckg.a
 $(BUILD)/fuzzers/%: tests/fuzz/%.c $(BUILD)/libckg.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libckg.a $(LIBS)
+
+# The table that folds traditional Chinese to simplified (src/text_t2s.c), generated from
+# OpenCC's t2s conversion by tools/gen_t2s.c, the one program that links OpenCC (a C++
+# library ckg itself does not load). Built without the sanitizer flags: it only runs here.
+$(BUILD)/tools/gen_t2s: tools/gen_t2s.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O2 $(shell $(PKG_CONFIG) --cflags opencc) -o $@ $< \
+	  $(shell $(PKG_CONFIG) --libs opencc)
+
+$(BUILD)/gen/text_t2s_table.h: $(BUILD)/tools/gen_t2s
+	@mkdir -p $(dir $@)
+	$< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/text_t2s.o: $(BUILD)/gen/text_t2s_table.h
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FRONT_MAIN:.o=.d)
 
@@ -162,30 +189,45 @@ bench-data: $(BENCH_SIZES:%=bench/out/%/meta.txt)
 unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 
+# CLI_TESTS=NAME... runs tests/cli/test_NAME.sh only (default: all).
+CLI_TESTS ?=
+CLI_ALL := $(patsubst tests/cli/test_%.sh,%,$(sort $(wildcard tests/cli/test_*.sh)))
+CLI_RENDER := render hostile terminal_safe atlas export front
+CLI_NO_RENDER := $(filter-out $(CLI_RENDER),$(CLI_ALL))
 cli-test: $(BUILD)/ckg
-	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh
+	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh $(CLI_TESTS)
 
-# Every kept fuzz finding and every seed, through the library as the fuzzers call it.
+# Every kept fuzz finding and every seed, through the library as the fuzzers call it. The
+# seeds go to a folder of their own, so replays of the plain and valgrind runs of `make check`
+# can run side by side.
 replay: $(REPLAY_BIN)
-	@sh tests/fuzz/seeds.sh $(BUILD)/fuzz-seeds >/dev/null
-	@set -e; for t in $(FUZZ_TARGETS); do echo "== replay $$t"; \
-	  $(CKG_WRAP) $(BUILD)/tests/$${t}_replay tests/fuzz/regressions/$$t $(BUILD)/fuzz-seeds/$$t; done
+	@seeds=$$(mktemp -d "$${TMPDIR:-/tmp}/ckg-seeds.XXXXXX") && trap 'rm -rf "$$seeds"' EXIT && \
+	  sh tests/fuzz/seeds.sh "$$seeds" >/dev/null && \
+	  for t in $(FUZZ_TARGETS); do echo "== replay $$t"; \
+	    $(CKG_WRAP) $(BUILD)/tests/$${t}_replay tests/fuzz/regressions/$$t "$$seeds/$$t" || exit 1; done
 
-# Every measure of `ckg metrics` recomputed from `ckg export` by python-igraph, NetworkX and
-# numpy (all scopes of the shipped ontology and of the metrics fixtures); the exports read
-# back by python-igraph, NetworkX and csv; every number of `ckg diff` and `ckg compare`
-# (ranks, Spearman, Kendall tau-b, Jaccard, theme shares, orders) recomputed with scipy; and
-# proof that each check fails on a wrong value.
+# crosscheck-metrics: every measure of `ckg metrics` recomputed from `ckg export` by
+# python-igraph, NetworkX and numpy (all scopes of the shipped ontology and of the metrics
+# fixtures), and the exports read back by python-igraph, NetworkX and csv; crosscheck-diff:
+# every number of `ckg diff` and `ckg compare` (ranks, Spearman, Kendall tau-b, Jaccard,
+# theme shares, orders) recomputed with scipy; crosscheck-selftest: proof that each check
+# fails on a wrong value.
 METRICS_FIXTURES := star path bridge escape
-crosscheck: $(BUILD)/ckg
+crosscheck: crosscheck-metrics crosscheck-diff crosscheck-selftest
+
+crosscheck-metrics: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --louvain
 	@set -e; for f in $(METRICS_FIXTURES); do \
 	  echo "$(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f --louvain"; \
 	  $(PYTHON) tests/crosscheck/metrics_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f --louvain; \
 	  $(PYTHON) tests/crosscheck/export_readback.py $(BUILD)/ckg --ontology tests/fixtures/metrics/$$f; done
 	$(PYTHON) tests/crosscheck/export_readback.py $(BUILD)/ckg
+
+crosscheck-diff: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/diff_crosscheck.py $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/diff_crosscheck.py $(BUILD)/ckg --ontology tests/fixtures/diff
+
+crosscheck-selftest: $(BUILD)/ckg
 	$(PYTHON) tests/crosscheck/selftest.py $(BUILD)/ckg
 
 # No file of the library, nor of the CLI, depends on itself through other files: from nm,
@@ -196,30 +238,78 @@ depcycles: $(BUILD)/libckg.a $(CLI_OBJ)
 	$(PYTHON) tools/depcycles.py $(BUILD)/libckg.a
 	$(PYTHON) tools/depcycles.py $(CLI_OBJ)
 
-test: unit cli-test replay crosscheck depcycles
+# Folding traditional Chinese one character at a time (the generated table) finds every
+# concept and theme name written in traditional characters by OpenCC's phrase-aware s2t,
+# s2tw and s2hk, and no phrase OpenCC converts otherwise occurs in a name; the self-test
+# proves the check fails on a table that lacks a character.
+t2s-check: $(BUILD)/ckg $(BUILD)/gen/text_t2s_table.h
+	$(PYTHON) tools/t2s_phrase_check.py --self-test $(BUILD)/ckg $(BUILD)/gen/text_t2s_table.h
+
+# Steps run side by side by tools/steps.sh, JOBS at a time (default: one per CPU), each
+# printing its log when it ends, with its duration and CPU time.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+STEPS = bash tools/steps.sh -j $(JOBS)
+SUBMAKE = $(MAKE) --no-print-directory
+
+# Everything the test steps run, built before they start so that they never build a tree
+# at the same time.
+build-tests: $(BUILD)/ckg $(BUILD)/ckg-full $(BUILD)/libckg.a $(TEST_BIN) $(REPLAY_BIN) $(CLI_OBJ) \
+             $(BUILD)/gen/text_t2s_table.h
+
+# The developer's tier, after each edit: unit tests, CLI tests (with a sample of the
+# truncation sweep), the fuzz findings replayed, and the cross-checks; side by side, longest
+# first. SKIP_STEPS names steps to leave out.
+TEST_STEPS := crosscheck-selftest cli-test crosscheck-metrics crosscheck-diff replay unit \
+              depcycles t2s-check
+test:
+	@$(SUBMAKE) -j$(JOBS) build-tests
+	@$(STEPS) -l $(BUILD)/steps/test \
+	  $(foreach s,$(filter-out $(SKIP_STEPS),$(TEST_STEPS)),'$(s)=$(SUBMAKE) $(s)')
 
 # ckg keeps a cache of parsed ontologies in $XDG_CACHE_HOME/ckg: whatever the tests run uses
 # one in the build tree, never the user's (tests/cli/lib.sh gives each CLI test file its own).
-TEST_TARGETS := check test unit cli-test replay crosscheck sanitize valgrind tsan maps-check \
-                browser-test
+TEST_TARGETS := check test unit cli-test replay crosscheck crosscheck-metrics crosscheck-diff \
+                crosscheck-selftest t2s-check sanitize valgrind valgrind-unit valgrind-cli \
+                valgrind-replay tsan maps-check browser-test install-check
 $(TEST_TARGETS): export XDG_CACHE_HOME := $(abspath $(BUILD))/test-cache
 
 # Graphviz, pango and fontconfig leak by design or by bug (tools/*.supp say which); full
-# stacks let the suppressions name the library function and spare ckg's own leaks.
-SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(abspath tools/lsan.supp):print_suppressions=0
+# stacks let the suppressions name the library function and spare ckg's own leaks. Full
+# stacks cost every allocation a slow unwind, about five times the time of a command that
+# allocates much (metrics); SAN_FAST_ENV keeps ASan's fast unwinding for what never
+# renders: the cross-checks and the CLI tests but CLI_RENDER (a leak in ckg's own code,
+# built with frame pointers, is still found and named).
+SAN_LSAN := LSAN_OPTIONS=suppressions=$(abspath tools/lsan.supp):print_suppressions=0
+SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 $(SAN_LSAN)
+SAN_FAST_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=1 $(SAN_LSAN)
 # --trace-children: ckg runs ckg-full for the commands it does not carry (exec), and valgrind
 # follows it there.
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --trace-children=yes --suppressions=$(abspath tools/valgrind.supp)
 
+# `make test` again with ASan and UBSan in build/asan/, with the full truncation sweep. The
+# cross-checks' self-test is left out here: it proves the Python checkers catch wrong
+# numbers, which the plain run shows as well.
+SAN_VARS = BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)"
+SAN_MAKE = $(SAN_ENV) $(SUBMAKE) $(SAN_VARS)
+SAN_FAST_MAKE = $(SAN_FAST_ENV) $(SUBMAKE) $(SAN_VARS)
 sanitize:
-	$(SAN_ENV) $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" test
+	$(SAN_MAKE) CKG_TEST_SWEEP=full SKIP_STEPS=crosscheck-selftest test
 
-valgrind: $(TEST_BIN) $(BUILD)/ckg
+# The unit tests, the CLI tests and the replays under valgrind (memcheck). Each of the 428
+# runs of ckg in the CLI tests costs valgrind about a second to start, so `make check` runs
+# the CLI test files as steps of their own, side by side.
+valgrind: valgrind-unit valgrind-cli valgrind-replay
+
+valgrind-unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== valgrind $$t"; \
 	  $(VALGRIND) $$t >/dev/null; done
-	CKG=$(abspath $(BUILD)/ckg) CKG_WRAP="$(VALGRIND)" sh tests/cli/run.sh
-	$(MAKE) replay CKG_WRAP="$(VALGRIND)"
+
+valgrind-cli: $(BUILD)/ckg
+	CKG=$(abspath $(BUILD)/ckg) CKG_WRAP="$(VALGRIND)" sh tests/cli/run.sh $(CLI_TESTS)
+
+valgrind-replay: $(REPLAY_BIN)
+	$(SUBMAKE) replay CKG_WRAP="$(VALGRIND)"
 
 # The loader's worker threads under ThreadSanitizer: the commands that load an ontology,
 # with four workers even for the fixtures' few files, and the cache's cold and warm loads.
@@ -231,18 +321,45 @@ tsan:
 	CKG_THREADS=4 TSAN_OPTIONS=halt_on_error=1:exitcode=66 CKG=$(abspath build/tsan/ckg) \
 	  sh tests/cli/run.sh $(TSAN_TESTS)
 
-check: deps
-	$(MAKE) all
-	$(MAKE) test
-	$(MAKE) sanitize
-	$(MAKE) tsan
-	$(MAKE) valgrind
-	$(MAKE) fuzz-smoke
-	$(MAKE) install-check
-	$(BUILD)/ckg check
-	$(BUILD)/ckg coverage --check > /dev/null
-	$(MAKE) maps-check
-	$(MAKE) browser-test
+# The full gate (.ci/run): the packages (once), then every step side by side, JOBS at a
+# time: the plain and ASan trees first, then each step once its tree is built, the longest
+# first (the order is that of the CPU time each took), so that the short ones fill the end.
+# The plain tree serves valgrind (one step per CLI test file), the cross-checks,
+# install-check, the shipped ontology, maps-check and browser-test; build/asan the steps
+# of `make sanitize` (the cross-checks and the CLI tests that do not render with ASan's
+# fast unwinding); tsan and fuzz-smoke build their own trees. The plain unit tests, CLI
+# tests and replays of `make test` are not run again on their own: valgrind runs the same
+# binaries through the same tests and checks every expectation they check. Logs and
+# durations of each step go to build/steps/check/.
+CHECK_VG_FIRST := render malformed neighbors check metrics hostile diff
+vg_cli = $(foreach t,$(1),'valgrind-cli-$(t):build=$(SUBMAKE) valgrind-cli CLI_TESTS=$(t)')
+check: $(DEPS_STAMP)
+	@$(STEPS) -l build/steps/check \
+	  'build=$(SUBMAKE) -j$(JOBS) build-tests' \
+	  'asan-build=$(SAN_MAKE) -j$(JOBS) build-tests' \
+	  $(call vg_cli,render) \
+	  'asan-cli:asan-build=$(SAN_FAST_MAKE) CKG_TEST_SWEEP=full cli-test CLI_TESTS="$(CLI_NO_RENDER)"' \
+	  $(call vg_cli,malformed) \
+	  'tsan=$(SUBMAKE) tsan' \
+	  $(call vg_cli,neighbors) \
+	  'asan-crosscheck-metrics:asan-build=$(SAN_FAST_MAKE) crosscheck-metrics' \
+	  'crosscheck-selftest:build=$(SUBMAKE) crosscheck-selftest' \
+	  'fuzz-smoke=$(SUBMAKE) fuzz-smoke' \
+	  $(call vg_cli,check) \
+	  'asan-cli-render:asan-build=$(SAN_MAKE) cli-test CLI_TESTS="$(CLI_RENDER)"' \
+	  $(call vg_cli,metrics hostile diff) \
+	  'valgrind-unit:build=$(SUBMAKE) valgrind-unit' \
+	  $(call vg_cli,$(filter-out $(CHECK_VG_FIRST),$(CLI_ALL))) \
+	  'crosscheck-metrics:build=$(SUBMAKE) crosscheck-metrics' \
+	  'asan-crosscheck-diff:asan-build=$(SAN_FAST_MAKE) crosscheck-diff' \
+	  'asan-unit:asan-build=$(SAN_MAKE) unit' \
+	  'valgrind-replay:build=$(SUBMAKE) valgrind-replay' \
+	  'browser-test:build=$(SUBMAKE) browser-test' \
+	  'asan-replay:asan-build=$(SAN_MAKE) replay' \
+	  'crosscheck-diff:build=$(SUBMAKE) crosscheck-diff' \
+	  'maps-check:build=$(SUBMAKE) maps-check' \
+	  'install-check:build=$(SUBMAKE) install-check' \
+	  'shipped:build=$(BUILD)/ckg check && $(BUILD)/ckg coverage --check >/dev/null'
 	@echo "make check: all tests passed"
 
 # ---------------------------------------------------------------- concept maps
@@ -255,7 +372,7 @@ SLIDE_MAPS = output/all.svg $(PAPERS:%=output/%.svg)
 EGO_MAPS = output/ego-new-quality-productive-forces.svg
 POSTER_MAPS = $(PAPERS:%=output/%-full.svg)
 
-maps: deps
+maps: $(DEPS_STAMP)
 	$(MAKE) all
 	$(BUILD)/ckg check
 	rm -rf output.new && sh tools/maps.sh $(BUILD)/ckg output.new
@@ -296,8 +413,9 @@ browser-test: $(BUILD)/ckg
 	  done && \
 	  CKG=$(abspath $(BUILD)/ckg) PYTHON=$(PYTHON) sh tests/browser/atlas.sh "$$tmp/atlas"
 
-# ckg finds ckg-full in ../libexec/ckg from itself (src/cli/exec_full.c), so the installed
-# tree can be moved as a whole.
+# include/ckg/ holds the public headers, and only those are installed; the library's private
+# headers sit in src/ next to their code. ckg finds ckg-full in ../libexec/ckg from itself
+# (src/cli/exec_full.c), so the installed tree can be moved as a whole.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/ckg \
 	  $(DESTDIR)$(PREFIX)/libexec/ckg
@@ -306,19 +424,11 @@ install: all
 	install -m 644 $(BUILD)/libckg.a $(DESTDIR)$(PREFIX)/lib/libckg.a
 	install -m 644 include/ckg/*.h $(DESTDIR)$(PREFIX)/include/ckg/
 
-# An installed tree in a temporary PREFIX, run from another folder: a query the front
-# answers, and a command it hands to PREFIX/libexec/ckg/ckg-full.
-install-check: all
-	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  $(MAKE) --no-print-directory install PREFIX="$$tmp/prefix" >/dev/null && \
-	  mkdir "$$tmp/elsewhere" && cd "$$tmp/elsewhere" && \
-	  for args in "neighbors 数据要素" "metrics --top 3"; do \
-	    XDG_CACHE_HOME="$$tmp/cache" "$$tmp/prefix/bin/ckg" --ontology $(abspath ontology) $$args \
-	      >"$$tmp/out" 2>&1 || { cat "$$tmp/out"; echo "install-check: ckg $$args failed"; exit 1; }; \
-	    $(abspath $(BUILD)/ckg-full) --ontology $(abspath ontology) $$args >"$$tmp/want" 2>&1; \
-	    cmp -s "$$tmp/out" "$$tmp/want" || { echo "install-check: ckg $$args differs"; exit 1; }; \
-	  done && \
-	  echo "install-check: PREFIX/bin/ckg and PREFIX/libexec/ckg/ckg-full run from another folder"
+# `make install` into a scratch folder: every installed header compiles on its own, a
+# program built against the installed headers and library alone works, and the installed
+# ckg answers a query and hands a command to its ckg-full from another folder (tests/install).
+install-check: $(BUILD)/ckg $(BUILD)/ckg-full
+	MAKE="$(MAKE)" sh tests/install/run.sh $(BUILD)
 
 # ---------------------------------------------------------------- fuzzing
 #
@@ -341,7 +451,8 @@ fuzz-build:
 fuzz-seeds:
 	@sh tests/fuzz/seeds.sh build/fuzz/seeds
 
-fuzz: deps fuzz-build fuzz-seeds
+fuzz: $(DEPS_STAMP)
+	$(SUBMAKE) fuzz-build fuzz-seeds
 	@set -e; for t in $(FUZZ_TARGETS); do mkdir -p build/fuzz/corpus/$$t; \
 	  echo "== fuzz $$t for $(FUZZ_TIME) s"; \
 	  build/fuzz/fuzzers/$$t $(call FUZZ_ARGS,$(FUZZ_TIME),$$t) build/fuzz/corpus/$$t \
@@ -372,8 +483,25 @@ bench-startup:
 
 # ---------------------------------------------------------------- dependencies
 
+# build/deps.stamp records the package lists once tools/deps.sh has installed them. check,
+# maps and fuzz depend on the stamp, not on `deps`: it is remade (one dpkg-query, then
+# apt-get only for what is missing) when it is missing, as in a fresh clone, when the lists
+# above differ from the ones it records, or when tools/deps.sh changed. `make deps` checks
+# the packages every time.
+DEB_ALL := $(DEB_BUILD) $(DEB_TEST)
+DEPS_STAMP := build/deps.stamp
+ifneq ($(strip $(shell cat $(DEPS_STAMP) 2>/dev/null)),$(strip $(DEB_ALL)))
+$(DEPS_STAMP): FORCE
+endif
+$(DEPS_STAMP): tools/deps.sh
+	@sh tools/deps.sh $(DEB_ALL)
+	@mkdir -p $(@D) && echo '$(DEB_ALL)' >$@
+
 deps:
-	@sh tools/deps.sh $(DEB_BUILD) $(DEB_TEST)
+	@sh tools/deps.sh $(DEB_ALL)
+	@mkdir -p $(dir $(DEPS_STAMP)) && echo '$(DEB_ALL)' >$(DEPS_STAMP)
+
+FORCE:
 
 clean:
 	rm -rf build

@@ -8,9 +8,9 @@ doing what ckg does, so the benchmark compares like with like:
     baseline.py neighbors ONTOLOGY CONCEPT    load, build the graph, list the concept's
                                               neighbors (depth 1, both directions) as JSON
     baseline.py metrics ONTOLOGY              load, build the graph, compute the metrics of
-                                              DESIGN.md for every concept, print JSON
+                                              doc/design.md for every concept, print JSON
 
-The graph is the one of DESIGN.md: a vertex per concept, an edge per distinct ordered pair
+The graph is the one of doc/design.md: a vertex per concept, an edge per distinct ordered pair
 (from, to) stated by some paper, weighted by the number of papers stating it; degrees,
 PageRank (0.85) and hub/authority on the directed graph; betweenness (normalized),
 harmonic centrality (normalized), coreness and communities (multilevel) on the undirected

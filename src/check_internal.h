@@ -6,7 +6,8 @@
 #include "ckg/diag.h"
 #include "ckg/ontology.h"
 
-/* check_vocabulary.c: a linking phrase (zh, en, synonym) belongs to one kind only. */
+/* check_vocabulary.c: a linking phrase (zh, en, synonym; of the kind or its inverse),
+ * folded as phrase_fold folds it, belongs to one kind and one direction only. */
 int check_kind_phrases(const ckg_ontology *o, diag_list *diags);
 
 /* check_vocabulary.c: one family per ordered pair within a paper (errors); the same pair in

@@ -1,7 +1,8 @@
 /* check_vocabulary.c — the rules that keep the relation vocabulary consistent (issue 16).
  *
- *  - Phrases: a linking phrase (a kind's zh, en or synonym) names one kind only, compared
- *    folded (NFKC, case, whitespace), so a student's phrase maps onto one kind.
+ *  - Phrases: a linking phrase (a kind's zh, en or synonym, its inverse's zh, en or
+ *    synonym) names one kind, read one way, only; compared folded as `ckg score` folds a
+ *    student's phrase (phrase_fold), so every phrase maps onto one kind and direction.
  *  - Families within a paper: an ordered pair of concepts carries kinds of one family only;
  *    the second relation that breaks this is an error that names the first.
  *  - is_a and broader agree: an is_a relation A -> B needs B among A's broader concepts
@@ -14,9 +15,10 @@
  * Relations whose ends or kind did not resolve, and kinds without a valid family, are
  * skipped: loading has reported them. Nothing here allocates per concept more than once. */
 #include "check_internal.h"
+#include "ckg/phrase.h"
 #include "ckg/status.h"
 #include "ckg/strmap.h"
-#include "ckg/text.h"
+#include "util/array.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,70 +38,73 @@ static const char *kind_family_name(const ckg_ontology *o, const ckg_relation *r
 
 /* ---------------------------------------------------------------- phrases */
 
+typedef struct phrase_seen {
+    strmap owner;             /* folded phrase -> index into first */
+    phrase_of_kind *first;    /* the first phrase of each folded form */
+    size_t n, cap;
+    char **folded;            /* the keys of owner, freed at the end */
+    size_t n_folded, cap_folded;
+    const ckg_ontology *o;
+    diag_list *diags;
+} phrase_seen;
+
+static const char *direction(const phrase_of_kind *p)
+{
+    return p->inverse ? " (inverse)" : "";
+}
+
+/* phrase_each's callback: the phrase against the first one that folds alike. */
+static int see_phrase(const phrase_of_kind *p, void *arg)
+{
+    phrase_seen *ps = arg;
+    const ckg_kind *k = &ps->o->kinds[p->kind];
+    if (p->source == PHRASE_ID)
+        return CKG_OK; /* a name for curators, which any phrase outranks (phrase.h) */
+    char *f = phrase_fold(p->phrase->s);
+    if (f && !*f) { /* nothing left to compare ("…") */
+        free(f);
+        return CKG_OK;
+    }
+    if (!f || ARRAY_GROW(ps->folded, ps->cap_folded, ps->n_folded + 1) != CKG_OK ||
+        ARRAY_GROW(ps->first, ps->cap, ps->n + 1) != CKG_OK) {
+        free(f);
+        return CKG_ENOMEM;
+    }
+    ps->folded[ps->n_folded++] = f;
+    int32_t at;
+    if (strmap_put(&ps->owner, f, (int32_t)ps->n, &at) != CKG_OK)
+        return CKG_ENOMEM;
+    if (at < 0) {
+        ps->first[ps->n++] = *p;
+        return CKG_OK;
+    }
+    const phrase_of_kind *q = &ps->first[at];
+    const ckg_kind *qk = &ps->o->kinds[q->kind];
+    unsigned line = (unsigned)q->phrase->loc.line;
+    if (q->kind != p->kind)
+        diag_add(ps->diags, DIAG_ERROR, &p->phrase->loc, "phrase '%s' of kind '%s'%s is already a "
+                 "phrase of kind '%s'%s (line %u); a linking phrase names one kind only",
+                 p->phrase->s, k->id.s, direction(p), qk->id.s, direction(q), line);
+    else if (q->inverse != p->inverse)
+        diag_add(ps->diags, DIAG_ERROR, &p->phrase->loc, "phrase '%s' of kind '%s'%s is already "
+                 "a phrase of kind '%s'%s (line %u); a linking phrase reads one way only",
+                 p->phrase->s, k->id.s, direction(p), qk->id.s, direction(q), line);
+    else
+        diag_add(ps->diags, DIAG_WARNING, &p->phrase->loc, "phrase '%s' repeats a phrase kind "
+                 "'%s'%s already has (line %u)", p->phrase->s, k->id.s, direction(p), line);
+    return CKG_OK;
+}
+
 int check_kind_phrases(const ckg_ontology *o, diag_list *diags)
 {
-    int rc = CKG_OK;
-    strmap owner; /* folded phrase -> kind index */
-    strmap_init(&owner);
-    size_t total = 0;
-    for (size_t i = 0; i < o->n_kinds; i++)
-        total += 2 + o->kinds[i].synonyms_zh.n + o->kinds[i].synonyms_en.n;
-    char **folded = calloc(total ? total : 1, sizeof *folded);
-    const ckg_str **where = calloc(total ? total : 1, sizeof *where); /* first place of each */
-    size_t n_folded = 0;
-    if (!folded || !where) {
-        rc = CKG_ENOMEM;
-        goto out;
-    }
-    for (size_t i = 0; i < o->n_kinds; i++) {
-        const ckg_kind *k = &o->kinds[i];
-        size_t n_phrases = 2 + k->synonyms_zh.n + k->synonyms_en.n;
-        for (size_t j = 0; j < n_phrases; j++) {
-            const ckg_str *p = j == 0 ? &k->zh
-                             : j == 1 ? &k->en
-                             : j - 2 < k->synonyms_zh.n ? &k->synonyms_zh.items[j - 2]
-                                                        : &k->synonyms_en.items[j - 2 - k->synonyms_zh.n];
-            if (!p->s)
-                continue;
-            if (!(folded[n_folded] = text_fold(p->s))) {
-                rc = CKG_ENOMEM;
-                goto out;
-            }
-            int32_t first;
-            if (strmap_put(&owner, folded[n_folded], (int32_t)n_folded, &first) != CKG_OK) {
-                free(folded[n_folded]);
-                rc = CKG_ENOMEM;
-                goto out;
-            }
-            where[n_folded] = p;
-            n_folded++;
-            if (first < 0)
-                continue;
-            /* which kind holds the first place: the one whose phrases include it */
-            const ckg_str *f = where[first];
-            const ckg_kind *fk = NULL;
-            for (size_t m = 0; m <= i && !fk; m++) {
-                const ckg_kind *c = &o->kinds[m];
-                if (f == &c->zh || f == &c->en ||
-                    (f >= c->synonyms_zh.items && f < c->synonyms_zh.items + c->synonyms_zh.n) ||
-                    (f >= c->synonyms_en.items && f < c->synonyms_en.items + c->synonyms_en.n))
-                    fk = c;
-            }
-            if (fk == k)
-                diag_add(diags, DIAG_WARNING, &p->loc, "phrase '%s' repeats a phrase kind '%s' "
-                         "already has", p->s, k->id.s);
-            else
-                diag_add(diags, DIAG_ERROR, &p->loc, "phrase '%s' of kind '%s' is already a "
-                         "phrase of kind '%s' (line %u); a linking phrase names one kind only",
-                         p->s, k->id.s, fk ? fk->id.s : "?", (unsigned)f->loc.line);
-        }
-    }
-out:
-    for (size_t i = 0; i < n_folded; i++)
-        free(folded[i]);
-    free(folded);
-    free(where);
-    strmap_free(&owner);
+    phrase_seen ps = {.o = o, .diags = diags};
+    strmap_init(&ps.owner);
+    int rc = phrase_each(o, see_phrase, &ps);
+    for (size_t i = 0; i < ps.n_folded; i++)
+        free(ps.folded[i]);
+    free(ps.folded);
+    free(ps.first);
+    strmap_free(&ps.owner);
     return rc;
 }
 

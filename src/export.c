@@ -1,19 +1,21 @@
-/* export.c — the analysis graph as JSON, GraphML, DOT and CSV (formats in export.h).
+/* export.c — the analysis graph as JSON, GraphML, DOT and CSV (formats in export.h; GEXF
+ * is export_gexf.c).
  *
  * The graph's own vertices and edges are written as they are; only the JSON's per-kind
  * relations need the statements again, which are walked with the graph's scope rule
  * (graph_statement_in_scope) and folded by (edge, kind). Each format has its own escaper:
  * XML text and attribute values (the five entities; characters XML 1.0 forbids become
  * U+FFFD), DOT quoted strings (backslash, quote, line breaks) and RFC 4180 fields (csv.h).
- * Every format writes the same texts of a vertex and of an edge (vertex_texts, edge_texts;
- * lists inside one value joined in strbufs), each under its own names (attr tables). Stream
- * errors are collected by ferror at the end of each writer. */
+ * Every format writes the same texts of a vertex and of an edge and the same numbers
+ * (export_fields.c), each under its own names (attr tables). Stream errors are collected by
+ * ferror at the end of each writer. */
 #include "ckg/status.h"
 #include "export_internal.h"
 #include "util/array.h"
 #include "util/csv.h"
 #include "util/strbuf.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,8 +24,8 @@ int export_format_from_name(const char *name, export_format *out)
     static const struct {
         const char *name;
         export_format f;
-    } names[] = {{"json", EXPORT_JSON}, {"graphml", EXPORT_GRAPHML}, {"dot", EXPORT_DOT},
-                 {"csv", EXPORT_CSV}};
+    } names[] = {{"json", EXPORT_JSON}, {"graphml", EXPORT_GRAPHML}, {"gexf", EXPORT_GEXF},
+                 {"dot", EXPORT_DOT}, {"csv", EXPORT_CSV}};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         if (strcmp(name, names[i].name) == 0) {
             *out = names[i].f;
@@ -37,100 +39,14 @@ int export_format_from_name(const char *name, export_format *out)
 
 static const ckg_concept *vertex_concept(const ckg_graph *g, int32_t v)
 {
-    return &g->o->concepts[g->vertices[v].concept];
+    return export_vertex_concept(g, v);
 }
 
-static const char *or_empty(const char *s)
-{
-    return s ? s : "";
-}
-
-static void join_papers(strbuf *b, const ckg_graph *g, const int32_t *papers, size_t n)
-{
-    strbuf_reset(b);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            strbuf_puts(b, ";");
-        strbuf_puts(b, g->o->papers[papers[i]].id.s);
-    }
-}
-
-/* alt names joined by ';', a ';' or '\\' inside a name escaped by a backslash, so the list
- * splits back exactly (ids, joined the same way, never hold either) */
-static void join_alt(strbuf *b, const ckg_concept *c)
-{
-    strbuf_reset(b);
-    for (size_t i = 0; i < c->alt.n; i++) {
-        if (i)
-            strbuf_puts(b, ";");
-        for (const char *p = or_empty(c->alt.items[i].s); *p; p++) {
-            char one[3] = {'\\', *p, '\0'};
-            strbuf_puts(b, *p == ';' || *p == '\\' ? one : one + 1);
-        }
-    }
-}
-
-/* kind ids joined by ';' (label = 0) or their zh phrases joined by '、' (label = 1) */
-static void join_kinds(strbuf *b, const ckg_graph *g, const graph_edge *e, int label)
-{
-    strbuf_reset(b);
-    for (size_t i = 0; i < e->n_kinds; i++) {
-        const ckg_kind *k = &g->o->kinds[e->kinds[i]];
-        if (i)
-            strbuf_puts(b, label ? "、" : ";");
-        strbuf_puts(b, or_empty(label ? k->zh.s : k->id.s));
-    }
-}
-
-/* The text attributes every format writes of a vertex (V_*) or an edge (E_*), the lists
- * among them joined in the strbufs; a NULL list (out of memory) is written empty and the
- * writer fails at the end (texts_oom). */
-enum { V_ZH, V_EN, V_ALT, V_THEME, V_PAPERS };
-enum { E_KINDS, E_LABEL, E_PAPERS };
-
-typedef struct texts {
-    strbuf lists[3];
-    const char *v[5];
-} texts;
-
-/* One attribute of a format: its name there, and which text it is. */
+/* The texts of a vertex or an edge as written: their names in one format. */
 typedef struct attr {
     const char *name;
     int text;
 } attr;
-
-static void vertex_texts(texts *t, const ckg_graph *g, size_t v)
-{
-    const ckg_concept *c = vertex_concept(g, (int32_t)v);
-    const graph_vertex *gv = &g->vertices[v];
-    join_alt(&t->lists[0], c);
-    join_papers(&t->lists[1], g, gv->papers, gv->n_papers);
-    t->v[V_ZH] = or_empty(c->zh.s);
-    t->v[V_EN] = or_empty(c->en.s);
-    t->v[V_ALT] = or_empty(strbuf_str(&t->lists[0]));
-    t->v[V_THEME] = or_empty(c->theme.s);
-    t->v[V_PAPERS] = or_empty(strbuf_str(&t->lists[1]));
-}
-
-static void edge_texts(texts *t, const ckg_graph *g, const graph_edge *e)
-{
-    join_kinds(&t->lists[0], g, e, 0);
-    join_kinds(&t->lists[1], g, e, 1);
-    join_papers(&t->lists[2], g, e->papers, e->n_papers);
-    for (int i = 0; i < 3; i++)
-        t->v[i] = or_empty(strbuf_str(&t->lists[i]));
-}
-
-/* Frees the lists; CKG_ENOMEM when one of them ran out of memory. */
-static int texts_done(texts *t)
-{
-    int oom = 0;
-    for (int i = 0; i < 3; i++) {
-        oom |= t->lists[i].oom;
-        strbuf_free(&t->lists[i]);
-    }
-    return oom ? CKG_ENOMEM : CKG_OK;
-}
 
 /* ------------------------------------------------------------------ JSON */
 
@@ -274,27 +190,9 @@ static int write_json(const ckg_graph *g, FILE *f)
 
 /* ------------------------------------------------------------------ GraphML */
 
-/* s as XML character data or attribute value. */
 static void xml_escaped(FILE *f, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&apos;", f); break;
-        case '\r': fputs("&#13;", f); break; /* a raw CR would be read back as LF */
-        default:
-            if (*p < 0x20 && *p != '\t' && *p != '\n')
-                fputs("\xEF\xBF\xBD", f); /* not allowed in XML 1.0 */
-            else if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
-                fputs("\xEF\xBF\xBD", f); /* U+FFFE, U+FFFF: not XML characters */
-                p += 2;
-            } else
-                fputc(*p, f);
-        }
-    }
+    export_xml_escaped(f, s, 0);
 }
 
 static void xml_data(FILE *f, const char *indent, const char *key, const char *value)
@@ -304,7 +202,8 @@ static void xml_data(FILE *f, const char *indent, const char *key, const char *v
     fputs("</data>\n", f);
 }
 
-static int write_graphml(const ckg_graph *g, FILE *f)
+/* The GraphML keys of the texts (v_ + name), then of the numbers. */
+static void graphml_keys(FILE *f, const export_attrs *a)
 {
     static const struct {
         const char *id, *domain, *name, *type;
@@ -312,16 +211,35 @@ static int write_graphml(const ckg_graph *g, FILE *f)
         {"g_scope", "graph", "scope", "string"},   {"v_label", "node", "label", "string"},
         {"v_zh", "node", "zh", "string"},          {"v_en", "node", "en", "string"},
         {"v_alt", "node", "alt", "string"},        {"v_theme", "node", "theme", "string"},
-        {"v_papers", "node", "papers", "string"},  {"v_n_papers", "node", "n_papers", "int"},
+        {"v_papers", "node", "papers", "string"},  {"v_color", "node", "color", "string"},
+        {"v_definition_zh", "node", "definition_zh", "string"},
+        {"v_definition_en", "node", "definition_en", "string"},
         {"e_weight", "edge", "weight", "double"},  {"e_kinds", "edge", "kinds", "string"},
         {"e_label", "edge", "label", "string"},    {"e_papers", "edge", "papers", "string"},
     };
-    static const attr node_data[] = {{"v_label", V_ZH}, {"v_zh", V_ZH},
-                                     {"v_en", V_EN},    {"v_alt", V_ALT},
-                                     {"v_theme", V_THEME}, {"v_papers", V_PAPERS}};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        fprintf(f, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+                keys[i].id, keys[i].domain, keys[i].name, keys[i].type);
+    for (size_t i = 0; i < export_vertex_numbers(a); i++)
+        fprintf(f, "  <key id=\"v_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+                export_vertex_number_name(i), export_vertex_number_name(i),
+                export_vertex_number_is_integer(i) ? "int" : "double");
+    if (a && a->m)
+        fputs("  <key id=\"e_evidence\" for=\"edge\" attr.name=\"evidence\" "
+              "attr.type=\"int\"/>\n", f);
+}
+
+static int write_graphml(const ckg_graph *g, const export_attrs *a, FILE *f)
+{
+    static const attr node_data[] = {
+        {"v_label", EXPORT_V_ZH},         {"v_zh", EXPORT_V_ZH},
+        {"v_en", EXPORT_V_EN},            {"v_alt", EXPORT_V_ALT},
+        {"v_theme", EXPORT_V_THEME},      {"v_papers", EXPORT_V_PAPERS},
+        {"v_color", EXPORT_V_COLOR},      {"v_definition_zh", EXPORT_V_DEFINITION_ZH},
+        {"v_definition_en", EXPORT_V_DEFINITION_EN}};
     static const attr edge_data[] = {
-        {"e_kinds", E_KINDS}, {"e_label", E_LABEL}, {"e_papers", E_PAPERS}};
-    texts t = {0};
+        {"e_kinds", EXPORT_E_KINDS}, {"e_label", EXPORT_E_LABEL}, {"e_papers", EXPORT_E_PAPERS}};
+    export_texts t = {0};
     char scope[256];
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -329,19 +247,24 @@ static int write_graphml(const ckg_graph *g, FILE *f)
           "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
           f);
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
-        fprintf(f, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
-                keys[i].id, keys[i].domain, keys[i].name, keys[i].type);
+    graphml_keys(f, a);
     fputs("  <graph id=\"ckg\" edgedefault=\"directed\">\n", f);
     xml_data(f, "    ", "g_scope", graph_scope_name(g, scope, sizeof scope));
     for (size_t v = 0; v < g->n_vertices; v++) {
         fputs("    <node id=\"", f);
         xml_escaped(f, vertex_concept(g, (int32_t)v)->id.s);
         fputs("\">\n", f);
-        vertex_texts(&t, g, v);
+        export_vertex_texts(&t, g, v);
         for (size_t i = 0; i < sizeof node_data / sizeof *node_data; i++)
             xml_data(f, "      ", node_data[i].name, t.v[node_data[i].text]);
-        fprintf(f, "      <data key=\"v_n_papers\">%zu</data>\n", g->vertices[v].n_papers);
+        for (size_t i = 0; i < export_vertex_numbers(a); i++) {
+            double x = export_vertex_number(g, a, v, i);
+            if (isnan(x))
+                continue;
+            fprintf(f, "      <data key=\"v_%s\">", export_vertex_number_name(i));
+            export_number(f, x, export_vertex_number_is_integer(i));
+            fputs("</data>\n", f);
+        }
         fputs("    </node>\n", f);
     }
     for (size_t j = 0; j < g->n_edges; j++) {
@@ -352,13 +275,15 @@ static int write_graphml(const ckg_graph *g, FILE *f)
         xml_escaped(f, vertex_concept(g, e->to)->id.s);
         fputs("\">\n", f);
         fprintf(f, "      <data key=\"e_weight\">%zu</data>\n", e->n_papers);
-        edge_texts(&t, g, e);
+        export_edge_texts(&t, g, e);
         for (size_t i = 0; i < sizeof edge_data / sizeof *edge_data; i++)
             xml_data(f, "      ", edge_data[i].name, t.v[edge_data[i].text]);
+        if (a && a->m)
+            fprintf(f, "      <data key=\"e_evidence\">%zu</data>\n", a->edge_evidence[j]);
         fputs("    </edge>\n", f);
     }
     fputs("  </graph>\n</graphml>\n", f);
-    return texts_done(&t);
+    return export_texts_done(&t);
 }
 
 /* ------------------------------------------------------------------ DOT */
@@ -388,7 +313,7 @@ static void dot_attr(FILE *f, const char *sep, const char *name, const char *val
 }
 
 /* The attributes of one statement after its first, each as ", name=value". */
-static void dot_attrs(FILE *f, const attr *attrs, size_t n, const texts *t)
+static void dot_attrs(FILE *f, const attr *attrs, size_t n, const export_texts *t)
 {
     for (size_t i = 0; i < n; i++)
         dot_attr(f, ", ", attrs[i].name, t->v[attrs[i].text]);
@@ -396,11 +321,13 @@ static void dot_attrs(FILE *f, const attr *attrs, size_t n, const texts *t)
 
 static int write_dot(const ckg_graph *g, FILE *f)
 {
-    static const attr node_attrs[] = {
-        {"en", V_EN}, {"alt", V_ALT}, {"theme", V_THEME}, {"papers", V_PAPERS}};
+    static const attr node_attrs[] = {{"en", EXPORT_V_EN},
+                                      {"alt", EXPORT_V_ALT},
+                                      {"theme", EXPORT_V_THEME},
+                                      {"papers", EXPORT_V_PAPERS}};
     static const attr edge_attrs[] = {
-        {"kinds", E_KINDS}, {"label", E_LABEL}, {"papers", E_PAPERS}};
-    texts t = {0};
+        {"kinds", EXPORT_E_KINDS}, {"label", EXPORT_E_LABEL}, {"papers", EXPORT_E_PAPERS}};
+    export_texts t = {0};
     char scope[256];
     fputs("digraph ckg {\n", f);
     dot_attr(f, "  graph [", "scope", graph_scope_name(g, scope, sizeof scope));
@@ -409,8 +336,8 @@ static int write_dot(const ckg_graph *g, FILE *f)
         fputs("  \"", f);
         dot_escaped(f, vertex_concept(g, (int32_t)v)->id.s);
         fputc('"', f);
-        vertex_texts(&t, g, v);
-        dot_attr(f, " [", "label", t.v[V_ZH]);
+        export_vertex_texts(&t, g, v);
+        dot_attr(f, " [", "label", t.v[EXPORT_V_ZH]);
         dot_attrs(f, node_attrs, sizeof node_attrs / sizeof *node_attrs, &t);
         fputs("];\n", f);
     }
@@ -421,71 +348,87 @@ static int write_dot(const ckg_graph *g, FILE *f)
         fputs("\" -> \"", f);
         dot_escaped(f, vertex_concept(g, e->to)->id.s);
         fprintf(f, "\" [weight=%zu", e->n_papers);
-        edge_texts(&t, g, e);
+        export_edge_texts(&t, g, e);
         dot_attrs(f, edge_attrs, sizeof edge_attrs / sizeof *edge_attrs, &t);
         fputs("];\n", f);
     }
     fputs("}\n", f);
-    return texts_done(&t);
+    return export_texts_done(&t);
 }
 
 /* ------------------------------------------------------------------ CSV */
 
-/* The texts given, each after a comma, then the end of the row. */
-static void csv_texts(FILE *f, const int *which, size_t n, const texts *t)
+/* The texts given, each after a comma. */
+static void csv_texts(FILE *f, const int *which, size_t n, const export_texts *t)
 {
     for (size_t i = 0; i < n; i++) {
         fputc(',', f);
         csv_field(f, t->v[which[i]]);
     }
-    fputc('\n', f);
 }
 
-static int write_csv_nodes(const ckg_graph *g, FILE *f)
+static int write_csv_nodes(const ckg_graph *g, const export_attrs *a, FILE *f)
 {
-    static const int columns[] = {V_ZH, V_ZH, V_EN, V_THEME, V_ALT, V_PAPERS};
-    texts t = {0};
-    fputs("id,label,zh,en,theme,alt,papers\n", f);
+    static const int columns[] = {EXPORT_V_ZH,     EXPORT_V_ZH,    EXPORT_V_EN,
+                                  EXPORT_V_THEME,  EXPORT_V_ALT,   EXPORT_V_PAPERS,
+                                  EXPORT_V_COLOR,  EXPORT_V_DEFINITION_ZH,
+                                  EXPORT_V_DEFINITION_EN};
+    export_texts t = {0};
+    fputs("id,label,zh,en,theme,alt,papers,color,definition_zh,definition_en", f);
+    for (size_t i = 0; i < export_vertex_numbers(a); i++)
+        fprintf(f, ",%s", export_vertex_number_name(i));
+    fputc('\n', f);
     for (size_t v = 0; v < g->n_vertices; v++) {
         csv_field(f, vertex_concept(g, (int32_t)v)->id.s);
-        vertex_texts(&t, g, v);
+        export_vertex_texts(&t, g, v);
         csv_texts(f, columns, sizeof columns / sizeof *columns, &t);
+        for (size_t i = 0; i < export_vertex_numbers(a); i++) {
+            fputc(',', f);
+            csv_number(f, export_vertex_number(g, a, v, i), export_vertex_number_is_integer(i));
+        }
+        fputc('\n', f);
     }
-    return texts_done(&t);
+    return export_texts_done(&t);
 }
 
-static int write_csv_edges(const ckg_graph *g, FILE *f)
+static int write_csv_edges(const ckg_graph *g, const export_attrs *a, FILE *f)
 {
-    static const int columns[] = {E_KINDS, E_LABEL, E_PAPERS};
-    texts t = {0};
-    fputs("source,target,type,weight,kinds,label,papers\n", f);
+    static const int columns[] = {EXPORT_E_KINDS, EXPORT_E_LABEL, EXPORT_E_PAPERS};
+    export_texts t = {0};
+    fputs(a && a->m ? "source,target,type,weight,kinds,label,papers,evidence\n"
+                    : "source,target,type,weight,kinds,label,papers\n",
+          f);
     for (size_t j = 0; j < g->n_edges; j++) {
         const graph_edge *e = &g->edges[j];
         csv_fields(f, 2, vertex_concept(g, e->from)->id.s, vertex_concept(g, e->to)->id.s);
         fprintf(f, ",Directed,%zu", e->n_papers);
-        edge_texts(&t, g, e);
+        export_edge_texts(&t, g, e);
         csv_texts(f, columns, sizeof columns / sizeof *columns, &t);
+        if (a && a->m)
+            fprintf(f, ",%zu", a->edge_evidence[j]);
+        fputc('\n', f);
     }
-    return texts_done(&t);
+    return export_texts_done(&t);
 }
 
 /* ------------------------------------------------------------------ dispatch */
 
-int export_write(const ckg_graph *g, export_format fmt, FILE *f)
+int export_write(const ckg_graph *g, export_format fmt, const export_attrs *attrs, FILE *f)
 {
     int rc = CKG_OK;
     switch (fmt) {
     case EXPORT_JSON: rc = write_json(g, f); break;
-    case EXPORT_GRAPHML: rc = write_graphml(g, f); break;
+    case EXPORT_GRAPHML: rc = write_graphml(g, attrs, f); break;
+    case EXPORT_GEXF: rc = export_write_gexf(g, attrs, f); break;
     case EXPORT_DOT: rc = write_dot(g, f); break;
     case EXPORT_CSV:
-        rc = write_csv_nodes(g, f);
+        rc = write_csv_nodes(g, attrs, f);
         fputc('\n', f);
         if (rc == CKG_OK)
-            rc = write_csv_edges(g, f);
+            rc = write_csv_edges(g, attrs, f);
         break;
-    case EXPORT_CSV_NODES: rc = write_csv_nodes(g, f); break;
-    case EXPORT_CSV_EDGES: rc = write_csv_edges(g, f); break;
+    case EXPORT_CSV_NODES: rc = write_csv_nodes(g, attrs, f); break;
+    case EXPORT_CSV_EDGES: rc = write_csv_edges(g, attrs, f); break;
     default: rc = CKG_EUSAGE; break;
     }
     if (rc == CKG_OK && (fflush(f) != 0 || ferror(f)))

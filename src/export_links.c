@@ -159,19 +159,20 @@ int export_neighbors_csv(const ckg_ontology *o, const query_neighbors *nb, int e
     return rc;
 }
 
-/* {concepts: [id], steps: [{from, to, relations}]} of one path. */
-static json_t *json_path(const ckg_ontology *o, const query_paths *ps, const query_path *p,
-                         int evidence, query_lines *lines)
+/* {length, concepts: [id], steps: [{from, to, relations}]} of one path. */
+static json_t *json_path(const ckg_ontology *o, const query_path *p, int evidence,
+                         query_lines *lines)
 {
     json_t *ids = json_array(), *steps = json_array();
-    json_t *jp = json_pack("{s:o, s:o}", "concepts", ids, "steps", steps);
+    json_t *jp = json_pack("{s:I, s:o, s:o}", "length", (json_int_t)p->length, "concepts", ids,
+                           "steps", steps);
     if (!jp)
         return NULL;
-    for (size_t k = 0; k <= ps->length; k++) {
+    for (size_t k = 0; k <= p->length; k++) {
         if (json_array_append_new(ids, json_string(o->concepts[p->concepts[k]].id.s)))
             goto fail;
     }
-    for (size_t k = 0; k < ps->length; k++) {
+    for (size_t k = 0; k < p->length; k++) {
         json_t *rels = json_array();
         json_t *js = json_pack("{s:s, s:s, s:o}", "from", o->concepts[p->concepts[k]].id.s, "to",
                                o->concepts[p->concepts[k + 1]].id.s, "relations", rels);
@@ -189,26 +190,33 @@ fail:
     return NULL;
 }
 
-int export_path_json(const ckg_ontology *o, const query_paths *ps, int directed, int evidence,
-                     query_lines *lines, json_t **out)
+int export_path_json(const ckg_ontology *o, const query_paths *ps, const query_filter *f,
+                     size_t k, int evidence, query_lines *lines, json_t **out)
 {
-    json_t *paths = json_array();
-    json_t *root = json_pack("{s:o, s:o, s:b, s:b, s:I, s:I, s:o}", "from",
+    json_t *paths = json_array(), *avoid = json_array();
+    int directed = f && (f->direction & QUERY_BOTH) == QUERY_OUT;
+    json_t *root = json_pack("{s:o, s:o, s:b, s:o, s:o, s:b, s:I, s:I, s:o}", "from",
                              export_json_concept(o, ps->from), "to",
-                             export_json_concept(o, ps->to), "directed", directed, "found",
+                             export_json_concept(o, ps->to), "directed", directed, "avoid",
+                             avoid, "k", k ? json_integer((json_int_t)k) : json_null(), "found",
                              ps->found, "length", (json_int_t)ps->length, "total",
                              (json_int_t)(ps->total > INT64_MAX ? INT64_MAX : ps->total), "paths",
                              paths);
     *out = NULL;
     if (!root)
         return CKG_ENOMEM;
+    for (size_t i = 0; f && f->avoid && i < f->n_avoid; i++) {
+        if (json_array_append_new(avoid, json_string(o->concepts[f->avoid[i]].id.s)))
+            goto fail;
+    }
     for (size_t i = 0; i < ps->n_paths; i++) {
-        json_t *jp = json_path(o, ps, &ps->paths[i], evidence, lines);
-        if (!jp || json_array_append_new(paths, jp)) {
-            json_decref(root);
-            return CKG_ENOMEM;
-        }
+        json_t *jp = json_path(o, &ps->paths[i], evidence, lines);
+        if (!jp || json_array_append_new(paths, jp))
+            goto fail;
     }
     *out = root;
     return CKG_OK;
+fail:
+    json_decref(root);
+    return CKG_ENOMEM;
 }

@@ -10,7 +10,7 @@ static const ckg_concept *row_concept(const metrics_result *m, size_t v)
 }
 
 int export_metrics_json(const metrics_result *m, const size_t *rows, size_t n_rows,
-                        json_t **out)
+                        const double *ranks, json_t **out)
 {
     const metrics_figures *f = &m->graph;
     const ckg_ontology *o = m->g->o;
@@ -46,6 +46,8 @@ int export_metrics_json(const metrics_result *m, const size_t *rows, size_t n_ro
             if (!x || json_object_set_new(jc, metrics_measure_name((metrics_measure)k), x))
                 goto fail;
         }
+        if (ranks && json_object_set_new(jc, "rank", json_real(ranks[v])))
+            goto fail;
     }
     *out = root;
     return CKG_OK;
@@ -54,7 +56,8 @@ fail:
     return CKG_ENOMEM;
 }
 
-int export_metrics_csv(const metrics_result *m, const size_t *rows, size_t n_rows, FILE *f)
+int export_metrics_csv(const metrics_result *m, const size_t *rows, size_t n_rows,
+                       const double *ranks, FILE *f)
 {
     const ckg_ontology *o = m->g->o;
     fputs("rank,id,zh,en,theme", f);
@@ -64,7 +67,9 @@ int export_metrics_csv(const metrics_result *m, const size_t *rows, size_t n_row
     for (size_t r = 0; r < n_rows; r++) {
         size_t v = rows[r];
         const ckg_concept *c = row_concept(m, v);
-        fprintf(f, "%zu,", r + 1);
+        if (ranks)
+            csv_number(f, ranks[v], 0); /* "3" or "4.5", as diff and compare write them */
+        fputc(',', f);
         csv_fields(f, 4, c->id.s, c->zh.s, c->en.s, export_theme_id(o, c));
         for (int k = 0; k < METRICS_N_MEASURES; k++) {
             fputc(',', f);

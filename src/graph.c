@@ -8,7 +8,7 @@
  * measures that need it make their own view of the graph (graph_igraph.c). */
 #include "ckg/graph.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
+#include "suggest.h"
 #include "util/array.h"
 
 #include <stdio.h>
@@ -200,7 +200,6 @@ int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diag
     size_t n_st = 0, cap_st = 0;
     ckg_graph *g = NULL;
     *out = NULL;
-
     int32_t paper, section;
     if ((rc = resolve_scope(o, scope, diags, &paper, &section)) != CKG_OK)
         return rc;

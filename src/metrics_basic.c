@@ -1,8 +1,8 @@
 /* metrics_basic.c — the part of metrics.h that needs no igraph: the names of the measures,
- * the options, degrees and PageRank (metrics_compute_basic, what `ckg show` ranks by), and
- * ranks and orders of any measure. metrics_compute (metrics.c) starts from
- * metrics_compute_basic and adds the measures igraph computes, so both give the same
- * degrees and PageRank to the last digit. */
+ * the options, degrees and PageRank (metrics_compute_basic, what `ckg show` ranks by; the
+ * PageRank is metrics_pagerank.c's), and ranks and orders of any measure. metrics_compute
+ * (metrics.c) starts from metrics_compute_basic and adds the measures igraph computes, so
+ * both give the same degrees and PageRank to the last digit. */
 #include "ckg/metrics.h"
 #include "ckg/status.h"
 
@@ -54,79 +54,6 @@ void metrics_options_default(metrics_options *opt)
 {
     *opt = (metrics_options){.weighted = 0, .damping = 0.85, .seed = 1,
                              .method = METRICS_LEIDEN, .threads = 0, .skip_paths = 0};
-}
-
-/* ------------------------------------------------------------------ PageRank */
-
-/* PageRank by power iteration on D: p <- (1-d)/n + d (Pᵀp + (dangling mass)/n), where a
- * vertex passes its score along its out-edges in proportion to their weights (1 unweighted)
- * and a vertex without out-edges spreads it over all n. Iterates until the L1 change is
- * below 1e-14 (the error is then below 1e-13), sequentially, so the result is the same on
- * every run. Why not igraph_pagerank: its PRPACK solver stops at 1e-10 and sums in OpenMP
- * threads, so its last digits change from run to run, and with them the order of ties. */
-static int pagerank(const ckg_graph *g, int weighted, double damping, double *p)
-{
-    int rc = CKG_ENOMEM;
-    size_t n = g->n_vertices, ne = g->n_edges;
-    double *out_w = calloc(n, sizeof *out_w), *share = malloc((ne ? ne : 1) * sizeof *share);
-    double *next = malloc(n * sizeof *next);
-    int32_t *in_off = calloc(n + 1, sizeof *in_off), *in_edge = malloc((ne ? ne : 1) * sizeof *in_edge);
-    if (!out_w || !share || !next || !in_off || !in_edge)
-        goto out;
-    /* edges grouped by target, in edge order within a target */
-    for (size_t j = 0; j < ne; j++) {
-        out_w[g->edges[j].from] += weighted ? (double)g->edges[j].n_papers : 1.0;
-        in_off[g->edges[j].to + 1]++;
-    }
-    for (size_t v = 0; v < n; v++)
-        in_off[v + 1] += in_off[v];
-    {
-        int32_t *fill = malloc(n * sizeof *fill);
-        if (!fill)
-            goto out;
-        memcpy(fill, in_off, n * sizeof *fill);
-        for (size_t j = 0; j < ne; j++) {
-            in_edge[fill[g->edges[j].to]++] = (int32_t)j;
-            share[j] = (weighted ? (double)g->edges[j].n_papers : 1.0) / out_w[g->edges[j].from];
-        }
-        free(fill);
-    }
-    double nn = (double)n;
-    for (size_t v = 0; v < n; v++)
-        p[v] = 1.0 / nn;
-    for (int iter = 0; iter < 100000; iter++) {
-        double dangling = 0.0;
-        for (size_t v = 0; v < n; v++) {
-            if (out_w[v] == 0.0)
-                dangling += p[v];
-        }
-        double base = (1.0 - damping) / nn + damping * dangling / nn, change = 0.0;
-        for (size_t v = 0; v < n; v++) {
-            double x = 0.0;
-            for (int32_t k = in_off[v]; k < in_off[v + 1]; k++) {
-                int32_t j = in_edge[k];
-                x += p[g->edges[j].from] * share[j];
-            }
-            next[v] = base + damping * x;
-            change += fabs(next[v] - p[v]);
-        }
-        memcpy(p, next, n * sizeof *p);
-        if (change < 1e-14)
-            break;
-    }
-    double sum = 0.0;
-    for (size_t v = 0; v < n; v++)
-        sum += p[v];
-    for (size_t v = 0; v < n; v++)
-        p[v] /= sum;
-    rc = CKG_OK;
-out:
-    free(out_w);
-    free(share);
-    free(next);
-    free(in_off);
-    free(in_edge);
-    return rc;
 }
 
 /* ------------------------------------------------------------------ compute */
@@ -181,7 +108,7 @@ int metrics_compute_basic(const ckg_graph *g, const metrics_options *opt_in, dia
         for (size_t v = 0; v < n; v++)
             m->values[unknown[k]][v] = NAN;
     }
-    if (n && (rc = pagerank(g, opt.weighted, opt.damping, m->values[METRICS_PAGERANK])) != CKG_OK)
+    if ((rc = metrics_pagerank(g, opt.weighted, opt.damping, m->values[METRICS_PAGERANK])) != CKG_OK)
         goto out;
     rc = CKG_OK;
 out:

@@ -59,3 +59,8 @@ int metrics_select(const metrics_result *m, const metrics_selection *sel, size_t
     *n = kept;
     return CKG_OK;
 }
+
+metrics_measure metrics_rank_measure(const metrics_selection *sel)
+{
+    return sel->by_id || sel->sort == METRICS_COMMUNITY ? METRICS_PAGERANK : sel->sort;
+}

@@ -11,8 +11,9 @@
 #include "ckg/names.h"
 #include "ckg/arena.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
+#include "ckg/strmap.h"
 #include "ckg/text.h"
+#include "suggest.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,8 @@ typedef struct name_entry {
     int32_t concept;
     int32_t next;       /* next entry with the same folded form, -1 at the end */
     int suggestible;    /* an id, zh or en name (alt names are not offered as suggestions) */
+    int shown;          /* which name to show of a concept whose names contain a text: the
+                         * lowest (zh 0, en 1, alt 2, id 3) */
 } name_entry;
 
 struct names_index {
@@ -43,7 +46,8 @@ void names_free(names_index *ix)
     free(ix);
 }
 
-static int add_name(names_index *ix, const char *name, int32_t concept, int suggestible)
+static int add_name(names_index *ix, const char *name, int32_t concept, int suggestible,
+                    int shown)
 {
     char *f = text_fold(name);
     if (!f)
@@ -66,6 +70,10 @@ static int add_name(names_index *ix, const char *name, int32_t concept, int sugg
                     e->suggestible = 1;
                     e->name = name;
                 }
+                if (shown < e->shown) { /* "data productivity" rather than its id */
+                    e->shown = shown;
+                    e->name = name;
+                }
                 return CKG_OK;
             }
             if (e->next < 0)
@@ -75,7 +83,7 @@ static int add_name(names_index *ix, const char *name, int32_t concept, int sugg
         ix->entries[at].next = self;
         key = (char *)ix->entries[first].folded;
     }
-    ix->entries[ix->n_entries++] = (name_entry){name, key, concept, -1, suggestible};
+    ix->entries[ix->n_entries++] = (name_entry){name, key, concept, -1, suggestible, shown};
     return CKG_OK;
 }
 
@@ -96,12 +104,15 @@ int names_build(const ckg_ontology *o, names_index **out)
     for (size_t i = 0; i < o->n_concepts; i++) {
         const ckg_concept *c = &o->concepts[i];
         const ckg_str *fixed[] = {&c->id, &c->zh, &c->en};
+        static const int shown[] = {3, 0, 1};
         for (size_t k = 0; k < 3; k++) {
-            if (fixed[k]->s && (rc = add_name(ix, fixed[k]->s, (int32_t)i, 1)) != CKG_OK)
+            if (fixed[k]->s &&
+                (rc = add_name(ix, fixed[k]->s, (int32_t)i, 1, shown[k])) != CKG_OK)
                 goto out;
         }
         for (size_t a = 0; a < c->alt.n; a++) {
-            if (c->alt.items[a].s && (rc = add_name(ix, c->alt.items[a].s, (int32_t)i, 0)) != CKG_OK)
+            if (c->alt.items[a].s &&
+                (rc = add_name(ix, c->alt.items[a].s, (int32_t)i, 0, 2)) != CKG_OK)
                 goto out;
         }
     }
@@ -111,6 +122,52 @@ int names_build(const ckg_ontology *o, names_index **out)
 out:
     names_free(ix);
     return rc;
+}
+
+/* The concepts one of whose names contains key (folded, not empty) into r, each shown by
+ * the first of its names that does (zh, en, alt, id), the shortest shown name first, then in
+ * ontology order. */
+static int containing(const names_index *ix, const char *key, names_result *r)
+{
+    size_t n_concepts = ix->o->n_concepts;
+    if (!*key)
+        return CKG_OK;
+    /* per concept: the entry of the name to show, or -1 */
+    int32_t *best = malloc((n_concepts ? n_concepts : 1) * sizeof *best);
+    if (!best)
+        return CKG_ENOMEM;
+    memset(best, 0xff, (n_concepts ? n_concepts : 1) * sizeof *best);
+    for (size_t i = 0; i < ix->n_entries; i++) {
+        const name_entry *e = &ix->entries[i];
+        if (!strstr(e->folded, key))
+            continue;
+        int32_t *b = &best[e->concept];
+        if (*b < 0)
+            r->containing_total++;
+        if (*b < 0 || e->shown < ix->entries[*b].shown)
+            *b = (int32_t)i;
+    }
+    /* keep the NAMES_MAX_CONTAINING shortest, stable in ontology order */
+    for (size_t c = 0; c < n_concepts; c++) {
+        if (best[c] < 0)
+            continue;
+        size_t len = strlen(ix->entries[best[c]].folded), at = r->n_containing;
+        while (at > 0 && strlen(ix->entries[best[r->containing[at - 1]]].folded) > len)
+            at--;
+        if (at >= NAMES_MAX_CONTAINING)
+            continue;
+        size_t end = r->n_containing < NAMES_MAX_CONTAINING ? r->n_containing
+                                                             : NAMES_MAX_CONTAINING - 1;
+        for (size_t k = end; k > at; k--)
+            r->containing[k] = r->containing[k - 1];
+        r->containing[at] = (int32_t)c;
+        if (r->n_containing < NAMES_MAX_CONTAINING)
+            r->n_containing++;
+    }
+    for (size_t k = 0; k < r->n_containing; k++)
+        r->containing_names[k] = ix->entries[best[r->containing[k]]].name;
+    free(best);
+    return CKG_OK;
 }
 
 int names_resolve(const names_index *ix, const char *name, names_result *r)
@@ -132,11 +189,19 @@ int names_resolve(const names_index *ix, const char *name, names_result *r)
         goto out;
     }
     r->verdict = NAMES_UNKNOWN;
-    /* candidates: the folded id, zh and en names, in ontology order (NULL for alt names) */
+    if ((rc = containing(ix, key, r)) != CKG_OK)
+        goto out;
+    rc = CKG_ENOMEM;
+    /* candidates: the folded id, zh and en names, in ontology order (NULL for alt names and
+     * for the concepts already listed as containing the name) */
     if (!(folded = malloc((ix->n_entries ? ix->n_entries : 1) * sizeof *folded)))
         goto out;
-    for (size_t i = 0; i < ix->n_entries; i++)
-        folded[i] = ix->entries[i].suggestible ? ix->entries[i].folded : NULL;
+    for (size_t i = 0; i < ix->n_entries; i++) {
+        int listed = 0;
+        for (size_t k = 0; k < r->n_containing && !listed; k++)
+            listed = r->containing[k] == ix->entries[i].concept;
+        folded[i] = ix->entries[i].suggestible && !listed ? ix->entries[i].folded : NULL;
+    }
     const char *close[5];
     size_t n = suggest_closest(key, folded, ix->n_entries, close, 5);
     /* back from folded forms to the names as written */
@@ -191,5 +256,105 @@ int names_resolve_once(const ckg_ontology *o, const char *name, names_result *r)
         return rc;
     rc = names_resolve(ix, name, r);
     names_free(ix);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ papers, sections, themes */
+
+/* Resolves name among n items, each known by k names (names[i * k + j], NULL for none):
+ * the items one of whose names folds equal to it; else, with prefix, those whose first name
+ * starts with it; else suggestions by edit distance over every name. */
+static int resolve_among(const char *const *names, size_t n, size_t k, int prefix,
+                         const char *name, names_result *r)
+{
+    int rc = CKG_ENOMEM;
+    char **folded = calloc(n * k + 1, sizeof *folded);
+    char *key = text_fold(name);
+    memset(r, 0, sizeof *r);
+    if (!folded || !key)
+        goto out;
+    for (size_t i = 0; i < n * k; i++) {
+        if (names[i] && !(folded[i] = text_fold(names[i])))
+            goto out;
+    }
+    for (size_t i = 0; i < n && r->n < NAMES_MAX_MATCHES; i++) {
+        for (size_t j = 0; j < k; j++) {
+            if (folded[i * k + j] && strcmp(folded[i * k + j], key) == 0) {
+                r->concepts[r->n++] = (int32_t)i;
+                break;
+            }
+        }
+    }
+    size_t len = strlen(key);
+    for (size_t i = 0; prefix && len && !r->n && i < n; i++) {
+        if (folded[i * k] && strncmp(folded[i * k], key, len) == 0) {
+            for (size_t m = i; m < n && r->n < NAMES_MAX_MATCHES; m++) {
+                if (folded[m * k] && strncmp(folded[m * k], key, len) == 0)
+                    r->concepts[r->n++] = (int32_t)m;
+            }
+        }
+    }
+    rc = CKG_OK;
+    if (r->n) {
+        r->verdict = r->n == 1 ? NAMES_FOUND : NAMES_AMBIGUOUS;
+        goto out;
+    }
+    r->verdict = NAMES_UNKNOWN;
+    const char *close[1]; /* the caller lists every name: one suggestion is enough */
+    size_t m = suggest_closest(key, (const char *const *)folded, n * k, close, 1);
+    for (size_t j = 0; j < m; j++) {
+        for (size_t i = 0; i < n * k; i++) {
+            if (folded[i] == close[j]) {
+                r->suggestions[r->n_suggestions++] = names[i];
+                break;
+            }
+        }
+    }
+out:
+    if (folded) {
+        for (size_t i = 0; i < n * k; i++)
+            free(folded[i]);
+    }
+    free(folded);
+    free(key);
+    return rc;
+}
+
+int names_paper(const ckg_ontology *o, const char *name, names_result *r)
+{
+    const char **ids = malloc((o->n_papers ? o->n_papers : 1) * sizeof *ids);
+    if (!ids)
+        return CKG_ENOMEM;
+    for (size_t i = 0; i < o->n_papers; i++)
+        ids[i] = o->papers[i].id.s;
+    int rc = resolve_among(ids, o->n_papers, 1, 1, name, r);
+    free(ids);
+    return rc;
+}
+
+int names_section(const ckg_paper *p, const char *name, names_result *r)
+{
+    const char **ids = malloc((p->n_sections ? p->n_sections : 1) * sizeof *ids);
+    if (!ids)
+        return CKG_ENOMEM;
+    for (size_t i = 0; i < p->n_sections; i++)
+        ids[i] = p->sections[i].id.s;
+    int rc = resolve_among(ids, p->n_sections, 1, 1, name, r);
+    free(ids);
+    return rc;
+}
+
+int names_theme(const ckg_ontology *o, const char *name, names_result *r)
+{
+    const char **names = malloc((3 * o->n_themes + 1) * sizeof *names);
+    if (!names)
+        return CKG_ENOMEM;
+    for (size_t i = 0; i < o->n_themes; i++) {
+        names[3 * i] = o->themes[i].id.s;
+        names[3 * i + 1] = o->themes[i].zh.s;
+        names[3 * i + 2] = o->themes[i].en.s;
+    }
+    int rc = resolve_among(names, o->n_themes, 3, 0, name, r);
+    free(names);
     return rc;
 }

@@ -4,8 +4,8 @@
 
 #include "ckg/arena.h"
 #include "ckg/ontology.h"
-#include "ckg/ydoc.h"
 #include "util/filebuf.h"
+#include "ydoc.h"
 
 #include <stdint.h>
 

@@ -5,8 +5,8 @@
  * mention's concept, each relation's ends and kind, each evidence's section. A reference
  * that does not resolve is reported with the closest ids as suggestions and left at -1. */
 #include "ckg/status.h"
-#include "ckg/suggest.h"
 #include "ontology_internal.h"
+#include "suggest.h"
 
 #include <stddef.h>
 #include <stdlib.h>

@@ -10,9 +10,9 @@
  * resolved afterwards, by ontology_link (ontology_link.c), once every file is in. */
 #include "ckg/ontology.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
-#include "ckg/ydoc.h"
 #include "ontology_internal.h"
+#include "suggest.h"
+#include "ydoc.h"
 #include "util/array.h"
 
 #include <dirent.h>
@@ -306,16 +306,17 @@ static void walk_kind_test(loader *L, const ynode *n, ckg_kind *k)
     read_string(L, v[COUNTER_EXAMPLE], "counter_example", &k->test_counter_example);
 }
 
-/* A kind's synonyms: linking phrases in Chinese and in English, each a list. */
-static void walk_kind_synonyms(loader *L, const ynode *n, ckg_kind *k)
+/* Synonyms of a kind's phrases (under the kind: read from -> to; under its inverse: read
+ * to -> from): linking phrases in Chinese and in English, each a list. */
+static void walk_kind_synonyms(loader *L, const ynode *n, ckg_strs *zh, ckg_strs *en)
 {
     enum { SYN_ZH, SYN_EN };
     static const field fields[] = {{"zh", 1}, {"en", 1}, {NULL, 0}};
     const ynode *v[MAX_FIELDS];
     if (!check_map(L, n, "'synonyms'", fields, v))
         return;
-    read_string_list(L, v[SYN_ZH], "zh", &k->synonyms_zh);
-    read_string_list(L, v[SYN_EN], "en", &k->synonyms_en);
+    read_string_list(L, v[SYN_ZH], "zh", zh);
+    read_string_list(L, v[SYN_EN], "en", en);
 }
 
 static void walk_kinds(loader *L, const ynode *root)
@@ -327,8 +328,8 @@ static void walk_kinds(loader *L, const ynode *root)
                                    {"inverse", 1},     {"description", 0},
                                    {"family", 1},      {"polarity", 0}, {"test", 1},
                                    {"synonyms", 0},    {NULL, 0}};
-    enum { INV_ZH, INV_EN };
-    static const field inverse_fields[] = {{"zh", 1}, {"en", 1}, {NULL, 0}};
+    enum { INV_ZH, INV_EN, INV_SYNONYMS };
+    static const field inverse_fields[] = {{"zh", 1}, {"en", 1}, {"synonyms", 0}, {NULL, 0}};
     static const char *const polarities[] = {"positive", "negative"};
     const ynode *t_v[MAX_FIELDS], *v[MAX_FIELDS], *w[MAX_FIELDS];
     if (!check_top(L, root, "a mapping with key 'relations'", top, t_v))
@@ -350,6 +351,9 @@ static void walk_kinds(loader *L, const ynode *root)
         if (v[INVERSE] && check_map(L, v[INVERSE], "'inverse'", inverse_fields, w)) {
             read_string(L, w[INV_ZH], "zh", &k->inverse_zh);
             read_string(L, w[INV_EN], "en", &k->inverse_en);
+            if (w[INV_SYNONYMS])
+                walk_kind_synonyms(L, w[INV_SYNONYMS], &k->inverse_synonyms_zh,
+                                   &k->inverse_synonyms_en);
         }
         k->family = read_choice(L, v[FAMILY], "family", ontology_family_names(), CKG_N_FAMILIES,
                                 &k->family_name);
@@ -357,7 +361,7 @@ static void walk_kinds(loader *L, const ynode *root)
         if (v[TEST])
             walk_kind_test(L, v[TEST], k);
         if (v[SYNONYMS])
-            walk_kind_synonyms(L, v[SYNONYMS], k);
+            walk_kind_synonyms(L, v[SYNONYMS], &k->synonyms_zh, &k->synonyms_en);
         if (k->id.s)
             L->o->n_kinds++;
     }

@@ -26,6 +26,22 @@
 
 #define NIL UINT32_C(0xFFFFFFFF)
 
+/* Every field the walk sets is packed, and a cached load is compared with a fresh one field
+ * by field (same_ontology in tests/unit/test_ontology_cache.c). A field added to one of these
+ * structs changes its size and stops the build here until it is packed, unpacked and
+ * compared, and the size below updated (sizes of x86-64 Linux, where ckg is built). */
+#if defined(__x86_64__) && defined(__LP64__)
+_Static_assert(sizeof(ckg_loc) == 16 && sizeof(ckg_str) == 24 && sizeof(ckg_strs) == 16 &&
+                   sizeof(ckg_evidence) == 104 && sizeof(ckg_evidences) == 16,
+               "a field was added to a place, string or evidence: pack it");
+_Static_assert(sizeof(ckg_theme) == 96, "a field was added to ckg_theme: pack it");
+_Static_assert(sizeof(ckg_kind) == 336, "a field was added to ckg_kind: pack it");
+_Static_assert(sizeof(ckg_concept) == 208, "a field was added to ckg_concept: pack it");
+_Static_assert(sizeof(ckg_section) == 80 && sizeof(ckg_mention) == 64 &&
+                   sizeof(ckg_relation) == 144 && sizeof(ckg_paper) == 232,
+               "a field was added to a paper, section, mention or relation: pack it");
+#endif
+
 /* ---------------------------------------------------------------- writing */
 
 typedef struct writer {
@@ -189,6 +205,8 @@ void ontology_pack(const ckg_ontology *o, strbuf *b)
         put_i32(b, k->family);
         put_strs(w, &k->synonyms_zh);
         put_strs(w, &k->synonyms_en);
+        put_strs(w, &k->inverse_synonyms_zh);
+        put_strs(w, &k->inverse_synonyms_en);
     }
     put_u32(b, (uint32_t)o->n_concepts);
     for (size_t i = 0; i < o->n_concepts; i++) {
@@ -288,7 +306,7 @@ enum {
     MIN_SECTION = MIN_LOC + 2 * MIN_STR + MIN_STRS,
     MIN_MENTION = MIN_LOC + MIN_STR + MIN_EVIDENCES,
     MIN_RELATION = MIN_LOC + 4 * MIN_STR + MIN_EVIDENCES,
-    MIN_THEME = 4 * MIN_STR, MIN_KIND = 11 * MIN_STR + 4 + 2 * MIN_STRS,
+    MIN_THEME = 4 * MIN_STR, MIN_KIND = 11 * MIN_STR + 4 + 4 * MIN_STRS,
     MIN_CONCEPT = MIN_LOC + 6 * MIN_STR + 2 * MIN_STRS,
     MIN_PAPER = 4 + MIN_LOC + 5 * MIN_STR + MIN_STRS + 4 + MIN_LOC + 3 * 4,
 };
@@ -464,6 +482,8 @@ int ontology_unpack(const char *data, size_t len, int skip_evidence, ckg_ontolog
             fail(&r);
         get_strs(&r, &k->synonyms_zh);
         get_strs(&r, &k->synonyms_en);
+        get_strs(&r, &k->inverse_synonyms_zh);
+        get_strs(&r, &k->inverse_synonyms_en);
     }
     o->concepts = get_top(&r, MIN_CONCEPT, sizeof *o->concepts, &o->n_concepts);
     for (size_t i = 0; i < o->n_concepts && r.status == CKG_OK; i++) {

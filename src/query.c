@@ -7,6 +7,7 @@
  * neighbors and path steps share one way of grouping what the papers say. Everything a
  * result holds lives in its arena. */
 #include "ckg/query.h"
+#include "query_internal.h"
 #include "ckg/status.h"
 #include "util/array.h"
 
@@ -88,15 +89,15 @@ out:
 
 /* ---------------------------------------------------------------- filters */
 
-typedef struct walk_filter {
-    unsigned direction;
-    unsigned char *kind_ok; /* NULL: every kind */
-    int32_t paper, theme;
-} walk_filter;
-
-static int filter_init(const query_index *qi, const query_filter *f, walk_filter *w)
+void query_walk_free(query_walk *w)
 {
-    *w = (walk_filter){QUERY_BOTH, NULL, -1, -1};
+    free(w->kind_ok);
+    free(w->avoided);
+}
+
+int query_walk_init(const query_index *qi, const query_filter *f, query_walk *w)
+{
+    *w = (query_walk){QUERY_BOTH, NULL, NULL, -1, -1};
     if (!f)
         return CKG_OK;
     w->direction = f->direction & QUERY_BOTH ? f->direction & QUERY_BOTH : QUERY_BOTH;
@@ -110,17 +111,28 @@ static int filter_init(const query_index *qi, const query_filter *f, walk_filter
                 w->kind_ok[f->kinds[i]] = 1;
         }
     }
+    if (f->avoid && f->n_avoid) {
+        if (!(w->avoided = calloc(qi->o->n_concepts ? qi->o->n_concepts : 1, 1))) {
+            query_walk_free(w);
+            return CKG_ENOMEM;
+        }
+        for (size_t i = 0; i < f->n_avoid; i++) {
+            if (f->avoid[i] >= 0 && (size_t)f->avoid[i] < qi->o->n_concepts)
+                w->avoided[f->avoid[i]] = 1;
+        }
+    }
     return CKG_OK;
 }
 
-static int stmt_passes(const walk_filter *w, const query_stmt *s)
+int query_stmt_passes(const query_walk *w, const query_stmt *s)
 {
     return (w->paper < 0 || s->paper == w->paper) && (!w->kind_ok || w->kind_ok[s->kind]);
 }
 
-static int concept_passes(const query_index *qi, const walk_filter *w, int32_t c)
+int query_concept_passes(const query_index *qi, const query_walk *w, int32_t c)
 {
-    return w->theme < 0 || qi->o->concepts[c].theme_index == w->theme;
+    return (w->theme < 0 || qi->o->concepts[c].theme_index == w->theme) &&
+           (!w->avoided || !w->avoided[c]);
 }
 
 /* ---------------------------------------------------------------- records and links */
@@ -256,7 +268,7 @@ int query_neighbors_walk(const query_index *qi, int32_t concept, uint32_t depth,
 {
     const ckg_ontology *o = qi->o;
     int rc;
-    walk_filter w;
+    query_walk w;
     records rs = {0};
     int32_t *seen = NULL, *cur = NULL, *next = NULL;
     unsigned char *paper_seen = NULL;
@@ -264,7 +276,7 @@ int query_neighbors_walk(const query_index *qi, int32_t concept, uint32_t depth,
     *out = NULL;
     if (depth == 0 || concept < 0 || (size_t)concept >= o->n_concepts)
         return CKG_EUSAGE;
-    if ((rc = filter_init(qi, f, &w)) != CKG_OK)
+    if ((rc = query_walk_init(qi, f, &w)) != CKG_OK)
         return rc;
     rc = CKG_ENOMEM;
     size_t nc = o->n_concepts;
@@ -290,10 +302,10 @@ int query_neighbors_walk(const query_index *qi, int32_t concept, uint32_t depth,
                     const query_stmt *s =
                         dir == QUERY_OUT ? &qi->stmts[k] : &qi->stmts[qi->in_stmts[k]];
                     int32_t v = dir == QUERY_OUT ? s->to : s->from;
-                    if (!stmt_passes(&w, s))
+                    if (!query_stmt_passes(&w, s))
                         continue;
                     if (seen[v] < 0) {
-                        if (!concept_passes(qi, &w, v))
+                        if (!query_concept_passes(qi, &w, v))
                             continue;
                         seen[v] = (int32_t)d;
                         next[n_next++] = v;
@@ -333,7 +345,7 @@ out:
     free(seen);
     free(cur);
     free(next);
-    free(w.kind_ok);
+    query_walk_free(&w);
     return rc;
 }
 
@@ -349,18 +361,18 @@ void query_paths_free(query_paths *p)
 
 /* The statements following which, in the walk's direction, leads out of u: for QUERY_OUT
  * those leaving u, for QUERY_IN those entering it. */
-static void adjacency(const query_index *qi, int32_t u, unsigned dir, uint32_t *lo, uint32_t *hi)
+void query_adjacency(const query_index *qi, int32_t u, unsigned dir, uint32_t *lo, uint32_t *hi)
 {
     *lo = dir == QUERY_OUT ? qi->out_start[u] : qi->in_start[u];
     *hi = dir == QUERY_OUT ? qi->out_start[u + 1] : qi->in_start[u + 1];
 }
 
-static const query_stmt *adjacent_stmt(const query_index *qi, unsigned dir, uint32_t k)
+const query_stmt *query_adjacent_stmt(const query_index *qi, unsigned dir, uint32_t k)
 {
     return dir == QUERY_OUT ? &qi->stmts[k] : &qi->stmts[qi->in_stmts[k]];
 }
 
-static int32_t other_end(const query_stmt *s, unsigned dir)
+int32_t query_other_end(const query_stmt *s, unsigned dir)
 {
     return dir == QUERY_OUT ? s->to : s->from;
 }
@@ -372,7 +384,7 @@ static int compare_int32(const void *a, const void *b)
 
 /* The predecessors of v on shortest paths (dist one less, linked in the walk's direction),
  * ascending and unique, into buf (room for every statement touching v); returns how many. */
-static size_t predecessors(const query_index *qi, const walk_filter *w, const int32_t *dist,
+static size_t predecessors(const query_index *qi, const query_walk *w, const int32_t *dist,
                            int32_t v, int32_t *buf)
 {
     size_t n = 0;
@@ -382,11 +394,11 @@ static size_t predecessors(const query_index *qi, const walk_filter *w, const in
         /* u -> v in the walk's direction dir means v is reached from u: look the other way */
         unsigned back = dir == QUERY_OUT ? QUERY_IN : QUERY_OUT;
         uint32_t lo, hi;
-        adjacency(qi, v, back, &lo, &hi);
+        query_adjacency(qi, v, back, &lo, &hi);
         for (uint32_t k = lo; k < hi; k++) {
-            const query_stmt *s = adjacent_stmt(qi, back, k);
-            int32_t u = other_end(s, back);
-            if (stmt_passes(w, s) && dist[u] >= 0 && dist[u] == dist[v] - 1)
+            const query_stmt *s = query_adjacent_stmt(qi, back, k);
+            int32_t u = query_other_end(s, back);
+            if (query_stmt_passes(w, s) && dist[u] >= 0 && dist[u] == dist[v] - 1)
                 buf[n++] = u;
         }
     }
@@ -400,7 +412,7 @@ static size_t predecessors(const query_index *qi, const walk_filter *w, const in
 }
 
 /* The links of one step u -> v of a path, into *step. */
-static int step_links(const query_index *qi, const walk_filter *w, int32_t u, int32_t v,
+int query_step_links(const query_index *qi, const query_walk *w, int32_t u, int32_t v,
                       uint32_t number, arena *mem, query_step *step)
 {
     records rs = {0};
@@ -409,10 +421,10 @@ static int step_links(const query_index *qi, const walk_filter *w, int32_t u, in
         if (!(w->direction & dir))
             continue;
         uint32_t lo, hi;
-        adjacency(qi, u, dir, &lo, &hi);
+        query_adjacency(qi, u, dir, &lo, &hi);
         for (uint32_t k = lo; k < hi; k++) {
-            const query_stmt *s = adjacent_stmt(qi, dir, k);
-            if (other_end(s, dir) == v && stmt_passes(w, s) &&
+            const query_stmt *s = query_adjacent_stmt(qi, dir, k);
+            if (query_other_end(s, dir) == v && query_stmt_passes(w, s) &&
                 records_push(&rs, (record){number, dir, s->kind, v, u, s}) != CKG_OK)
                 goto out;
         }
@@ -430,7 +442,7 @@ typedef struct frame {
     size_t n_preds, next;
 } frame;
 
-static int list_paths(const query_index *qi, const walk_filter *w, const int32_t *dist,
+static int list_paths(const query_index *qi, const query_walk *w, const int32_t *dist,
                       query_paths *res, size_t max, int32_t *buf)
 {
     int rc = CKG_ENOMEM;
@@ -451,10 +463,11 @@ static int list_paths(const query_index *qi, const walk_filter *w, const int32_t
                 !(p->steps = arena_calloc(&res->mem, L ? L : 1, sizeof *p->steps)))
                 goto out;
             res->n_paths++;
+            p->length = L;
             for (size_t i = 0; i <= L; i++)
                 p->concepts[i] = stack[L - i].v;
             for (size_t i = 0; i < L; i++) {
-                if ((rc = step_links(qi, w, p->concepts[i], p->concepts[i + 1], (uint32_t)(i + 1),
+                if ((rc = query_step_links(qi, w, p->concepts[i], p->concepts[i + 1], (uint32_t)(i + 1),
                                      &res->mem, &p->steps[i])) != CKG_OK)
                     goto out;
                 rc = CKG_ENOMEM;
@@ -515,14 +528,14 @@ int query_shortest_paths(const query_index *qi, int32_t a, int32_t b, const quer
     const ckg_ontology *o = qi->o;
     size_t nc = o->n_concepts;
     int rc;
-    walk_filter w;
+    query_walk w;
     int32_t *dist = NULL, *queue = NULL, *buf = NULL;
     uint64_t *count = NULL;
     query_paths *res = NULL;
     *out = NULL;
     if (a < 0 || b < 0 || (size_t)a >= nc || (size_t)b >= nc)
         return CKG_EUSAGE;
-    if ((rc = filter_init(qi, f, &w)) != CKG_OK)
+    if ((rc = query_walk_init(qi, f, &w)) != CKG_OK)
         return rc;
     rc = CKG_ENOMEM;
     if (!(res = calloc(1, sizeof *res)) || !(dist = malloc(nc * sizeof *dist)) ||
@@ -544,12 +557,12 @@ int query_shortest_paths(const query_index *qi, int32_t a, int32_t b, const quer
             if (!(w.direction & dir))
                 continue;
             uint32_t lo, hi;
-            adjacency(qi, u, dir, &lo, &hi);
+            query_adjacency(qi, u, dir, &lo, &hi);
             for (uint32_t k = lo; k < hi; k++) {
-                const query_stmt *s = adjacent_stmt(qi, dir, k);
-                int32_t v = other_end(s, dir);
-                if (dist[v] >= 0 || !stmt_passes(&w, s) ||
-                    (v != b && !concept_passes(qi, &w, v)))
+                const query_stmt *s = query_adjacent_stmt(qi, dir, k);
+                int32_t v = query_other_end(s, dir);
+                if (dist[v] >= 0 || !query_stmt_passes(&w, s) ||
+                    (v != b && !query_concept_passes(qi, &w, v)))
                     continue;
                 dist[v] = dist[u] + 1;
                 queue[tail++] = v;
@@ -586,6 +599,6 @@ out:
     free(queue);
     free(count);
     free(buf);
-    free(w.kind_ok);
+    query_walk_free(&w);
     return rc;
 }

@@ -1,5 +1,5 @@
 /* suggest.c — pick the closest names by code-point edit distance. */
-#include "ckg/suggest.h"
+#include "suggest.h"
 #include "ckg/text.h"
 
 #include <string.h>

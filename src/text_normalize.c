@@ -1,4 +1,4 @@
-/* text_normalize.c — the quote-matching normalization (DESIGN.md "Quote matching") and
+/* text_normalize.c — the quote-matching normalization (doc/design.md, "Quote matching") and
  * the name folding for concept lookup.
  *
  * One pass over the input, per code point: markup rules on the raw text first (<sup>,
@@ -501,25 +501,27 @@ int text_normalize(const char *s, size_t len, char **out, size_t *out_len, text_
 
 static bool fold_drops(uint32_t cp)
 {
-    if (cp <= 0x20 || cp == 0x7F)
+    if (cp <= 0x20 || cp == 0x7F || cp == '-')
         return true;
     if (cp < 0x80)
         return false;
     utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
     return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
            cat == UTF8PROC_CATEGORY_ZP || cat == UTF8PROC_CATEGORY_CC ||
-           cat == UTF8PROC_CATEGORY_CF;
+           cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_PD;
 }
 
 /* Names made only of ASCII, full-width ASCII, CJK unified ideographs and U+3000 (nearly
  * all of them) fold without utf8proc: NFKC leaves ASCII and the ideographs alone and maps
  * full-width ASCII (and U+3000) to ASCII, case folding lowercases ASCII, nothing of the
- * kind composes with its neighbour, and whitespace and controls are dropped. Returns
- * TEXT_OK with *out set, TEXT_ENOMEM, or TEXT_NOT_FOUND when s holds another character
- * (then the general path folds it). s must be valid UTF-8. */
+ * kind composes with its neighbour, whitespace, hyphens and controls are dropped, and an
+ * ideograph becomes its simplified form. Returns TEXT_OK with *out set, TEXT_ENOMEM, or
+ * TEXT_NOT_FOUND when s holds another character (then the general path folds it). s must be
+ * valid UTF-8. */
 static int fold_fast(const char *s, size_t len, utf8proc_uint8_t **out, size_t *out_len)
 {
-    utf8proc_uint8_t *d = malloc(len + 1);
+    /* a 3-byte ideograph may become a 4-byte one: at most 4/3 of the input */
+    utf8proc_uint8_t *d = malloc(len + len / 3 + 2);
     size_t w = 0;
     if (!d)
         return TEXT_ENOMEM;
@@ -531,11 +533,10 @@ static int fold_fast(const char *s, size_t len, utf8proc_uint8_t **out, size_t *
         else if (cp == 0x3000)
             cp = ' ';
         if (cp < 0x80) {
-            if (cp > 0x20 && cp != 0x7F)
+            if (cp > 0x20 && cp != 0x7F && cp != '-')
                 d[w++] = (utf8proc_uint8_t)(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
         } else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) {
-            memcpy(d + w, s + i, k);
-            w += k;
+            w += text_utf8_encode(text_t2s(cp), (char *)d + w);
         } else {
             free(d);
             return TEXT_NOT_FOUND;
@@ -549,29 +550,32 @@ static int fold_fast(const char *s, size_t len, utf8proc_uint8_t **out, size_t *
 }
 
 /* Everything else: utf8proc's NFKC with case folding and default-ignorables removed, then
- * whitespace and controls dropped. */
+ * whitespace, dashes and controls dropped and traditional characters made simplified. */
 static int fold_general(const char *s, size_t len, utf8proc_uint8_t **out, size_t *out_len)
 {
-    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_uint8_t *mapped = NULL, *d = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
                                       UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
                                           UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
     if (n < 0)
         return TEXT_ENOMEM; /* the input was validated */
+    if (!(d = malloc((size_t)n + (size_t)n / 3 + 2))) {
+        free(mapped);
+        return TEXT_ENOMEM;
+    }
     size_t w = 0;
     for (size_t r = 0; r < (size_t)n;) {
         uint32_t cp;
         size_t k = text_utf8_decode((const char *)mapped + r, (size_t)n - r, &cp);
         if (k == 0)
             k = 1; /* not reached: utf8proc writes valid UTF-8 */
-        if (!fold_drops(cp)) {
-            memmove(mapped + w, mapped + r, k);
-            w += k;
-        }
+        else if (!fold_drops(cp))
+            w += text_utf8_encode(text_t2s(cp), (char *)d + w);
         r += k;
     }
-    mapped[w] = '\0';
-    *out = mapped;
+    free(mapped);
+    d[w] = '\0';
+    *out = d;
     *out_len = w;
     return TEXT_OK;
 }

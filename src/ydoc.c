@@ -16,7 +16,7 @@
  * line and column are right wherever the line exists; elsewhere (and for errors) the place
  * is recomputed from the mark's character index by walking the text with a cursor that
  * only moves forward (events come in file order; a mark behind it restarts the walk). */
-#include "ckg/ydoc.h"
+#include "ydoc.h"
 #include "ckg/status.h"
 #include "ckg/strmap.h"
 #include "util/array.h"

@@ -3,7 +3,7 @@
  * Loading reports syntax, types, keys, duplicate ids and unresolved references. check adds
  * the rules that need the whole picture: names shared by two concepts, cycles in broader,
  * self-relations, repeated mentions or relations, and above all that every quote is found in
- * its paper's source text (DESIGN.md "Quote matching"); it records where each quote lies.
+ * its paper's source text (doc/design.md, "Quote matching"); it records where each quote lies.
  * The vocabulary's rules (issue 16): a linking phrase names one kind; within a paper an
  * ordered pair of concepts carries kinds of one family; is_a relations agree with broader.
  * Warnings (a concept no paper mentions, a relation end the paper never mentions, an

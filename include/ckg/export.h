@@ -2,24 +2,36 @@
  * the JSON documents and CSV tables of the commands (further down).
  *
  * Formats of the graph (everything that comes from YAML is escaped for the format):
- *   JSON     DESIGN.md's shape: {"scope", "papers":[{id, source, title, authors, venue,
+ *   JSON     doc/design.md's shape: {"scope", "papers":[{id, source, title, authors, venue,
  *            year, sections:[{id, title, authors}]}], "concepts":[{id, zh, en, alt, theme, broader, papers}],
  *            "relations":[{from, to, kind, papers}]}. concepts are the graph's vertices in
  *            vertex order; relations hold one entry per distinct statement (from, kind, to)
  *            in scope, with the papers stating that very kind, ordered by (from vertex,
  *            to vertex, kind). The analysis graph is rebuilt from it exactly: one edge per
  *            distinct (from, to), weight = the number of distinct papers over its entries.
- *   GraphML  typed <key>s; nodes carry label (= zh), zh, en, alt, theme, papers (string)
- *            and n_papers (int), their XML id being the concept id; edges carry weight
- *            (double), kinds, label (the kinds' zh phrases) and papers; the graph carries
- *            scope. Lists inside one value are joined with ';' (in alt, a ';' or '\' of a
- *            name is escaped by a backslash; ids never hold either). Read back by
- *            python-igraph (Graph.Read_GraphML), NetworkX (read_graphml) and Gephi.
- *   DOT      a plain digraph with the same attributes (weight an integer), no styling.
+ *   GraphML  typed <key>s; nodes carry label (= zh), zh, en, alt, theme, papers, color,
+ *            definition_zh, definition_en (string), n_papers (int) and, with the graph's
+ *            export_attrs, evidence (int) and every measure of metrics.h (int for the
+ *            whole-number ones, double for the others), their XML id being the concept id;
+ *            edges carry weight (double), kinds, label (the kinds' zh phrases), papers and
+ *            with attrs evidence (int); the graph carries scope. Lists inside one value are
+ *            joined with ';' (in alt, a ';' or '\' of a name is escaped by a backslash; ids
+ *            never hold either). Read back by python-igraph (Graph.Read_GraphML), NetworkX
+ *            (read_graphml) and Gephi.
+ *   GEXF     GEXF 1.3 (export_gexf.c): the same attributes as GraphML, declared as
+ *            <attributes> and given as <attvalue>s, the edges' weight and label as theirs,
+ *            and per node the viz module's color (its theme's, as on the maps), size (by
+ *            PageRank) and position (a Graphviz layout, export_attrs), so that Gephi opens
+ *            a finished map. Text goes into attribute values, line breaks and tabs as
+ *            character references so they survive.
+ *   DOT      a plain digraph with the attributes of the first GraphML (weight an integer),
+ *            no styling and no measures.
  *   CSV      RFC 4180 (fields with , " CR or LF quoted, quotes doubled; LF line ends): a
- *            nodes table (id, label, zh, en, theme, alt, papers) and an edges table
- *            (source, target, type, weight, kinds, label, papers), one row per edge of the
- *            graph; both (nodes, an empty line, edges) or one of them.
+ *            nodes table (id, label, zh, en, theme, alt, papers, color, definition_zh,
+ *            definition_en, n_papers, then evidence and every measure with attrs) and an
+ *            edges table (source, target, type, weight, kinds, label, papers, then
+ *            evidence with attrs), one row per edge of the graph; both (nodes, an empty
+ *            line, edges) or one of them.
  * The writers return CKG_OK, CKG_ENOMEM, or CKG_EIO when the stream reports an error. */
 #ifndef CKG_EXPORT_H
 #define CKG_EXPORT_H
@@ -29,6 +41,7 @@
 #include "ckg/graph.h"
 #include "ckg/metrics.h"
 #include "ckg/query.h"
+#include "ckg/render.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -36,20 +49,44 @@
 typedef enum export_format {
     EXPORT_JSON,
     EXPORT_GRAPHML,
+    EXPORT_GEXF,
     EXPORT_DOT,
     EXPORT_CSV,       /* nodes, an empty line, edges */
     EXPORT_CSV_NODES, /* the nodes table only */
     EXPORT_CSV_EDGES, /* the edges table only */
 } export_format;
 
-/* "json", "graphml", "dot", "csv" -> the format; CKG_OK or CKG_ENOTFOUND. */
+/* "json", "graphml", "gexf", "dot", "csv" -> the format; CKG_OK or CKG_ENOTFOUND. */
 int export_format_from_name(const char *name, export_format *out);
+
+/* What the graph formats carry besides the graph (export_attrs.c): every measure of the
+ * graph (metrics_compute, unweighted), the evidence of each vertex (the quotes of its
+ * mentions in scope) and each edge (the quotes of the relations stated for the pair in
+ * scope; in a section scope only the quotes tagged with the section), and for GEXF each
+ * node's size (10 to 50 by PageRank, the square root of its share of the largest) and
+ * position (Graphviz's sfdp with those sizes, deterministic). */
+typedef struct export_attrs {
+    const metrics_result *m;           /* of the graph exported */
+    size_t *vertex_evidence, *edge_evidence;
+    double *size;                      /* per vertex */
+    double *x, *y;                     /* per vertex; NULL unless laid out */
+} export_attrs;
+
+/* Builds the attributes of g with m (metrics_compute of g), laid out in the Graphviz
+ * context layout when it is not NULL (render_context_new; one context serves every layout
+ * of a process: Graphviz 2.42's pango plugin reads freed memory in a second one). CKG_OK,
+ * CKG_EINVALID when Graphviz cannot lay the graph out (a diagnostic says why) or
+ * CKG_ENOMEM; *out is zeroed on failure. */
+int export_attrs_build(const ckg_graph *g, const metrics_result *m, render_context *layout,
+                       diag_list *diags, export_attrs *out);
+void export_attrs_free(export_attrs *a);
 
 /* The JSON document of g (a new reference). CKG_OK or CKG_ENOMEM. */
 int export_json(const ckg_graph *g, json_t **out);
 
-/* Writes g in format f to out. */
-int export_write(const ckg_graph *g, export_format f, FILE *out);
+/* Writes g in format f to out, with attrs (NULL: without evidence, measures or layout;
+ * GEXF then has no viz sizes or positions). */
+int export_write(const ckg_graph *g, export_format f, const export_attrs *attrs, FILE *out);
 
 /* ------------------------------------------------------------------ the commands' documents
  *
@@ -64,13 +101,17 @@ int export_write(const ckg_graph *g, export_format f, FILE *out);
 
 /* export_metrics.c. {scope, nodes, edges, weighted, method, seed, damping, concepts: [{id,
  * zh, en, theme, degree, in_degree, out_degree, betweenness, harmonic, pagerank, hub,
- * authority, coreness, community}], graph: {nodes, edges, undirected_edges, density,
+ * authority, coreness, community, rank}], graph: {nodes, edges, undirected_edges, density,
  * components, largest_component, diameter, communities, modularity, theme_modularity}}:
- * concepts are the vertices rows[0..n_rows) (metrics_select), in that order. */
+ * concepts are the vertices rows[0..n_rows) (metrics_select), in that order; rank is
+ * ranks[v] (metrics_ranks of metrics_rank_measure: tied concepts share the average rank),
+ * left out when ranks is NULL. */
 int export_metrics_json(const metrics_result *m, const size_t *rows, size_t n_rows,
-                        json_t **out);
-/* rank,id,zh,en,theme and one column per measure; rank counts the rows from 1. */
-int export_metrics_csv(const metrics_result *m, const size_t *rows, size_t n_rows, FILE *f);
+                        const double *ranks, json_t **out);
+/* rank,id,zh,en,theme and one column per measure; rank is ranks[v] as in the JSON (an
+ * empty field when ranks is NULL). */
+int export_metrics_csv(const metrics_result *m, const size_t *rows, size_t n_rows,
+                       const double *ranks, FILE *f);
 
 /* export_diff.c. {a, b, measure, scopes: [{scope, paper, section, title, authors, year,
  * nodes, edges, density, communities, modularity}] (a's, b's), shared, only_a, only_b (ids),
@@ -127,10 +168,13 @@ int export_neighbors_json(const ckg_ontology *o, const query_neighbors *nb, int 
  * link; with evidence, one row a quote, with paper,section,line,quote. */
 int export_neighbors_csv(const ckg_ontology *o, const query_neighbors *nb, int evidence,
                          query_lines *lines, FILE *f);
-/* {from, to: {id, zh, en, theme}, directed, found, length, total, paths: [{concepts: [id],
- * steps: [{from, to, relations: [neighbor objects]}]}]}. */
-int export_path_json(const ckg_ontology *o, const query_paths *ps, int directed, int evidence,
-                     query_lines *lines, json_t **out);
+/* {from, to: {id, zh, en, theme}, directed, avoid: [id], k, found, length, total, paths:
+ * [{length, concepts: [id], steps: [{from, to, relations: [neighbor objects]}]}]}: f is the
+ * filter the paths were found with (NULL: none; directed when it follows QUERY_OUT only,
+ * avoid its concepts), k the number of shortest paths asked for (0: the shortest ones,
+ * null in the JSON). */
+int export_path_json(const ckg_ontology *o, const query_paths *ps, const query_filter *f,
+                     size_t k, int evidence, query_lines *lines, json_t **out);
 
 /* export_query.c. {id, zh, en, alt, theme, broader, narrower: [{id, zh, en, theme}],
  * definition: {zh, en}, centrality: [{scope, concepts, degree, in_degree, out_degree,
@@ -148,5 +192,18 @@ int export_search_json(const ckg_ontology *o, const char *text, const query_sear
  * quote. */
 int export_search_csv(const ckg_ontology *o, const query_search_result *r, query_lines *lines,
                       FILE *f);
+
+/* export_catalog.c. {papers: [{id, title, authors, year, venue, doi, source, sections: [{id,
+ * title, authors}], concepts, mentions, relations, quotes}]} in ontology order (counts of
+ * query_catalog; title, year, venue, doi, source null when absent). */
+int export_papers_json(const ckg_ontology *o, const query_catalog_result *c, json_t **out);
+/* id,title,authors,year,venue,doi,source,sections,concepts,mentions,relations,quotes (authors
+ * and section ids joined by ';'): one row a paper. */
+int export_papers_csv(const ckg_ontology *o, const query_catalog_result *c, FILE *f);
+/* {themes: [{id, zh, en, description, color, concepts, papers, mentions, relations}]} in
+ * ontology order; color is the fill of the theme's boxes on the maps. */
+int export_themes_json(const ckg_ontology *o, const query_catalog_result *c, json_t **out);
+/* id,zh,en,color,concepts,papers,mentions,relations: one row a theme. */
+int export_themes_csv(const ckg_ontology *o, const query_catalog_result *c, FILE *f);
 
 #endif

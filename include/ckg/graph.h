@@ -1,4 +1,4 @@
-/* graph.h — the analysis graph of DESIGN.md for a scope: vertices and edges as plain arrays.
+/* graph.h — the analysis graph of doc/design.md for a scope: vertices and edges as plain arrays.
  *
  * Scope: all papers, one paper, or one section of a paper that declares sections. A concept
  * is in scope when a paper in scope mentions it or names it in a relation (for the section

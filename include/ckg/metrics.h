@@ -3,7 +3,7 @@
  * Every measure is computed once for every vertex of a ckg_graph and kept by measure, so a
  * caller (ckg metrics, show, diff, compare) reads any of them by enum or by name, ranks
  * them, or sorts vertices by them. The definitions, fixed so results can be checked against
- * python-igraph or NetworkX on the same edges (DESIGN.md "The analysis graph"):
+ * python-igraph or NetworkX on the same edges (doc/design.md, "The analysis graph"):
  *
  *   The directed graph D: one edge per distinct ordered pair (from, to) in scope, its weight
  *   w = the number of papers stating the pair. The undirected collapse U: one edge per
@@ -53,7 +53,7 @@
  * depend on the number of threads. With weights, betweenness and harmonic centrality are
  * igraph's (Dijkstra). Coreness, components, communities and modularity are igraph's; hub
  * and authority blocks use igraph's ARPACK. Every result is the same on every run. Degrees
- * and PageRank are ckg's own code (metrics_basic.c) and need no igraph. */
+ * and PageRank are ckg's own code (metrics_basic.c, metrics_pagerank.c) and need no igraph. */
 #ifndef CKG_METRICS_H
 #define CKG_METRICS_H
 
@@ -108,6 +108,11 @@ typedef struct metrics_options {
 } metrics_options;
 
 void metrics_options_default(metrics_options *opt);
+
+/* The PageRank of every vertex of g into p (n_vertices entries), as metrics_compute and
+ * metrics_compute_basic give it (see above), from g's edge list: no igraph. damping in
+ * [0, 1). CKG_OK or CKG_ENOMEM. */
+int metrics_pagerank(const ckg_graph *g, int weighted, double damping, double *p);
 
 typedef struct metrics_figures {
     size_t nodes, edges, undirected_edges;
@@ -169,5 +174,11 @@ typedef struct metrics_selection {
  * CKG_OK or CKG_ENOMEM (metrics_select.c). */
 int metrics_select(const metrics_result *m, const metrics_selection *sel, size_t **rows,
                    size_t *n);
+
+/* The measure the rank column of such a table counts by: the one sorted by, or PageRank
+ * when sorted by id or by community (labels, not quantities). Ranks are metrics_ranks of it
+ * over every vertex of the graph, so tied concepts share the average rank in every table,
+ * whatever rows are shown. */
+metrics_measure metrics_rank_measure(const metrics_selection *sel);
 
 #endif

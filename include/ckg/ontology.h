@@ -1,7 +1,7 @@
 /* ontology.h — the curated ontology in memory, and its loader.
  *
- * Layout on disk (DESIGN.md): themes.yaml, relations.yaml, concepts/<theme>.yaml and
- * papers/<id>.yaml.
+ * Layout on disk (doc/design.md, "Ontology"): themes.yaml, relations.yaml,
+ * concepts/<theme>.yaml and papers/<id>.yaml.
  * Every string keeps the place it came from, so any later check can point at it. References
  * between entities (theme, broader, concept, kind, section) are resolved to indexes when the
  * ontology is loaded; an index of -1 means the name did not resolve and an error was reported.
@@ -54,13 +54,15 @@ int ontology_family_by_name(const char *name);
  * family is the kind's family (-1 when absent or unknown, reported); polarity is "positive"
  * or "negative" where the kind has one. The test tells a curator when to choose the kind: a
  * question, an example and a counter-example. synonyms_* are further linking phrases that
- * read from -> to, for mapping a student's phrase onto the kind. */
+ * read from -> to, inverse_synonyms_* further phrases that read to -> from (依赖, "depends
+ * on"), for mapping a student's phrase onto the kind (phrase.h). */
 typedef struct ckg_kind {
     ckg_str id, zh, en, inverse_zh, inverse_en, description;
     ckg_str family_name, polarity;
     int family;
     ckg_str test_question, test_example, test_counter_example;
     ckg_strs synonyms_zh, synonyms_en;
+    ckg_strs inverse_synonyms_zh, inverse_synonyms_en;
 } ckg_kind;
 
 typedef struct ckg_concept {

@@ -57,10 +57,13 @@ typedef struct query_filter {
     size_t n_kinds;
     int32_t paper; /* only relations this paper states; -1: every paper */
     int32_t theme; /* only concepts of this theme are walked to; -1: every theme */
+    const int32_t *avoid; /* concepts never walked to or through (a path's two ends are
+                           * exempt, like the theme's); NULL or none: no such concept */
+    size_t n_avoid;
 } query_filter;
 
 /* A filter that lets everything through. */
-#define QUERY_FILTER_ALL ((query_filter){QUERY_BOTH, NULL, 0, -1, -1})
+#define QUERY_FILTER_ALL ((query_filter){QUERY_BOTH, NULL, 0, -1, -1, NULL, 0})
 
 /* ------------------------------------------------------------------ links */
 
@@ -115,6 +118,7 @@ typedef struct query_step {
 } query_step;
 
 typedef struct query_path {
+    size_t length;     /* steps */
     int32_t *concepts; /* from the start to the end: length + 1 of them */
     query_step *steps; /* length of them */
 } query_path;
@@ -122,10 +126,11 @@ typedef struct query_path {
 typedef struct query_paths {
     int32_t from, to;
     int found;         /* a path exists (a concept to itself: a path of length 0) */
-    size_t length;     /* steps in each path */
+    size_t length;     /* steps in the shortest path (in each, but for k shortest) */
     query_path *paths; /* the paths listed, in a deterministic order */
     size_t n_paths;
-    uint64_t total;    /* shortest paths in all (saturates at UINT64_MAX) */
+    uint64_t total;    /* shortest paths in all (saturates at UINT64_MAX); for k shortest,
+                        * the paths listed */
     arena mem;
 } query_paths;
 
@@ -137,6 +142,17 @@ typedef struct query_paths {
  * Returns CKG_OK (check ->found), CKG_EUSAGE (a concept out of range) or CKG_ENOMEM. */
 int query_shortest_paths(const query_index *qi, int32_t a, int32_t b, const query_filter *f,
                          size_t max_paths, query_paths **out);
+
+/* The k shortest simple paths from a to b (no concept twice), shortest first and, among
+ * paths of one length, in lexicographic order of their concepts' places in the ontology:
+ * Yen's algorithm over the concepts, each spur a breadth-first search that takes the
+ * lexicographically first of the shortest ways, so the first k paths in that order are found
+ * and every run lists the same. Relations are followed as the filter says (as for
+ * query_shortest_paths, avoided and off-theme concepts only in between). Fewer than k
+ * when fewer exist; ->length is the first's, ->total the number listed. Returns CKG_OK
+ * (check ->found), CKG_EUSAGE (a concept out of range, k 0) or CKG_ENOMEM. */
+int query_k_shortest_paths(const query_index *qi, int32_t a, int32_t b, const query_filter *f,
+                           size_t k, query_paths **out);
 void query_paths_free(query_paths *p);
 
 /* ------------------------------------------------------------------ search */
@@ -243,6 +259,35 @@ void query_lines_init(query_lines *l, const ckg_ontology *o, const char *corpus_
 void query_lines_get(query_lines *l, int32_t paper, const ckg_evidence *ev, size_t *line,
                      size_t *end_line);
 void query_lines_free(query_lines *l);
+
+/* ------------------------------------------------------------------ papers and themes */
+
+/* What one paper holds (query_catalog.c). concepts: those it mentions or names in a
+ * relation (as graph_build's scope of the paper, so `ckg compare` counts the same);
+ * mentions, relations: statements as written; quotes: the evidence of both. */
+typedef struct query_paper_counts {
+    int32_t paper;
+    size_t sections, concepts, mentions, relations, quotes;
+} query_paper_counts;
+
+/* What one theme holds: its concepts; the papers that mention or relate one of them; the
+ * mentions of them and the relation statements with an end among them, over every paper. */
+typedef struct query_theme_counts {
+    int32_t theme;
+    size_t concepts, papers, mentions, relations;
+} query_theme_counts;
+
+typedef struct query_catalog_result {
+    query_paper_counts *papers; /* in ontology order, one per paper */
+    size_t n_papers;
+    query_theme_counts *themes; /* in ontology order, one per theme */
+    size_t n_themes;
+} query_catalog_result;
+
+/* Counts every paper and theme of o in one pass; unresolved references count nowhere.
+ * CKG_OK or CKG_ENOMEM (then *out is empty). */
+int query_catalog(const ckg_ontology *o, query_catalog_result *out);
+void query_catalog_free(query_catalog_result *c);
 
 /* ------------------------------------------------------------------ centrality ranks */
 

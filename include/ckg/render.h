@@ -205,6 +205,19 @@ enum { RENDER_IN_A = 1, RENDER_IN_B = 2, RENDER_IN_BOTH = 3 };
 int render_map(render_context *ctx, const ckg_ontology *o, const render_options *opt,
                diag_list *diags, char **out, size_t *len, render_summary *summary);
 
+/* Positions of the vertices of g laid out by Graphviz's engine (one of render's engines but
+ * radial; sfdp for large graphs), each vertex a circle sizes[v] points across and unlabeled,
+ * for other tools' drawings of the graph (the GEXF export). x[v], y[v] are its centre in
+ * points, y up. The same graph gives the same positions (not with fdp). CKG_OK,
+ * CKG_EINVALID (Graphviz failed; a diagnostic says why) or CKG_ENOMEM (positions.c). */
+int render_positions(render_context *ctx, const ckg_graph *g, const char *engine,
+                     const double *sizes, diag_list *diags, double *x, double *y);
+
+/* The fill color of a theme's boxes on every map ("#E69F00"), by the theme's index in the
+ * ontology (an unresolved theme, -1, takes the first): render_theme_colors' fill, which exports
+ * carry (palette.c). */
+const char *render_theme_color(int32_t theme);
+
 /* RENDER_SIZE_RELATIONS of each vertex of g, into out[0 .. g->n_vertices). */
 void render_relations_measure(const ckg_graph *g, double *out);
 

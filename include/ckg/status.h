@@ -1,7 +1,7 @@
 /* status.h — the status codes every ckg library function returns.
  *
  * Zero is success; failures are negative so that functions returning a count can share
- * the convention. The CLI maps them to the exit codes of DESIGN.md (1 validation or lookup,
+ * the convention. The CLI maps them to the exit codes of doc/design.md (1 validation or lookup,
  * 2 usage, 3 I/O). */
 #ifndef CKG_STATUS_H
 #define CKG_STATUS_H

@@ -7,7 +7,7 @@
  * says it takes a NUL-terminated string. Offsets are byte offsets; lines and columns are
  * 1-based, columns count characters (code points), like libyaml marks.
  *
- * Quote matching (DESIGN.md "Quote matching"): both the quote and the source text are
+ * Quote matching (doc/design.md, "Quote matching"): both the quote and the source text are
  * normalized by text_normalize() and the quote is searched as a substring; a private-use
  * glyph in the source (a PDF's decimal point) matches any one character of the quote. */
 #ifndef CKG_TEXT_H
@@ -291,13 +291,20 @@ bool text_title_is_foreign(const char *s, size_t len);
 
 /* ------------------------------------------------------------------ names */
 
-/* Folds a concept name for lookup: NFKC, case folding, whitespace and default-ignorable
- * characters dropped; "ＴＦＰ", "tfp" and "T F P" fold equal. */
+/* Folds a name for lookup: NFKC, case folding, traditional Chinese characters made
+ * simplified (text_t2s), whitespace, dashes (the hyphen-minus and the other dash
+ * punctuation) and default-ignorable characters dropped; "ＴＦＰ", "tfp" and "T F P" fold
+ * equal, so do "數據要素" and "数据要素", "high-quality development" and "high quality
+ * development". */
 int text_fold_n(const char *s, size_t len, char **out, size_t *out_len, text_error *err);
 
 /* The same for a NUL-terminated string; NULL only when out of memory (an invalid byte is
  * kept as U+FFFD). */
 char *text_fold(const char *s);
+
+/* The simplified form of a traditional Chinese character (數 -> 数), or cp itself: OpenCC's
+ * t2s conversion of the character alone (text_t2s.c, a table generated at build time). */
+uint32_t text_t2s(uint32_t cp);
 
 /* Levenshtein distance between a and b counted in code points (NUL-terminated). With max
  * (SIZE_MAX for none) the work stops early and any distance above max is returned as

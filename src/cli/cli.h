@@ -14,6 +14,7 @@
 #include "ckg/names.h"
 #include "ckg/ontology.h"
 #include "ckg/query.h"
+#include "ckg/score.h"
 #include "ckg/text.h"
 
 #include <jansson.h>
@@ -34,9 +35,10 @@ typedef struct cli {
 typedef int (*cli_command_fn)(const cli *c, int argc, char **argv);
 
 /* What a command needs at run time besides libckg's own code (the table in main.c says it
- * of each command): the query commands need neither, and the front (ckg) carries only
- * those; ckg-full runs the others (main.c, exec_full.c). */
-enum { CLI_USES_IGRAPH = 1, CLI_USES_GRAPHVIZ = 2 };
+ * of each command): the query commands need none of these, and the front (ckg) carries only
+ * those; ckg-full runs the others (main.c, exec_full.c). libxml2 counts: Debian's links ICU,
+ * whose relocations cost as much of a start as igraph's. */
+enum { CLI_USES_IGRAPH = 1, CLI_USES_GRAPHVIZ = 2, CLI_USES_LIBXML2 = 4 };
 
 /* ---------------------------------------------------------------- start-up (session.c)
  *
@@ -55,12 +57,16 @@ typedef enum cli_option_type {
     CLI_FLAG,   /* no value; the int at offset gets .value */
     CLI_STRING, /* const char *: the value as given */
     CLI_CHOICE, /* int: the .value of the choice named; choices end with {NULL} */
-    CLI_COUNT,  /* unsigned long: a whole number from 1 to .max */
+    CLI_COUNT,  /* unsigned long: a whole number from 1 to .max (0: CLI_COUNT_MAX) */
     CLI_LIST,   /* cli_list: every value of an option given again and again */
     CLI_CUSTOM, /* .parse checks the value and stores it */
 } cli_option_type;
 
 enum { CLI_LIST_MAX = 64 };
+
+/* The largest count an option takes unless its entry says otherwise: more than any list
+ * ckg prints, small enough to read back in a message. */
+#define CLI_COUNT_MAX 1000000ul
 
 typedef struct cli_list {
     const char *items[CLI_LIST_MAX];
@@ -137,6 +143,11 @@ int cli_fail(cli_session *s, int status);
  * returns code. */
 int cli_end(cli_session *s, int code);
 
+/* Writes a library document to path (-o FILE; NULL or "-": stdout), whole or not at all
+ * (cli_output_open): write(arg, f) returns a library status, and a failure other than the
+ * stream's own is reported as cli_fail reports it. Returns the exit code. */
+int cli_write_output(cli_session *s, const char *path, int (*write)(const void *arg, FILE *f),
+                     const void *arg);
 /* For the commands (render, atlas) whose `--diff A B` takes B as their one positional
  * argument, so that it reads as written whatever getopt does with the order of arguments;
  * a is --diff's value (NULL without it). Before loading, cli_diff_args checks the positional
@@ -195,13 +206,23 @@ void cli_fputs_safe(FILE *f, const char *s);
  * candidates, unknown ones get suggestions; both exit 1. */
 int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                     int32_t *out);
-/* A paper by id. */
+/* A paper by id or the start of its id (names_paper); unknown or ambiguous names list the
+ * papers. */
 int cli_paper_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *id,
                   int32_t *out);
 /* A paper or one of its sections as a scope: "peng2024" or "forum2024/yi-tong" (the form
- * metrics JSON uses for a section scope). out points into the ontology. */
+ * metrics JSON uses for a section scope), each by id or the start of it. out points into the
+ * ontology. */
 int cli_scope_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *text,
                   graph_scope *out);
+/* The scope of --paper and --section as the user wrote them, replaced by the ids they name
+ * (pointing into the ontology), checked as cli_scope_indexes checks them. */
+int cli_scope_options(const cli *c, const char *cmd, const ckg_ontology *o, graph_scope *scope);
+/* --paper P and --section S (a declared section of P) given as two options, as indexes:
+ * *paper -1 for every paper, *section -1 for the whole paper; --section without --paper is
+ * a usage error, an unknown paper or section as cli_scope_arg says. */
+int cli_scope_indexes(const cli *c, const char *cmd, const ckg_ontology *o,
+                      const graph_scope *scope, int32_t *paper, int32_t *section);
 /* A measure by name (degree, in_degree or in-degree, ...), with a suggestion when unknown
  * (a usage error, exit 2). rankable refuses the community labels. */
 int cli_measure_arg(const cli *c, const char *cmd, const char *name, int rankable,
@@ -216,10 +237,11 @@ int cli_kind_arg(const cli *c, const char *cmd, const ckg_ontology *o, const cha
  * appended to kinds[*n], at most max in all. */
 int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o, const cli_list *values,
                   int32_t *kinds, size_t max, size_t *n);
-/* A theme by id, zh or en. */
+/* A theme by id, zh or en (names_theme); an unknown one lists the themes. */
 int cli_theme_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                   int32_t *out);
-/* A positive count such as --depth. */
+/* A positive count such as --depth: a whole number from 1 to max (0: CLI_COUNT_MAX); a
+ * usage error says which of the three it is not (session.c). */
 int cli_count_arg(const cli *c, const char *cmd, const char *option, const char *value,
                   unsigned long max, unsigned long *out);
 
@@ -276,22 +298,55 @@ void cli_print_links(FILE *f, const cli *c, const ckg_ontology *o, const query_l
 
 /* ---------------------------------------------------------------- output files (outfile.c) */
 
-/* A command's output: stdout, or a file that is written whole or not at all. */
+/* A command's output: stdout, or a file that is written whole or not at all.
+ *
+ * Data (a map, an export) meant for a file is not poured onto a terminal by accident: when
+ * no -o was given and stdout is a terminal, the output is held in memory and written only
+ * when it is text of at most CLI_TERMINAL_MAX_LINES lines and CLI_TERMINAL_MAX_BYTES bytes;
+ * otherwise cli_output_close says how to get it (-o FILE, or -o - to write it anyway) and
+ * returns EXIT_USAGE. A pipe or a file on stdout is written as it comes. */
+enum { CLI_TERMINAL_MAX_LINES = 500, CLI_TERMINAL_MAX_BYTES = 64 * 1024 };
+
 typedef struct cli_output {
     FILE *f;          /* where to write */
     const char *path; /* the target file as given, NULL for stdout */
     char *target;     /* the file renamed over (path, or the file its link names); NULL
                        * when written as it is (stdout, a device, a FIFO) */
     char *tmp;        /* the temporary file beside target */
+    char *held;       /* stdout is a terminal: what was written, in memory */
+    size_t held_len;
+    /* Set by the caller after opening when the data is binary, to its format's name
+     * ("PNG"): binary data never goes to a terminal without -o -. */
+    const char *binary;
 } cli_output;
 
-/* Opens path for writing (NULL or "-": stdout); a file goes to a temporary sibling first
- * (of the file a symbolic link names); a device or a FIFO is written as it is. Returns
- * EXIT_OK, or the exit code after printing why. */
+/* Output formats chosen by the file name: a file name ending (".graphml", compared without
+ * case) and the format it stands for; a table ends with {NULL}. */
+typedef struct cli_extension {
+    const char *ending;
+    int value;
+} cli_extension;
+
+/* The value of a CLI_CHOICE option left as it was: the option was not given. */
+enum { CLI_UNSET = -1 };
+
+/* The format of a command's output: --format when it was given (*format is not
+ * CLI_UNSET), else the one the ending of path names, else dflt (stdout, "-", a device or a
+ * FIFO). A usage error when --format and the name disagree ("-o all.graphml --format json"),
+ * or when a file's name ends in no known ending and --format is not given; choices name the
+ * formats in the messages. Returns EXIT_OK with *format set, or EXIT_USAGE (outfile.c). */
+int cli_output_format(const cli *c, const char *command, const cli_choice *choices,
+                      const cli_extension *endings, const char *path, int dflt, int *format);
+
+/* Opens path for writing (NULL or "-": stdout; NULL on a terminal: held, see above); a file
+ * goes to a temporary sibling first (of the file a symbolic link names); a device or a
+ * FIFO is written as it is. Returns EXIT_OK, or the exit code after printing why. */
 int cli_output_open(const cli *c, const char *command, const char *path, cli_output *out);
 
 /* Finishes the output: when ok and everything was written, the temporary file replaces the
- * target; otherwise it is removed. Returns EXIT_OK or EXIT_IO (after printing why). */
+ * target (or what was held goes to the terminal); otherwise it is removed. Returns EXIT_OK,
+ * EXIT_USAGE (held output too long or binary for a terminal) or EXIT_IO (after printing
+ * why). */
 int cli_output_close(const cli *c, const char *command, cli_output *out, int ok);
 
 /* ---------------------------------------------------------------- text views (view_*.c)
@@ -302,13 +357,16 @@ int view_neighbors(const cli *c, const ckg_ontology *o, const query_neighbors *n
 int view_show(const cli *c, const ckg_ontology *o, const query_concept_info *info,
               const query_scoped_ranks *ranks, size_t n_ranks,
               const query_neighbors *relations, query_lines *lines);
-int view_path(const cli *c, const ckg_ontology *o, const query_paths *ps, int directed,
-              int evidence, query_lines *lines);
+/* f: the filter the paths were found with (direction, avoided concepts); k: how many
+ * shortest paths were asked for (0: the shortest ones). */
+int view_path(const cli *c, const ckg_ontology *o, const query_paths *ps,
+              const query_filter *f, size_t k, int evidence, query_lines *lines);
 int view_search(const cli *c, const ckg_ontology *o, const char *text,
                 const query_search_result *r, size_t limit, query_lines *lines);
-/* The table of rows[0..n_rows) (metrics_select), sorted by the measure named sort. */
+/* The table of rows[0..n_rows) (metrics_select), sorted by the measure named sort, each
+ * with its rank ranks[v] (metrics_rank_measure's; ties share the average). */
 int view_metrics(const cli *c, const metrics_result *m, const size_t *rows, size_t n_rows,
-                 const char *sort);
+                 const double *ranks, const char *sort);
 /* top: concepts and relations per list. */
 int view_diff(const cli *c, const diff_result *d, size_t top);
 /* labels: each side's column label; rows: concepts of the rank matrix; what: "papers",
@@ -316,6 +374,11 @@ int view_diff(const cli *c, const diff_result *d, size_t top);
 int view_compare(const cli *c, const diff_table *t, const char *const *labels, size_t rows,
                  const char *what);
 int view_coverage(const cli *c, const coverage_report *r);
+/* view_catalog.c: the papers, the themes, with query_catalog's counts. */
+int view_papers(const cli *c, const ckg_ontology *o, const query_catalog_result *cat);
+int view_themes(const cli *c, const ckg_ontology *o, const query_catalog_result *cat);
+/* key: how many of the key propositions missed to list. */
+int view_score(const cli *c, const ckg_ontology *o, const score_result *r, size_t key);
 
 /* ---------------------------------------------------------------- the commands */
 
@@ -327,9 +390,14 @@ int cmd_diff(const cli *c, int argc, char **argv);
 int cmd_export(const cli *c, int argc, char **argv);
 int cmd_metrics(const cli *c, int argc, char **argv);
 int cmd_neighbors(const cli *c, int argc, char **argv);
+int cmd_papers(const cli *c, int argc, char **argv);
 int cmd_path(const cli *c, int argc, char **argv);
+int cmd_propositions(const cli *c, int argc, char **argv);
+int cmd_quiz(const cli *c, int argc, char **argv);
 int cmd_render(const cli *c, int argc, char **argv);
+int cmd_score(const cli *c, int argc, char **argv);
 int cmd_search(const cli *c, int argc, char **argv);
 int cmd_show(const cli *c, int argc, char **argv);
+int cmd_themes(const cli *c, int argc, char **argv);
 
 #endif

@@ -75,7 +75,7 @@ static const cli_option option_table[] = {
     {CLI_OPTION("sections", 's', CLI_STRING, options, sections)},
     {CLI_OPTION("measure", 'm', CLI_CUSTOM, options, diff.measure),
      .parse = cli_parse_rankable_measure},
-    {CLI_OPTION("top", 'n', CLI_COUNT, options, top), .max = 100000000},
+    {CLI_OPTION("top", 'n', CLI_COUNT, options, top)},
     {CLI_OPTION("all", 'a', CLI_FLAG, options, all), .value = 1},
     {CLI_OPTION("format", 'f', CLI_CHOICE, options, format), .choices = cli_text_csv_json,
      .what = "format"},

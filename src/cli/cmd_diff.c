@@ -2,7 +2,7 @@
  * differ: which concepts and relations each has, how their centralities and ranks compare,
  * which themes each stresses. The text fits one screen (headline figures, the top concepts
  * of each, the biggest movers, what each has that the other lacks, theme shares, relations
- * one states); JSON (DESIGN.md's shape, with more) and CSV carry the full data. Everything
+ * one states); JSON (doc/design.md's shape, with more) and CSV carry the full data. Everything
  * is computed by diff_compute (diff.h); the JSON and CSV are export_diff_*, the text is
  * view_diff.c. */
 #include "ckg/diff.h"

@@ -5,8 +5,8 @@
 #include "ckg/export.h"
 #include "ckg/metrics.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
 #include "cli.h"
+#include "suggest.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -25,13 +25,15 @@ static void usage(FILE *f)
             "directed graph; betweenness and harmonic centrality (both normalized), coreness\n"
             "and communities on its undirected collapse. Unweighted unless --weighted (weight\n"
             "= papers stating a pair; then degrees are strengths and a path step is 1/weight\n"
-            "long). Communities are seeded, so runs repeat exactly.\n"
+            "long). Communities are seeded, so runs repeat exactly. The # column (rank in CSV\n"
+            "and JSON) is the rank by the sort measure (by PageRank when sorted by id or\n"
+            "community); tied concepts share the average of the ranks they span.\n"
             "\n"
             "measures: degree in_degree out_degree betweenness harmonic pagerank hub authority\n"
             "          coreness community\n"
             "\n"
             "options:\n"
-            "  -p, --paper P       one paper's graph (papers are named by id)\n"
+            "  -p, --paper P       one paper's graph (its id or the start of it)\n"
             "  -s, --section S     one section of that paper (for texts that declare sections)\n"
             "  -n, --top N         list the first N concepts only\n"
             "  -S, --sort MEASURE  order by MEASURE, largest first, ties by id (default:\n"
@@ -77,7 +79,7 @@ static const cli_choice methods[] = {
 static const cli_option option_table[] = {
     {CLI_OPTION("paper", 'p', CLI_STRING, options, scope.paper)},
     {CLI_OPTION("section", 's', CLI_STRING, options, scope.section)},
-    {CLI_OPTION("top", 'n', CLI_COUNT, options, top), .max = ULONG_MAX},
+    {CLI_OPTION("top", 'n', CLI_COUNT, options, top)},
     {CLI_OPTION("sort", 'S', CLI_STRING, options, sort)},
     {CLI_OPTION("theme", 't', CLI_STRING, options, theme)},
     {CLI_OPTION("weighted", 'w', CLI_FLAG, options, metrics.weighted), .value = 1},
@@ -111,16 +113,16 @@ static int sort_arg(const cli *c, const char *sort, metrics_selection *sel)
                            sort);
 }
 
-/* The rows in the format asked for. */
+/* The rows in the format asked for, each with its rank (tied concepts share the average). */
 static int print(const cli_session *s, const options *opt, const metrics_result *m,
-                 const size_t *rows, size_t n_rows)
+                 const size_t *rows, size_t n_rows, const double *ranks)
 {
     json_t *doc;
     switch (opt->format) {
     case CLI_JSON:
-        return cli_print_json(export_metrics_json(m, rows, n_rows, &doc), &doc);
-    case CLI_CSV: return export_metrics_csv(m, rows, n_rows, stdout);
-    default: return view_metrics(s->c, m, rows, n_rows, opt->sort);
+        return cli_print_json(export_metrics_json(m, rows, n_rows, ranks, &doc), &doc);
+    case CLI_CSV: return export_metrics_csv(m, rows, n_rows, ranks, stdout);
+    default: return view_metrics(s->c, m, rows, n_rows, ranks, opt->sort);
     }
 }
 
@@ -136,6 +138,7 @@ int cmd_metrics(const cli *c, int argc, char **argv)
     ckg_graph *g = NULL;
     metrics_result *m = NULL;
     size_t *rows = NULL, n_rows;
+    double *ranks = NULL;
     if ((code = sort_arg(c, opt.sort, &sel)) != EXIT_OK)
         goto out;
     if (opt.scope.section && !opt.scope.paper) {
@@ -147,14 +150,19 @@ int cmd_metrics(const cli *c, int argc, char **argv)
     /* quotes matter only to find what a section states */
     ontology_load_options lopt = {.skip_evidence = opt.scope.section == NULL};
     if ((code = cli_load_ontology(&s, &lopt, 0)) != EXIT_OK ||
+        (code = cli_scope_options(c, spec.name, s.o, &opt.scope)) != EXIT_OK ||
         (opt.theme && (code = cli_theme_arg(c, spec.name, s.o, opt.theme, &sel.theme))))
         goto out;
     if ((rc = graph_build(s.o, &opt.scope, &s.diags, &g)) == CKG_OK &&
         (rc = metrics_compute(g, &opt.metrics, &s.diags, &m)) == CKG_OK &&
-        (rc = metrics_select(m, &sel, &rows, &n_rows)) == CKG_OK)
-        rc = print(&s, &opt, m, rows, n_rows);
+        (rc = metrics_select(m, &sel, &rows, &n_rows)) == CKG_OK) {
+        rc = (ranks = malloc((m->n ? m->n : 1) * sizeof *ranks)) ? CKG_OK : CKG_ENOMEM;
+        if (rc == CKG_OK && (rc = metrics_ranks(m, metrics_rank_measure(&sel), ranks)) == CKG_OK)
+            rc = print(&s, &opt, m, rows, n_rows, ranks);
+    }
     code = rc == CKG_OK ? EXIT_OK : cli_fail(&s, rc);
 out:
+    free(ranks);
     free(rows);
     metrics_free(m);
     graph_free(g);

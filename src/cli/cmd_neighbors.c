@@ -37,7 +37,7 @@ static void usage(FILE *f)
             "                       (default)\n"
             "  -k, --kind K         only relations of kind K (id, or its zh/en phrase); repeat\n"
             "                       or separate with commas for several\n"
-            "  -p, --paper P        only relations stated by paper P (by id)\n"
+            "  -p, --paper P        only relations stated by paper P (id or its start)\n"
             "  -t, --theme T        only concepts of theme T (id, zh or en); the walk does not\n"
             "                       pass through other themes\n"
             "  -e, --evidence       the quotes behind each relation, with paper and line\n"

@@ -30,7 +30,7 @@ static void usage(FILE *f)
             "quote. The map goes to FILE (replaced atomically) or stdout.\n"
             "\n"
             "scope:\n"
-            "  -p, --paper P        one paper (by id); default: all papers\n"
+            "  -p, --paper P        one paper (id or its start); default: all papers\n"
             "      --section S      one section of that paper (papers that declare sections)\n"
             "      --diff A B       two papers on one map, A and B by id (peng2024) or as\n"
             "                       paper/section (forum2024/yi-tong): concepts and relations\n"
@@ -43,7 +43,7 @@ static void usage(FILE *f)
             "  -d, --depth N        steps for --focus (default 1)\n"
             "      --ties           with --focus, also draw the relations among concepts the\n"
             "                       same number of steps away (default: only those leading out)\n"
-            "  -t, --theme T        only the concepts of theme T (by id, zh or en)\n"
+            "  -t, --theme T        only the concepts of theme T (id, zh or en: ckg themes)\n"
             "\n"
             "filters:\n"
             "  -n, --top N|all      the N concepts with the largest size (an ego map: its focus\n"
@@ -133,16 +133,20 @@ static const cli_choice formats[] = {{"svg", RENDER_FORMAT_SVG},
                                      {"dot", RENDER_FORMAT_DOT},
                                      {NULL, 0}};
 
-/* --depth: from 1 to 100 */
+/* A count option from 1 to max, into an int. */
+static int count_into_int(const cli *c, const char *cmd, const char *option, const char *value,
+                          unsigned long max, void *dest)
+{
+    unsigned long n;
+    int code = cli_count_arg(c, cmd, option, value, max, &n);
+    if (code == EXIT_OK)
+        *(int *)dest = (int)n;
+    return code;
+}
+
 static int parse_depth(const cli *c, const char *cmd, const char *value, void *dest)
 {
-    char *end;
-    long d = strtol(value, &end, 10);
-    if (!*value || *end || d < 1 || d > 100)
-        return cli_usage_error(c, cmd, "--depth must be a number from 1 to 100, not '%s'",
-                               value);
-    *(int *)dest = (int)d;
-    return EXIT_OK;
+    return count_into_int(c, cmd, "--depth", value, 100, dest);
 }
 
 /* --top: a number from 1 to 10000, or "all" */
@@ -152,11 +156,7 @@ static int parse_top(const cli *c, const char *cmd, const char *value, void *des
         *(int *)dest = RENDER_TOP_ALL;
         return EXIT_OK;
     }
-    unsigned long n;
-    int code = cli_count_arg(c, cmd, "--top", value, 10000, &n);
-    if (code == EXIT_OK)
-        *(int *)dest = (int)n;
-    return code;
+    return count_into_int(c, cmd, "--top", value, 10000, dest);
 }
 
 /* --dpi: a number from 10 to 2400 */
@@ -173,11 +173,7 @@ static int parse_dpi(const cli *c, const char *cmd, const char *value, void *des
 
 static int parse_min_papers(const cli *c, const char *cmd, const char *value, void *dest)
 {
-    unsigned long n;
-    int code = cli_count_arg(c, cmd, "--min-papers", value, 1000, &n);
-    if (code == EXIT_OK)
-        *(int *)dest = (int)n;
-    return code;
+    return count_into_int(c, cmd, "--min-papers", value, 1000, dest);
 }
 
 static const cli_option option_table[] = {
@@ -291,6 +287,11 @@ int cmd_render(const cli *c, int argc, char **argv)
         goto out;
     if (opt.focus && (code = cli_concept_arg(c, spec.name, s.o, opt.focus, &ro->focus)))
         goto out;
+    graph_scope scope = {ro->paper, ro->section};
+    if ((code = cli_scope_options(c, spec.name, s.o, &scope)) != EXIT_OK)
+        goto out;
+    ro->paper = scope.paper;
+    ro->section = scope.section;
     if (opt.theme) {
         int32_t t;
         if ((code = cli_theme_arg(c, spec.name, s.o, opt.theme, &t)) != EXIT_OK)

@@ -42,7 +42,7 @@ typedef struct options {
 } options;
 
 static const cli_option option_table[] = {
-    {CLI_OPTION("limit", 'l', CLI_COUNT, options, limit), .max = 1000000000},
+    {CLI_OPTION("limit", 'l', CLI_COUNT, options, limit)},
     {CLI_OPTION("all", 'a', CLI_FLAG, options, all), .value = 1},
     {CLI_OPTION("format", 'f', CLI_CHOICE, options, format), .choices = cli_text_csv_json,
      .what = "format"},
@@ -85,7 +85,7 @@ int cmd_search(const cli *c, int argc, char **argv)
         goto out;
     rc = query_search(s.o, text, &r);
     if (rc == CKG_EUSAGE) {
-        code = cli_usage_error(c, spec.name, "nothing to search for once spaces are dropped");
+        code = cli_usage_error(c, spec.name, "nothing to search for once spaces and dashes are dropped");
         goto out;
     }
     if (rc == CKG_OK)

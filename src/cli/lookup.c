@@ -1,12 +1,11 @@
-/* lookup.c — command-line arguments that name things in the ontology (concepts, papers,
- * kinds, themes, measures, counts), each failing with a message that helps. */
+/* lookup.c — command-line arguments that name things in the ontology (concepts, papers and
+ * sections, kinds, themes, measures), each failing with a message that helps. */
 #include "ckg/metrics.h"
 #include "ckg/query.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
 #include "cli.h"
+#include "suggest.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,10 +40,39 @@ int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const 
         return EXIT_OK;
     }
     prefix(c, cmd);
-    if (r.verdict == NAMES_UNKNOWN) {
-        fprintf(stderr, "unknown concept '%s'", name);
+    if (r.verdict == NAMES_UNKNOWN && !r.n_containing) {
+        fputs("unknown concept '", stderr);
+        cli_fputs_safe(stderr, name);
+        fputc('\'', stderr);
         did_you_mean(r.suggestions, r.n_suggestions);
         fprintf(stderr, "\n");
+        return EXIT_INVALID;
+    }
+    if (r.verdict == NAMES_UNKNOWN) {
+        /* the names that contain it first: typing part of a name is the common case */
+        fputs("unknown concept '", stderr);
+        cli_fputs_safe(stderr, name);
+        fprintf(stderr, "'\n  in the name%s of %zu concept%s: ", r.containing_total == 1 ? "" : "s",
+                r.containing_total, r.containing_total == 1 ? "" : "s");
+        for (size_t i = 0; i < r.n_containing; i++) {
+            fputs(i ? ", " : "", stderr);
+            cli_fputs_safe(stderr, r.containing_names[i]);
+        }
+        if (r.containing_total > r.n_containing) {
+            fprintf(stderr, ", ... (%zu of %zu; 'ckg search ", r.n_containing, r.containing_total);
+            cli_fputs_safe(stderr, name);
+            fputs("' lists them all)", stderr);
+        }
+        fputc('\n', stderr);
+        if (r.n_suggestions) {
+            fputs("  did you mean ", stderr);
+            for (size_t i = 0; i < r.n_suggestions; i++) {
+                fprintf(stderr, "%s'", i ? ", " : "");
+                cli_fputs_safe(stderr, r.suggestions[i]);
+                fputc('\'', stderr);
+            }
+            fputs("?\n", stderr);
+        }
         return EXIT_INVALID;
     }
     fprintf(stderr, "'%s' is ambiguous: it names %zu concepts\n", name, r.n);
@@ -72,27 +100,86 @@ int cli_concept_arg(const cli *c, const char *cmd, const ckg_ontology *o, const 
     return EXIT_INVALID;
 }
 
+/* "a, b, c" (or, with last " or ", "a, b or c") of the n names (at most 12, then "..."),
+ * to stderr. */
+static void name_list(const char *const *names, size_t n, const char *last)
+{
+    for (size_t i = 0; i < n && i < 12; i++) {
+        fputs(i == 0 ? "" : i + 1 == n ? last : ", ", stderr);
+        cli_fputs_safe(stderr, names[i]);
+    }
+    if (n > 12)
+        fputs(", ...", stderr);
+}
+
 int cli_paper_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *id,
                   int32_t *out)
 {
-    *out = strmap_get(&o->paper_by_id, id);
-    if (*out >= 0)
+    names_result r;
+    *out = -1;
+    if (names_paper(o, id, &r) != CKG_OK)
+        return cli_status_error(c, cmd, CKG_ENOMEM);
+    if (r.verdict == NAMES_FOUND) {
+        *out = r.concepts[0];
         return EXIT_OK;
-    const char **ids = malloc((o->n_papers ? o->n_papers : 1) * sizeof *ids), *best[3];
-    size_t n = 0;
-    if (ids) {
+    }
+    const char **ids = malloc((o->n_papers ? o->n_papers : 1) * sizeof *ids);
+    if (!ids)
+        return cli_status_error(c, cmd, CKG_ENOMEM);
+    prefix(c, cmd);
+    if (r.verdict == NAMES_AMBIGUOUS) {
+        for (size_t i = 0; i < r.n; i++)
+            ids[i] = o->papers[r.concepts[i]].id.s;
+        fputs("paper '", stderr);
+        cli_fputs_safe(stderr, id);
+        fputs("' could be ", stderr);
+        name_list(ids, r.n, " or ");
+        fputs(" (give more of its id)\n", stderr);
+    } else {
         for (size_t i = 0; i < o->n_papers; i++)
             ids[i] = o->papers[i].id.s;
-        n = suggest_closest(id, ids, o->n_papers, best, 3);
+        fputs("unknown paper '", stderr);
+        cli_fputs_safe(stderr, id);
+        fputc('\'', stderr);
+        did_you_mean(r.suggestions, r.n_suggestions);
+        fputs(o->n_papers ? "; the papers: " : "; the ontology has no papers", stderr);
+        name_list(ids, o->n_papers, ", ");
+        fputs(o->n_papers ? " (see 'ckg papers')\n" : "\n", stderr);
+    }
+    free(ids);
+    return EXIT_INVALID;
+}
+
+/* pp's section named section, by id or the start of it (NULL: the whole paper), into *out
+ * (-1 for none); fails listing them. */
+static int section_arg(const cli *c, const char *cmd, const ckg_paper *pp, const char *section,
+                       int32_t *out)
+{
+    names_result r;
+    *out = -1;
+    if (!section)
+        return EXIT_OK;
+    if (pp->n_sections && names_section(pp, section, &r) != CKG_OK)
+        return cli_status_error(c, cmd, CKG_ENOMEM);
+    if (pp->n_sections && r.verdict == NAMES_FOUND) {
+        *out = r.concepts[0];
+        return EXIT_OK;
     }
     prefix(c, cmd);
-    fprintf(stderr, "unknown paper '%s'", id);
-    did_you_mean(best, n);
-    fprintf(stderr, "; papers are named by id:");
-    for (size_t i = 0; i < o->n_papers && i < 12; i++)
-        fprintf(stderr, " %s", o->papers[i].id.s);
-    fprintf(stderr, "%s\n", o->n_papers > 12 ? " ..." : "");
-    free(ids);
+    if (!pp->n_sections) {
+        fprintf(stderr, "paper '%s' has no sections; name it as '%s'\n", pp->id.s, pp->id.s);
+        return EXIT_INVALID;
+    }
+    fprintf(stderr, "paper '%s' has no section '", pp->id.s);
+    cli_fputs_safe(stderr, section);
+    fputc('\'', stderr);
+    if (r.verdict == NAMES_AMBIGUOUS)
+        fputs(" (it starts several)", stderr);
+    did_you_mean(r.suggestions, r.n_suggestions);
+    fprintf(stderr, "; its sections:");
+    for (size_t i = 0; i < pp->n_sections; i++)
+        fprintf(stderr, "%s%s/%s", i ? ", " : " ", pp->id.s, pp->sections[i].id.s);
+    fprintf(stderr, "\n");
     return EXIT_INVALID;
 }
 
@@ -102,41 +189,40 @@ int cli_scope_arg(const cli *c, const char *cmd, const ckg_ontology *o, const ch
     const char *slash = strchr(text, '/');
     size_t len = slash ? (size_t)(slash - text) : strlen(text);
     char *paper = strndup(text, len);
-    int32_t p;
+    int32_t p, s;
     int code = paper ? cli_paper_arg(c, cmd, o, paper, &p) : EXIT_INVALID;
     free(paper);
-    if (code != EXIT_OK)
+    if (code != EXIT_OK || (code = section_arg(c, cmd, &o->papers[p], slash ? slash + 1 : NULL,
+                                               &s)) != EXIT_OK)
         return code;
     const ckg_paper *pp = &o->papers[p];
-    *out = (graph_scope){pp->id.s, NULL};
-    if (!slash)
+    *out = (graph_scope){pp->id.s, s >= 0 ? pp->sections[s].id.s : NULL};
+    return EXIT_OK;
+}
+
+int cli_scope_indexes(const cli *c, const char *cmd, const ckg_ontology *o,
+                      const graph_scope *scope, int32_t *paper, int32_t *section)
+{
+    *paper = *section = -1;
+    if (scope->section && !scope->paper)
+        return cli_usage_error(c, cmd, "--section needs --paper");
+    if (!scope->paper)
         return EXIT_OK;
-    const char *section = slash + 1;
-    int32_t s = ontology_section_index(pp, section);
-    if (s >= 0) {
-        out->section = pp->sections[s].id.s;
-        return EXIT_OK;
-    }
-    prefix(c, cmd);
-    if (!pp->n_sections) {
-        fprintf(stderr, "paper '%s' has no sections; name it as '%s'\n", pp->id.s, pp->id.s);
-        return EXIT_INVALID;
-    }
-    const char **ids = malloc(pp->n_sections * sizeof *ids), *best[3];
-    size_t n = 0;
-    if (ids) {
-        for (size_t i = 0; i < pp->n_sections; i++)
-            ids[i] = pp->sections[i].id.s;
-        n = suggest_closest(section, ids, pp->n_sections, best, 3);
-    }
-    fprintf(stderr, "paper '%s' has no section '%s'", pp->id.s, section);
-    did_you_mean(best, n);
-    fprintf(stderr, "; its sections:");
-    for (size_t i = 0; i < pp->n_sections; i++)
-        fprintf(stderr, " %s/%s", pp->id.s, pp->sections[i].id.s);
-    fprintf(stderr, "\n");
-    free(ids);
-    return EXIT_INVALID;
+    int code = cli_paper_arg(c, cmd, o, scope->paper, paper);
+    if (code != EXIT_OK)
+        return code;
+    return section_arg(c, cmd, &o->papers[*paper], scope->section, section);
+}
+
+int cli_scope_options(const cli *c, const char *cmd, const ckg_ontology *o, graph_scope *scope)
+{
+    int32_t p, s;
+    int code = cli_scope_indexes(c, cmd, o, scope, &p, &s);
+    if (code != EXIT_OK || p < 0)
+        return code;
+    const ckg_paper *pp = &o->papers[p];
+    *scope = (graph_scope){pp->id.s, s >= 0 ? pp->sections[s].id.s : NULL};
+    return EXIT_OK;
 }
 
 int cli_measure_arg(const cli *c, const char *cmd, const char *name, int rankable,
@@ -172,13 +258,6 @@ static void kind_names(const ckg_ontology *o, size_t i, const char **three)
     three[0] = o->kinds[i].id.s;
     three[1] = o->kinds[i].zh.s;
     three[2] = o->kinds[i].en.s;
-}
-
-static void theme_names(const ckg_ontology *o, size_t i, const char **three)
-{
-    three[0] = o->themes[i].id.s;
-    three[1] = o->themes[i].zh.s;
-    three[2] = o->themes[i].en.s;
 }
 
 /* Finds name among the folded names of n items (three per item: id, zh, en); fails with
@@ -230,7 +309,31 @@ int cli_kind_arg(const cli *c, const char *cmd, const ckg_ontology *o, const cha
 int cli_theme_arg(const cli *c, const char *cmd, const ckg_ontology *o, const char *name,
                   int32_t *out)
 {
-    return named_arg(c, cmd, "theme", o, o->n_themes, theme_names, name, out);
+    names_result r;
+    *out = -1;
+    if (names_theme(o, name, &r) != CKG_OK)
+        return cli_status_error(c, cmd, CKG_ENOMEM);
+    if (r.verdict == NAMES_FOUND) {
+        *out = r.concepts[0];
+        return EXIT_OK;
+    }
+    prefix(c, cmd);
+    fputs("unknown theme '", stderr);
+    cli_fputs_safe(stderr, name);
+    fputc('\'', stderr);
+    did_you_mean(r.suggestions, r.n_suggestions);
+    fputs(o->n_themes ? "; the themes:" : "; the ontology has no themes", stderr);
+    for (size_t i = 0; i < o->n_themes; i++) {
+        const ckg_theme *t = &o->themes[i];
+        fputs(i ? ", " : " ", stderr);
+        cli_fputs_safe(stderr, t->id.s);
+        if (t->zh.s) {
+            fputc(' ', stderr);
+            cli_fputs_safe(stderr, t->zh.s);
+        }
+    }
+    fputs(o->n_themes ? " (see 'ckg themes')\n" : "\n", stderr);
+    return EXIT_INVALID;
 }
 
 int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o, const cli_list *values,
@@ -254,17 +357,4 @@ int cli_kinds_arg(const cli *c, const char *cmd, const ckg_ontology *o, const cl
         free(copy);
     }
     return code;
-}
-
-int cli_count_arg(const cli *c, const char *cmd, const char *option, const char *value,
-                  unsigned long max, unsigned long *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long v = strtoul(value, &end, 10);
-    if (errno || end == value || *end || value[0] == '-' || value[0] == '+' || v < 1 || v > max)
-        return cli_usage_error(c, cmd, "%s wants a whole number from 1 to %lu, not '%s'", option,
-                               max, value);
-    *out = v;
-    return EXIT_OK;
 }

@@ -3,12 +3,13 @@
  * Global options (--ontology, --corpus) may stand before or after the command name; they are
  * taken out of argv here, and each command parses the rest from its own table of options
  * (src/cli/cmd_<name>.c, through cli_start in session.c). The table says of each command
- * whether it needs igraph or Graphviz at run time: the query commands need neither.
+ * whether it needs igraph, Graphviz or libxml2 at run time: the query commands need none.
  *
  * Two programs are built from this file. ckg-full carries every command. ckg, the front,
- * is built with CKG_FRONT and carries only the commands that need neither igraph nor
- * Graphviz, so it links neither and starts as fast as a process can; for any other command
- * it runs ckg-full with the arguments it was given (exec_full.c), as git runs git-<x>. */
+ * is built with CKG_FRONT and carries only the commands that need none of them, so it links
+ * none and starts as fast as a process can; for any other command it runs ckg-full with the
+ * arguments it was given (exec_full.c), as git runs git-<x>. */
+#include "suggest.h"
 #include "cli.h"
 
 #include <stdio.h>
@@ -22,15 +23,15 @@
 typedef struct command {
     const char *name;
     cli_command_fn run; /* NULL in the front for what ckg-full runs */
-    unsigned uses; /* CLI_USES_IGRAPH, CLI_USES_GRAPHVIZ: what it needs besides libckg */
+    unsigned uses; /* CLI_USES_*: what it needs besides libckg (igraph, Graphviz, libxml2) */
     const char *summary;
 } command;
 
-enum { IGRAPH = CLI_USES_IGRAPH, GRAPHVIZ = CLI_USES_GRAPHVIZ };
+enum { IGRAPH = CLI_USES_IGRAPH, GRAPHVIZ = CLI_USES_GRAPHVIZ, LIBXML2 = CLI_USES_LIBXML2 };
 
 /* Whether this program carries a command that uses these: the front only those that need
  * nothing besides libckg. The choice is made when compiling, so the front never refers to
- * the other commands' code and the linker leaves it (and igraph and Graphviz) out. */
+ * the other commands' code and the linker leaves it (and igraph, Graphviz and libxml2) out. */
 #ifdef CKG_FRONT
 #define CARRIES(uses) ((uses) == 0)
 #else
@@ -42,6 +43,9 @@ static const command commands[] = {
     COMMAND("check", cmd_check, 0,
             "validate the ontology and verify every quote against the corpus"),
     COMMAND("coverage", cmd_coverage, 0, "how much of each paper and section is tied to evidence"),
+    COMMAND("papers", cmd_papers, 0,
+            "the papers: ids, authors, years, sections and what each holds"),
+    COMMAND("themes", cmd_themes, 0, "the themes: ids, names and what each holds"),
     COMMAND("neighbors", cmd_neighbors, 0,
             "the concepts related to one, with the papers that say so"),
     COMMAND("show", cmd_show, 0, "everything about one concept"),
@@ -53,11 +57,18 @@ static const command commands[] = {
             "how two papers (or sections) differ: concepts, ranks, themes"),
     COMMAND("compare", cmd_compare, IGRAPH,
             "all papers (or sections) side by side: ranks, overlap, figures"),
-    COMMAND("export", cmd_export, IGRAPH, "the graph as JSON, GraphML, DOT or CSV for other tools"),
+    COMMAND("export", cmd_export, IGRAPH | GRAPHVIZ,
+            "the graph as JSON, GraphML, GEXF, DOT or CSV for other tools"),
     COMMAND("render", cmd_render, IGRAPH | GRAPHVIZ,
             "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"),
     COMMAND("atlas", cmd_atlas, IGRAPH | GRAPHVIZ,
             "one offline HTML page to explore the maps, concepts and quotes"),
+    COMMAND("propositions", cmd_propositions, 0,
+            "the relations as propositions with quotes: a handout, CSV or JSON"),
+    COMMAND("quiz", cmd_quiz, 0,
+            "cloze questions on the propositions: Markdown, Moodle GIFT, Anki CSV, JSON"),
+    COMMAND("score", cmd_score, LIBXML2,
+            "a student's concept map (CmapTools CXL or CSV) against the papers, with evidence"),
 };
 
 static void print_help(FILE *f)
@@ -69,7 +80,7 @@ static void print_help(FILE *f)
             "\n"
             "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(f,
             "\n"
             "global options:\n"
@@ -147,6 +158,27 @@ static const command *find_command(const char *name)
     return NULL;
 }
 
+/* A name that is no command: one line saying what was meant. Returns EXIT_USAGE. */
+static int unknown_command(const cli *c, const char *name)
+{
+    enum { N = sizeof commands / sizeof *commands };
+    const char *names[N + 1], *best;
+    if (name[0] == '-') {
+        static const char *const globals[] = {"--help", "--version", "--ontology", "--corpus"};
+        if (suggest_closest(name, globals, 4, &best, 1))
+            return cli_usage_error(c, NULL, "unknown option '%s' (did you mean '%s'?)", name,
+                                   best);
+        return cli_usage_error(c, NULL, "unknown option '%s' (a command's options go after "
+                                        "its name: 'ckg COMMAND --help')", name);
+    }
+    for (size_t i = 0; i < N; i++)
+        names[i] = commands[i].name;
+    names[N] = "help";
+    if (suggest_closest(name, names, N + 1, &best, 1))
+        return cli_usage_error(c, NULL, "unknown command '%s' (did you mean '%s'?)", name, best);
+    return cli_usage_error(c, NULL, "unknown command '%s' (see 'ckg --help')", name);
+}
+
 /* Runs cmd with its arguments (argv[0] its name), or has ckg-full run it when this program
  * does not carry it, with the arguments as given. */
 static int run(const cli *c, const command *cmd, int argc, char **argv, char **given)
@@ -194,13 +226,13 @@ static int dispatch(int argc, char **argv, char **given)
         }
         const command *cmd = find_command(argv[2]);
         if (!cmd)
-            return cli_usage_error(&c, NULL, "unknown command '%s' (see 'ckg --help')", argv[2]);
+            return unknown_command(&c, argv[2]);
         char *help_argv[] = {argv[2], "--help", NULL};
         return run(&c, cmd, 2, help_argv, given);
     }
     const command *cmd = find_command(name);
     if (!cmd)
-        return cli_usage_error(&c, NULL, "unknown command '%s' (see 'ckg --help')", name);
+        return unknown_command(&c, name);
     return run(&c, cmd, argc - 1, argv + 1, given);
 }
 

@@ -101,7 +101,12 @@ static void print_excerpt(const source_cache *sc, const diag *d, const char *car
         }
     }
     copy[kept] = '\0';
-    fprintf(stderr, "%5u | %s\n      | ", (unsigned)d->line, copy);
+    fprintf(stderr, "%5u | %s\n", (unsigned)d->line, copy);
+    if (!d->col) {
+        free(copy);
+        return;
+    }
+    fprintf(stderr, "      | ");
     size_t col = 0, cp = 1;
     for (const char *p = copy; *p && cp < d->col; cp++) {
         size_t w = 0;
@@ -128,7 +133,9 @@ void cli_print_diags(const cli *c, diag_list *diags)
         fputs(bold, stderr);
         cli_fputs_safe(stderr, d->file ? d->file : c->program);
         if (d->file && d->line)
-            fprintf(stderr, ":%u:%u", (unsigned)d->line, (unsigned)d->col);
+            fprintf(stderr, ":%u", (unsigned)d->line);
+        if (d->file && d->line && d->col) /* 0: the place is known to the line only */
+            fprintf(stderr, ":%u", (unsigned)d->col);
         fprintf(stderr, ":%s %s%s:%s ", reset, sev_color, diag_severity_name(d->severity), reset);
         cli_fputs_safe(stderr, d->message);
         fputc('\n', stderr);

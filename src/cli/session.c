@@ -4,15 +4,20 @@
  * quotes shown without lines.
  *
  * getopt_long's tables are made from the command's table: a long option for every entry in
- * table order (getopt lists ambiguous abbreviations in that order), then "help"; a short one
- * for every entry with a letter. Every value is checked here as its type says, with the
- * messages the README shows. */
+ * table order, then "help"; a short one for every entry with a letter. getopt_long says
+ * nothing itself (opterr = 0): every mistake is explained here in one line, with the option
+ * meant when one is close (an unknown option, an abbreviation that fits several, a missing
+ * or unwanted value), never with the whole help. Every value is checked here as its type
+ * says: choices ignore ASCII case, counts are whole numbers from 1 to their maximum. */
 #include "ckg/status.h"
+#include "suggest.h"
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { MAX_OPTIONS = 32, FIRST_LONG_ONLY = 256 };
 
@@ -42,7 +47,7 @@ static int store_choice(const cli *c, const char *cmd, const cli_option *o, cons
 {
     char list[512];
     for (const cli_choice *ch = o->choices; ch->name; ch++) {
-        if (strcmp(value, ch->name) == 0) {
+        if (strcasecmp(value, ch->name) == 0) {
             *dest = ch->value;
             return EXIT_OK;
         }
@@ -87,10 +92,12 @@ static const cli_option *option_of(const cli_option *options, int opt)
     return NULL;
 }
 
-/* Fills getopt_long's tables from the command's. */
+/* Fills getopt_long's tables from the command's. The short options start with ':' so that a
+ * missing value is told apart from an unknown option. */
 static void getopt_tables(const cli_option *options, struct option *longs, char *shorts)
 {
     size_t n = 0, k = 0;
+    shorts[k++] = ':';
     for (; options[n].name && n < MAX_OPTIONS; n++) {
         const cli_option *o = &options[n];
         int has_arg = o->type == CLI_FLAG ? no_argument : required_argument;
@@ -108,25 +115,96 @@ static void getopt_tables(const cli_option *options, struct option *longs, char 
     shorts[k] = '\0';
 }
 
+/* "--depth" or "-d" for an entry, into buf. */
+static const char *option_name(const cli_option *o, char *buf, size_t size)
+{
+    if (o)
+        snprintf(buf, size, "--%s", o->name);
+    else
+        snprintf(buf, size, "--help");
+    return buf;
+}
+
+/* The long name written in arg ("--depht=3" -> "depht"), into buf. */
+static const char *long_name_in(const char *arg, char *buf, size_t size)
+{
+    while (*arg == '-')
+        arg++;
+    size_t len = strcspn(arg, "=");
+    snprintf(buf, size, "%.*s", (int)(len < size ? len : size - 1), arg);
+    return buf;
+}
+
+/* getopt_long refused argv[optind - 1] (or the short option optopt): says why in one line,
+ * with the option meant when one is close. Returns EXIT_USAGE. */
+static int option_mistake(const cli *c, const cli_spec *spec, int opt, int argc, char **argv)
+{
+    const cli_option *options = spec->options;
+    const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+    char name[128], shown[160];
+    if (opt == ':') { /* a value is missing: optopt is the entry's letter or long index */
+        const cli_option *o = optopt == 'h' ? NULL : option_of(options, optopt);
+        return cli_usage_error(c, spec->name, "%s needs a value (see 'ckg %s --help')",
+                               option_name(o, shown, sizeof shown), spec->name);
+    }
+    if (strncmp(arg, "--", 2) != 0 || (optopt && !strchr(arg, '='))) {
+        /* a short option that does not exist */
+        return cli_usage_error(c, spec->name, "unknown option '-%c' (see 'ckg %s --help')",
+                               optopt > ' ' && optopt < 127 ? optopt : '?', spec->name);
+    }
+    long_name_in(arg, name, sizeof name);
+    if (optopt) /* a known option given a value it does not take */
+        return cli_usage_error(c, spec->name, "--%s takes no value, not '%s'", name,
+                               strchr(arg, '=') + 1);
+    /* an abbreviation of several options, or no option at all */
+    const char *names[MAX_OPTIONS + 3], *matches[MAX_OPTIONS + 1];
+    size_t n = 0, n_matches = 0, len = strlen(name);
+    for (; options[n].name && n < MAX_OPTIONS; n++)
+        names[n] = options[n].name;
+    names[n++] = "help";
+    for (size_t i = 0; i < n; i++) {
+        if (len && strncmp(names[i], name, len) == 0)
+            matches[n_matches++] = names[i];
+    }
+    if (n_matches > 1) {
+        char list[512];
+        size_t used = 0;
+        for (size_t i = 0; i < n_matches && used < sizeof list; i++) {
+            int w = snprintf(list + used, sizeof list - used, "%s--%s",
+                             i == 0 ? "" : i + 1 == n_matches ? " or " : ", ", matches[i]);
+            used += w > 0 ? (size_t)w : 0;
+        }
+        return cli_usage_error(c, spec->name, "'--%s' could be %s", name, list);
+    }
+    /* the global options, misspelt, end up here too */
+    names[n++] = "ontology";
+    names[n++] = "corpus";
+    const char *best;
+    if (suggest_closest(name, names, n, &best, 1))
+        return cli_usage_error(c, spec->name, "unknown option '--%s' (did you mean '--%s'?)",
+                               name, best);
+    return cli_usage_error(c, spec->name, "unknown option '--%s' (see 'ckg %s --help')", name,
+                           spec->name);
+}
+
 int cli_start(cli_session *s, const cli *c, const cli_spec *spec, int argc, char **argv,
               void *opts)
 {
     struct option longs[MAX_OPTIONS + 2];
-    char shorts[2 * MAX_OPTIONS + 2];
+    char shorts[2 * MAX_OPTIONS + 3];
     int opt, code;
     memset(s, 0, sizeof *s);
     getopt_tables(spec->options, longs, shorts);
     optind = 0;
+    opterr = 0;
     while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-        const cli_option *o = opt == 'h' ? NULL : option_of(spec->options, opt);
         if (opt == 'h') {
             spec->usage(stdout);
             return EXIT_OK;
         }
-        if (!o) { /* getopt_long said what was wrong */
-            spec->usage(stderr);
-            return EXIT_USAGE;
-        }
+        const cli_option *o = opt == '?' || opt == ':' ? NULL : option_of(spec->options, opt);
+        if (!o)
+            return option_mistake(c, spec, opt, argc, argv);
         if ((code = store(c, spec->name, o, optarg, (char *)opts + o->offset)) != EXIT_OK)
             return code;
     }
@@ -144,6 +222,31 @@ int cli_start(cli_session *s, const cli *c, const cli_spec *spec, int argc, char
     diag_list_init(&s->diags);
     query_lines_init(&s->lines, NULL, c->corpus_dir);
     return CLI_CONTINUE;
+}
+
+int cli_count_arg(const cli *c, const char *cmd, const char *option, const char *value,
+                  unsigned long max, unsigned long *out)
+{
+    size_t digits = strspn(value, "0123456789");
+    if (!max)
+        max = CLI_COUNT_MAX;
+    if (!*value || value[digits] != '\0') {
+        /* "-3" and "+0" are numbers, but not counts; anything else is not a number */
+        const char *rest = value + (*value == '-' || *value == '+');
+        if ((*value == '-' || *value == '+') && *rest && rest[strspn(rest, "0123456789")] == '\0')
+            return cli_usage_error(c, cmd, "%s wants a whole number from 1 to %lu, not '%s'",
+                                   option, max, value);
+        return cli_usage_error(c, cmd, "%s wants a whole number, not '%s'", option, value);
+    }
+    errno = 0;
+    unsigned long v = strtoul(value, NULL, 10);
+    if (v == 0)
+        return cli_usage_error(c, cmd, "%s wants a whole number from 1 to %lu, not '%s'",
+                               option, max, value);
+    if (errno == ERANGE || v > max)
+        return cli_usage_error(c, cmd, "%s can be at most %lu, not '%s'", option, max, value);
+    *out = v;
+    return EXIT_OK;
 }
 
 int cli_load_ontology(cli_session *s, const ontology_load_options *opt, int allow_errors)
@@ -200,6 +303,20 @@ static void lines_note(const cli_session *s)
                                           : "their source text is not available");
         fputc('\n', stderr);
     }
+}
+
+int cli_write_output(cli_session *s, const char *path, int (*write)(const void *arg, FILE *f),
+                     const void *arg)
+{
+    cli_output out;
+    int code = cli_output_open(s->c, s->spec->name, path, &out);
+    if (code != EXIT_OK)
+        return code;
+    int rc = write(arg, out.f);
+    code = cli_output_close(s->c, s->spec->name, &out, rc == CKG_OK);
+    if (code == EXIT_OK && rc != CKG_OK)
+        code = cli_fail(s, rc);
+    return code;
 }
 
 int cli_end(cli_session *s, int code)

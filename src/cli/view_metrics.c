@@ -92,7 +92,7 @@ static void print_figures(const metrics_result *m, const char *scope)
 }
 
 int view_metrics(const cli *cl, const metrics_result *m, const size_t *rows, size_t n_rows,
-                 const char *sort)
+                 const double *ranks, const char *sort)
 {
     static const char *const headers[METRICS_N_MEASURES] = {
         "deg", "in", "out", "betweenness", "harmonic", "pagerank",
@@ -119,7 +119,7 @@ int view_metrics(const cli *cl, const metrics_result *m, const size_t *rows, siz
         size_t v = rows[r];
         const ckg_concept *c = row_concept(m, v);
         const char *texts[] = {c->id.s, c->zh.s ? c->zh.s : "", theme_id(o, c)};
-        snprintf(buf, sizeof buf, "%zu", r + 1);
+        cli_rank_text(ranks[v], buf, sizeof buf);
         if (strlen(buf) > cols[COL_RANK].width)
             cols[COL_RANK].width = strlen(buf);
         for (int i = 0; i < 3; i++) {
@@ -146,8 +146,7 @@ int view_metrics(const cli *cl, const metrics_result *m, const size_t *rows, siz
     for (size_t r = 0; r < n_rows; r++) {
         size_t v = rows[r];
         const ckg_concept *c = row_concept(m, v);
-        snprintf(buf, sizeof buf, "%zu", r + 1);
-        print_cell(buf, &cols[COL_RANK], 0, st, 0);
+        print_cell(cli_rank_text(ranks[v], buf, sizeof buf), &cols[COL_RANK], 0, st, 0);
         print_cell(c->id.s, &cols[COL_ID], 0, st, 0);
         print_cell(c->zh.s ? c->zh.s : "", &cols[COL_ZH], 0, st, 0);
         print_cell(theme_id(o, c), &cols[COL_THEME], 0, st, 0);
@@ -157,8 +156,11 @@ int view_metrics(const cli *cl, const metrics_result *m, const size_t *rows, siz
         }
         printf("\n");
     }
-    if (n_rows < m->n)
-        printf("(%zu of %zu concepts, by %s)\n", n_rows, m->n, sort);
+    /* # is the rank by the sort measure, or by PageRank when sorted by id or community */
+    int by_label = strcmp(sort, "id") == 0 || strcmp(sort, "community") == 0;
+    if (n_rows < m->n || by_label)
+        printf("(%zu of %zu concepts, by %s%s)\n", n_rows, m->n, sort,
+               by_label ? "; # is the rank by pagerank" : "");
     return CKG_OK;
 }
 

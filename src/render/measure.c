@@ -67,7 +67,7 @@ void render_relations_measure(const ckg_graph *g, double *out)
 }
 
 /* The centralities are the values `ckg metrics` reports for the same scope (metrics_*,
- * DESIGN.md definitions), so a map and a table never disagree. */
+ * doc/design.md definitions), so a map and a table never disagree. */
 int render_size_measure(map *m, render_size_by by, diag_list *diags)
 {
     if (by == RENDER_SIZE_RELATIONS) {

@@ -28,3 +28,10 @@ void render_theme_colors(int32_t theme, const char **fill, const char **border)
     *fill = render_palette[i][0];
     *border = render_palette[i][1];
 }
+
+const char *render_theme_color(int32_t theme)
+{
+    const char *fill, *border;
+    render_theme_colors(theme, &fill, &border);
+    return fill;
+}

@@ -21,6 +21,7 @@
  *   layout  radial.c      ckg's own layout for ego maps
  *           layout.c      the cgraph graph for a Graphviz engine
  *           fit.c         a map arranged as a slide: the key beside it, 16:9
+ *           positions.c   a graph's positions for other tools (GEXF), apart from any map
  *   draw    svg_titles.c  the <title> of each object put into Graphviz's SVG
  *           draw.c        laying out and writing the map: SVG, PNG, PDF or DOT, the one
  *                         switch on format; the size a map is drawn at

@@ -3,7 +3,7 @@
 usage: check_json.py SHAPE FILE [ONTOLOGY CONCEPT]
 
 SHAPE is neighbors, neighbors-evidence, show, path or search: the file must parse and have
-the shape DESIGN.md fixes (neighbors) or the one the command documents. With ONTOLOGY and
+the shape doc/design.md fixes for the command. With ONTOLOGY and
 CONCEPT (an id), the depth-1 neighbors are also recomputed from the YAML files, independently
 of ckg, and must be exactly the entries of the file. Exits 1 with a message on the first
 problem.

@@ -11,8 +11,10 @@ back with a real parser (json, csv, xml.dom.minidom, Graphviz's own DOT reader t
 strings the parser returned, transformed only by the format's documented rule:
 
   JSON, CSV   exact, every character (control characters included)
-  GraphML     exact, except characters XML 1.0 cannot hold (C0 controls other than tab, LF
-              and CR; U+FFFE, U+FFFF), each replaced by U+FFFD
+  GraphML,    exact, except characters XML 1.0 cannot hold (C0 controls other than tab, LF
+  GEXF        and CR; U+FFFE, U+FFFF), each replaced by U+FFFD (GEXF's texts are attribute
+              values: line breaks and tabs are written as character references and must
+              come back as themselves)
   DOT         escString escaping read back (a backslash is \\\\, a line break \\n); other C0
               controls and DEL become a space
   SVG         display text: controls dropped, line breaks and tabs are spaces; compared with
@@ -405,9 +407,16 @@ def main(argv):
     n_nodes, n_edges = len(texts["concept"]), len(texts["pair"])
     for name, found, rule in (("export.csv", csv_strings(p("export.csv")), None),
                               ("export.graphml", xml_strings(p("export.graphml")), graphml_rule),
+                              ("export.gexf", xml_strings(p("export.gexf")), graphml_rule),
                               ("export.dot", dot_strings(p("export.dot"), n_nodes, n_edges),
                                dot_rule)):
         n += expect(name, found, kinds_zh, names + ("kind",), rule or (lambda s: s))
+    # the definitions the graph formats but DOT carry, line breaks and all (GEXF keeps them
+    # in attribute values as character references)
+    for name, found, rule in (("export.csv", csv_strings(p("export.csv")), None),
+                              ("export.graphml", xml_strings(p("export.graphml")), graphml_rule),
+                              ("export.gexf", xml_strings(p("export.gexf")), graphml_rule)):
+        n += expect(name, found, texts, ("definition",), rule or (lambda s: s))
     n += expect("export.json", json_strings(p("export.json")), texts,
                 names + ("title", "venue", "author"))
 

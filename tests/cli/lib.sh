@@ -49,6 +49,13 @@ expect_err() {
 expect_out() {
     if grep -qF -- "$1" "$WORK/out"; then pass; else fail "stdout lacks: $1"; fi
 }
+# expect_err_is TEXT — stderr is exactly TEXT (lines joined by newlines, no more).
+expect_err_is() {
+    printf '%s\n' "$1" >"$WORK/want_err"
+    if cmp -s "$WORK/want_err" "$WORK/err"; then pass; else
+        fail "stderr is not exactly: $1"
+    fi
+}
 expect_no_err() {
     if grep -qF -- "$1" "$WORK/err"; then fail "stderr has: $1"; else pass; fi
 }
@@ -91,6 +98,21 @@ expect_color() {
     if grep -q "$(printf '\033')\[" "$WORK/tty"; then got=yes; else got=no; fi
     if [ "$got" = "$want" ]; then pass; else fail "color on a terminal: expected $want, got $got"; fi
 }
+# run_on_terminal ARGS... — runs ckg with stdout and stderr on a terminal (script(1)); sets
+# $RC, both streams in $WORK/tty (and $WORK/out, so expect_out reads them). Returns 1 where
+# script is missing (the caller skips the checks).
+run_on_terminal() {
+    command -v script >/dev/null 2>&1 || return 1
+    LAST_CMD="ckg $* (on a terminal)"
+    cmd="$CKG"
+    for a; do cmd="$cmd '$a'"; done
+    set +e
+    script -qec "$cmd" /dev/null >"$WORK/tty" 2>&1 </dev/null
+    RC=$?
+    set -e
+    tr -d '\r' <"$WORK/tty" >"$WORK/out"
+    : >"$WORK/err"
+}
 expect_no_color_in_pipe() {
     if grep -q "$(printf '\033')" "$WORK/out"; then fail "color in a pipe"; else pass; fi
 }
@@ -117,6 +139,35 @@ fixture_with() {
         done
     fi
     echo "$WORK/onto"
+}
+
+# sweep K WORD... — prints the words a repeated check runs on, one a line: all of them with
+# CKG_TEST_SWEEP=full (as `make check` runs the tests), else K of them (`make test`), picked
+# without repeats by a generator seeded with CKG_TEST_SEED (default 1) and kept in their
+# order, so a run repeats and another seed covers others. Says on stderr which it took.
+sweep() {
+    s_k=$1
+    shift
+    if [ "${CKG_TEST_SWEEP:-sample}" = full ]; then
+        printf '%s\n' "$@"
+        return
+    fi
+    s_seed=${CKG_TEST_SEED:-1}
+    printf '%s\n' "$@" | awk -v seed="$s_seed" -v k="$s_k" '
+        { w[NR] = $0; at[NR] = NR }
+        END { # a partial Fisher-Yates shuffle of the places, then the k picked in order
+            x = seed % 2147483648
+            n = (k < NR) ? k : NR
+            for (i = 1; i <= n; i++) {
+                x = (x * 1103515245 + 12345) % 2147483648
+                j = i + int(x / 65536) % (NR - i + 1)
+                t = at[i]; at[i] = at[j]; at[j] = t
+            }
+            for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+                if (at[j] < at[i]) { t = at[i]; at[i] = at[j]; at[j] = t }
+            for (i = 1; i <= n; i++) print w[at[i]]
+        }'
+    echo "  ($CURRENT: $s_k of $# cases, seed $s_seed; CKG_TEST_SWEEP=full for all)" >&2
 }
 
 finish() {

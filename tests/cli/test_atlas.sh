@@ -98,7 +98,7 @@ run $ATLAS -o ""
 expect_rc 2
 run $ATLAS --bogus
 expect_rc 2
-expect_err "usage: ckg atlas"
+expect_err "ckg atlas: unknown option '--bogus' (see 'ckg atlas --help')"
 
 test_case lang_sets_the_language_it_opens_in
 run $ATLAS --lang en -o "$WORK/site/en.html"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_check.sh — `ckg check` on the good fixture and on one bad fixture per rule: each rule
-# must fire, point at file:line:col, and set the exit code of DESIGN.md.
+# must fire, point at file:line:col, and set the exit code of doc/design.md.
 set -eu
 . "$(dirname "$0")/lib.sh"
 CORPUS="$FIXTURES/corpus"
@@ -175,8 +175,17 @@ expect_err "papers/alpha.yaml:37:5: error: unknown key 'notes' in a relation (di
 test_case a_phrase_names_one_kind
 check_case phrase-twice
 expect_rc 1
-expect_err "relations.yaml:10:9: error: phrase '支撑' of kind 'supports' is already a phrase of kind 'causes' (line 7)"
+# the error is at the phrase that loses (phrase.h): a synonym, to another kind's own phrase
+expect_err "relations.yaml:7:25: error: phrase '支撑' of kind 'causes' is already a phrase of kind 'supports' (line 10)"
 expect_err_count 1 ": error: "
+# every phrase a student's phrase is matched against, inverse ones and their synonyms
+# included, folded as ckg score folds it (arrows, particles, the frame 是…的X)
+check_case inverse-phrase-twice
+expect_rc 1
+expect_err "relations.yaml:8:27: error: phrase '依托' of kind 'causes' (inverse) is already a phrase of kind 'supports' (inverse) (line 14); a linking phrase names one kind only"
+expect_err "relations.yaml:24:23: error: phrase '—构成了→' of kind 'part_of' (inverse) is already a phrase of kind 'part_of' (line 19); a linking phrase reads one way only"
+expect_err "relations.yaml:26:21: error: phrase '是基础' of kind 'part_of' is already a phrase of kind 'supports' (line 16)"
+expect_err_count 3 ": error: "
 
 test_case one_family_per_pair_within_a_paper
 check_case family-conflict

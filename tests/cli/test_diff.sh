@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_diff.sh — `ckg diff` on the diff fixture (values worked out by hand in
-# tests/unit/test_diff.c) and on the shipped papers: the one-screen text, JSON of DESIGN.md,
+# tests/unit/test_diff.c) and on the shipped papers: the one-screen text, JSON of doc/design.md,
 # CSV tables, sections, empty scopes, and every usage and lookup error.
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -115,7 +115,7 @@ expect_rc 1
 expect_err "unknown paper 'lft' (did you mean 'left'?)"
 dif essays/twoo right
 expect_rc 1
-expect_err "paper 'essays' has no section 'twoo' (did you mean 'two'?); its sections: essays/one essays/two"
+expect_err "paper 'essays' has no section 'twoo' (did you mean 'two'?); its sections: essays/one, essays/two"
 dif left/one right
 expect_rc 1
 expect_err "paper 'left' has no sections"

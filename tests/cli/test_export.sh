@@ -1,6 +1,7 @@
 #!/bin/sh
-# test_export.sh — `ckg export`: each format, scopes, -o written whole (through a link, into
-# a FIFO), and the errors.
+# test_export.sh — `ckg export`: each format, chosen by --format or the file's name, one CSV
+# table at a time (with a BOM for Excel), scopes, -o written whole (through a link, into a
+# FIFO), and the errors.
 set -eu
 . "$(dirname "$0")/lib.sh"
 M="$FIXTURES/metrics"
@@ -81,9 +82,10 @@ exp --format xml
 expect_rc 2
 exp --nodes
 expect_rc 2
-expect_err "--nodes and --edges go with --format csv"
+expect_err_is "ckg export: --table goes with CSV (the other formats hold nodes and edges together)"
 exp --format csv --nodes --edges
 expect_rc 2
+expect_err_is "ckg export: --nodes and --edges exclude each other (a CSV file holds one table)"
 exp --section loud
 expect_rc 2
 exp --paper quiet --section lod
@@ -94,13 +96,97 @@ expect_rc 2
 expect_no_crash
 
 test_case shipped_ontology_exports_every_format
-for fmt in json graphml dot csv; do
+for fmt in json graphml gexf dot; do
     run export --format "$fmt"
+    expect_rc 0
+done
+for table in nodes edges; do
+    run export --format csv --table "$table"
     expect_rc 0
 done
 run export --paper forum2024 --section yi-tong --format graphml
 expect_rc 0
 expect_out '<data key="g_scope">forum2024/yi-tong</data>'
+
+test_case the_file_name_chooses_the_format
+for ext in json graphml gexf dot csv; do
+    case $ext in csv) extra="--table edges" ;; *) extra="" ;; esac
+    # shellcheck disable=SC2086
+    exp -o "$WORK/g.$ext" $extra
+    expect_rc 0
+    expect_out_empty
+    # shellcheck disable=SC2086
+    exp --format "$ext" $extra
+    if cmp -s "$WORK/out" "$WORK/g.$ext"; then pass; else fail "-o g.$ext is not --format $ext"; fi
+done
+exp -o "$WORK/G.GraphML"
+expect_rc 0
+if grep -q "<graphml" "$WORK/G.GraphML"; then pass; else fail ".GraphML is not graphml"; fi
+# --format says what a name without a known ending cannot
+exp -o "$WORK/graph.xml" --format graphml
+expect_rc 0
+if grep -q "<graphml" "$WORK/graph.xml"; then pass; else fail "--format graphml into graph.xml"; fi
+
+test_case a_name_and_a_format_that_disagree_are_a_usage_error
+echo old > "$WORK/all.graphml"
+exp -o "$WORK/all.graphml" --format json
+expect_rc 2
+expect_err_is "ckg export: '$WORK/all.graphml' names a graphml file but --format is json (drop --format, or name the file for it)"
+if [ "$(cat "$WORK/all.graphml")" = old ]; then pass; else fail "a refused export touched the file"; fi
+exp -o "$WORK/graph.xml"
+expect_rc 2
+expect_err_is "ckg export: cannot tell the format from the name '$WORK/graph.xml': end it in .json, .graphml, .gexf, .dot or .csv, or give --format"
+exp -o "$WORK/graph"
+expect_rc 2
+expect_err "cannot tell the format from the name '$WORK/graph'"
+exp --format GEXF
+expect_rc 0
+expect_out '<gexf xmlns="http://gexf.net/1.3"'
+
+test_case csv_is_one_table_at_a_time
+exp --format csv
+expect_rc 2
+expect_err_is "ckg export: a CSV file holds one table: add --table nodes or --table edges"
+exp -o "$WORK/all.csv"
+expect_rc 2
+expect_err_is "ckg export: a CSV file holds one table: add --table nodes or --table edges"
+exp -o "$WORK/nodes.csv" --table nodes
+expect_rc 0
+expect_out_empty
+if head -1 "$WORK/nodes.csv" | grep -q '^id,label,zh,en,theme,alt,papers,color,definition_zh,definition_en,n_papers,evidence,degree,in_degree,out_degree,betweenness,harmonic,pagerank,hub,authority,coreness,community$'; then
+    pass; else fail "nodes table header: $(head -1 "$WORK/nodes.csv")"; fi
+exp --format csv --table Edges
+expect_rc 0
+expect_out "source,target,type,weight,kinds,label,papers,evidence"
+expect_out "tri-c,tri-a,Directed,2,causes;supports,催生、支撑,bridge;bridge2,2"
+exp --format csv --table both
+expect_rc 2
+expect_err_is "ckg export: unknown table 'both' (nodes or edges)"
+exp --format csv --nodes --table nodes
+expect_rc 2
+expect_err_is "ckg export: --nodes is --table nodes: give one of them"
+
+test_case bom_for_excel
+exp --format csv --table nodes --bom
+expect_rc 0
+if [ "$(head -c 3 "$WORK/out" | od -An -tx1 | tr -d ' ')" = efbbbf ]; then pass; else
+    fail "no byte order mark"; fi
+tail -c +4 "$WORK/out" > "$WORK/nobom"
+exp --format csv --table nodes
+if cmp -s "$WORK/out" "$WORK/nobom"; then pass; else fail "--bom changed more than the mark"; fi
+exp --format graphml --bom
+expect_rc 2
+expect_err_is "ckg export: --bom goes with CSV (for Excel)"
+
+test_case gexf_opens_as_a_finished_map
+exp -o "$WORK/g.gexf"
+expect_rc 0
+/usr/bin/python3 "$(dirname "$0")/../crosscheck/gexf_check.py" "$WORK/g.gexf" >"$WORK/gexf_check" 2>&1 && pass ||
+    fail "gexf_check: $(cat "$WORK/gexf_check")"
+grep -c "<viz:position " "$WORK/g.gexf" > "$WORK/n"
+if [ "$(cat "$WORK/n")" -eq 6 ]; then pass; else fail "$(cat "$WORK/n") positions for 6 nodes"; fi
+exp -o "$WORK/g2.gexf"
+if cmp -s "$WORK/g.gexf" "$WORK/g2.gexf"; then pass; else fail "two GEXF exports differ"; fi
 
 test_case help_has_examples
 exp --help

@@ -65,7 +65,7 @@ done
 # the program is called ckg in the messages, not by the path it was run from
 run $Q metrics --no-such-option
 expect_rc 2
-expect_err "usage: ckg metrics"
+expect_err "ckg metrics: unknown option '--no-such-option'"
 expect_no_err "ckg-full"
 
 test_case render_through_the_front_writes_the_same_map

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_hostile.sh — markup, entities, quotes, CDATA ends, Graphviz escapes and control
 # characters in every text field of an ontology come out escaped in every data format:
-# JSON, CSV, GraphML, DOT, SVG and the atlas page, each read back by a real parser
+# JSON, CSV, GraphML, GEXF, DOT, SVG and the atlas page, each read back by a real parser
 # (hostile_check.py). The atlas's source texts wrap each quote in markup of their own.
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -21,7 +21,11 @@ keep() {
 }
 
 test_case every_format_reads_back
-for f in json csv graphml dot; do keep "export.$f" export --format "$f"; done
+for f in json graphml gexf dot; do keep "export.$f" export --format "$f"; done
+# the two CSV tables in one file, an empty line between them, as hostile_check.py reads them
+keep export-nodes.csv export --format csv --table nodes
+keep export-edges.csv export --format csv --table edges
+{ cat "$OUT/export-nodes.csv"; echo; cat "$OUT/export-edges.csv"; } >"$OUT/export.csv"
 for f in json csv; do keep "metrics.$f" metrics --format "$f"; done
 for f in json csv; do keep "neighbors.$f" neighbors script-concept --evidence --format "$f"; done
 keep show.json show script-concept --format json
@@ -48,6 +52,8 @@ if command -v dot >/dev/null 2>&1 && $PY -c 'import yaml' 2>/dev/null; then
     # escape would break it
     test_case the_read_back_fails_on_unescaped_text
     for broken in "export.graphml|s/&lt;script/<script/" \
+                  "export.gexf|s/&lt;script/<script/" \
+                  "export.gexf|s/&#10;/ /" \
                   "export.csv|s/\"\"XSS\"\"/\"XSS\"/" \
                   "export.dot|s/\\\\\"XSS\\\\\"/\"XSS\"/" \
                   "export.json|s/\\\\u0001/ /" \

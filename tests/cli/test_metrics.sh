@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_metrics.sh — `ckg metrics`: the aligned table, sorting and filters, CSV and the JSON of
-# DESIGN.md, scopes, determinism, and every usage and lookup error.
+# doc/design.md, scopes, determinism, and every usage and lookup error.
 set -eu
 . "$(dirname "$0")/lib.sh"
 M="$FIXTURES/metrics"
@@ -19,12 +19,15 @@ expect_out "4  tri-c    角丙  core       3   1    2       0.6000    0.8000   0
 test_case mixed_width_names_keep_columns_aligned
 run --ontology "$M/escape" metrics --sort id
 expect_rc 0
-expect_out '1  path-a   路甲<&>"'"'"'  core       1'
-expect_out "2  path-b   路乙       core       2"
+# sorted by id, # is the rank by pagerank
+expect_out '4  path-a   路甲<&>"'"'"'  core       1'
+expect_out "3  path-b   路乙       core       2"
+expect_out "(4 of 4 concepts, by id; # is the rank by pagerank)"
 # every row's theme starts at the same display column as the header's
 /usr/bin/python3 - "$WORK/out" <<'PY' && pass || fail "columns drift"
 import sys, unicodedata
-rows = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8")][5:]
+rows = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8")
+        if not l.startswith("(")][5:]
 def col(line, word):
     i = line.index(word)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[:i])
@@ -33,11 +36,24 @@ assert starts == {col(rows[0], " theme ")}, starts
 PY
 
 test_case top_sort_and_theme_select_rows
+# tri-c and tri-d have one betweenness: they share rank 1.5, in every format
 met --top 2 --sort betweenness
 expect_rc 0
-expect_out "1  tri-c "
-expect_out "2  tri-d "
+expect_out "1.5  tri-c "
+expect_out "1.5  tri-d "
 expect_out "(2 of 6 concepts, by betweenness)"
+met --top 2 --sort betweenness --format csv
+expect_rc 0
+expect_out "1.5,tri-c,"
+expect_out "1.5,tri-d,"
+met --sort betweenness --format json
+expect_rc 0
+/usr/bin/python3 - "$WORK/out" <<'PY' && pass || fail "json ranks share ties"
+import json, sys
+rows = {c["id"]: c["rank"] for c in json.load(open(sys.argv[1]))["concepts"]}
+assert rows["tri-c"] == rows["tri-d"] == 1.5, rows
+assert sorted(rows.values()) == [1.5, 1.5, 4.5, 4.5, 4.5, 4.5], rows
+PY
 met --theme factors
 expect_rc 0
 expect_out "tri-d"
@@ -45,8 +61,9 @@ expect_out "tri-e"
 if grep -q "tri-a" "$WORK/out"; then fail "theme filter kept a core concept"; else pass; fi
 met --sort community --format csv
 expect_rc 0
-expect_out '1,tri-a,'
-expect_out '6,tri-f,'
+# rows by community, ranks by pagerank
+if sed -n 2p "$WORK/out" | grep -q '^6,tri-a,' && tail -1 "$WORK/out" | grep -q '^3,tri-f,'; then
+    pass; else fail "community order with pagerank ranks"; fi
 
 test_case weighted_degrees_are_strengths
 met --weighted --sort degree --top 1
@@ -58,7 +75,7 @@ test_case csv_has_every_measure_at_full_precision
 met --format csv --sort id
 expect_rc 0
 expect_out "rank,id,zh,en,theme,degree,in_degree,out_degree,betweenness,harmonic,pagerank,hub,authority,coreness,community"
-expect_out '3,tri-c,角丙,vertex c,core,3,1,2,0.59999999999999998,0.80000000000000004,'
+expect_out '4,tri-c,角丙,vertex c,core,3,1,2,0.59999999999999998,0.80000000000000004,'
 
 test_case json_has_the_shape_of_design
 met --format json
@@ -105,13 +122,19 @@ expect_out "(louvain, seed 1)"
 test_case lookup_errors_exit_1
 met --paper bridg
 expect_rc 1
-expect_err "unknown paper 'bridg' (did you mean 'bridge'?)"
+expect_err_is "ckg metrics: paper 'bridg' could be bridge or bridge2 (give more of its id)"
+met --paper bridgr
+expect_rc 1
+expect_err_is "ckg metrics: unknown paper 'bridgr' (did you mean 'bridge'?); the papers: bridge, bridge2, quiet (see 'ckg papers')"
+met --paper qu --top 1
+expect_rc 0
+expect_out "scope quiet:"
 met --paper quiet --section silnt
 expect_rc 1
 expect_err "paper 'quiet' has no section 'silnt' (did you mean 'silent'?)"
 met --theme factor
 expect_rc 1
-expect_err "unknown theme 'factor' (did you mean 'factors'?); one of: core factors"
+expect_err_is "ckg metrics: unknown theme 'factor' (did you mean 'factors'?); the themes: core 核心, factors 要素 (see 'ckg themes')"
 
 test_case usage_errors_exit_2
 met --sort pagrank

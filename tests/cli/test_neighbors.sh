@@ -19,12 +19,12 @@ expect_out "依托 rests on (1)"
 expect_out "beta:5-6  数据要素同样支撑全要素生产率，并且持续推动全要素生产率  [part-one]  — 跨行的引文。"
 
 test_case every_kind_of_name_finds_the_concept
-for name in tfp 全要素生产率 "total factor productivity" TFP ＴＦＰ " Total  Factor Productivity " T-F-P; do
+# dashes count as little as spaces: T-F-P is TFP, total-factor-productivity its en name
+for name in tfp 全要素生产率 "total factor productivity" TFP ＴＦＰ " Total  Factor Productivity " \
+    T-F-P total-factor-productivity 全要素生產率; do
     nb "$name"
-    case "$name" in
-    T-F-P) expect_rc 1 ;;
-    *) expect_rc 0; expect_out "全要素生产率  total factor productivity  (tfp, core)" ;;
-    esac
+    expect_rc 0
+    expect_out "全要素生产率  total factor productivity  (tfp, core)"
 done
 
 test_case ambiguous_name_lists_candidates
@@ -43,7 +43,8 @@ expect_out_empty
 expect_err "unknown concept '数剧要素' (did you mean '数据要素'?)"
 nb "computing powr"
 expect_rc 1
-expect_err "(did you mean 'computing power', 'computing-power'?)"
+# its en name and its id fold alike (the hyphen is ignored): one suggestion, the name
+expect_err_is "ckg neighbors: unknown concept 'computing powr' (did you mean 'computing power'?)"
 nb 完全无关的名字
 expect_rc 1
 expect_err "unknown concept '完全无关的名字'"

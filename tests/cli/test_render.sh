@@ -118,7 +118,7 @@ expect_rc 2
 expect_err "--depth needs --focus"
 run --ontology "$GOOD" render --focus innovation --depth 0
 expect_rc 2
-expect_err "--depth must be a number"
+expect_err "ckg render: --depth wants a whole number from 1 to 100, not '0'"
 run --ontology "$GOOD" render --engine osage
 expect_rc 2
 expect_err "unknown engine 'osage'"

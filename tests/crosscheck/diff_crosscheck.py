@@ -299,4 +299,5 @@ def main():
           f"agree with scipy")
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -1,7 +1,8 @@
 /* test_documents.c — the JSON documents of the commands (export.h: metrics, diff, compare,
- * coverage, neighbors, path, show, search) have the shapes README.md documents: exactly the
- * keys it names, each of the type it says, at every level, on fixture ontologies; and the
- * CSV tables have their documented header with one field per column in every row.
+ * coverage, neighbors, path, show, search; the teaching kit's propositions, quiz and score)
+ * have the shapes README.md documents: exactly the keys it names, each of the type it says,
+ * at every level, on fixture ontologies; and the CSV tables have their documented header
+ * with one field per column in every row.
  *
  * A shape is written "key:type ...", the types being s (string), S (string or null),
  * i (integer), r (real), N (real or null), b (boolean), a (array), o (object), I (integer or
@@ -16,6 +17,8 @@
 #include <string.h>
 
 #include "ckg/export.h"
+#include "ckg/quiz.h"
+#include "ckg/score.h"
 #include "ckg/status.h"
 
 /* ------------------------------------------------------------------ shapes */
@@ -247,14 +250,16 @@ static void test_metrics_json_has_the_documented_shape(void **state)
     assert_int_equal(metrics_compute(g, &opt, &f->diags, &m), CKG_OK);
     metrics_selection sel = {.sort = METRICS_PAGERANK, .theme = -1};
     assert_int_equal(metrics_select(m, &sel, &rows, &n), CKG_OK);
-    assert_int_equal(export_metrics_json(m, rows, n, &f->doc), CKG_OK);
+    double *ranks = malloc(m->n * sizeof *ranks);
+    assert_int_equal(metrics_ranks(m, metrics_rank_measure(&sel), ranks), CKG_OK);
+    assert_int_equal(export_metrics_json(m, rows, n, ranks, &f->doc), CKG_OK);
 
     expect_shape(f->doc,
                  "scope:s nodes:i edges:i weighted:b method:s seed:i damping:r concepts:a "
                  "graph:o",
                  "metrics");
     expect_each(json_object_get(f->doc, "concepts"),
-                "id:s zh:s en:s theme:s " MEASURES " community:i", "metrics concepts", 0);
+                "id:s zh:s en:s theme:s " MEASURES " community:i rank:r", "metrics concepts", 0);
     expect_shape(json_object_get(f->doc, "graph"),
                  "nodes:i edges:i undirected_edges:i density:r components:i "
                  "largest_component:i diameter:i communities:i modularity:N "
@@ -263,12 +268,13 @@ static void test_metrics_json_has_the_documented_shape(void **state)
     assert_int_equal(json_array_size(json_object_get(f->doc, "concepts")), m->n);
 
     FILE *s = csv_stream(f);
-    assert_int_equal(export_metrics_csv(m, rows, n, s), CKG_OK);
+    assert_int_equal(export_metrics_csv(m, rows, n, ranks, s), CKG_OK);
     fclose(s);
     static const char *const header[] = {
         "rank,id,zh,en,theme,degree,in_degree,out_degree,betweenness,harmonic,pagerank,hub,"
         "authority,coreness,community"};
     expect_tables(f->csv, header, 1);
+    free(ranks);
     free(rows);
     metrics_free(m);
     graph_free(g);
@@ -542,12 +548,13 @@ static void test_path_json_has_the_documented_shape(void **state)
                                           concept_named(f, "tfp"), NULL, 10, &ps),
                      CKG_OK);
     assert_true(ps->found && ps->length >= 2);
-    assert_int_equal(export_path_json(f->o, ps, 0, 1, &f->lines, &f->doc), CKG_OK);
-    expect_shape(f->doc, "from:o to:o directed:b found:b length:i total:i paths:a", "path");
+    assert_int_equal(export_path_json(f->o, ps, NULL, 0, 1, &f->lines, &f->doc), CKG_OK);
+    expect_shape(f->doc, "from:o to:o directed:b avoid:a k:N found:b length:i total:i paths:a",
+                 "path");
     expect_shape(json_object_get(f->doc, "from"), CONCEPT_REF, "path from");
     expect_shape(json_object_get(f->doc, "to"), CONCEPT_REF, "path to");
     const json_t *paths = json_object_get(f->doc, "paths");
-    expect_each(paths, "concepts:a steps:a", "paths", 0);
+    expect_each(paths, "length:i concepts:a steps:a", "paths", 0);
     const json_t *steps = json_object_get(json_array_get(paths, 0), "steps");
     expect_each(steps, "from:s to:s relations:a", "path steps", 0);
     assert_int_equal(json_array_size(steps), ps->length);
@@ -632,6 +639,104 @@ static void test_search_json_has_the_documented_shape(void **state)
     query_search_free(r);
 }
 
+/* ------------------------------------------------------------------ the teaching kit */
+
+static const char *const QUOTE = "paper:s quote:s line:I";
+
+static void test_propositions_json_and_csv_have_the_documented_shape(void **state)
+{
+    fixture *f = load(state, "tests/fixtures/teach", "tests/fixtures/teach/corpus");
+    prop_scope all = PROP_SCOPE_ALL;
+    prop_list *l = NULL;
+    assert_int_equal(prop_collect(f->o, &all, PROP_ORDER_TEXT, &f->lines, &l), CKG_OK);
+    assert_int_equal(prop_json(l, &f->doc), CKG_OK);
+    expect_shape(f->doc, "scope:s order:s propositions:a", "propositions");
+    const json_t *props = json_object_get(f->doc, "propositions");
+    expect_each(props, "from:s kind:s to:s text:o papers:a section:S evidence:a", "proposition", 0);
+    size_t i;
+    json_t *p;
+    json_array_foreach(props, i, p)
+    {
+        expect_shape(json_object_get(p, "text"), "zh:s en:s", "proposition text");
+        expect_each(json_object_get(p, "evidence"), QUOTE, "proposition evidence", 0);
+    }
+    FILE *st = csv_stream(f);
+    assert_int_equal(prop_write_csv(l, PROP_LANG_BOTH, st), CKG_OK);
+    fclose(st);
+    static const char *const header[] = {"n,papers,section,from,kind,to,zh,en,evidence"};
+    expect_tables(f->csv, header, 1);
+    prop_list_free(l);
+}
+
+static void test_quiz_json_has_the_documented_shape(void **state)
+{
+    fixture *f = load(state, "tests/fixtures/teach", "tests/fixtures/teach/corpus");
+    prop_scope all = PROP_SCOPE_ALL;
+    prop_list *l = NULL;
+    quiz *q = NULL;
+    quiz_options opt = {.count = 10, .seed = 3, .mode = QUIZ_MIX, .choices = 4};
+    assert_int_equal(prop_collect(f->o, &all, PROP_ORDER_TEXT, &f->lines, &l), CKG_OK);
+    assert_int_equal(quiz_make(f->o, l, &opt, &q), CKG_OK);
+    assert_int_equal(quiz_json(q, &f->doc), CKG_OK);
+    expect_shape(f->doc, "scope:s seed:i blanks:s items:a", "quiz");
+    const json_t *items = json_object_get(f->doc, "items");
+    expect_each(items, "relation:o blank:s stem:s answer:s choices:a evidence:a", "quiz item", 0);
+    size_t i;
+    json_t *it;
+    json_array_foreach(items, i, it)
+    {
+        expect_shape(json_object_get(it, "relation"), "from:s kind:s to:s", "quiz relation");
+        expect_values(json_object_get(it, "choices"), 's', "quiz choices");
+        expect_each(json_object_get(it, "evidence"), QUOTE, "quiz evidence", 0);
+    }
+    quiz_free(q);
+    prop_list_free(l);
+}
+
+static void test_score_json_has_the_documented_shape(void **state)
+{
+    fixture *f = load(state, "tests/fixtures/teach", "tests/fixtures/teach/corpus");
+    static const char map_csv[] = "科技创新,催生,新质生产力\n高质量发展,推动,新质生产力\n"
+                                  "数剧要素,支撑,新质生产力\n体制障碍,相互关联,新质生产力\n";
+    prop_scope all = PROP_SCOPE_ALL;
+    prop_list *l = NULL;
+    phrase_table *t = NULL;
+    cmap *m = NULL;
+    score_result *r = NULL;
+    assert_int_equal(prop_collect(f->o, &all, PROP_ORDER_TEXT, &f->lines, &l), CKG_OK);
+    assert_int_equal(phrase_table_build(f->o, &t), CKG_OK);
+    assert_int_equal(cmap_read_csv("map.csv", map_csv, strlen(map_csv), &f->diags, &m), CKG_OK);
+    assert_int_equal(score_map(f->o, m, l, t, &f->diags, &r), CKG_OK);
+    assert_int_equal(score_json(f->o, r, 5, &f->doc), CKG_OK);
+    expect_shape(f->doc, "map:s scope:s propositions:a summary:o isolated:a", "score");
+    const json_t *props = json_object_get(f->doc, "propositions");
+    expect_each(props,
+                "from_label:s phrase:s to_label:s from:S to:S verdict:s line:I kind:S "
+                "phrase_recognised:b inverse:b evidence:a suggestions:o elsewhere:a",
+                "score proposition", 0);
+    size_t i;
+    json_t *p;
+    json_array_foreach(props, i, p)
+    {
+        expect_each(json_object_get(p, "evidence"), "paper:s quote:s line:I from:s kind:s to:s",
+                    "score evidence", 1);
+        expect_shape(json_object_get(p, "suggestions"), "from:a to:a", "score suggestions");
+    }
+    const json_t *sum = json_object_get(f->doc, "summary");
+    expect_shape(sum,
+                 "stated:i reversed:i other_kind:i unstated:i unknown:i precision:N recall:N "
+                 "propositions:i resolved:i curated:i matched:i key_missed:a structure:o",
+                 "score summary");
+    expect_each(json_object_get(sum, "key_missed"), "from:s kind:s to:s text:o evidence:a",
+                "score key missed", 0);
+    expect_shape(json_object_get(sum, "structure"), "valid:i levels:i cross_links:i score:i root:S",
+                 "score structure");
+    score_free(r);
+    cmap_free(m);
+    phrase_table_free(t);
+    prop_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -645,6 +750,9 @@ int main(void)
         cmocka_unit_test_teardown(test_path_json_has_the_documented_shape, teardown),
         cmocka_unit_test_teardown(test_show_json_has_the_documented_shape, teardown),
         cmocka_unit_test_teardown(test_search_json_has_the_documented_shape, teardown),
+        cmocka_unit_test_teardown(test_propositions_json_and_csv_have_the_documented_shape, teardown),
+        cmocka_unit_test_teardown(test_quiz_json_has_the_documented_shape, teardown),
+        cmocka_unit_test_teardown(test_score_json_has_the_documented_shape, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,6 @@
 /* test_export.c — the export formats: JSON relations per kind, escaping of everything from
- * YAML in GraphML, DOT (read back with Graphviz's own parser) and CSV, write errors.
+ * YAML in GraphML, GEXF, DOT (read back with Graphviz's own parser) and CSV, the measures,
+ * evidence counts, colors and layout the graph formats carry (export_attrs), write errors.
  *
  * Fixtures: tests/fixtures/metrics/bridge (c->a stated as 'causes' by one paper and as
  * 'supports' by another; c->d 'supports' by both) and tests/fixtures/metrics/escape (names
@@ -10,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <graphviz/cgraph.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,9 @@ typedef struct fixture {
     ckg_ontology *o;
     diag_list diags;
     ckg_graph *g;
+    metrics_result *m;
+    export_attrs attrs;
+    const export_attrs *with; /* what write_text passes: NULL or &attrs */
     char *text;
     size_t len;
 } fixture;
@@ -37,6 +42,8 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     free(f->text);
+    export_attrs_free(&f->attrs);
+    metrics_free(f->m);
     graph_free(f->g);
     ontology_free(f->o);
     diag_list_free(&f->diags);
@@ -44,14 +51,60 @@ static int teardown(void **state)
     return 0;
 }
 
-static void build(fixture *f, const char *name, const char *paper)
+static void build_section(fixture *f, const char *name, const char *paper, const char *section)
 {
     char dir[256];
     snprintf(dir, sizeof dir, "tests/fixtures/metrics/%s", name);
     assert_int_equal(ontology_load(dir, &f->diags, &f->o), CKG_OK);
     assert_int_equal(f->diags.n_errors, 0);
-    graph_scope scope = {.paper = paper};
+    graph_scope scope = {.paper = paper, .section = section};
     assert_int_equal(graph_build(f->o, &scope, &f->diags, &f->g), CKG_OK);
+}
+
+static void build(fixture *f, const char *name, const char *paper)
+{
+    build_section(f, name, paper, NULL);
+}
+
+/* One Graphviz context for every layout of the run, as in test_render.c: Graphviz 2.42's
+ * pango plugin reads freed memory in a second context of a process. */
+static render_context *layout_ctx;
+
+static int group_setup(void **state)
+{
+    (void)state;
+    diag_list diags;
+    diag_list_init(&diags);
+    int rc = render_context_new(&diags, &layout_ctx);
+    diag_list_free(&diags);
+    return rc == CKG_OK ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    render_context_free(layout_ctx);
+    return 0;
+}
+
+/* The measures, evidence, sizes and (with positions) layout of f->g, used by write_text. */
+static void with_attrs(fixture *f, int positions)
+{
+    metrics_options opt;
+    metrics_options_default(&opt);
+    assert_int_equal(metrics_compute(f->g, &opt, &f->diags, &f->m), CKG_OK);
+    assert_int_equal(export_attrs_build(f->g, f->m, positions ? layout_ctx : NULL, &f->diags,
+                                        &f->attrs),
+                     CKG_OK);
+    f->with = &f->attrs;
+}
+
+static int32_t vertex(const fixture *f, const char *id)
+{
+    int32_t c = strmap_get(&f->o->concept_by_id, id);
+    assert_true(c >= 0);
+    assert_true(f->g->vertex_of[c] >= 0);
+    return f->g->vertex_of[c];
 }
 
 /* Writes the graph in fmt into f->text. */
@@ -61,7 +114,7 @@ static void write_text(fixture *f, export_format fmt)
     f->text = NULL;
     FILE *m = open_memstream(&f->text, &f->len);
     assert_non_null(m);
-    assert_int_equal(export_write(f->g, fmt, m), CKG_OK);
+    assert_int_equal(export_write(f->g, fmt, f->with, m), CKG_OK);
     fclose(m);
 }
 
@@ -177,10 +230,13 @@ static void test_csv_quotes_fields_per_rfc4180(void **state)
     fixture *f = *state;
     build(f, "escape", NULL);
     write_text(f, EXPORT_CSV_NODES);
-    assert_true(strncmp(f->text, "id,label,zh,en,theme,alt,papers\n", 32) == 0);
+    static const char header[] =
+        "id,label,zh,en,theme,alt,papers,color,definition_zh,definition_en,n_papers\n";
+    assert_true(strncmp(f->text, header, sizeof header - 1) == 0);
     assert_non_null(strstr(f->text, "path-a,\"路甲<&>\"\"'\",\"路甲<&>\"\"'\",\"first, \"\"quoted\"\" step\n"
-                                    "line two\x01 & \\ end\",core,\"a\\;b;x,y;back\\\\slash;]]>\",path\n"));
-    assert_non_null(strstr(f->text, "path-b,路乙,路乙,second step,core,,path\n"));
+                                    "line two\x01 & \\ end\",core,\"a\\;b;x,y;back\\\\slash;]]>\",path,"
+                                    "#E69F00,"));
+    assert_non_null(strstr(f->text, "path-b,路乙,路乙,second step,core,,path,#E69F00,"));
     write_text(f, EXPORT_CSV_EDGES);
     assert_string_equal(f->text, "source,target,type,weight,kinds,label,papers\n"
                                  "path-a,path-b,Directed,1,causes,催生,path\n"
@@ -205,7 +261,7 @@ static void test_write_error_is_reported(void **state)
     FILE *full = fopen("/dev/full", "w");
     if (!full)
         skip();
-    assert_int_equal(export_write(f->g, EXPORT_GRAPHML, full), CKG_EIO);
+    assert_int_equal(export_write(f->g, EXPORT_GRAPHML, NULL, full), CKG_EIO);
     fclose(full);
 }
 
@@ -217,7 +273,131 @@ static void test_format_names(void **state)
     assert_int_equal(fmt, EXPORT_GRAPHML);
     assert_int_equal(export_format_from_name("csv", &fmt), CKG_OK);
     assert_int_equal(fmt, EXPORT_CSV);
+    assert_int_equal(export_format_from_name("gexf", &fmt), CKG_OK);
+    assert_int_equal(fmt, EXPORT_GEXF);
     assert_int_equal(export_format_from_name("xml", &fmt), CKG_ENOTFOUND);
+}
+
+/* ------------------------------------------------------------------ measures, evidence, GEXF */
+
+static void test_evidence_counts_quotes_of_mentions_and_of_every_kind_of_a_pair(void **state)
+{
+    fixture *f = *state;
+    build(f, "bridge", NULL);
+    with_attrs(f, 0);
+    /* tri-a: one quote in each of the three papers; c->a: one per paper, two kinds */
+    assert_int_equal(f->attrs.vertex_evidence[vertex(f, "tri-a")], 3);
+    assert_int_equal(f->attrs.vertex_evidence[vertex(f, "tri-f")], 1);
+    int64_t ca = graph_find_edge(f->g, vertex(f, "tri-c"), vertex(f, "tri-a"));
+    assert_true(ca >= 0);
+    assert_int_equal(f->attrs.edge_evidence[ca], 2);
+    /* sizes follow PageRank: the largest is 50, none below 10 */
+    double top = 0;
+    for (size_t v = 0; v < f->g->n_vertices; v++) {
+        assert_true(f->attrs.size[v] >= 10 && f->attrs.size[v] <= 50);
+        top = f->attrs.size[v] > top ? f->attrs.size[v] : top;
+    }
+    assert_true(fabs(top - 50) < 1e-9);
+    assert_null(f->attrs.x);
+}
+
+static void test_evidence_in_a_section_counts_its_quotes_only(void **state)
+{
+    fixture *f = *state;
+    build_section(f, "bridge", "quiet", "loud");
+    with_attrs(f, 0);
+    assert_int_equal(f->g->n_vertices, 2);
+    assert_int_equal(f->attrs.vertex_evidence[vertex(f, "tri-a")], 1);
+}
+
+static void test_graphml_carries_measures_evidence_color_and_definitions(void **state)
+{
+    fixture *f = *state;
+    build(f, "bridge", NULL);
+    with_attrs(f, 0);
+    write_text(f, EXPORT_GRAPHML);
+    assert_non_null(strstr(f->text, "<key id=\"v_pagerank\" for=\"node\" attr.name=\"pagerank\" "
+                                    "attr.type=\"double\"/>"));
+    assert_non_null(strstr(f->text, "<key id=\"v_community\" for=\"node\" attr.name=\"community\" "
+                                    "attr.type=\"int\"/>"));
+    assert_non_null(strstr(f->text, "<key id=\"e_evidence\" for=\"edge\""));
+    char want[128];
+    int32_t c = vertex(f, "tri-c");
+    snprintf(want, sizeof want, "<data key=\"v_pagerank\">%.17g</data>",
+             metrics_value(f->m, (size_t)c, METRICS_PAGERANK));
+    assert_non_null(strstr(f->text, want));
+    assert_non_null(strstr(f->text, "<data key=\"v_color\">#E69F00</data>"));
+    assert_non_null(strstr(f->text, "<data key=\"v_definition_zh\">"));
+    assert_non_null(strstr(f->text, "<data key=\"v_evidence\">3</data>"));
+    /* without attrs: no measures, no evidence */
+    f->with = NULL;
+    write_text(f, EXPORT_GRAPHML);
+    assert_null(strstr(f->text, "v_pagerank"));
+    assert_null(strstr(f->text, "evidence"));
+}
+
+static void test_csv_nodes_with_attrs_lists_every_measure(void **state)
+{
+    fixture *f = *state;
+    build(f, "bridge", NULL);
+    with_attrs(f, 0);
+    write_text(f, EXPORT_CSV_NODES);
+    static const char nodes[] =
+        "id,label,zh,en,theme,alt,papers,color,definition_zh,definition_en,n_papers,evidence,"
+        "degree,in_degree,out_degree,betweenness,harmonic,pagerank,hub,authority,coreness,"
+        "community\n";
+    static const char edges[] = "source,target,type,weight,kinds,label,papers,evidence\n";
+    assert_true(strncmp(f->text, nodes, sizeof nodes - 1) == 0);
+    write_text(f, EXPORT_CSV_EDGES);
+    assert_true(strncmp(f->text, edges, sizeof edges - 1) == 0);
+    assert_non_null(strstr(f->text, "tri-c,tri-a,Directed,2,causes;supports,催生、支撑,bridge;bridge2,2\n"));
+}
+
+static void test_gexf_is_gexf13_with_viz_and_the_same_bytes_twice(void **state)
+{
+    fixture *f = *state;
+    build(f, "bridge", NULL);
+    with_attrs(f, 1);
+    write_text(f, EXPORT_GEXF);
+    char *first = strdup(f->text);
+    assert_non_null(strstr(f->text, "<gexf xmlns=\"http://gexf.net/1.3\" "
+                                    "xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">"));
+    assert_non_null(strstr(f->text, "<graph defaultedgetype=\"directed\" mode=\"static\">"));
+    assert_non_null(strstr(f->text, "<nodes count=\"6\">"));
+    assert_non_null(strstr(f->text, "<edges count=\"7\">"));
+    assert_non_null(strstr(f->text, "<attribute id=\"pagerank\" title=\"pagerank\" type=\"double\"/>"));
+    assert_non_null(strstr(f->text, "<attribute id=\"coreness\" title=\"coreness\" type=\"integer\"/>"));
+    /* core is the first theme: Okabe-Ito orange #E69F00; factors sky blue #56B4E9 */
+    assert_non_null(strstr(f->text, "<node id=\"tri-a\" label=\"角甲\">"));
+    assert_non_null(strstr(f->text, "<viz:color r=\"230\" g=\"159\" b=\"0\"/>"));
+    assert_non_null(strstr(f->text, "<viz:color r=\"86\" g=\"180\" b=\"233\"/>"));
+    assert_non_null(strstr(f->text, "<viz:position x=\""));
+    assert_non_null(strstr(f->text, "<viz:size value=\"50.00\"/>"));
+    assert_non_null(strstr(f->text, "weight=\"2\" label=\"催生、支撑\">"));
+    /* every node placed, none on top of another */
+    for (size_t v = 0; v < f->g->n_vertices; v++)
+        for (size_t w = v + 1; w < f->g->n_vertices; w++)
+            assert_true(fabs(f->attrs.x[v] - f->attrs.x[w]) + fabs(f->attrs.y[v] - f->attrs.y[w]) > 1);
+    /* a second layout of the same graph gives the same bytes */
+    export_attrs_free(&f->attrs);
+    assert_int_equal(export_attrs_build(f->g, f->m, layout_ctx, &f->diags, &f->attrs), CKG_OK);
+    write_text(f, EXPORT_GEXF);
+    assert_string_equal(f->text, first);
+    free(first);
+}
+
+static void test_gexf_escapes_text_in_attribute_values(void **state)
+{
+    fixture *f = *state;
+    build(f, "escape", NULL);
+    write_text(f, EXPORT_GEXF); /* without attrs: no measures, sizes or positions */
+    assert_non_null(strstr(f->text, "<node id=\"path-a\" label=\"路甲&lt;&amp;&gt;&quot;&apos;\">"));
+    /* the line break survives as a reference, the control character is U+FFFD */
+    assert_non_null(strstr(f->text, "<attvalue for=\"en\" value=\"first, &quot;quoted&quot; "
+                                    "step&#10;line two\xEF\xBF\xBD &amp; \\ end\"/>"));
+    assert_null(strchr(f->text, '\x01'));
+    assert_null(strstr(f->text, "viz:position"));
+    assert_null(strstr(f->text, "\"pagerank\""));
 }
 
 int main(void)
@@ -232,6 +412,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_csv_both_tables_are_separated_by_an_empty_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_error_is_reported, setup, teardown),
         cmocka_unit_test(test_format_names),
+        cmocka_unit_test_setup_teardown(test_evidence_counts_quotes_of_mentions_and_of_every_kind_of_a_pair, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_evidence_in_a_section_counts_its_quotes_only, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_graphml_carries_measures_evidence_color_and_definitions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv_nodes_with_attrs_lists_every_measure, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gexf_is_gexf13_with_viz_and_the_same_bytes_twice, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gexf_escapes_text_in_attribute_values, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -557,6 +557,30 @@ static void test_hits_matches_igraph_when_the_eigenvalue_is_simple(void **state)
     free(auth);
 }
 
+/* metrics_pagerank alone (what ckg score calls) gives metrics_compute's PageRank to the last
+ * bit, weighted and not. */
+static void test_pagerank_alone(void **state)
+{
+    fixture *f = *state;
+    static const char *const names[] = {"star", "path", "bridge"};
+    for (size_t i = 0; i < 3; i++) {
+        for (int weighted = 0; weighted < 2; weighted++) {
+            compute(f, names[i], NULL, NULL, weighted);
+            double *pr = malloc(f->g->n_vertices * sizeof *pr);
+            assert_non_null(pr);
+            assert_int_equal(metrics_pagerank(f->g, weighted, 0.85, pr), CKG_OK);
+            const double *want = metrics_values(f->m, METRICS_PAGERANK);
+            for (size_t v = 0; v < f->g->n_vertices; v++)
+                assert_memory_equal(&pr[v], &want[v], sizeof pr[v]);
+            free(pr);
+            metrics_free(f->m);
+            graph_free(f->g);
+            ontology_free(f->o);
+            f->m = NULL, f->g = NULL, f->o = NULL;
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -582,6 +606,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_order_breaks_ties_by_id_and_lists_communities_smallest_first, setup, teardown),
         cmocka_unit_test(test_paths_match_igraph_for_any_thread_count),
         cmocka_unit_test(test_hits_matches_igraph_when_the_eigenvalue_is_simple),
+        cmocka_unit_test_setup_teardown(test_pagerank_alone, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -160,6 +160,144 @@ static void test_resolve_once_agrees_with_the_index(void **state)
     assert_string_equal(r.suggestions[0], "data-factor");
 }
 
+static void test_traditional_and_hyphenless_names_resolve(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(resolve_id(f, "數據要素"), "data-factor");
+    assert_string_equal(resolve_id(f, "顛覆性創新"), "disruptive-innovation");
+    assert_string_equal(resolve_id(f, "data factor"), "data-factor"); /* the id, spaced */
+    assert_string_equal(resolve_id(f, "datafactor"), "data-factor");
+    assert_string_equal(resolve_id(f, "efficiency—gains"), "efficiency");
+}
+
+static void test_unknown_name_lists_the_concepts_whose_names_contain_it(void **state)
+{
+    fixture *f = *state;
+    names_result r;
+    assert_int_equal(names_resolve(f->ix, "新", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+    assert_int_equal(r.containing_total, 3);
+    assert_int_equal(r.n_containing, 3);
+    /* the shortest shown name first, ties in ontology order */
+    assert_string_equal(r.containing_names[0], "创新");
+    assert_string_equal(r.containing_names[1], "新动能");
+    assert_string_equal(r.containing_names[2], "颠覆性创新");
+    assert_string_equal(f->o->concepts[r.containing[0]].id.s, "innovation");
+    /* an English text shows the English name, not the id that folds alike */
+    assert_int_equal(names_resolve(f->ix, "innov", &r), CKG_OK);
+    assert_int_equal(r.n_containing, 2);
+    assert_string_equal(r.containing_names[0], "innovation");
+    assert_string_equal(r.containing_names[1], "disruptive innovation");
+    /* traditional input finds them too, and suggestions leave out those listed */
+    assert_int_equal(names_resolve(f->ix, "創", &r), CKG_OK);
+    assert_int_equal(r.n_containing, 2);
+    for (size_t i = 0; i < r.n_suggestions; i++) {
+        assert_string_not_equal(r.suggestions[i], "创新");
+        assert_string_not_equal(r.suggestions[i], "颠覆性创新");
+    }
+    /* none: the edit-distance suggestions alone, as before */
+    assert_int_equal(names_resolve(f->ix, "数据要数", &r), CKG_OK);
+    assert_int_equal(r.n_containing, 0);
+    assert_int_equal(r.containing_total, 0);
+    assert_true(r.n_suggestions >= 1);
+    assert_string_equal(r.suggestions[0], "数据要素");
+}
+
+static void test_containing_keeps_the_ten_shortest_of_many(void **state)
+{
+    (void)state;
+    diag_list d;
+    ckg_ontology *o;
+    names_index *ix;
+    names_result r;
+    diag_list_init(&d);
+    ontology_load_options lopt = {.skip_evidence = 1};
+    assert_int_equal(ontology_load_with("ontology", &lopt, &d, &o), CKG_OK);
+    assert_int_equal(names_build(o, &ix), CKG_OK);
+    assert_int_equal(names_resolve(ix, "生产", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+    assert_int_equal(r.n_containing, NAMES_MAX_CONTAINING);
+    assert_true(r.containing_total > NAMES_MAX_CONTAINING);
+    for (size_t i = 0; i < r.n_containing; i++) {
+        assert_non_null(strstr(r.containing_names[i], "生产"));
+        if (i)
+            assert_true(strlen(r.containing_names[i - 1]) <= strlen(r.containing_names[i]));
+    }
+    /* no concept left out is shorter than the last one listed */
+    size_t last = strlen(r.containing_names[r.n_containing - 1]), shorter = 0;
+    for (size_t i = 0; i < o->n_concepts; i++) {
+        const char *zh = o->concepts[i].zh.s;
+        if (zh && strstr(zh, "生产") && strlen(zh) < last)
+            shorter++;
+    }
+    assert_true(shorter <= r.n_containing);
+    names_free(ix);
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
+/* ------------------------------------------------------------------ papers and themes */
+
+static void test_paper_by_id_or_unique_start(void **state)
+{
+    fixture *f = *state;
+    names_result r;
+    assert_int_equal(names_paper(f->o, "alpha", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_FOUND);
+    assert_string_equal(f->o->papers[r.concepts[0]].id.s, "alpha");
+    assert_int_equal(names_paper(f->o, "BE", &r), CKG_OK); /* folded, then the start */
+    assert_int_equal(r.verdict, NAMES_FOUND);
+    assert_string_equal(f->o->papers[r.concepts[0]].id.s, "beta");
+    assert_int_equal(names_paper(f->o, "alpah", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+    assert_int_equal(r.n_suggestions, 1);
+    assert_string_equal(r.suggestions[0], "alpha");
+    assert_int_equal(names_paper(f->o, "", &r), CKG_OK); /* names nothing */
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+}
+
+static void test_paper_start_shared_by_two_is_ambiguous_but_an_exact_id_wins(void **state)
+{
+    (void)state;
+    diag_list d;
+    ckg_ontology *o;
+    names_result r;
+    diag_list_init(&d);
+    assert_int_equal(ontology_load("tests/fixtures/metrics/bridge", &d, &o), CKG_OK);
+    assert_int_equal(names_paper(o, "bri", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_AMBIGUOUS);
+    assert_int_equal(r.n, 2);
+    assert_string_equal(o->papers[r.concepts[0]].id.s, "bridge");
+    assert_string_equal(o->papers[r.concepts[1]].id.s, "bridge2");
+    assert_int_equal(names_paper(o, "bridge", &r), CKG_OK); /* bridge2 starts so too */
+    assert_int_equal(r.verdict, NAMES_FOUND);
+    assert_string_equal(o->papers[r.concepts[0]].id.s, "bridge");
+    const ckg_paper *quiet = ontology_paper(o, "quiet");
+    assert_int_equal(names_section(quiet, "sil", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_FOUND);
+    assert_string_equal(quiet->sections[r.concepts[0]].id.s, "silent");
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
+static void test_theme_by_id_zh_or_en(void **state)
+{
+    fixture *f = *state;
+    names_result r;
+    const char *names[] = {"technology", "技术", "Technology", "ＴＥＣＨＮＯＬＯＧＹ"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        assert_int_equal(names_theme(f->o, names[i], &r), CKG_OK);
+        assert_int_equal(r.verdict, NAMES_FOUND);
+        assert_string_equal(f->o->themes[r.concepts[0]].id.s, "technology");
+    }
+    assert_int_equal(names_theme(f->o, "tech", &r), CKG_OK); /* no prefixes for themes */
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+    assert_int_equal(names_theme(f->o, "核心范筹", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_UNKNOWN);
+    assert_int_equal(r.n_suggestions, 1);
+    assert_string_equal(r.suggestions[0], "核心范畴");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +309,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_names_of_one_concept_that_fold_alike_are_not_ambiguous, setup, teardown),
         cmocka_unit_test_setup_teardown(test_alt_names_resolve_but_are_not_suggested, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resolve_once_agrees_with_the_index, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_traditional_and_hyphenless_names_resolve, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_name_lists_the_concepts_whose_names_contain_it, setup, teardown),
+        cmocka_unit_test(test_containing_keeps_the_ten_shortest_of_many),
+        cmocka_unit_test_setup_teardown(test_paper_by_id_or_unique_start, setup, teardown),
+        cmocka_unit_test(test_paper_start_shared_by_two_is_ambiguous_but_an_exact_id_wins),
+        cmocka_unit_test_setup_teardown(test_theme_by_id_zh_or_en, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

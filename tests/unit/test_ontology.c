@@ -12,7 +12,7 @@
 #include "ckg/check.h"
 #include "ckg/ontology.h"
 #include "ckg/status.h"
-#include "ckg/suggest.h"
+#include "suggest.h"
 
 static void test_good_fixture_loads_without_diagnostics(void **state)
 {
@@ -412,6 +412,68 @@ static void test_pair_family_and_is_a_rules(void **state)
 #undef REL
 }
 
+/* A kind's inverse may carry synonyms of its own, read to -> from; they are typed like the
+ * kind's synonyms, and an unknown key under the inverse is still an error. */
+static void test_inverse_synonyms_are_read_and_typed(void **state)
+{
+    (void)state;
+    static const char good[] =
+        "relations:\n"
+        "  - id: requires\n"
+        "    zh: 是前提\n"
+        "    en: is a prerequisite of\n"
+        "    inverse:\n"
+        "      zh: 需要\n"
+        "      en: requires\n"
+        "      synonyms: {zh: [依赖, 取决于], en: [depends on]}\n"
+        "    family: conditions\n"
+        "    synonyms: {zh: [前提条件], en: []}\n"
+        "    test: {question: q, example: e, counter_example: c}\n";
+    static const char bad[] =
+        "relations:\n"
+        "  - id: requires\n"
+        "    zh: 是前提\n"
+        "    en: is a prerequisite of\n"
+        "    inverse: {zh: 需要, en: requires, synonyms: {zh: 依赖, en: []}, synonym: {}}\n"
+        "    family: conditions\n"
+        "    test: {question: q, example: e, counter_example: c}\n";
+    const char *texts[] = {good, bad};
+    for (int i = 0; i < 2; i++) {
+        ontology_file files[] = {{"themes.yaml", "themes: [{id: core, zh: 核心, en: core}]\n", 0},
+                                 {"relations.yaml", texts[i], strlen(texts[i])}};
+        files[0].len = strlen(files[0].data);
+        diag_list d;
+        diag_list_init(&d);
+        ckg_ontology *o = NULL;
+        assert_int_equal(ontology_load_files(files, 2, &d, &o), CKG_OK);
+        const ckg_kind *k = ontology_kind(o, "requires");
+        assert_non_null(k);
+        if (i == 0) {
+            assert_int_equal(d.n, 0);
+            assert_int_equal(k->inverse_synonyms_zh.n, 2);
+            assert_string_equal(k->inverse_synonyms_zh.items[1].s, "取决于");
+            assert_int_equal(k->inverse_synonyms_zh.items[1].loc.line, 8);
+            assert_int_equal(k->inverse_synonyms_en.n, 1);
+            assert_string_equal(k->inverse_synonyms_en.items[0].s, "depends on");
+            assert_int_equal(k->synonyms_zh.n, 1);
+            assert_string_equal(k->inverse_zh.s, "需要");
+        } else {
+            assert_int_equal(d.n_errors, 2);
+            assert_int_equal(k->inverse_synonyms_zh.n, 0);
+            int list = 0, key = 0;
+            for (size_t j = 0; j < d.n; j++) {
+                assert_int_equal(d.items[j].line, 5);
+                list += strstr(d.items[j].message, "'zh' must be a list") != NULL;
+                key += strstr(d.items[j].message, "unknown key 'synonym' in 'inverse'") != NULL;
+            }
+            assert_int_equal(list, 1);
+            assert_int_equal(key, 1);
+        }
+        ontology_free(o);
+        diag_list_free(&d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -427,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_suggestions_count_cjk_characters_not_bytes),
         cmocka_unit_test(test_kinds_carry_their_family_and_test),
         cmocka_unit_test(test_pair_family_and_is_a_rules),
+        cmocka_unit_test(test_inverse_synonyms_are_read_and_typed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -153,6 +153,8 @@ static void same_ontology(const ckg_ontology *a, const ckg_ontology *b)
         assert_int_equal(x->family, y->family);
         same_strs(&x->synonyms_zh, &y->synonyms_zh);
         same_strs(&x->synonyms_en, &y->synonyms_en);
+        same_strs(&x->inverse_synonyms_zh, &y->inverse_synonyms_zh);
+        same_strs(&x->inverse_synonyms_en, &y->inverse_synonyms_en);
         assert_int_equal(strmap_get(&a->kind_by_id, x->id.s), strmap_get(&b->kind_by_id, y->id.s));
     }
     assert_int_equal(a->n_concepts, b->n_concepts);

@@ -436,6 +436,270 @@ static void test_path_through_a_cycle_is_shortest(void **state)
     query_paths_free(ps);
 }
 
+/* ---------------------------------------------------------------- avoid, k shortest */
+
+static void test_path_avoid_goes_around_a_concept(void **state)
+{
+    fixture *f = *state;
+    /* computing-power - data-factor - tfp is the only way of 2 steps */
+    int32_t avoid[] = {C(f, "data-factor")};
+    query_filter flt = QUERY_FILTER_ALL;
+    flt.avoid = avoid;
+    flt.n_avoid = 1;
+    query_paths *ps = paths(f, "computing-power", "tfp", &flt, 0);
+    assert_false(ps->found); /* computing-power's one relation is with data-factor */
+    query_paths_free(ps);
+    ps = paths(f, "digital-economy", "tfp", NULL, 0);
+    assert_int_equal(ps->length, 2); /* through data-factor */
+    query_paths_free(ps);
+    ps = paths(f, "digital-economy", "tfp", &flt, 0);
+    assert_true(ps->found);
+    assert_int_equal(ps->length, 3); /* digital-economy - new-momentum - growth|innovation - tfp */
+    for (size_t i = 0; i < ps->n_paths; i++)
+        for (size_t k = 0; k <= ps->paths[i].length; k++)
+            assert_int_not_equal(ps->paths[i].concepts[k], C(f, "data-factor"));
+    query_paths_free(ps);
+    /* an end is never avoided */
+    int32_t ends[] = {C(f, "tfp")};
+    flt.avoid = ends;
+    ps = paths(f, "data-factor", "tfp", &flt, 0);
+    assert_int_equal(ps->length, 1);
+    query_paths_free(ps);
+}
+
+static query_paths *kpaths(fixture *f, const char *a, const char *b, const query_filter *flt,
+                           size_t k)
+{
+    query_paths *ps = NULL;
+    assert_int_equal(query_k_shortest_paths(f->qi, C(f, a), C(f, b), flt, k, &ps), CKG_OK);
+    assert_non_null(ps);
+    return ps;
+}
+
+static void test_k_shortest_paths_are_simple_and_in_order(void **state)
+{
+    fixture *f = *state;
+    query_paths *ps = kpaths(f, "digital-economy", "tfp", NULL, 50);
+    assert_true(ps->found);
+    assert_true(ps->n_paths > 3);
+    assert_int_equal(ps->total, ps->n_paths);
+    assert_int_equal(ps->length, ps->paths[0].length);
+    assert_int_equal(ps->paths[0].length, 2);
+    for (size_t i = 0; i < ps->n_paths; i++) {
+        const query_path *p = &ps->paths[i];
+        assert_int_equal(p->concepts[0], C(f, "digital-economy"));
+        assert_int_equal(p->concepts[p->length], C(f, "tfp"));
+        for (size_t x = 0; x <= p->length; x++) /* simple */
+            for (size_t y = x + 1; y <= p->length; y++)
+                assert_int_not_equal(p->concepts[x], p->concepts[y]);
+        for (size_t st = 0; st < p->length; st++) { /* every step has its relations */
+            assert_true(p->steps[st].n_links > 0);
+            assert_int_equal(p->steps[st].links[0].via[0], p->concepts[st]);
+            assert_int_equal(p->steps[st].links[0].concept, p->concepts[st + 1]);
+        }
+        if (i) { /* (length, concepts) ascending, no repeats */
+            const query_path *q = &ps->paths[i - 1];
+            int cmp = q->length < p->length ? -1 : q->length > p->length ? 1 : 0;
+            for (size_t x = 0; !cmp && x <= p->length; x++)
+                cmp = q->concepts[x] < p->concepts[x] ? -1 : q->concepts[x] > p->concepts[x];
+            assert_true(cmp < 0);
+        }
+    }
+    query_paths_free(ps);
+    /* fewer than asked when fewer exist; k 1 is the first shortest */
+    ps = kpaths(f, "computing-power", "data-factor", NULL, 5);
+    assert_int_equal(ps->n_paths, 1);
+    query_paths_free(ps);
+    ps = kpaths(f, "tfp", "tfp", NULL, 3);
+    assert_int_equal(ps->n_paths, 1);
+    assert_int_equal(ps->length, 0);
+    query_paths_free(ps);
+    ps = kpaths(f, "tfp", "orphan", NULL, 3);
+    assert_false(ps->found);
+    assert_int_equal(ps->n_paths, 0);
+    query_paths_free(ps);
+    assert_int_equal(query_k_shortest_paths(f->qi, C(f, "tfp"), C(f, "growth"), NULL, 0, &ps),
+                     CKG_EUSAGE);
+}
+
+/* Brute force: every simple path from a to b of at most max_len steps over the relations
+ * the filter allows, sorted by (length, concepts); Yen's first k must be its first k. */
+typedef struct brute {
+    int32_t **next; /* per concept: the concepts one step on, ascending, no repeats */
+    size_t *n_next;
+    int32_t b;
+    int32_t stack[16];
+    unsigned char on[4096];
+    int32_t (*found)[16];
+    size_t *lens, n, cap;
+} brute;
+
+static void brute_walk(brute *br, size_t depth, size_t max_len)
+{
+    int32_t u = br->stack[depth];
+    if (u == br->b) {
+        if (br->n < br->cap) {
+            memcpy(br->found[br->n], br->stack, (depth + 1) * sizeof *br->stack);
+            br->lens[br->n] = depth;
+        }
+        br->n++;
+        return;
+    }
+    if (depth == max_len)
+        return;
+    for (size_t k = 0; k < br->n_next[u]; k++) {
+        int32_t v = br->next[u][k];
+        if (br->on[v])
+            continue;
+        br->on[v] = 1;
+        br->stack[depth + 1] = v;
+        brute_walk(br, depth + 1, max_len);
+        br->on[v] = 0;
+    }
+}
+
+/* The steps the filter allows, as neighbor lists (avoided concepts only as b). */
+static void brute_graph(brute *br, const query_index *qi, unsigned direction,
+                        const unsigned char *avoided)
+{
+    size_t nc = qi->o->n_concepts;
+    br->next = calloc(nc, sizeof *br->next);
+    br->n_next = calloc(nc, sizeof *br->n_next);
+    for (size_t u = 0; u < nc; u++) {
+        unsigned char *mark = calloc(nc, 1);
+        for (size_t k = 0; k < qi->n_stmts; k++) {
+            const query_stmt *s = &qi->stmts[k];
+            if ((direction & QUERY_OUT) && s->from == (int32_t)u)
+                mark[s->to] = 1;
+            if ((direction & QUERY_IN) && s->to == (int32_t)u)
+                mark[s->from] = 1;
+        }
+        br->next[u] = malloc(nc * sizeof **br->next);
+        for (size_t v = 0; v < nc; v++) {
+            if (mark[v] && (!avoided || !avoided[v] || (int32_t)v == br->b))
+                br->next[u][br->n_next[u]++] = (int32_t)v;
+        }
+        free(mark);
+    }
+}
+
+static int compare_found(const brute *br, size_t x, size_t y)
+{
+    if (br->lens[x] != br->lens[y])
+        return br->lens[x] < br->lens[y] ? -1 : 1;
+    for (size_t i = 0; i <= br->lens[x]; i++) {
+        if (br->found[x][i] != br->found[y][i])
+            return br->found[x][i] < br->found[y][i] ? -1 : 1;
+    }
+    return 0;
+}
+
+/* exhaustive: when Yen finds fewer than k paths, look for every simple path (the fixture's
+ * graph is small enough); otherwise up to the length of Yen's last. */
+static int expect_yen_equals_brute_force(const query_index *qi, int32_t a, int32_t b,
+                                         const query_filter *flt, size_t k, int exhaustive)
+{
+    query_paths *ps = NULL;
+    assert_int_equal(query_k_shortest_paths(qi, a, b, flt, k, &ps), CKG_OK);
+    if (ps->n_paths < k && !exhaustive) {
+        query_paths_free(ps);
+        return 0;
+    }
+    size_t max_len = 0;
+    for (size_t i = 0; i < ps->n_paths; i++)
+        max_len = ps->paths[i].length > max_len ? ps->paths[i].length : max_len;
+    unsigned char *avoided = NULL;
+    if (flt && flt->n_avoid) {
+        avoided = calloc(qi->o->n_concepts, 1);
+        for (size_t i = 0; i < flt->n_avoid; i++)
+            avoided[flt->avoid[i]] = 1;
+    }
+    brute br = {.b = b, .cap = 100000};
+    assert_true(qi->o->n_concepts <= sizeof br.on);
+    brute_graph(&br, qi, flt ? flt->direction : QUERY_BOTH, avoided);
+    br.found = malloc(br.cap * sizeof *br.found);
+    br.lens = malloc(br.cap * sizeof *br.lens);
+    br.stack[0] = a;
+    br.on[a] = 1;
+    brute_walk(&br, 0, ps->n_paths < k ? 15 : max_len);
+    assert_true(br.n <= br.cap);
+    size_t want = br.n < k ? br.n : k;
+    if (ps->n_paths != want)
+        fail_msg("%s -> %s: Yen found %zu paths, brute force %zu (k %zu)",
+                 qi->o->concepts[a].id.s, qi->o->concepts[b].id.s, ps->n_paths, br.n, k);
+    unsigned char *used = calloc(br.n ? br.n : 1, 1);
+    for (size_t i = 0; i < want; i++) {
+        size_t best = SIZE_MAX;
+        for (size_t j = 0; j < br.n; j++) {
+            if (!used[j] && (best == SIZE_MAX || compare_found(&br, j, best) < 0))
+                best = j;
+        }
+        used[best] = 1;
+        const query_path *p = &ps->paths[i];
+        assert_int_equal(p->length, br.lens[best]);
+        for (size_t x = 0; x <= p->length; x++)
+            if (p->concepts[x] != br.found[best][x])
+                fail_msg("%s -> %s: path %zu differs at concept %zu", qi->o->concepts[a].id.s,
+                         qi->o->concepts[b].id.s, i + 1, x);
+    }
+    for (size_t u = 0; u < qi->o->n_concepts; u++)
+        free(br.next[u]);
+    free(br.next);
+    free(br.n_next);
+    free(used);
+    free(br.found);
+    free(br.lens);
+    free(avoided);
+    query_paths_free(ps);
+    return 1;
+}
+
+static void test_k_shortest_paths_match_brute_force_on_the_fixture(void **state)
+{
+    fixture *f = *state;
+    query_filter out = QUERY_FILTER_ALL;
+    out.direction = QUERY_OUT;
+    for (size_t a = 0; a < f->o->n_concepts; a++)
+        for (size_t b = 0; b < f->o->n_concepts; b++) {
+            expect_yen_equals_brute_force(f->qi, (int32_t)a, (int32_t)b, NULL, 8, 1);
+            expect_yen_equals_brute_force(f->qi, (int32_t)a, (int32_t)b, &out, 4, 1);
+        }
+}
+
+/* The shipped ontology: a hub most concepts touch, avoided or not. */
+static void test_k_shortest_paths_match_brute_force_on_the_ontology(void **state)
+{
+    (void)state;
+    diag_list d;
+    ckg_ontology *o;
+    query_index *qi;
+    diag_list_init(&d);
+    ontology_load_options lopt = {.skip_evidence = 1};
+    assert_int_equal(ontology_load_with("ontology", &lopt, &d, &o), CKG_OK);
+    assert_int_equal(query_index_build(o, &qi), CKG_OK);
+    int32_t hub = strmap_get(&o->concept_by_id, "new-quality-productive-forces");
+    assert_true(hub >= 0);
+    query_filter around = QUERY_FILTER_ALL;
+    around.avoid = &hub;
+    around.n_avoid = 1;
+    unsigned seed = 17;
+    int compared = 0;
+    for (int round = 0; round < 12; round++) {
+        seed = seed * 1103515245u + 12345u;
+        int32_t a = (int32_t)((seed >> 16) % o->n_concepts);
+        seed = seed * 1103515245u + 12345u;
+        int32_t b = (int32_t)((seed >> 16) % o->n_concepts);
+        if (a == hub || b == hub)
+            continue;
+        compared += expect_yen_equals_brute_force(qi, a, b, &around, 6, 0);
+        compared += expect_yen_equals_brute_force(qi, a, b, NULL, 6, 0);
+    }
+    assert_true(compared >= 16); /* pairs in one component, with six paths or more */
+    query_index_free(qi);
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
 /* ---------------------------------------------------------------- search */
 
 static query_search_result *search(fixture *f, const char *text)
@@ -724,6 +988,10 @@ int main(void)
         T(test_path_from_a_concept_to_itself_has_no_steps),
         T(test_path_to_an_isolated_concept_is_not_found),
         T(test_path_through_a_cycle_is_shortest),
+        T(test_path_avoid_goes_around_a_concept),
+        T(test_k_shortest_paths_are_simple_and_in_order),
+        T(test_k_shortest_paths_match_brute_force_on_the_fixture),
+        cmocka_unit_test(test_k_shortest_paths_match_brute_force_on_the_ontology),
         T(test_search_ranks_exact_then_prefix_then_definition_then_quote),
         T(test_search_prefix_beats_contains_and_shorter_name_first),
         T(test_search_folds_case_width_and_spaces),

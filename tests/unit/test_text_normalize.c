@@ -330,6 +330,8 @@ static void test_fold_fast_path_agrees_with_utf8proc(void **state)
         "\xEF\xAC\x81" /* ﬁ */, "\xE2\x80\x8B" /* zero width space */, "\xC2\xA0", "·",
         "\xE4\xB8\x80", "\xE9\xBF\xBF", "\xE4\xB6\xBF", /* U+4E00 U+9FFF U+4DBF: block ends */
         "\xEF\xA4\x80" /* U+F900, a compatibility ideograph */, "\xC3\x89" /* É */, "Ｔ", "Q",
+        "數", "據", "發", "\xE3\x91\xAE" /* U+346E, traditional, whose simplified is U+2B748 */,
+        "\xE2\x80\x94" /* em dash */, "\xE2\x80\x90" /* hyphen */, "\xE3\x80\x9C" /* wave dash */,
     };
     const size_t n_alpha = sizeof alphabet / sizeof alphabet[0];
     unsigned seed = 777;
@@ -355,12 +357,11 @@ static void test_fold_fast_path_agrees_with_utf8proc(void **state)
             int32_t cp;
             utf8proc_ssize_t k = utf8proc_iterate(ref + i, n - i, &cp);
             utf8proc_category_t c = utf8proc_category(cp);
-            if (!(cp <= 0x20 || cp == 0x7F || c == UTF8PROC_CATEGORY_ZS ||
+            if (!(cp <= 0x20 || cp == 0x7F || cp == '-' || c == UTF8PROC_CATEGORY_ZS ||
                   c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
-                  c == UTF8PROC_CATEGORY_CC || c == UTF8PROC_CATEGORY_CF)) {
-                memcpy(want + ww, ref + i, (size_t)k);
-                ww += (size_t)k;
-            }
+                  c == UTF8PROC_CATEGORY_CC || c == UTF8PROC_CATEGORY_CF ||
+                  c == UTF8PROC_CATEGORY_PD))
+                ww += text_utf8_encode(text_t2s((uint32_t)cp), want + ww);
             i += k;
         }
         want[ww] = '\0';
@@ -370,6 +371,67 @@ static void test_fold_fast_path_agrees_with_utf8proc(void **state)
         if (strcmp(got, want) != 0)
             fail_msg("input '%s': got '%s', want '%s'", in, got, want);
         free(got);
+    }
+}
+
+static void test_fold_makes_traditional_characters_simplified(void **state)
+{
+    (void)state;
+    static const char *const pairs[][2] = {
+        {"數據要素", "数据要素"},
+        {"高質量發展", "高质量发展"},
+        {"新質生產力", "新质生产力"},
+        {"創新鏈產業鏈資金鏈深度融合", "创新链产业链资金链深度融合"},
+        {"數據 要素", "数据要素"},                              /* the general path too */
+        {"\xEF\xA4\x80", "\xE5\xB2\x82"},                      /* U+F900 -> NFKC 豈 -> 岂 */
+        {"\xE3\x91\xAE", "\xF0\xAB\x9D\x88"},                  /* U+346E -> U+2B748, longer */
+        {"\xF0\xA0\x81\x9E", "\xF0\xA0\x80\xBE"},              /* U+2005E -> U+2003E */
+        {"数据要素", "数据要素"},                               /* simplified stays */
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        char *f = text_fold(pairs[i][0]);
+        assert_non_null(f);
+        if (strcmp(f, pairs[i][1]) != 0)
+            fail_msg("fold('%s') = '%s', want '%s'", pairs[i][0], f, pairs[i][1]);
+        free(f);
+    }
+    /* many 3-byte characters that each become 4 bytes do not overflow the output */
+    char in[3 * 300 + 1], want[4 * 300 + 1];
+    for (size_t i = 0; i < 300; i++) {
+        memcpy(in + 3 * i, "\xE3\x91\xAE", 3);
+        memcpy(want + 4 * i, "\xF0\xAB\x9D\x88", 4);
+    }
+    in[900] = '\0';
+    want[1200] = '\0';
+    char *f = text_fold(in);
+    assert_non_null(f);
+    assert_string_equal(f, want);
+    free(f);
+}
+
+static void test_t2s_table_maps_one_character(void **state)
+{
+    (void)state;
+    assert_int_equal(text_t2s(0x6578 /* 數 */), 0x6570 /* 数 */);
+    assert_int_equal(text_t2s(0x6570), 0x6570);
+    assert_int_equal(text_t2s('A'), 'A');
+    assert_int_equal(text_t2s(0x8457 /* 著: t2s keeps it (着 only in Taiwan's usage) */), 0x8457);
+    assert_int_equal(text_t2s(0x346E), 0x2B748);
+    assert_int_equal(text_t2s(0x10FFFF), 0x10FFFF);
+}
+
+static void test_fold_ignores_hyphens_and_dashes(void **state)
+{
+    (void)state;
+    const char *names[] = {"high-quality development", "high quality development",
+                           "High–Quality Development", "highquality-development",
+                           "HIGH\xE2\x80\x90QUALITY DEVELOPMENT", "high—quality development"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char *f = text_fold(names[i]);
+        assert_non_null(f);
+        if (strcmp(f, "highqualitydevelopment") != 0)
+            fail_msg("fold('%s') = '%s'", names[i], f);
+        free(f);
     }
 }
 
@@ -417,6 +479,9 @@ int main(void)
         cmocka_unit_test(test_fold_equates_width_case_and_spacing),
         cmocka_unit_test(test_fold_keeps_distinct_names_distinct),
         cmocka_unit_test(test_fold_fast_path_agrees_with_utf8proc),
+        cmocka_unit_test(test_fold_makes_traditional_characters_simplified),
+        cmocka_unit_test(test_t2s_table_maps_one_character),
+        cmocka_unit_test(test_fold_ignores_hyphens_and_dashes),
         cmocka_unit_test(test_fold_n_rejects_invalid_utf8_with_offset),
         cmocka_unit_test(test_fold_replaces_invalid_bytes),
     };

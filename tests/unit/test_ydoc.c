@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "ckg/status.h"
-#include "ckg/ydoc.h"
+#include "ydoc.h"
 
 typedef struct fixture {
     arena mem;

@@ -1,0 +1,23 @@
+/* text_t2s.c — traditional Chinese characters folded to simplified, one character at a time,
+ * for name lookup (text_fold). The table is generated at build time from OpenCC's t2s
+ * conversion by tools/gen_t2s.c ($(BUILD)/gen/text_t2s_table.h); ckg itself does not link
+ * OpenCC. Two sorted arrays of code points; a lookup is a binary search, and the table is
+ * read-only data that costs nothing at start-up. */
+#include "ckg/text.h"
+
+#include "text_t2s_table.h"
+
+uint32_t text_t2s(uint32_t cp)
+{
+    if (cp < t2s_from[0] || cp > t2s_from[T2S_PAIRS - 1])
+        return cp;
+    size_t lo = 0, hi = T2S_PAIRS;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t2s_from[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < T2S_PAIRS && t2s_from[lo] == cp ? t2s_to[lo] : cp;
+}
