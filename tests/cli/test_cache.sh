@@ -1,10 +1,11 @@
 #!/bin/sh
 # test_cache.sh — the cache of parsed ontologies seen from the command line: the query
-# commands print the same bytes (and exit the same) with the cache off, cold and warm; a
-# warm run reads the cache and does not rewrite it; an edited YAML file is seen at once,
-# even one edited to the same size and modification time; CKG_CACHE=0 writes nothing; a
-# cache folder that cannot be made, a relative XDG_CACHE_HOME and no HOME cost nothing but
-# the cache. The cache lives in $WORK (lib.sh points XDG_CACHE_HOME there), never the user's.
+# commands (neighbors, show, search, path, check --no-quotes, papers, themes) print the same
+# bytes (and exit the same) with the cache off, cold and warm; a warm run reads the cache
+# and does not rewrite it; an edited YAML file is seen at once, even one edited to the same
+# size and modification time; CKG_CACHE=0 writes nothing; a cache folder that cannot be
+# made, a relative XDG_CACHE_HOME and no HOME cost nothing but the cache. The cache lives in
+# $WORK (lib.sh points XDG_CACHE_HOME there), never the user's.
 set -eu
 . "$(dirname "$0")/lib.sh"
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,7 +24,9 @@ search 乘数效应 --limit 2
 path 算力 高质量发展
 path 算力 高质量发展 --format json
 check --no-quotes
-check --no-quotes --verbose"
+check --no-quotes --verbose
+papers
+themes --format json"
 
 # cache_files — the cache files now in $CACHE, with inode and modification time.
 cache_files() {
@@ -32,22 +35,6 @@ cache_files() {
     fi
 }
 
-# keep NAME — saves the last run's exit code, stdout and stderr as $WORK/NAME.*
-keep() {
-    echo "$RC" >"$WORK/$1.rc"
-    cp "$WORK/out" "$WORK/$1.out"
-    cp "$WORK/err" "$WORK/$1.err"
-}
-
-# same_as NAME — the last run printed and exited exactly as the run kept as NAME.
-same_as() {
-    if [ "$RC" = "$(cat "$WORK/$1.rc")" ] && cmp -s "$WORK/out" "$WORK/$1.out" &&
-        cmp -s "$WORK/err" "$WORK/$1.err"; then
-        pass
-    else
-        fail "differs from the run kept as $1 (exit $(cat "$WORK/$1.rc")): $(diff "$WORK/$1.out" "$WORK/out" | head -5) $(diff "$WORK/$1.err" "$WORK/err" | head -5)"
-    fi
-}
 
 test_case cold_and_warm_print_what_an_uncached_load_prints
 i=0
@@ -56,12 +43,12 @@ while read -r q <&3; do
     rm -rf "$XDG_CACHE_HOME"
     # shellcheck disable=SC2086
     CKG_CACHE=0 run --ontology "$ONTO" $q
-    keep "q$i.off"
+    keep_run "q$i.off"
     if [ ! -s "$WORK/out" ]; then fail "$q printed nothing"; fi
     if [ -d "$CACHE" ]; then fail "CKG_CACHE=0 made $CACHE"; else pass; fi
     # shellcheck disable=SC2086
     run --ontology "$ONTO" $q # cold: writes the cache
-    same_as "q$i.off"
+    expect_same_run "q$i.off"
     cold=$(cache_files)
     if [ "$(echo "$cold" | grep -c 'ontology-.*\.cache')" -eq 1 ]; then pass; else
         fail "$q: expected one cache file after a cold run, found: $cold"
@@ -69,7 +56,7 @@ while read -r q <&3; do
     for warm in 1 2; do
         # shellcheck disable=SC2086
         run --ontology "$ONTO" $q
-        same_as "q$i.off"
+        expect_same_run "q$i.off"
     done
     # a warm run read the cache: the file is the one the cold run wrote, not a new one
     if [ "$(cache_files)" = "$cold" ]; then pass; else
@@ -78,7 +65,7 @@ while read -r q <&3; do
 done 3<<END
 $QUERIES
 END
-if [ "$i" -eq 10 ]; then pass; else fail "ran $i of the 10 queries"; fi
+if [ "$i" -eq 12 ]; then pass; else fail "ran $i of the 12 queries"; fi
 
 test_case the_expected_outputs_hold_warm
 rm -rf "$XDG_CACHE_HOME"
@@ -108,7 +95,7 @@ sed -i 's/en: data as a factor of production$/en: data as a factor of production
 run --ontology "$ONTO" show 数据要素
 expect_rc 0
 expect_out "data as a factor of productions"
-keep edited
+keep_run edited
 # the same size and the same modification time: only the bytes differ (content hash)
 cp -p "$ONTO/concepts/factors.yaml" "$WORK/stamp"
 sed -i 's/en: data as a factor of productions$/en: data as a factor of productionz/' \
@@ -170,32 +157,32 @@ CKG_CACHE=0 run --ontology "$ONTO" neighbors 数据要素
 expect_rc 0
 if [ -e "$CACHE" ]; then fail "CKG_CACHE=0 made $CACHE"; else pass; fi
 run --ontology "$ONTO" neighbors 数据要素
-keep cached
+keep_run cached
 # a cache that lies (another ontology's cache copied over this one's) is not read with
 # CKG_CACHE=0; with the cache on it is refused (its folder is not this one) and rewritten
 f=$(cd "$CACHE" && ls ontology-*.cache)
 CKG_CACHE=0 run --ontology "$ONTO" neighbors 数据要素
-same_as cached
+expect_same_run cached
 cp -r "$FIXTURES/query" "$WORK/other"
 run --ontology "$WORK/other" show 数据要素
 g=$(cd "$CACHE" && ls ontology-*.cache | grep -v "$f")
 cp "$CACHE/$g" "$CACHE/$f"
 run --ontology "$ONTO" neighbors 数据要素
-same_as cached
+expect_same_run cached
 
 test_case an_unwritable_cache_costs_only_the_cache
 # a file where the cache folder should be (root writes into read-only folders, so this is
 # the case every user meets)
 printf 'not a folder' >"$WORK/blocked"
 XDG_CACHE_HOME="$WORK/blocked" run --ontology "$ONTO" neighbors 数据要素
-same_as cached
+expect_same_run cached
 XDG_CACHE_HOME="$WORK/blocked" run --ontology "$ONTO" neighbors 数据要素
-same_as cached
+expect_same_run cached
 if [ "$(cat "$WORK/blocked")" = "not a folder" ]; then pass; else fail "the file in the way changed"; fi
 if [ "$(id -u)" -ne 0 ]; then
     mkdir -p "$WORK/readonly" && chmod 555 "$WORK/readonly"
     XDG_CACHE_HOME="$WORK/readonly" run --ontology "$ONTO" neighbors 数据要素
-    same_as cached
+    expect_same_run cached
     chmod 755 "$WORK/readonly"
 fi
 # a relative XDG_CACHE_HOME is ignored (XDG base directories): $HOME/.cache is used
@@ -203,7 +190,7 @@ mkdir -p "$WORK/home"
 (cd "$WORK" && HOME="$WORK/home" XDG_CACHE_HOME=relative run --ontology "$ONTO" neighbors 数据要素 &&
     echo "$RC" >"$WORK/rel.rc")
 RC=$(cat "$WORK/rel.rc")
-same_as cached
+expect_same_run cached
 if [ -e "$WORK/relative" ]; then fail "a relative XDG_CACHE_HOME was used"; else pass; fi
 if ls "$WORK/home/.cache/ckg/"ontology-*.cache >/dev/null 2>&1; then pass; else
     fail "no cache in \$HOME/.cache/ckg"
@@ -211,6 +198,6 @@ fi
 # neither XDG_CACHE_HOME nor HOME: no cache, the same answer
 (unset XDG_CACHE_HOME HOME && run --ontology "$ONTO" neighbors 数据要素 && echo "$RC" >"$WORK/none.rc")
 RC=$(cat "$WORK/none.rc")
-same_as cached
+expect_same_run cached
 
 finish

@@ -12,20 +12,6 @@ ONTO="$REPO/ontology"
 CORPUS="$REPO/../shared/corpus"
 Q="--ontology $FIXTURES/query --corpus $FIXTURES/query/corpus"
 
-# keep NAME / same_as NAME — as in test_cache.sh: exit code, stdout and stderr equal.
-keep() {
-    echo "$RC" >"$WORK/$1.rc"
-    cp "$WORK/out" "$WORK/$1.out"
-    cp "$WORK/err" "$WORK/$1.err"
-}
-same_as() {
-    if [ "$RC" = "$(cat "$WORK/$1.rc")" ] && cmp -s "$WORK/out" "$WORK/$1.out" &&
-        cmp -s "$WORK/err" "$WORK/$1.err"; then
-        pass
-    else
-        fail "differs from the run kept as $1: $(diff "$WORK/$1.out" "$WORK/out" | head -5) $(diff "$WORK/$1.err" "$WORK/err" | head -5)"
-    fi
-}
 # as PROGRAM ARGS... — run with another binary in place of $CKG.
 as() {
     prog=$1
@@ -57,10 +43,10 @@ for args in "metrics --top 5" "metrics --top 5 --format json" "export --format c
     "compare --top 3" "diff alpha beta" "metrics --no-such-option" "metrics --help"; do
     # shellcheck disable=SC2086
     as "$FULL" $Q $args
-    keep full
+    keep_run full
     # shellcheck disable=SC2086
     run $Q $args
-    same_as full
+    expect_same_run full
 done
 # the program is called ckg in the messages, not by the path it was run from
 run $Q metrics --no-such-option
@@ -88,10 +74,10 @@ for args in "neighbors tfp" "show 数据要素" "search 数据" "path 算力 全
     "coverage" "--help" "--version"; do
     # shellcheck disable=SC2086
     run $Q $args
-    keep own
+    keep_run own
     # shellcheck disable=SC2086
     CKG_EXEC_PATH="$WORK/empty" run $Q $args
-    same_as own
+    expect_same_run own
 done
 run --help
 for c in check coverage neighbors show path search metrics diff compare export render atlas; do
@@ -133,16 +119,16 @@ mkdir -p "$WORK/prefix/bin" "$WORK/prefix/libexec/ckg" "$WORK/cwd"
 cp "$CKG" "$WORK/prefix/bin/ckg"
 cp "$FULL" "$WORK/prefix/libexec/ckg/ckg-full"
 as "$FULL" $Q metrics --top 3
-keep full
-(cd "$WORK/cwd" && as "$WORK/prefix/bin/ckg" $Q metrics --top 3 && keep installed)
+keep_run full
+(cd "$WORK/cwd" && as "$WORK/prefix/bin/ckg" $Q metrics --top 3 && keep_run installed)
 RC=$(cat "$WORK/installed.rc")
 cp "$WORK/installed.out" "$WORK/out"
 cp "$WORK/installed.err" "$WORK/err"
-same_as full
+expect_same_run full
 # through a symbolic link on the PATH, as a package manager may install it
 mkdir -p "$WORK/path"
 ln -s "$WORK/prefix/bin/ckg" "$WORK/path/ckg"
 as "$WORK/path/ckg" $Q metrics --top 3
-same_as full
+expect_same_run full
 
 finish
