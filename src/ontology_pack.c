@@ -233,7 +233,7 @@ typedef struct reader {
     int status; /* CKG_OK until the bytes turn out wrong (CKG_EINVALID) or memory runs out */
 } reader;
 
-static int take(reader *r, void *dest, size_t n)
+static inline int take(reader *r, void *dest, size_t n)
 {
     if (r->status != CKG_OK || (size_t)(r->end - r->p) < n) {
         if (r->status == CKG_OK)
@@ -282,14 +282,15 @@ static const char *get_string(reader *r)
 
 static void get_loc(reader *r, ckg_loc *loc)
 {
-    uint32_t file = get_u32(r);
-    loc->line = get_u32(r);
-    loc->col = get_u32(r);
-    if (file > r->o->n_files) {
+    uint32_t v[3]; /* file, line, col: one read, one bounds check */
+    take(r, v, sizeof v);
+    loc->line = v[1];
+    loc->col = v[2];
+    if (v[0] > r->o->n_files) {
         fail(r);
-        file = 0;
+        v[0] = 0;
     }
-    loc->file = file ? r->o->files[file - 1] : NULL;
+    loc->file = v[0] ? r->o->files[v[0] - 1] : NULL;
 }
 
 static void get_str(reader *r, ckg_str *s)
