@@ -10,8 +10,9 @@
  *            relative to the folder, size, modification time, hash64 of its bytes); the
  *            walked ontology (ontology_pack.c)
  *
- * A load looks for the file, reads it whole into the new ontology's arena (the unpacked
- * strings point into it), checks the header and the payload's hash, then lists the folder
+ * A load looks for the file, maps it whole (o->mapped; read into the new ontology's arena
+ * where it cannot be mapped; the unpacked strings point into it), checks the header and the
+ * payload's hash, then lists the folder
  * as a load would and checks each file against what the cache recorded, reading it and
  * hashing its bytes, then unpacks and links. Any difference is a miss: the files are loaded
  * as ontology_load_unlinked loads them (hashing their bytes as they are parsed, so what is
@@ -35,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -220,7 +222,24 @@ out:
 
 /* ---------------------------------------------------------------- reading the cache */
 
-/* Reads the cache file at path whole into the arena of o; *data and *len its payload. */
+/* The size bytes of the file fd mapped read-only, its pages brought in at once, or NULL.
+ * Mapping costs a page fault less per page than reading into fresh memory (on the build
+ * machine, 2.6 of the 3.1 ms a 578 KB cache took to read). ckg replaces a cache by
+ * renaming a new file over it, never in place, so the mapped file does not change under the
+ * load; a process that truncated it in place would stop ckg with SIGBUS, as it would git
+ * reading a pack. */
+static char *map_whole(int fd, size_t size)
+{
+    int flags = MAP_PRIVATE;
+#ifdef MAP_POPULATE
+    flags |= MAP_POPULATE;
+#endif
+    void *p = mmap(NULL, size, PROT_READ, flags, fd, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+/* Reads the cache file at path whole, mapped (o->mapped) or into the arena of o; *data and
+ * *len its payload. */
 static ontology_cache_miss read_cache(const char *path, ckg_ontology *o, const char **data,
                                       size_t *len, int *status)
 {
@@ -233,18 +252,23 @@ static ontology_cache_miss read_cache(const char *path, ckg_ontology *o, const c
         (uintmax_t)st.st_size < sizeof(cache_header) || (uintmax_t)st.st_size >= SIZE_MAX / 2)
         goto out;
     size_t size = (size_t)st.st_size, got = 0;
-    char *bytes = arena_alloc(&o->mem, size);
-    if (!bytes) {
-        *status = CKG_ENOMEM;
-        goto out;
-    }
-    while (got < size) {
-        ssize_t n = read(fd, bytes + got, size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
+    char *bytes = map_whole(fd, size);
+    if (bytes) {
+        o->mapped = bytes;
+        o->mapped_len = size;
+    } else { /* a file system that cannot map it: read it into the arena */
+        if (!(bytes = arena_alloc(&o->mem, size))) {
+            *status = CKG_ENOMEM;
             goto out;
-        got += (size_t)n;
+        }
+        while (got < size) {
+            ssize_t n = read(fd, bytes + got, size - got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                goto out;
+            got += (size_t)n;
+        }
     }
     cache_header want, h;
     header_init(&want);

@@ -10,7 +10,7 @@
  * Unpacking trusts nothing: every length, count and file index is checked against the bytes
  * given, so bytes that are not a packed ontology are refused, never read out of bounds.
  * Strings are not copied: they point into the bytes, which must live as long as the
- * ontology (the cache reads them into the ontology's own arena). */
+ * ontology (the cache maps them as o->mapped, or reads them into the ontology's arena). */
 #ifndef CKG_ONTOLOGY_PACK_H
 #define CKG_ONTOLOGY_PACK_H
 

@@ -138,6 +138,8 @@ typedef struct ckg_ontology {
     const char **files; /* every YAML file read, in reading order */
     size_t n_files;
     strmap theme_by_id, kind_by_id, concept_by_id, paper_by_id;
+    void *mapped;       /* the cache file a cached load's strings point into (ontology_cache.c), */
+    size_t mapped_len;  /* mapped read-only; ontology_free unmaps it. NULL otherwise. */
 } ckg_ontology;
 
 /* Loads the ontology in dir. Problems in the files (syntax, types, missing or unknown keys,
