@@ -12,8 +12,9 @@
 #                each fuzzer (fuzz-smoke); install-check; `ckg check` and `ckg coverage
 #                --check` on the shipped ontology; maps-check; browser-test
 #   make maps    install what is missing, build, render the concept maps into output/
-#   make install PREFIX=/usr/local   (bin/ckg, libexec/ckg/ckg-full, libckg.a and the public
-#                headers of include/ckg)
+#   make install PREFIX=/usr/local [DESTDIR=...]   the programs (bin/ckg, and ckg-full in
+#                libexec/ckg), library and headers, the ontology, the man page ckg(1), bash
+#                completion, ckg.pc; `make uninstall` removes exactly what it put
 #   make fuzz    run each libFuzzer target for FUZZ_TIME seconds (default 300); findings go to
 #                build/fuzz/, kept crashers to tests/fuzz/regressions/<target>/
 #   make bench   generate synthetic ontologies (1k, 20k, 100k concepts) and time ckg against
@@ -33,10 +34,11 @@ PKG_CONFIG ?= pkg-config
 PYTHON ?= /usr/bin/python3
 
 PKGS := yaml-0.1 igraph libgvc libcgraph libutf8proc jansson zlib libxml-2.0
-DEB_BUILD := pkg-config libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
+DEB_BUILD := pkg-config python3 libyaml-dev libigraph-dev libgraphviz-dev libutf8proc-dev \
              libjansson-dev zlib1g-dev libcmocka-dev libxml2-dev fonts-noto-cjk libopencc-dev
 DEB_TEST := valgrind python3-igraph python3-networkx python3-numpy python3-scipy python3-yaml \
-            chromium chromium-driver python3-selenium clang libclang-rt-14-dev opencc graphviz
+            chromium chromium-driver python3-selenium clang libclang-rt-14-dev opencc graphviz \
+            python3-markdown-it man-db groff-base jq
 DEB_BENCH := hyperfine graphviz time
 
 OPT ?= -O2
@@ -73,10 +75,12 @@ CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 FRONT_MAIN := $(BUILD)/obj/cli/main_front.o
 CLI_LIB := $(BUILD)/libckg-cli.a
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# The man page and the bash completion, made from the built ckg (make doc, below).
+DOC := $(BUILD)/doc/ckg.1 $(BUILD)/doc/ckg.bash
 FUZZ_TARGETS := fuzz_load fuzz_text
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
-.PHONY: all deps check maps maps-check browser-test install install-check test build-tests unit \
+.PHONY: all deps check maps maps-check browser-test install uninstall install-check install-test docs-test doc test build-tests unit \
         cli-test replay crosscheck crosscheck-metrics crosscheck-diff crosscheck-selftest \
         depcycles t2s-check sanitize valgrind valgrind-unit valgrind-cli valgrind-replay tsan \
         clean bench bench-startup bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds FORCE
@@ -119,6 +123,10 @@ $(BUILD)/libckg.a: $(LIB_OBJ)
 $(FRONT_MAIN): src/cli/main.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -DCKG_FRONT -MMD -MP -c $< -o $@
+
+# ckg-full is installed in PREFIX/libexec/ckg: its way to PREFIX/share/ckg is one folder
+# longer than the front's (src/cli/main.c, locate.c).
+$(BUILD)/obj/cli/main.o: CPPFLAGS += -DCKG_SHARE_FROM_EXE='"../../share/ckg"'
 
 $(CLI_LIB): $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJ))
 	@rm -f $@
@@ -192,7 +200,10 @@ unit: $(TEST_BIN)
 # CLI_TESTS=NAME... runs tests/cli/test_NAME.sh only (default: all).
 CLI_TESTS ?=
 CLI_ALL := $(patsubst tests/cli/test_%.sh,%,$(sort $(wildcard tests/cli/test_*.sh)))
-CLI_RENDER := render hostile terminal_safe atlas export front
+# The CLI tests that run Graphviz (render, atlas, export's GEXF layout; front renders through
+# ckg-full): ASan checks them with full stacks, which the suppressions of Graphviz's and the
+# font libraries' leaks need.
+CLI_RENDER := render hostile terminal_safe atlas export catalog conventions front
 CLI_NO_RENDER := $(filter-out $(CLI_RENDER),$(CLI_ALL))
 cli-test: $(BUILD)/ckg
 	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh $(CLI_TESTS)
@@ -245,6 +256,13 @@ depcycles: $(BUILD)/libckg.a $(CLI_OBJ)
 t2s-check: $(BUILD)/ckg $(BUILD)/gen/text_t2s_table.h
 	$(PYTHON) tools/t2s_phrase_check.py --self-test $(BUILD)/ckg $(BUILD)/gen/text_t2s_table.h
 
+# Documents that cannot go stale: every fence closed and every relative link alive in the
+# Markdown documents, every `$ ckg` example printing what it shows, every example of every
+# --help running (tests/docs/check_docs.py, which first proves it fails on a stale one).
+DOCS_MD := README.md $(wildcard doc/*.md) ontology/README.md CHANGELOG.md
+docs-test: $(BUILD)/ckg
+	$(PYTHON) tests/docs/check_docs.py --self-test $(BUILD)/ckg $(DOCS_MD)
+
 # Steps run side by side by tools/steps.sh, JOBS at a time (default: one per CPU), each
 # printing its log when it ends, with its duration and CPU time.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -254,13 +272,14 @@ SUBMAKE = $(MAKE) --no-print-directory
 # Everything the test steps run, built before they start so that they never build a tree
 # at the same time.
 build-tests: $(BUILD)/ckg $(BUILD)/ckg-full $(BUILD)/libckg.a $(TEST_BIN) $(REPLAY_BIN) $(CLI_OBJ) \
-             $(BUILD)/gen/text_t2s_table.h
+             $(BUILD)/gen/text_t2s_table.h $(DOC)
 
 # The developer's tier, after each edit: unit tests, CLI tests (with a sample of the
-# truncation sweep), the fuzz findings replayed, and the cross-checks; side by side, longest
-# first. SKIP_STEPS names steps to leave out.
-TEST_STEPS := crosscheck-selftest cli-test crosscheck-metrics crosscheck-diff replay unit \
-              depcycles t2s-check
+# truncation sweep), the fuzz findings replayed, the cross-checks, the installed tree
+# (install-test) and the documents' examples (docs-test); side by side, longest first.
+# SKIP_STEPS names steps to leave out.
+TEST_STEPS := crosscheck-selftest cli-test docs-test crosscheck-metrics crosscheck-diff \
+              install-test replay unit depcycles t2s-check
 test:
 	@$(SUBMAKE) -j$(JOBS) build-tests
 	@$(STEPS) -l $(BUILD)/steps/test \
@@ -289,12 +308,15 @@ VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-
 
 # `make test` again with ASan and UBSan in build/asan/, with the full truncation sweep. The
 # cross-checks' self-test is left out here: it proves the Python checkers catch wrong
-# numbers, which the plain run shows as well.
+# numbers, which the plain run shows as well. So is docs-test: its examples are what the
+# plain build prints, and under ASan its maps and atlases take too long (the README's 13
+# examples alone took 8 minutes on the 2-core machine); the CLI tests run every command
+# under the sanitizers.
 SAN_VARS = BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)"
 SAN_MAKE = $(SAN_ENV) $(SUBMAKE) $(SAN_VARS)
 SAN_FAST_MAKE = $(SAN_FAST_ENV) $(SUBMAKE) $(SAN_VARS)
 sanitize:
-	$(SAN_MAKE) CKG_TEST_SWEEP=full SKIP_STEPS=crosscheck-selftest test
+	$(SAN_MAKE) CKG_TEST_SWEEP=full SKIP_STEPS="crosscheck-selftest docs-test" test
 
 # The unit tests, the CLI tests and the replays under valgrind (memcheck). Each of the 428
 # runs of ckg in the CLI tests costs valgrind about a second to start, so `make check` runs
@@ -359,6 +381,8 @@ check: $(DEPS_STAMP)
 	  'crosscheck-diff:build=$(SUBMAKE) crosscheck-diff' \
 	  'maps-check:build=$(SUBMAKE) maps-check' \
 	  'install-check:build=$(SUBMAKE) install-check' \
+	  'install-test:build=$(SUBMAKE) install-test' \
+	  'docs-test:build=$(SUBMAKE) docs-test' \
 	  'shipped:build=$(BUILD)/ckg check && $(BUILD)/ckg coverage --check >/dev/null'
 	@echo "make check: all tests passed"
 
@@ -413,16 +437,67 @@ browser-test: $(BUILD)/ckg
 	  done && \
 	  CKG=$(abspath $(BUILD)/ckg) PYTHON=$(PYTHON) sh tests/browser/atlas.sh "$$tmp/atlas"
 
+# ---------------------------------------------------------------- documents and install
+
+# The man page and the bash completion are made from the built ckg's own --help texts
+# (tools/cli_docs.py; the page's other sections are doc/ckg.1.in), so they describe the
+# program they are installed with.
+VERSION := $(shell sed -n 's/^\#define CKG_VERSION "\(.*\)"/\1/p' src/cli/main.c)
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
+doc: $(DOC)
+
+$(BUILD)/doc/ckg.1: $(BUILD)/ckg doc/ckg.1.in tools/cli_docs.py
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/cli_docs.py man $(BUILD)/ckg doc/ckg.1.in --date "$(MAN_DATE)" > $@.tmp
+	mv $@.tmp $@
+
+$(BUILD)/doc/ckg.bash: $(BUILD)/ckg tools/cli_docs.py
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/cli_docs.py bash $(BUILD)/ckg > $@.tmp
+	mv $@.tmp $@
+
+# What `make install` puts under $(DESTDIR)$(PREFIX), as SOURCE=DESTINATION (destinations
+# relative to PREFIX): programs with mode 755, the rest 644. One more program is one more
+# word in INSTALL_PROGRAMS. tools/install.sh records what it put in
+# PREFIX/share/ckg/install-manifest, and `make uninstall` removes exactly that.
+# ckg finds the ontology as ../share/ckg/ontology from its own file (src/cli/locate.c), so
+# the tree works under any PREFIX or DESTDIR and wherever it is moved; a program installed
+# elsewhere than bin/ has its main.c compiled with -DCKG_SHARE_FROM_EXE='"../../share/ckg"'
+# (its own way there, src/cli/main.c).
+INSTALL_PROGRAMS := $(BUILD)/ckg=bin/ckg $(BUILD)/ckg-full=libexec/ckg/ckg-full
+ONTOLOGY_FILES = $(shell find ontology -type f | LC_ALL=C sort)
+INSTALL_DATA = $(BUILD)/libckg.a=lib/libckg.a \
+  $(foreach h,$(wildcard include/ckg/*.h),$(h)=$(h)) \
+  $(foreach f,$(ONTOLOGY_FILES),$(f)=share/ckg/$(f)) \
+  $(BUILD)/doc/ckg.1=share/man/man1/ckg.1 \
+  $(BUILD)/doc/ckg.bash=share/bash-completion/completions/ckg
+
+# lib/pkgconfig/ckg.pc, written into $(1) for this PREFIX by the install recipe itself (two
+# installs side by side, as make check runs them, never share it). libckg is a static
+# library only, so what it links is in Requires and Libs (`cc prog.c $$(pkg-config --cflags
+# --libs ckg)`), not in their .private forms.
+pkg_config_file = printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
+  'includedir=$${prefix}/include' '' 'Name: ckg' \
+  'Description: concept knowledge graph of the new quality productive forces literature' \
+  'Version: $(VERSION)' 'Requires: $(PKGS)' 'Libs: -L$${libdir} -lckg -lm -pthread' \
+  'Cflags: -I$${includedir}' > $(1)
+
 # include/ckg/ holds the public headers, and only those are installed; the library's private
 # headers sit in src/ next to their code. ckg finds ckg-full in ../libexec/ckg from itself
 # (src/cli/exec_full.c), so the installed tree can be moved as a whole.
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/ckg \
-	  $(DESTDIR)$(PREFIX)/libexec/ckg
-	install -m 755 $(BUILD)/ckg $(DESTDIR)$(PREFIX)/bin/ckg
-	install -m 755 $(BUILD)/ckg-full $(DESTDIR)$(PREFIX)/libexec/ckg/ckg-full
-	install -m 644 $(BUILD)/libckg.a $(DESTDIR)$(PREFIX)/lib/libckg.a
-	install -m 644 include/ckg/*.h $(DESTDIR)$(PREFIX)/include/ckg/
+install: all $(DOC)
+	@pc=$$(mktemp) && $(call pkg_config_file,$$pc) && \
+	  sh tools/install.sh install "$(DESTDIR)$(PREFIX)" $(INSTALL_PROGRAMS:%=755:%) \
+	    $(INSTALL_DATA:%=644:%) 644:$$pc=lib/pkgconfig/ckg.pc; \
+	  rc=$$?; rm -f "$$pc"; exit $$rc
+
+uninstall:
+	@sh tools/install.sh uninstall "$(DESTDIR)$(PREFIX)"
+
+# make install into a temporary prefix, used from another folder with a clean environment
+# (tests/install/test_install.sh).
+install-test: all $(DOC)
+	sh tests/install/test_install.sh $(BUILD)
 
 # `make install` into a scratch folder: every installed header compiles on its own, a
 # program built against the installed headers and library alone works, and the installed

@@ -3,8 +3,9 @@
  * Each scope is built and measured once into a diff_side (its graph, every measure, the
  * ranks of every measure within the scope, its order by the chosen measure). Concepts are
  * matched between sides through graph->vertex_of (concept index -> vertex), relations
- * through graph_find_edge on the (from, to) vertices, so a comparison costs O((n + m) log m)
- * on top of the metrics. Every list is sorted with explicit keys that end in concept ids,
+ * through graph_find_edge on the (from, to) vertices and then by key (family, kind, or the
+ * pair alone: diff_relations.c), so a comparison costs O((n + m) log m) on top of the
+ * metrics. Every list is sorted with explicit keys that end in concept ids,
  * so results never depend on memory order. The definitions are in diff.h. */
 #include "ckg/diff.h"
 #include "ckg/status.h"
@@ -17,6 +18,7 @@ void diff_options_default(diff_options *opt)
 {
     metrics_options_default(&opt->metrics);
     opt->measure = METRICS_PAGERANK;
+    opt->by = DIFF_BY_FAMILY;
 }
 
 /* ------------------------------------------------------------------ sides */
@@ -48,6 +50,7 @@ static int side_build(const ckg_ontology *o, const graph_scope *scope, const dif
     if (!(s->name = malloc(len)) || !(s->order = malloc((n ? n : 1) * sizeof *s->order)))
         return CKG_ENOMEM;
     graph_scope_name(s->g, s->name, len);
+    s->n_relations = diff_count_relations(s->g, opt->by);
     for (int k = 0; k < METRICS_N_MEASURES; k++) {
         if (k == METRICS_COMMUNITY)
             continue;
@@ -92,6 +95,7 @@ typedef struct keyed {
     double k1, k2;          /* ascending; NaN last */
     const char *s1, *s2;    /* then these, ascending */
     size_t index;
+    const char *s3;         /* then this (NULL: ""), then the index */
 } keyed;
 
 static int compare_double(double x, double y)
@@ -107,7 +111,8 @@ static int compare_keyed(const void *pa, const void *pb)
     const keyed *x = pa, *y = pb;
     int c;
     if ((c = compare_double(x->k1, y->k1)) || (c = compare_double(x->k2, y->k2)) ||
-        (c = strcmp(x->s1, y->s1)) || (c = strcmp(x->s2 ? x->s2 : "", y->s2 ? y->s2 : "")))
+        (c = strcmp(x->s1, y->s1)) || (c = strcmp(x->s2 ? x->s2 : "", y->s2 ? y->s2 : "")) ||
+        (c = strcmp(x->s3 ? x->s3 : "", y->s3 ? y->s3 : "")))
         return c;
     return x->index < y->index ? -1 : x->index > y->index;
 }
@@ -136,7 +141,7 @@ static int sort_concepts(const diff_result *d, diff_concept *list, size_t n, int
     const double *ra = d->a.ranks[d->options.measure], *rb = d->b.ranks[d->options.measure];
     for (size_t i = 0; i < n; i++) {
         const diff_concept *c = &list[i];
-        keyed k = {0, 0, concept_id(d->o, c->concept), NULL, i};
+        keyed k = {0, 0, concept_id(d->o, c->concept), NULL, i, NULL};
         if (which == 0) { /* shared: biggest movers, then the better rank */
             double x = ra[c->va], y = rb[c->vb];
             k.k1 = -fabs(y - x);
@@ -165,7 +170,8 @@ static int sort_relations(const diff_result *d, diff_relation *list, size_t n, i
     metrics_measure k = d->options.measure;
     for (size_t i = 0; i < n; i++) {
         const diff_relation *r = &list[i];
-        keyed key = {0, 0, concept_id(d->o, r->from), concept_id(d->o, r->to), i};
+        keyed key = {0, 0, concept_id(d->o, r->from), concept_id(d->o, r->to), i,
+                     diff_relation_key_name(d, r)};
         if (which == 0) {
             key.k1 = end_ranks(&d->a, k, r->ea);
         } else {
@@ -184,12 +190,49 @@ static int both_have(const diff_result *d, int32_t concept)
     return vertex_in(&d->a, concept) >= 0 && vertex_in(&d->b, concept) >= 0;
 }
 
-static diff_relation relation_of(const diff_result *d, const diff_side *s, size_t j, int64_t ea,
-                                 int64_t eb)
+/* The relation (edge j of side s, key): ea/eb where a/b state it, pair_ea/pair_eb where they
+ * link the pair at all. */
+static diff_relation relation_of(const diff_result *d, const diff_side *s, size_t j,
+                                 int32_t key, int64_t pair_ea, int64_t pair_eb)
 {
     const graph_edge *e = &s->g->edges[j];
     int32_t from = s->g->vertices[e->from].concept, to = s->g->vertices[e->to].concept;
-    return (diff_relation){from, to, ea, eb, both_have(d, from) && both_have(d, to)};
+    diff_key by = d->options.by;
+    int64_t ea = pair_ea >= 0 && diff_edge_has_key(d->a.g, pair_ea, by, key) ? pair_ea : -1;
+    int64_t eb = pair_eb >= 0 && diff_edge_has_key(d->b.g, pair_eb, by, key) ? pair_eb : -1;
+    return (diff_relation){from, to, key, ea, eb, pair_ea, pair_eb,
+                           both_have(d, from) && both_have(d, to)};
+}
+
+/* Sorts the relations of both sides under the key into shared, only_a and only_b. */
+static int split_relations(diff_result *d)
+{
+    const ckg_ontology *o = d->o;
+    int32_t *keys = malloc((o->n_kinds + 1) * sizeof *keys);
+    if (!keys)
+        return CKG_ENOMEM;
+    for (size_t j = 0; j < d->a.g->n_edges; j++) {
+        int64_t eb = matching_edge(&d->a, j, &d->b);
+        size_t nk = diff_edge_keys(d->a.g, (int64_t)j, d->options.by, keys);
+        for (size_t i = 0; i < nk; i++) {
+            diff_relation r = relation_of(d, &d->a, j, keys[i], (int64_t)j, eb);
+            if (r.eb >= 0)
+                d->shared_rel[d->n_shared_rel++] = r;
+            else
+                d->only_a_rel[d->n_only_a_rel++] = r;
+        }
+    }
+    for (size_t j = 0; j < d->b.g->n_edges; j++) {
+        int64_t ea = matching_edge(&d->b, j, &d->a);
+        size_t nk = diff_edge_keys(d->b.g, (int64_t)j, d->options.by, keys);
+        for (size_t i = 0; i < nk; i++) {
+            diff_relation r = relation_of(d, &d->b, j, keys[i], ea, (int64_t)j);
+            if (r.ea < 0)
+                d->only_b_rel[d->n_only_b_rel++] = r;
+        }
+    }
+    free(keys);
+    return CKG_OK;
 }
 
 /* x[i], y[i]: the values of measure k of the concepts both sides hold; *n of them. */
@@ -259,6 +302,10 @@ static int options_in_force(const diff_options *opt_in, diag_list *diags, diff_o
         *opt = *opt_in;
     else
         diff_options_default(opt);
+    if ((unsigned)opt->by >= DIFF_N_KEYS) {
+        diag_add(diags, DIAG_ERROR, NULL, "relations are compared by family, kind or pair");
+        return CKG_EUSAGE;
+    }
     if ((unsigned)opt->measure >= METRICS_N_MEASURES || opt->measure == METRICS_COMMUNITY) {
         diag_add(diags, DIAG_ERROR, NULL,
                  "communities are labels, not quantities: they cannot be ranked or correlated");
@@ -285,7 +332,7 @@ int diff_compute(const ckg_ontology *o, const graph_scope *a, const graph_scope 
         goto out;
     rc = CKG_ENOMEM;
     size_t na = d->a.g->n_vertices, nb = d->b.g->n_vertices;
-    size_t ma = d->a.g->n_edges, mb = d->b.g->n_edges;
+    size_t ma = d->a.n_relations, mb = d->b.n_relations;
     if (!(d->shared = malloc((na ? na : 1) * sizeof *d->shared)) ||
         !(d->only_a = malloc((na ? na : 1) * sizeof *d->only_a)) ||
         !(d->only_b = malloc((nb ? nb : 1) * sizeof *d->only_b)) ||
@@ -311,18 +358,12 @@ int diff_compute(const ckg_ontology *o, const graph_scope *a, const graph_scope 
     }
     d->jaccard_concepts = diff_jaccard(d->n_shared, d->n_shared + d->n_only_a + d->n_only_b);
 
-    /* relations: one per (from, to) pair */
-    for (size_t j = 0; j < ma; j++) {
-        int64_t e = matching_edge(&d->a, j, &d->b);
-        if (e >= 0)
-            d->shared_rel[d->n_shared_rel++] = relation_of(d, &d->a, j, (int64_t)j, e);
-        else
-            d->only_a_rel[d->n_only_a_rel++] = relation_of(d, &d->a, j, (int64_t)j, -1);
-    }
-    for (size_t j = 0; j < mb; j++) {
-        if (matching_edge(&d->b, j, &d->a) < 0)
-            d->only_b_rel[d->n_only_b_rel++] = relation_of(d, &d->b, j, -1, (int64_t)j);
-    }
+    /* relations: (from, key, to) */
+    if ((rc = split_relations(d)) != CKG_OK)
+        goto out;
+    rc = CKG_ENOMEM;
+    for (int k = 0; k < DIFF_N_KEYS; k++)
+        d->shared_by[k] = diff_count_shared_relations(d->a.g, d->b.g, (diff_key)k);
     d->jaccard_relations =
         diff_jaccard(d->n_shared_rel, d->n_shared_rel + d->n_only_a_rel + d->n_only_b_rel);
 
@@ -366,14 +407,6 @@ void diff_free(diff_result *d)
 
 /* ------------------------------------------------------------------ several scopes */
 
-static size_t shared_edges(const diff_side *a, const diff_side *b)
-{
-    size_t n = 0;
-    for (size_t j = 0; j < a->g->n_edges; j++)
-        n += matching_edge(a, j, b) >= 0;
-    return n;
-}
-
 static size_t shared_vertices(const diff_side *a, const diff_side *b)
 {
     size_t n = 0;
@@ -405,7 +438,7 @@ static int table_concepts(diff_table *t)
         }
         if (holders) {
             keys[t->n_concepts] = (keyed){best, -(double)holders, concept_id(o, (int32_t)c), NULL,
-                                          t->n_concepts};
+                                          t->n_concepts, NULL};
             t->concepts[t->n_concepts++] = (int32_t)c;
         }
     }
@@ -446,12 +479,14 @@ int diff_compare(const ckg_ontology *o, const graph_scope *scopes, size_t n,
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < n; j++) {
             const diff_side *a = &t->sides[i], *b = &t->sides[j];
-            size_t sc = shared_vertices(a, b), sr = shared_edges(a, b);
+            size_t sc = shared_vertices(a, b);
+            size_t sr = diff_count_shared_relations(a->g, b->g, opt.by);
             t->shared_concepts[i * n + j] = sc;
             t->shared_relations[i * n + j] = sr;
             t->jaccard_concepts[i * n + j] =
                 diff_jaccard(sc, a->g->n_vertices + b->g->n_vertices - sc);
-            t->jaccard_relations[i * n + j] = diff_jaccard(sr, a->g->n_edges + b->g->n_edges - sr);
+            t->jaccard_relations[i * n + j] =
+                diff_jaccard(sr, a->n_relations + b->n_relations - sr);
             if ((rc = correlate(a, b, opt.measure, &t->corr[i * n + j])) != CKG_OK)
                 goto out;
         }

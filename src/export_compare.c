@@ -51,10 +51,11 @@ static json_t *json_scope(const diff_table *t, const diff_side *s)
         }
     }
     const char *title = s->g->section >= 0 ? p->sections[s->g->section].title.s : p->title.s;
-    return json_pack("{s:s, s:s, s:s?, s:s?, s:I, s:I, s:o, s:I, s:o, s:o}", "scope", s->name,
-                     "paper", p->id.s, "section",
+    return json_pack("{s:s, s:s, s:s?, s:s?, s:I, s:I, s:I, s:o, s:I, s:o, s:o}", "scope",
+                     s->name, "paper", p->id.s, "section",
                      s->g->section >= 0 ? p->sections[s->g->section].id.s : NULL, "title", title,
-                     "nodes", (json_int_t)f->nodes, "edges", (json_int_t)f->edges, "density",
+                     "nodes", (json_int_t)f->nodes, "edges", (json_int_t)f->edges, "relations",
+                     (json_int_t)s->n_relations, "density",
                      export_json_number(f->density), "communities", (json_int_t)f->communities,
                      "modularity", export_json_number(f->modularity), "top", top);
 }
@@ -121,8 +122,8 @@ int export_compare_json(const diff_table *t, size_t rows, json_t **out)
     snprintf(sp, sizeof sp, "spearman_%s", m);
     snprintf(kd, sizeof kd, "kendall_%s", m);
     json_t *scopes = json_array(), *pairs = json_array(), *concepts = json_array();
-    json_t *root = json_pack("{s:s, s:o, s:o, s:{s:o, s:o}, s:o, s:o, s:o}", "measure", m,
-                             "scopes", scopes, "pairs", pairs, "jaccard", "concepts",
+    json_t *root = json_pack("{s:s, s:s, s:o, s:o, s:{s:o, s:o}, s:o, s:o, s:o}", "measure", m,
+                             "by", diff_key_name(t->options.by), "scopes", scopes, "pairs", pairs, "jaccard", "concepts",
                              json_matrix(t, t->jaccard_concepts, NULL, 0), "relations",
                              json_matrix(t, t->jaccard_relations, NULL, 0), sp,
                              json_matrix(t, NULL, t->corr, 0), kd,
@@ -192,7 +193,7 @@ static void csv_pairs(const diff_table *t, FILE *f)
 
 static void csv_figures(const diff_table *t, FILE *f)
 {
-    fputs("scope,nodes,edges,density,communities,modularity,top\n", f);
+    fputs("scope,nodes,edges,density,communities,modularity,top,relations\n", f);
     for (size_t i = 0; i < t->n_sides; i++) {
         const diff_side *s = &t->sides[i];
         const metrics_figures *fig = &s->m->graph;
@@ -214,7 +215,7 @@ static void csv_figures(const diff_table *t, FILE *f)
         }
         fputc(',', f);
         csv_field(f, top);
-        fputc('\n', f);
+        fprintf(f, ",%zu\n", s->n_relations);
     }
 }
 

@@ -111,11 +111,20 @@ static json_t *json_ids(const diff_result *d, const diff_concept *list, size_t n
     return a;
 }
 
-static json_t *json_kinds(const ckg_graph *g, int64_t e)
+/* The kind ids of edge e of g under the key of r (all of them by pair, or with all set),
+ * or null when e < 0. */
+static json_t *json_kinds(const diff_result *d, const ckg_graph *g, int64_t e,
+                          const diff_relation *r, int all)
 {
+    if (e < 0)
+        return json_null();
+    const graph_edge *x = &g->edges[e];
+    diff_key by = all ? DIFF_BY_PAIR : d->options.by;
     json_t *a = json_array();
-    for (size_t i = 0; a && e >= 0 && i < g->edges[e].n_kinds; i++) {
-        if (json_array_append_new(a, json_string(g->o->kinds[g->edges[e].kinds[i]].id.s))) {
+    for (size_t i = 0; a && i < x->n_kinds; i++) {
+        if (!diff_kind_under(d->o, x->kinds[i], by, r->key))
+            continue;
+        if (json_array_append_new(a, json_string(g->o->kinds[x->kinds[i]].id.s))) {
             json_decref(a);
             return NULL;
         }
@@ -128,11 +137,16 @@ static json_t *json_relations(const diff_result *d, const diff_relation *list, s
     json_t *a = json_array();
     for (size_t i = 0; a && i < n; i++) {
         const diff_relation *r = &list[i];
-        json_t *j = json_pack("{s:s, s:s, s:o, s:o, s:b}", "from", concept_of(d, r->from)->id.s,
-                              "to", concept_of(d, r->to)->id.s, "kinds_a",
-                              r->ea >= 0 ? json_kinds(d->a.g, r->ea) : json_null(), "kinds_b",
-                              r->eb >= 0 ? json_kinds(d->b.g, r->eb) : json_null(),
-                              "ends_shared", r->ends_shared);
+        const char *kind = d->options.by == DIFF_BY_KIND ? diff_relation_key_name(d, r) : NULL;
+        json_t *j = json_pack("{s:s, s:s, s:s?, s:s?, s:o, s:o, s:o, s:o, s:b}", "from",
+                              concept_of(d, r->from)->id.s, "to", concept_of(d, r->to)->id.s,
+                              "family", ontology_family_name(diff_relation_family(d, r)), "kind",
+                              kind && *kind ? kind : NULL, "kinds_a",
+                              json_kinds(d, d->a.g, r->ea, r, 0), "kinds_b",
+                              json_kinds(d, d->b.g, r->eb, r, 0), "pair_kinds_a",
+                              json_kinds(d, d->a.g, r->pair_ea, r, 1), "pair_kinds_b",
+                              json_kinds(d, d->b.g, r->pair_eb, r, 1), "ends_shared",
+                              r->ends_shared);
         if (!j || json_array_append_new(a, j)) {
             json_decref(a);
             return NULL;
@@ -234,8 +248,12 @@ int export_diff_json(const diff_result *d, json_t **out)
     json_t *concepts = json_array(), *only_a = json_array(), *only_b = json_array();
     json_t *themes = json_object(), *corr = json_object();
     json_t *root = json_pack(
-        "{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "a",
-        d->a.name, "b", d->b.name, "measure", metrics_measure_name(d->options.measure),
+        "{s:s, s:s, s:s, s:s, s:{s:I, s:I, s:I}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
+        "s:o, s:o, s:o}",
+        "a", d->a.name, "b", d->b.name, "measure", metrics_measure_name(d->options.measure),
+        "by", diff_key_name(d->options.by), "shared_relations_by", "family",
+        (json_int_t)d->shared_by[DIFF_BY_FAMILY], "kind", (json_int_t)d->shared_by[DIFF_BY_KIND],
+        "pair", (json_int_t)d->shared_by[DIFF_BY_PAIR],
         "scopes", json_pack("[o, o]", json_scope(&d->a), json_scope(&d->b)), "shared",
         json_ids(d, d->shared, d->n_shared), "only_a", json_ids(d, d->only_a, d->n_only_a),
         "only_b", json_ids(d, d->only_b, d->n_only_b), "jaccard",
@@ -257,16 +275,22 @@ int export_diff_json(const diff_result *d, json_t **out)
 
 /* ------------------------------------------------------------------ CSV */
 
-/* The kind ids stated for an edge, joined by ';'. */
-static void csv_kinds(FILE *f, const ckg_graph *g, int64_t e)
+/* The kind ids of edge e of g under r's key (all with by pair), joined by ';'; nothing when
+ * e < 0. */
+static void csv_kinds(FILE *f, const diff_result *d, const ckg_graph *g, int64_t e,
+                      const diff_relation *r, diff_key by)
 {
+    if (e < 0)
+        return;
     const graph_edge *x = &g->edges[e];
     char buf[256];
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < x->n_kinds && used + 1 < sizeof buf; i++) {
-        int n = snprintf(buf + used, sizeof buf - used, "%s%s", i ? ";" : "",
-                         g->o->kinds[x->kinds[i]].id.s);
+        if (!diff_kind_under(d->o, x->kinds[i], by, r->key))
+            continue;
+        int n = snprintf(buf + used, sizeof buf - used, "%s%s", used ? ";" : "",
+                         d->o->kinds[x->kinds[i]].id.s);
         if (n < 0)
             break;
         used += (size_t)n;
@@ -336,19 +360,27 @@ static void csv_relation_rows(const diff_result *d, const diff_relation *list, s
         const diff_relation *r = &list[i];
         csv_fields(f, 3, concept_of(d, r->from)->id.s, concept_of(d, r->to)->id.s,
                    in_which(d, r->ea >= 0, r->eb >= 0));
+        diff_key by = d->options.by;
         fputc(',', f);
-        if (r->ea >= 0)
-            csv_kinds(f, d->a.g, r->ea);
+        csv_kinds(f, d, d->a.g, r->ea, r, by);
         fputc(',', f);
-        if (r->eb >= 0)
-            csv_kinds(f, d->b.g, r->eb);
-        fprintf(f, ",%d\n", r->ends_shared ? 1 : 0);
+        csv_kinds(f, d, d->b.g, r->eb, r, by);
+        fprintf(f, ",%d,", r->ends_shared ? 1 : 0);
+        const char *family = ontology_family_name(diff_relation_family(d, r));
+        csv_field(f, family ? family : "");
+        fputc(',', f);
+        csv_field(f, by == DIFF_BY_KIND ? diff_relation_key_name(d, r) : "");
+        fputc(',', f);
+        csv_kinds(f, d, d->a.g, r->pair_ea, r, DIFF_BY_PAIR);
+        fputc(',', f);
+        csv_kinds(f, d, d->b.g, r->pair_eb, r, DIFF_BY_PAIR);
+        fputc('\n', f);
     }
 }
 
 static void csv_relations(const diff_result *d, FILE *f)
 {
-    fputs("from,to,in,kinds_a,kinds_b,ends_shared\n", f);
+    fputs("from,to,in,kinds_a,kinds_b,ends_shared,family,kind,pair_kinds_a,pair_kinds_b\n", f);
     csv_relation_rows(d, d->shared_rel, d->n_shared_rel, f);
     csv_relation_rows(d, d->only_a_rel, d->n_only_a_rel, f);
     csv_relation_rows(d, d->only_b_rel, d->n_only_b_rel, f);

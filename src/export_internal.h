@@ -28,7 +28,7 @@ json_t *export_json_paper_ids(const ckg_ontology *o, const int32_t *papers, size
 /* [s, ...] of a list of strings (absent ones left out). */
 json_t *export_json_strings(const ckg_strs *l);
 
-/* A link as the JSON of a neighbor (README): id, zh, en, theme, kind, direction, depth,
+/* A link as the JSON of a neighbor (doc/commands.md): id, zh, en, theme, kind, direction, depth,
  * papers, phrase, via, and with evidence its quotes with their lines. */
 json_t *export_json_link(const ckg_ontology *o, const query_link *l, int evidence,
                          query_lines *lines);

@@ -91,7 +91,7 @@ int export_write(const ckg_graph *g, export_format f, const export_attrs *attrs,
 /* ------------------------------------------------------------------ the commands' documents
  *
  * The JSON documents and CSV tables of `ckg metrics`, `diff`, `compare`, `coverage`,
- * `neighbors`, `show`, `path` and `search`, in the shapes README.md documents, built here so
+ * `neighbors`, `show`, `path` and `search`, in the shapes doc/commands.md documents, built here so
  * that unit tests check them against those shapes (tests/unit/test_documents.c) and the
  * commands only print them. Strings from the ontology are escaped by jansson or written by
  * csv_field (RFC 4180, quoted only where a comma, quote or line break needs it); an undefined

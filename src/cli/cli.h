@@ -24,10 +24,24 @@
 /* Exit codes of the README. */
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
+/* A place where the ontology or the corpus was looked for (locate.c), and what was there. */
+enum { CLI_PLACES_MAX = 8, CLI_PLACE_PATH = 4096 };
+typedef struct cli_place {
+    const char *label;          /* "--ontology", "$CKG_CORPUS", "installed with ckg", ... */
+    const char *state;          /* "given", "not set", "found", "no such folder", ... */
+    char path[CLI_PLACE_PATH];  /* empty for an option or variable not given */
+} cli_place;
+typedef struct cli_places {
+    cli_place at[CLI_PLACES_MAX];
+    size_t n;
+} cli_places;
+
 typedef struct cli {
     const char *program;      /* "ckg" */
-    const char *ontology_dir; /* --ontology, default "ontology" */
-    const char *corpus_dir;   /* --corpus, $CKG_CORPUS, ../shared/corpus, or NULL */
+    const char *ontology_dir; /* as cli_locate found it, or NULL: found nowhere */
+    const char *corpus_dir;   /* as cli_locate found it, or NULL: found nowhere */
+    int ontology_named;       /* ontology_dir came from --ontology or $CKG_ONTOLOGY */
+    cli_places ontology_places, corpus_places; /* where each was looked for, in order */
     int color;                /* stderr is a terminal and NO_COLOR is unset */
     int color_out;            /* stdout is a terminal and NO_COLOR is unset */
 } cli;
@@ -99,6 +113,8 @@ typedef struct cli_option {
 enum { CLI_TEXT, CLI_JSON, CLI_CSV };
 extern const cli_choice cli_text_json[];          /* text, json */
 extern const cli_choice cli_text_csv_json[];      /* text, csv, json */
+extern const cli_choice cli_relation_keys[];      /* --by of diff and compare: family, kind,
+                                                    * pair (diff_key) */
 
 typedef struct cli_spec {
     const char *name;          /* "neighbors" */
@@ -187,6 +203,23 @@ int cli_finish_output(const cli *c, int code);
  * running ckg, else ../libexec/ckg/ckg-full from there. Returns only when none could be run,
  * after saying why: EXIT_IO. */
 int cli_exec_full(const cli *c, const char *command, char **argv);
+/* ---------------------------------------------------------------- places (locate.c) */
+
+/* Sets c->ontology_dir and c->corpus_dir from the options given (NULL: not given), the
+ * environment and the known places, in the order of the README's "Where ckg finds its
+ * data", and records every place looked at. share_from_exe is where the installed data
+ * (PREFIX/share/ckg) is from the folder of the running program: "../share/ckg" from bin/. */
+void cli_locate(cli *c, const char *ontology_option, const char *corpus_option,
+                const char *share_from_exe);
+
+/* Prints "  looked in, in order:" and one numbered line per place with what was there. */
+void cli_print_places(FILE *f, const cli_places *p);
+
+/* The place whose path dir is (the pointer, as cli_locate set it), or NULL. */
+const cli_place *cli_place_of(const cli_places *p, const char *dir);
+
+/* "no corpus folder: <advice>", the places looked in, and EXIT_USAGE. */
+int cli_no_corpus(const cli *c, const char *command, const char *advice);
 
 /* ---------------------------------------------------------------- diagnostics (report.c) */
 

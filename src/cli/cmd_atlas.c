@@ -87,9 +87,8 @@ static int check_options(cli_session *s, const options *opt, atlas_options *ao)
     if (opt->output && !*opt->output)
         return cli_usage_error(c, spec.name, "-o needs a file name");
     if (!opt->no_sources && !c->corpus_dir)
-        return cli_usage_error(c, spec.name, "no corpus folder for the paragraphs around the "
-                                             "quotes: use --corpus DIR, set CKG_CORPUS, or "
-                                             "--no-sources");
+        return cli_no_corpus(c, spec.name, "the paragraphs around the quotes need it: use "
+                                           "--corpus DIR, set CKG_CORPUS, or --no-sources");
     ao->engine = engines[opt->engine].name;
     ao->lang = (render_lang)opt->lang;
     return EXIT_OK;

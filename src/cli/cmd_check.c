@@ -72,9 +72,8 @@ int cmd_check(const cli *c, int argc, char **argv)
     if (code != CLI_CONTINUE)
         return code;
     if (!opt.no_quotes && !c->corpus_dir) {
-        code = cli_usage_error(c, spec.name,
-                               "no corpus folder: use --corpus DIR or set CKG_CORPUS "
-                               "(or --no-quotes to skip quote verification)");
+        code = cli_no_corpus(c, spec.name, "use --corpus DIR or set CKG_CORPUS "
+                                           "(or --no-quotes to skip quote verification)");
         goto out;
     }
     /* every problem is reported, those of the load with those of the check */

@@ -15,8 +15,9 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: ckg compare [SCOPE...] [--sections PAPER] [--measure M] [--top N | --all]\n"
-            "                   [--format text|json|csv] [--table T]\n"
+            "usage: ckg compare [SCOPE...] [--sections PAPER] [--by family|kind|pair]\n"
+            "                   [--measure M] [--top N | --all] [--format text|json|csv]\n"
+            "                   [--table T]\n"
             "\n"
             "Papers side by side: every paper of the ontology, the sections of one paper\n"
             "(--sections forum2024: its four essays), or the scopes named (paper ids, or\n"
@@ -25,7 +26,8 @@ static void usage(FILE *f)
             "  - per scope: concepts, relations, density, modularity of its communities,\n"
             "    and its top 5 concepts by the measure;\n"
             "  - scope × scope: the Jaccard index (shared / either) of the concepts and of\n"
-            "    the relations (ordered pairs (from, to)), and Spearman's rho of the measure\n"
+            "    the relations ((from, family, to), as 'ckg diff' compares them; --by kind:\n"
+            "    (from, kind, to), --by pair: (from, to)), and Spearman's rho of the measure\n"
             "    over the concepts two scopes share;\n"
             "  - concept × scope: the concept's rank by the measure within each scope's own\n"
             "    graph (1 = largest; tied concepts share the average of the ranks they span:\n"
@@ -37,6 +39,7 @@ static void usage(FILE *f)
             "\n"
             "options:\n"
             "  -s, --sections P  the sections of paper P\n"
+            "  -b, --by K        relations are the same by family (default), kind or pair\n"
             "  -m, --measure M   rank and correlate by M (default: pagerank)\n"
             "  -n, --top N       the first N concepts of the rank matrix (text default: 25;\n"
             "                    json and csv: all)\n"
@@ -46,8 +49,8 @@ static void usage(FILE *f)
             "                    three, each after an empty line)\n"
             "  -h, --help        this help\n"
             "\n"
-            "JSON: {measure, scopes: [{scope, paper, section, title, nodes, edges, density,\n"
-            "modularity, top}], pairs: [{a, b, shared_concepts, jaccard, shared_relations,\n"
+            "JSON: {measure, by, scopes: [{scope, paper, section, title, nodes, edges,\n"
+            "relations, density, modularity, top}], pairs: [{a, b, shared_concepts, jaccard, shared_relations,\n"
             "jaccard_relations, n, spearman_M, kendall_M}], jaccard: {concepts, relations}\n"
             "(matrices in scope order), spearman_M, kendall_M (matrices), concepts: [{id, zh,\n"
             "en, theme, ranks: {scope: rank or null}, values: {scope: value or null}}]}.\n"
@@ -55,6 +58,7 @@ static void usage(FILE *f)
             "examples:\n"
             "  ckg compare\n"
             "  ckg compare --measure betweenness --top 10\n"
+            "  ckg compare --by kind\n"
             "  ckg compare --sections forum2024\n"
             "  ckg compare peng2024 hong2024 forum2024/yi-tong --format json\n");
 }
@@ -63,7 +67,7 @@ typedef struct options {
     diff_options diff;
     const char *sections;
     unsigned long top;
-    int all, format, table;
+    int all, format, table, by;
 } options;
 
 static const cli_choice tables[] = {{"ranks", EXPORT_COMPARE_RANKS},
@@ -73,6 +77,8 @@ static const cli_choice tables[] = {{"ranks", EXPORT_COMPARE_RANKS},
 
 static const cli_option option_table[] = {
     {CLI_OPTION("sections", 's', CLI_STRING, options, sections)},
+    {CLI_OPTION("by", 'b', CLI_CHOICE, options, by), .choices = cli_relation_keys,
+     .what = "relation key"},
     {CLI_OPTION("measure", 'm', CLI_CUSTOM, options, diff.measure),
      .parse = cli_parse_rankable_measure},
     {CLI_OPTION("top", 'n', CLI_COUNT, options, top)},
@@ -162,7 +168,7 @@ static int print(const cli_session *s, const options *opt, const diff_table *t,
 
 int cmd_compare(const cli *c, int argc, char **argv)
 {
-    options opt = {.format = CLI_TEXT, .table = EXPORT_COMPARE_ALL};
+    options opt = {.format = CLI_TEXT, .table = EXPORT_COMPARE_ALL, .by = DIFF_BY_FAMILY};
     diff_options_default(&opt.diff);
     cli_session s;
     int code = cli_start(&s, c, &spec, argc, argv, &opt), rc;
@@ -177,6 +183,7 @@ int cmd_compare(const cli *c, int argc, char **argv)
         any_section |= strchr(s.args[i], '/') != NULL;
     /* quotes matter only to find what a section states */
     ontology_load_options lopt = {.skip_evidence = !any_section};
+    opt.diff.by = (diff_key)opt.by;
     if ((code = check_options(&s, &opt)) != EXIT_OK ||
         (code = cli_load_ontology(&s, &lopt, 0)) != EXIT_OK)
         goto out;

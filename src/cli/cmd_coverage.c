@@ -69,8 +69,7 @@ int cmd_coverage(const cli *c, int argc, char **argv)
     const ckg_paper *only = NULL;
     int32_t paper;
     if (!c->corpus_dir) {
-        code = cli_usage_error(c, spec.name,
-                               "no corpus folder: use --corpus DIR or set CKG_CORPUS");
+        code = cli_no_corpus(c, spec.name, "use --corpus DIR or set CKG_CORPUS");
         goto out;
     }
     if ((code = cli_load_ontology(&s, NULL, 0)) != EXIT_OK ||

@@ -16,7 +16,8 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: ckg diff A B [--measure M] [--top N] [--format text|json|csv] [--table T]\n"
+            "usage: ckg diff A B [--by family|kind|pair] [--measure M] [--top N]\n"
+            "                  [--format text|json|csv] [--table T]\n"
             "\n"
             "How two papers differ. A and B are papers by id (peng2024) or sections of a\n"
             "paper that declares them, as paper/section (forum2024/yi-tong).\n"
@@ -26,8 +27,10 @@ static void usage(FILE *f)
             "largest value (rank 1) down; tied concepts share the average of the ranks they\n"
             "span (1, 2.5, 2.5, 4). The text shows:\n"
             "  - concepts and relations of each, shared, and their Jaccard index\n"
-            "    (shared / either); a relation is an ordered pair (from, to), whatever kinds\n"
-            "    each paper states for it;\n"
+            "    (shared / either); a relation is (from, family, to): two papers that state\n"
+            "    a link with kinds of one family (promotes, causes: drives) state the same\n"
+            "    relation, whatever verb each used (--by kind: (from, kind, to); --by pair:\n"
+            "    (from, to), whatever kinds);\n"
             "  - Spearman's rho (Pearson correlation of the average ranks among the shared\n"
             "    concepts) and Kendall's tau-b (ties corrected) of the measure over the\n"
             "    shared concepts: do the papers put the same concepts at the center?\n"
@@ -39,12 +42,15 @@ static void usage(FILE *f)
             "  - theme shares: of the paper's concepts, and of its relation ends (each\n"
             "    relation has two ends, each counts for its concept's theme);\n"
             "  - relations one paper states and the other does not, those joining two\n"
-            "    concepts both papers use first (a link the other could have made).\n"
+            "    concepts both papers use first (a link the other could have made), as\n"
+            "    from —family:kinds→ to; ≠ marks a pair the other paper links in another\n"
+            "    family (kind with --by kind).\n"
             "\n"
             "measures: degree in_degree out_degree betweenness harmonic pagerank hub authority\n"
             "          coreness (see 'ckg metrics --help'; community labels are not ranked)\n"
             "\n"
             "options:\n"
+            "  -b, --by K        relations are the same by family (default), kind or pair\n"
             "  -m, --measure M   rank, correlate and order by M (default: pagerank)\n"
             "  -n, --top N       text: N concepts and relations per list (default 5)\n"
             "  -f, --format F    text (default), json or csv\n"
@@ -52,15 +58,18 @@ static void usage(FILE *f)
             "                    (default: all three, each after an empty line)\n"
             "  -h, --help        this help\n"
             "\n"
-            "JSON: {a, b, measure, shared, only_a, only_b, jaccard, jaccard_relations,\n"
+            "JSON: {a, b, measure, by, shared, only_a, only_b, jaccard, jaccard_relations,\n"
+            "shared_relations_by: {family, kind, pair},\n"
             "spearman_pagerank, kendall_pagerank, spearman_M, kendall_M, correlations,\n"
             "concepts: [{id, zh, en, theme, a: {measures, rank, ranks}, b, delta}] (shared,\n"
             "biggest movers first; delta = b - a), only_a_concepts, only_b_concepts,\n"
             "themes: {theme: {a, b, ...}} (a, b: concept shares), relations: {shared, only_a,\n"
-            "only_b}, scopes}.\n"
+            "only_b: [{from, to, family, kind, kinds_a, kinds_b, pair_kinds_a, pair_kinds_b,\n"
+            "ends_shared}]}, scopes}.\n"
             "\n"
             "examples:\n"
             "  ckg diff peng2024 hong2024\n"
+            "  ckg diff peng2024 hong2024 --by kind\n"
             "  ckg diff peng2024 hong2024 --measure betweenness --top 8\n"
             "  ckg diff forum2024/yang-ruilong forum2024/yi-tong\n"
             "  ckg diff zhai2024 conditions2024 --format json\n"
@@ -70,7 +79,7 @@ static void usage(FILE *f)
 typedef struct options {
     diff_options diff;
     unsigned long top;
-    int format, table;
+    int format, table, by;
 } options;
 
 static const cli_choice tables[] = {{"concepts", EXPORT_DIFF_CONCEPTS},
@@ -79,6 +88,8 @@ static const cli_choice tables[] = {{"concepts", EXPORT_DIFF_CONCEPTS},
                                     {NULL, 0}};
 
 static const cli_option option_table[] = {
+    {CLI_OPTION("by", 'b', CLI_CHOICE, options, by), .choices = cli_relation_keys,
+     .what = "relation key"},
     {CLI_OPTION("measure", 'm', CLI_CUSTOM, options, diff.measure),
      .parse = cli_parse_rankable_measure},
     {CLI_OPTION("top", 'n', CLI_COUNT, options, top), .max = 1000000},
@@ -107,7 +118,7 @@ static int print(const cli_session *s, const options *opt, const diff_result *d)
 
 int cmd_diff(const cli *c, int argc, char **argv)
 {
-    options opt = {.top = 5, .format = CLI_TEXT, .table = EXPORT_DIFF_ALL};
+    options opt = {.top = 5, .format = CLI_TEXT, .table = EXPORT_DIFF_ALL, .by = DIFF_BY_FAMILY};
     diff_options_default(&opt.diff);
     cli_session s;
     int code = cli_start(&s, c, &spec, argc, argv, &opt), rc;
@@ -115,6 +126,7 @@ int cmd_diff(const cli *c, int argc, char **argv)
         return code;
     diff_result *d = NULL;
     graph_scope a, b;
+    opt.diff.by = (diff_key)opt.by;
     if (opt.table != EXPORT_DIFF_ALL && opt.format != CLI_CSV) {
         code = cli_usage_error(c, spec.name, "--table goes with --format csv");
         goto out;

@@ -1,6 +1,6 @@
 /* cmd_metrics.c — `ckg metrics`: centralities per concept and figures of the graph, for all
  * papers, one paper or one section; as an aligned table (CJK counts two columns), CSV or the
- * JSON of the README. The measures are metrics_* (see metrics.h for definitions), the rows
+  * JSON of doc/commands.md. The measures are metrics_* (see metrics.h for definitions), the rows
  * metrics_select's, the JSON and CSV export_metrics_*; the text is view_metrics.c. */
 #include "ckg/export.h"
 #include "ckg/metrics.h"

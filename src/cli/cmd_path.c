@@ -49,7 +49,7 @@ static void usage(FILE *f)
             "\n"
             "examples:\n"
             "  ckg path 数据要素 新质生产力\n"
-            "  ckg path 算力 经济增长 --all-shortest\n"
+            "  ckg path 算力 全要素生产率 --all-shortest\n"
             "  ckg path 算力 高质量发展 --avoid 新质生产力 --k 3 --no-evidence\n"
             "  ckg path data-factor high-quality-development --directed --format json\n",
             MAX_K, DEFAULT_MAX_PATHS);

@@ -47,6 +47,12 @@ int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology *
 {
     char cache[4096];
     *out = NULL;
+    if (!c->ontology_dir) {
+        fprintf(stderr, "%s: no ontology folder: use --ontology DIR or set CKG_ONTOLOGY\n",
+                c->program);
+        cli_print_places(stderr, &c->ontology_places);
+        return EXIT_IO;
+    }
     int rc = ontology_load_cached(c->ontology_dir, opt, cache_dir(cache, sizeof cache), diags,
                                   out, NULL);
     if (rc == CKG_ENOMEM) {
@@ -56,6 +62,9 @@ int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology *
     }
     if (rc != CKG_OK) {
         cli_print_diags(c, diags);
+        const cli_place *from = cli_place_of(&c->ontology_places, c->ontology_dir);
+        if (rc == CKG_EIO && from && from->label[0] == '$')
+            fprintf(stderr, "%s: note: that folder is what %s names\n", c->program, from->label);
         ontology_free(*out);
         *out = NULL;
         return cli_exit_code(rc);

@@ -20,6 +20,13 @@
 
 #define CKG_VERSION "0.1.0"
 
+/* Where PREFIX/share/ckg is from the folder this program is installed in (locate.c): a
+ * program installed elsewhere than PREFIX/bin is compiled with its own way there
+ * (-DCKG_SHARE_FROM_EXE='"../../share/ckg"' from PREFIX/libexec/ckg). */
+#ifndef CKG_SHARE_FROM_EXE
+#define CKG_SHARE_FROM_EXE "../share/ckg"
+#endif
+
 typedef struct command {
     const char *name;
     cli_command_fn run; /* NULL in the front for what ckg-full runs */
@@ -84,18 +91,15 @@ static void print_help(FILE *f)
     fprintf(f,
             "\n"
             "global options:\n"
-            "  --ontology DIR  the ontology folder (default: ./ontology)\n"
-            "  --corpus DIR    the source texts (default: $CKG_CORPUS, else ../shared/corpus)\n"
+            "  --ontology DIR  the ontology folder (default: $CKG_ONTOLOGY, else ./ontology,\n"
+            "                  else the one installed with ckg)\n"
+            "  --corpus DIR    the source texts (default: $CKG_CORPUS, else the first of\n"
+            "                  ../shared/corpus, ~/.local/share/ckg/corpus and the one\n"
+            "                  installed with ckg; see 'man ckg', FILES)\n"
             "  -h, --help      this help; 'ckg COMMAND --help' for a command's own\n"
             "  --version       print the version\n"
             "\n"
             "exit codes: 0 ok, 1 validation or lookup failure, 2 usage error, 3 I/O error\n");
-}
-
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* Takes --ontology/--corpus (as "--opt VALUE" or "--opt=VALUE") out of argv, wherever they
@@ -191,17 +195,11 @@ static int run(const cli *c, const command *cmd, int argc, char **argv, char **g
 /* Everything main does but keeping argv as given. */
 static int dispatch(int argc, char **argv, char **given)
 {
-    cli c = {.program = "ckg", .ontology_dir = "ontology"};
+    static cli c = {.program = "ckg"}; /* static: it holds the places looked in */
     argc = take_global_options(&c, argc, argv);
     if (argc < 0)
         return EXIT_USAGE;
-    if (!c.corpus_dir) {
-        const char *env = getenv("CKG_CORPUS");
-        if (env && *env)
-            c.corpus_dir = env;
-        else if (is_dir("../shared/corpus"))
-            c.corpus_dir = "../shared/corpus";
-    }
+    cli_locate(&c, c.ontology_dir, c.corpus_dir, CKG_SHARE_FROM_EXE);
     const char *no_color = getenv("NO_COLOR");
     c.color = isatty(STDERR_FILENO) && !(no_color && *no_color);
     c.color_out = isatty(STDOUT_FILENO) && !(no_color && *no_color);

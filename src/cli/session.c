@@ -24,6 +24,8 @@ enum { MAX_OPTIONS = 32, FIRST_LONG_ONLY = 256 };
 const cli_choice cli_text_json[] = {{"text", CLI_TEXT}, {"json", CLI_JSON}, {NULL, 0}};
 const cli_choice cli_text_csv_json[] = {
     {"text", CLI_TEXT}, {"csv", CLI_CSV}, {"json", CLI_JSON}, {NULL, 0}};
+const cli_choice cli_relation_keys[] = {
+    {"family", DIFF_BY_FAMILY}, {"kind", DIFF_BY_KIND}, {"pair", DIFF_BY_PAIR}, {NULL, 0}};
 
 /* "a, b or c" of the choices' names into buf. */
 static const char *choice_list(const cli_choice *choices, char *buf, size_t size)
@@ -295,7 +297,8 @@ static void lines_note(const cli_session *s)
             s->spec->name, l->unlocated, l->unlocated == 1 ? "" : "s",
             l->unlocated == 1 ? "its" : "their");
     if (!c->corpus_dir)
-        fprintf(stderr, "no corpus folder (use --corpus DIR or set CKG_CORPUS)\n");
+        fprintf(stderr, "no corpus folder (use --corpus DIR or set CKG_CORPUS; 'ckg check' "
+                        "says where it looked)\n");
     else if (!l->cp)
         fprintf(stderr, "cannot read the corpus folder '%s'\n", c->corpus_dir);
     else {

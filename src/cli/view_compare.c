@@ -1,6 +1,6 @@
 /* view_compare.c — the text of `ckg compare`: per scope its figures and top 5, the scope ×
- * scope matrices (Jaccard of concepts and of relations, Spearman's rho of the measure) and
- * the concept × scope matrix of ranks, columns labeled by scope. */
+ * scope matrices (Jaccard of concepts and of relations under the key of diff.h, Spearman's
+ * rho of the measure) and the concept × scope matrix of ranks, columns labeled by scope. */
 #include "ckg/status.h"
 #include "cli.h"
 
@@ -87,7 +87,7 @@ static void print_figures(const view *w, const cli_style *st)
         }
         printf("  ");
         cli_cell(stdout, w->labels[i], wl, TEXT_ALIGN_LEFT, st->bold, st->reset);
-        printf("  %8zu  %9zu  %7.4f  %10s", f->nodes, f->edges, f->density, mod);
+        printf("  %8zu  %9zu  %7.4f  %10s", f->nodes, s->n_relations, f->density, mod);
         if (*top) { /* the line ends within 100 columns */
             printf("  ");
             cli_fit(stdout, top, 100 > 2 + wl + 45 + 20 ? 100 - (2 + wl + 45) : 20, "", "");
@@ -142,8 +142,11 @@ int view_compare(const cli *c, const diff_table *t, const char *const *labels, s
     printf("\n%sshared concepts%s %s(Jaccard: shared / either)%s\n", st->head, st->reset,
            st->dim, st->reset);
     print_matrix(w, t->jaccard_concepts, "%.2f", st);
-    printf("\n%sshared relations%s %s(Jaccard of the (from, to) pairs)%s\n", st->head,
-           st->reset, st->dim, st->reset);
+    static const char *const keys[DIFF_N_KEYS] = {"(from, family, to) relations",
+                                                  "(from, kind, to) relations",
+                                                  "(from, to) pairs"};
+    printf("\n%sshared relations%s %s(Jaccard of the %s)%s\n", st->head, st->reset, st->dim,
+           keys[t->options.by], st->reset);
     print_matrix(w, t->jaccard_relations, "%.2f", st);
     double *rho = malloc((n ? n * n : 1) * sizeof *rho);
     if (!rho)

@@ -3,7 +3,7 @@
  * movers, what each has that the other lacks, theme shares, and the relations one states
  * and the other does not. Two lists stand side by side, a's on the left. */
 #include "ckg/status.h"
-#include "cli.h"
+#include "view_diff.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -12,21 +12,6 @@
 static const ckg_concept *concept_of(const diff_result *d, int32_t c)
 {
     return &d->o->concepts[c];
-}
-
-/* The kinds stated for an edge, as zh phrases ("催生/支撑"). */
-static void edge_kinds(const ckg_graph *g, int64_t e, char *buf, size_t size)
-{
-    const graph_edge *x = &g->edges[e];
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < x->n_kinds && used + 1 < size; i++) {
-        const ckg_kind *k = &g->o->kinds[x->kinds[i]];
-        int n = snprintf(buf + used, size - used, "%s%s", i ? "/" : "", k->zh.s);
-        if (n < 0)
-            break;
-        used += (size_t)n;
-    }
 }
 
 /* The paper or section of a side: its title, authors and year. */
@@ -74,15 +59,7 @@ static const char *agreement(double rho)
     return rho < 0.6 ? "some agreement" : "much agreement";
 }
 
-/* The widths of the text layout. */
-typedef struct layout {
-    const diff_result *d;
-    const cli_style *st;
-    size_t wn;   /* a column holding a scope name (or a number under it) */
-    size_t half; /* the left half of two lists side by side */
-    const char *name[2]; /* a's and b's names in columns: the section ids for two sections
-                          * of one paper, else the scope names */
-} layout;
+typedef diff_layout layout;
 
 static void pad(size_t n)
 {
@@ -158,7 +135,8 @@ static void print_scopes(const layout *l)
     cli_text(stdout, d->a.name);
     printf("%s vs %s", l->st->reset, l->st->bold);
     cli_text(stdout, d->b.name);
-    printf("%s, by %s\n", l->st->reset, metrics_measure_name(d->options.measure));
+    printf("%s, by %s; relations by %s\n", l->st->reset, metrics_measure_name(d->options.measure),
+           diff_key_name(d->options.by));
     for (int i = 0; i < 2; i++) {
         const char *title;
         const ckg_strs *authors;
@@ -187,7 +165,7 @@ static void print_figures(const layout *l)
     cell(l->name[1], l->wn, TEXT_ALIGN_RIGHT, "", "");
     printf("    both  Jaccard%s\n", l->st->reset);
     size_t counts[2][3] = {{d->a.g->n_vertices, d->b.g->n_vertices, d->n_shared},
-                           {d->a.g->n_edges, d->b.g->n_edges, d->n_shared_rel}};
+                           {d->a.n_relations, d->b.n_relations, d->n_shared_rel}};
     double jac[2] = {d->jaccard_concepts, d->jaccard_relations};
     const char *rows[2] = {"concepts", "relations"};
     for (int r = 0; r < 2; r++) {
@@ -200,6 +178,11 @@ static void print_figures(const layout *l)
         format_fixed(buf, sizeof buf, jac[r]);
         printf("  %4zu  %7s\n", counts[r][2], buf);
     }
+    static const char *const keys[DIFF_N_KEYS] = {"(from, family, to)", "(from, kind, to)",
+                                                  "(from, to) pairs"};
+    printf("  %srelations are %s; in both by family %zu, by kind %zu, by pair %zu%s\n",
+           l->st->dim, keys[d->options.by], d->shared_by[DIFF_BY_FAMILY],
+           d->shared_by[DIFF_BY_KIND], d->shared_by[DIFF_BY_PAIR], l->st->reset);
     const diff_correlation *c = &d->corr[d->options.measure];
     char rho[32], tau[32];
     format_fixed(rho, sizeof rho, c->spearman);
@@ -335,74 +318,6 @@ static void print_themes(const layout *l)
     }
 }
 
-/* "from —kind→ to" of a relation of side s, in exactly width columns (0: unpadded). */
-static void relation_entry(const layout *l, const diff_side *s, const diff_relation *r,
-                           size_t width)
-{
-    const diff_result *d = l->d;
-    char kinds[128], arrow[160];
-    edge_kinds(s->g, s == &d->a ? r->ea : r->eb, kinds, sizeof kinds);
-    snprintf(arrow, sizeof arrow, "—%s→", kinds);
-    const char *from = concept_of(d, r->from)->zh.s, *to = concept_of(d, r->to)->zh.s;
-    size_t wf = cli_width(from) < 16 ? cli_width(from) : 16, wa = cli_width(arrow);
-    size_t used = 2 + wf + 1 + wa + 1, star = r->ends_shared ? 0 : 2;
-    printf("  ");
-    used -= wf - cli_fit(stdout, from, wf, "", ""); /* "新一轮科技革命…" fills 15 of 16 */
-    printf(" %s", l->st->arrow);
-    cli_text(stdout, arrow);
-    printf("%s ", l->st->reset);
-    /* within a left half, keep two columns free before the right one */
-    size_t room = !width ? SIZE_MAX : width > used + 2 + star ? width - used - 2 - star : 1;
-    used += cli_fit(stdout, to, room, "", "");
-    if (star)
-        printf(" *");
-    used += star;
-    if (width > used)
-        pad(width - used);
-}
-
-static void print_relations(const layout *l, size_t top)
-{
-    const diff_result *d = l->d;
-    size_t shared_ends[2] = {0, 0};
-    for (size_t i = 0; i < d->n_only_a_rel; i++)
-        shared_ends[0] += d->only_a_rel[i].ends_shared != 0;
-    for (size_t i = 0; i < d->n_only_b_rel; i++)
-        shared_ends[1] += d->only_b_rel[i].ends_shared != 0;
-    heading(l, "relations only one states", "(those between shared concepts first)");
-    char left[160];
-    snprintf(left, sizeof left, "only %s: %zu, %zu between shared", l->name[0], d->n_only_a_rel,
-             shared_ends[0]);
-    printf("  %s", l->st->dim);
-    cell(left, l->half - 2, TEXT_ALIGN_LEFT, "", "");
-    snprintf(left, sizeof left, "only %s: %zu, %zu between shared", l->name[1], d->n_only_b_rel,
-             shared_ends[1]);
-    printf("  ");
-    cli_text(stdout, left);
-    printf("%s\n", l->st->reset);
-    size_t na = top < d->n_only_a_rel ? top : d->n_only_a_rel;
-    size_t nb = top < d->n_only_b_rel ? top : d->n_only_b_rel;
-    int starred = 0;
-    for (size_t i = 0; i < na || i < nb; i++) {
-        if (i < na) {
-            relation_entry(l, &d->a, &d->only_a_rel[i], l->half);
-            starred |= !d->only_a_rel[i].ends_shared;
-        } else {
-            pad(l->half);
-        }
-        if (i < nb) {
-            relation_entry(l, &d->b, &d->only_b_rel[i], 0);
-            starred |= !d->only_b_rel[i].ends_shared;
-        }
-        printf("\n");
-    }
-    if (!na && !nb)
-        printf("  none\n");
-    if (starred)
-        printf("  %s* one end is a concept the other paper does not use%s\n", l->st->dim,
-               l->st->reset);
-}
-
 int view_diff(const cli *c, const diff_result *d, size_t top)
 {
     cli_style st = cli_style_of(c);
@@ -427,7 +342,7 @@ int view_diff(const cli *c, const diff_result *d, size_t top)
     print_movers(&l, top);
     print_only(&l, top, la, lb);
     print_themes(&l);
-    print_relations(&l, top);
+    view_diff_relations(&l, top);
     free(la);
     free(lb);
     return CKG_OK;

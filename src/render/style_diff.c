@@ -4,7 +4,8 @@
  * Its scope measures both with diff_compute (so ranks are those `ckg diff` reports), joins
  * their graphs with graph_union (the map's graph: sizes come from a centrality of the union)
  * and marks each vertex and edge with the scopes that have it (RENDER_IN_A, RENDER_IN_B or
- * both; an edge is the pair (from, to), as diff.h defines a relation), kept in
+ * both; an edge is the pair (from, to): diff.h's relation --by pair, so a pair the two
+ * state in different families is drawn once, as both), kept in
  * m->style_data. The looks: shared concepts and relations neutral grey, a's own in Okabe–Ito
  * orange with solid lines, b's own in blue with dashed lines, so the two stay apart in
  * greyscale and for readers who do not tell the hues apart (orange and sky blue are about
@@ -71,6 +72,7 @@ static int diff_scope(map *m, diag_list *diags)
     diff_options dopt;
     diff_options_default(&dopt);
     dopt.measure = measure_of(opt->size_by);
+    dopt.by = DIFF_BY_PAIR; /* one arrow per pair, as the memberships below */
     int rc = diff_compute(m->o, &opt->diff[0], &opt->diff[1], &dopt, diags, &d->diff);
     if (rc != CKG_OK)
         return rc;

@@ -112,7 +112,7 @@ cd "$WORK"
 CKG_CORPUS= run --ontology "$GOOD" atlas --engine dot -o "$WORK/site/none.html"
 cd "$here"
 expect_rc 2
-expect_err "no corpus folder for the paragraphs around the quotes: use --corpus DIR, set CKG_CORPUS, or --no-sources"
+expect_err "no corpus folder: the paragraphs around the quotes need it: use --corpus DIR, set CKG_CORPUS, or --no-sources"
 if [ -e "$WORK/site/none.html" ]; then fail "a page was written"; else pass; fi
 run --ontology "$GOOD" atlas --engine dot --no-sources -o "$WORK/site/bare.html"
 expect_rc 0

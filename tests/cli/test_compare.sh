@@ -13,10 +13,14 @@ expect_rc 0
 expect_out "4 papers, by degree"
 expect_out "  left           6          6   0.2000      0.2083  概念甲、概念乙、概念丙、概念丁、概念戊"
 expect_out "  mute           0          0   0.0000           -"
-# concepts: left-right 4/8, left-essays and right-essays 4/6; relations 2/10, 2/7, 3/6
+# concepts: left-right 4/8, left-essays and right-essays 4/6; relations by family (the
+# default): left-right 1/11 (kb -> kc: causes and promotes, both drives), left-essays 2/7,
+# right-essays 2/7 (ka -> kb is conditions in right, drives in essays)
 expect_out "  essays       ·    0.67    0.00    0.67"
 expect_out "  left      0.67       ·    0.00    0.50"
-expect_out "  essays       ·    0.29    0.00    0.50"
+expect_out "shared relations (Jaccard of the (from, family, to) relations)"
+expect_out "  essays       ·    0.29    0.00    0.29"
+expect_out "  left      0.29       ·    0.00    0.09"
 # Spearman of degree: right-essays 4 / sqrt(18), left-right -2 / sqrt(13.5); none with mute
 expect_out "  right     0.94   -0.54       -       ·"
 # by best rank, then by how many papers hold the concept, then id
@@ -29,6 +33,34 @@ rows = [l.split()[0] for l in open(sys.argv[1], encoding="utf-8") if l.startswit
 assert rows == ["概念甲", "概念丙", "概念乙", "概念丁", "概念庚", "概念戊", "概念己", "概念辛"], rows
 PY
 if grep -q ' $' "$WORK/out"; then fail "trailing blanks"; else pass; fi
+
+test_case relations_by_kind_and_by_pair
+# by pair: left-right 2/10, right-essays 3/6
+cmp_ --measure degree --by pair
+expect_rc 0
+expect_out "shared relations (Jaccard of the (from, to) pairs)"
+expect_out "  essays       ·    0.29    0.00    0.50"
+expect_out "  left      0.29       ·    0.00    0.20"
+# by kind: right states kd -> kb with two kinds (7 relations); left-right 0, right-essays 1/9
+cmp_ --measure degree --by kind
+expect_rc 0
+expect_out "shared relations (Jaccard of the (from, kind, to) relations)"
+expect_out "  right          6          7   0.2000      0.0000"
+expect_out "  essays       ·    0.29    0.00    0.11"
+expect_out "  left      0.29       ·    0.00    0.00"
+cmp_ --by kind --format json
+/usr/bin/python3 - "$WORK/out" <<'PY' && pass || fail "json by kind"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["by"] == "kind"
+right = next(s for s in d["scopes"] if s["scope"] == "right")
+assert right["relations"] == 7 and right["edges"] == 6, right
+p = next(p for p in d["pairs"] if (p["a"], p["b"]) == ("essays", "right"))
+assert p["shared_relations"] == 1 and abs(p["jaccard_relations"] - 1 / 9) < 1e-15, p
+PY
+cmp_ --by verb
+expect_rc 2
+expect_err "unknown relation key 'verb' (family, kind or pair)"
 
 test_case top_and_all
 cmp_ --measure degree --top 2
@@ -57,7 +89,8 @@ import json, math, sys
 d = json.load(open(sys.argv[1]))
 names = [s["scope"] for s in d["scopes"]]
 assert names == ["essays", "left", "mute", "right"], names
-assert d["measure"] == "degree" and len(d["pairs"]) == 6
+assert d["measure"] == "degree" and len(d["pairs"]) == 6 and d["by"] == "family"
+assert [s["relations"] for s in d["scopes"]] == [3, 6, 0, 6]
 assert d["jaccard"]["concepts"][1][3] == 0.5 and d["jaccard"]["concepts"][3][3] == 1.0
 assert d["jaccard"]["concepts"][2][2] is None  # mute with itself: both sets empty
 assert abs(d["spearman_degree"][3][0] - 4 / math.sqrt(18)) < 1e-12
@@ -76,8 +109,13 @@ expect_rc 0
 expect_out 'id,zh,en,theme,essays,left,mute,right'
 expect_out 'ka,概念甲,concept a,core,3.5,1,,3.5'
 expect_out "a,b,shared_concepts,jaccard,shared_relations,jaccard_relations,n,spearman_degree,kendall_degree"
+expect_out 'left,right,4,0.5,1,0.090909090909090912,4,'
+expect_out "scope,nodes,edges,density,communities,modularity,top,relations"
+expect_out 'right,6,6,0.20000000000000001,2,0,kc;kb;ka;kd;kg,6'
+cmp_ --measure degree --format csv --by pair
 expect_out 'left,right,4,0.5,2,0.20000000000000001,4,'
-expect_out "scope,nodes,edges,density,communities,modularity,top"
+cmp_ --measure degree --format csv --by kind
+expect_out 'right,6,6,0.20000000000000001,2,0,kc;kb;ka;kd;kg,7'
 expect_out 'mute,0,0,0,0,,'
 cmp_ --format csv --table figures
 expect_rc 0
@@ -121,6 +159,7 @@ test_case help_and_color
 cmp_ --help
 expect_rc 0
 expect_out "usage: ckg compare"
+expect_out "--by K"
 expect_out "examples:"
 cmp_
 expect_no_color_in_pipe

@@ -129,6 +129,13 @@ expect_safe
 expect_out "其他${FFFD}${FFFD}${FFFD}主题"
 expect_aligned '^    2\.5  ' '2\.5' 2
 expect_aligned '^  (core|other)  ' '50%'
+# the relations one states: the family name, then the kinds' zh from the YAML, made safe
+run $Q diff hostile hostile-b --top 10
+expect_rc 0
+expect_safe
+expect_out "—drives:<i>催生</i>&→"
+expect_out "—conditions:支\\N撑${FFFD}→"
+if grep -q '—.*→.* $' "$WORK/out"; then fail "relation lines end in blanks"; else pass; fi
 run $Q compare hostile hostile
 expect_rc 0
 expect_safe

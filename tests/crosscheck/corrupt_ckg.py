@@ -82,11 +82,24 @@ def corrupt(args, out, what):
             d["shared"][0], d["shared"][1] = d["shared"][1], d["shared"][0]
         elif what == "diff-relation" and d["relations"]["only_b"]:
             d["relations"]["only_b"].pop()
+        elif what == "diff-family":  # one relation put in another family
+            rs = [r for g in ("shared", "only_a", "only_b") for r in d["relations"][g] if r["family"]]
+            if rs:
+                rs[0]["family"] = "fits" if rs[0]["family"] != "fits" else "drives"
+        elif what == "diff-family-shared":  # a claim the two state in one family counted twice
+            if d["relations"]["shared"]:
+                d["relations"]["only_a"].append(d["relations"]["shared"].pop())
+        elif what == "diff-pair-kinds":  # the other side's kinds for the pair dropped
+            rs = [r for r in d["relations"]["only_a"] if r["pair_kinds_b"]]
+            if rs:
+                rs[0]["pair_kinds_b"] = None
         out = json.dumps(d).encode()
     elif "compare" in args and fmt == "json" and what.startswith("compare-"):
         d = json.loads(out)
         if what == "compare-jaccard":
             d["jaccard"]["relations"][0][-1] += 1e-6
+        elif what == "compare-relations" and d["scopes"]:  # a scope's relations miscounted
+            d["scopes"][0]["relations"] += 1
         elif what == "compare-order" and len(d["concepts"]) > 2:
             d["concepts"][1], d["concepts"][2] = d["concepts"][2], d["concepts"][1]
         out = json.dumps(d).encode()

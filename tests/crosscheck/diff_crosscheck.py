@@ -15,6 +15,12 @@ export --format json` (the concepts and relations of each scope):
   - the theme shares of concepts and of relation ends; the relations each states alone,
     their kinds, and every order diff.h defines (movers, ranks, relations).
 
+Relations are compared under the key of --by (diff.h): (from, family, to) by default,
+(from, kind, to) with --by kind, (from, to) with --by pair. The family of each kind is read
+from the ontology's relations.yaml with PyYAML, not from ckg, so a wrong family in ckg's
+loader or diff shows as a mismatch; the in-both counts of all three keys
+(shared_relations_by) are checked on every run.
+
 `ckg compare` (all papers, and the sections of each paper that has them) is checked the
 same way: the Jaccard and correlation matrices, the pairs, every rank and value of the
 concept × scope matrix and its order.
@@ -29,7 +35,10 @@ import math
 import subprocess
 import sys
 
+import os
+
 import numpy as np
+import yaml
 from scipy import stats
 
 TOL = 1e-12
@@ -93,6 +102,45 @@ class Scope:
                       for m in RANKED}
 
 
+FAMILY = {}  # kind id -> family name, from relations.yaml
+KEYS = ("family", "kind", "pair")
+
+
+def load_families(onto_dir):
+    with open(os.path.join(onto_dir, "relations.yaml"), encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    for k in doc["relations"]:
+        FAMILY[k["id"]] = k.get("family")
+
+
+def units(s, by):
+    """The relations of scope s under key by: (from, to, key), key None by pair."""
+    out = set()
+    for (f, t), kinds in s.kinds.items():
+        if by == "pair":
+            out.add((f, t, None))
+        else:
+            for k in kinds:
+                out.add((f, t, FAMILY[k] if by == "family" else k))
+    return out
+
+
+def kinds_under(s, p, key, by):
+    """The kinds s states for pair p under key, sorted; None when it states none."""
+    ks = sorted(k for k in s.kinds.get(p, ())
+                if by == "pair" or (FAMILY[k] if by == "family" else k) == key)
+    return ks or None
+
+
+def family_of(a, b, p, key, by):
+    if by == "family":
+        return key
+    if by == "kind":
+        return FAMILY[key]
+    fams = {FAMILY[k] for s in (a, b) for k in s.kinds.get(p, ())}
+    return fams.pop() if len(fams) == 1 else None
+
+
 def jaccard(a, b):
     u = len(a | b)
     return len(a & b) / u if u else None
@@ -110,17 +158,20 @@ def correlations(a, b, shared, m):
     return float(rho), float(tau)
 
 
-def check_diff(ck, d, a, b, measure):
-    where = f"diff {a.name} {b.name} --measure {measure}"
+def check_diff(ck, d, a, b, measure, by="family"):
+    where = f"diff {a.name} {b.name} --measure {measure} --by {by}"
     A, B = set(a.ids), set(b.ids)
     shared = sorted(A & B)
     ck.equal(where, "a, b", (d["a"], d["b"]), (a.name, b.name))
     ck.equal(where, "measure", d["measure"], measure)
+    ck.equal(where, "by", d["by"], by)
+    ck.equal(where, "shared_relations_by", d["shared_relations_by"],
+             {k: len(units(a, k) & units(b, k)) for k in KEYS})
     ck.equal(where, "shared", sorted(d["shared"]), shared)
     ck.equal(where, "only_a", sorted(d["only_a"]), sorted(A - B))
     ck.equal(where, "only_b", sorted(d["only_b"]), sorted(B - A))
     ck.close(where, "jaccard", d["jaccard"], jaccard(A, B))
-    RA, RB = set(a.kinds), set(b.kinds)
+    RA, RB = units(a, by), units(b, by)
     ck.close(where, "jaccard_relations", d["jaccard_relations"], jaccard(RA, RB))
 
     # every shared concept: values, ranks, deltas; movers first
@@ -170,43 +221,56 @@ def check_diff(ck, d, a, b, measure):
             ck.close(where, f"themes.{t}.{side}_relation_share", x[f"{side}_relation_share"],
                      ends / (2 * len(s.kinds)) if s.kinds else None)
 
-    # relations: sets, kinds, ends_shared, order
+    # relations: sets under the key, family, kind, kinds, ends_shared, order
     rel = d["relations"]
     both = A & B
 
     def key(r):
-        return (r["from"], r["to"])
+        k = r["family"] if by == "family" else r["kind"] if by == "kind" else None
+        return (r["from"], r["to"], k)
 
     ck.equal(where, "relations.shared", sorted(map(key, rel["shared"])), sorted(RA & RB))
     ck.equal(where, "relations.only_a", sorted(map(key, rel["only_a"])), sorted(RA - RB))
     ck.equal(where, "relations.only_b", sorted(map(key, rel["only_b"])), sorted(RB - RA))
     for group in ("shared", "only_a", "only_b"):
         for r in rel[group]:
-            p = key(r)
-            ck.equal(where, f"{p} kinds_a", r["kinds_a"] and sorted(r["kinds_a"]),
+            u = key(r)
+            p, k = u[:2], u[2]
+            ck.equal(where, f"{u} family", r["family"], family_of(a, b, p, k, by))
+            ck.equal(where, f"{u} kind", r["kind"], k if by == "kind" else None)
+            ck.equal(where, f"{u} kinds_a", r["kinds_a"] and sorted(r["kinds_a"]),
+                     kinds_under(a, p, k, by))
+            ck.equal(where, f"{u} kinds_b", r["kinds_b"] and sorted(r["kinds_b"]),
+                     kinds_under(b, p, k, by))
+            ck.equal(where, f"{u} pair_kinds_a", r["pair_kinds_a"] and sorted(r["pair_kinds_a"]),
                      sorted(a.kinds[p]) if p in a.kinds else None)
-            ck.equal(where, f"{p} kinds_b", r["kinds_b"] and sorted(r["kinds_b"]),
+            ck.equal(where, f"{u} pair_kinds_b", r["pair_kinds_b"] and sorted(r["pair_kinds_b"]),
                      sorted(b.kinds[p]) if p in b.kinds else None)
-            ck.equal(where, f"{p} ends_shared", r["ends_shared"], p[0] in both and p[1] in both)
+            ck.equal(where, f"{u} ends_shared", r["ends_shared"], p[0] in both and p[1] in both)
 
     def rsum(s, p):
         return s.ranks[measure][p[0]] + s.ranks[measure][p[1]]
 
+    def order(u):
+        return (u[0], u[1], u[2] or "")
+
     ck.equal(where, "shared relations order", [key(r) for r in rel["shared"]],
-             sorted(RA & RB, key=lambda p: (rsum(a, p), p)))
+             sorted(RA & RB, key=lambda u: (rsum(a, u), order(u))))
     for group, s, mine, other in (("only_a", a, RA, RB), ("only_b", b, RB, RA)):
-        want = sorted(mine - other, key=lambda p: (not (p[0] in both and p[1] in both),
-                                                   rsum(s, p), p))
+        want = sorted(mine - other, key=lambda u: (not (u[0] in both and u[1] in both),
+                                                   rsum(s, u), order(u)))
         ck.equal(where, f"{group} relations order", [key(r) for r in rel[group]], want)
 
 
-def check_compare(ck, c, scopes, measure, label):
-    where = f"compare {label}"
+def check_compare(ck, c, scopes, measure, label, by="family"):
+    where = f"compare {label} --by {by}"
     n = len(scopes)
     ck.equal(where, "scopes", [s["scope"] for s in c["scopes"]], [s.name for s in scopes])
+    ck.equal(where, "by", c["by"], by)
     for s, js in zip(scopes, c["scopes"]):
         ck.equal(where, f"{s.name} nodes", js["nodes"], len(s.ids))
         ck.equal(where, f"{s.name} edges", js["edges"], len(s.kinds))
+        ck.equal(where, f"{s.name} relations", js["relations"], len(units(s, by)))
         ck.equal(where, f"{s.name} top", [t["id"] for t in js["top"]], s.order[measure][:5])
     pairs = {(p["a"], p["b"]): p for p in c["pairs"]}
     ck.equal(where, "pairs", len(pairs), n * (n - 1) // 2)
@@ -215,7 +279,7 @@ def check_compare(ck, c, scopes, measure, label):
         A, B = set(a.ids), set(b.ids)
         shared = sorted(A & B)
         rho, tau = correlations(a, b, shared, measure)
-        jc, jr = jaccard(A, B), jaccard(set(a.kinds), set(b.kinds))
+        jc, jr = jaccard(A, B), jaccard(units(a, by), units(b, by))
         ck.close(where, f"jaccard concepts [{i}][{j}]", c["jaccard"]["concepts"][i][j], jc)
         ck.close(where, f"jaccard relations [{i}][{j}]", c["jaccard"]["relations"][i][j], jr)
         ck.close(where, f"spearman [{i}][{j}]", c[f"spearman_{measure}"][i][j], rho)
@@ -225,7 +289,7 @@ def check_compare(ck, c, scopes, measure, label):
             ck.equal(where, f"{a.name}-{b.name} shared", (p["shared_concepts"], p["n"]),
                      (len(shared), len(shared)))
             ck.equal(where, f"{a.name}-{b.name} shared relations", p["shared_relations"],
-                     len(set(a.kinds) & set(b.kinds)))
+                     len(units(a, by) & units(b, by)))
             ck.close(where, f"{a.name}-{b.name} jaccard", p["jaccard"], jc)
             ck.close(where, f"{a.name}-{b.name} spearman", p[f"spearman_{measure}"], rho)
             ck.close(where, f"{a.name}-{b.name} kendall", p[f"kendall_{measure}"], tau)
@@ -250,6 +314,7 @@ def main():
     ap.add_argument("--ontology")
     args = ap.parse_args()
     onto = ["--ontology", args.ontology] if args.ontology else []
+    load_families(args.ontology or "ontology")
     export = run(args.ckg, onto + ["export", "--format", "json"])
     papers = [p["id"] for p in export["papers"]]
     sections = {p["id"]: [f"{p['id']}/{s['id']}" for s in (p.get("sections") or [])]
@@ -279,9 +344,18 @@ def main():
         d = run(args.ckg, onto + ["diff", a, b, "--format", "json", "--measure", m])
         check_diff(ck, d, scope(a), scope(b), m)
         runs += 1
+    for by in ("kind", "pair"):  # every pair of papers, and the first of sections
+        for a, b in pairs[:len(papers) * (len(papers) - 1) // 2 + 1]:
+            d = run(args.ckg, onto + ["diff", a, b, "--format", "json", "--by", by])
+            check_diff(ck, d, scope(a), scope(b), "pagerank", by)
+            runs += 1
     for m in ("pagerank", "harmonic"):
         c = run(args.ckg, onto + ["compare", "--format", "json", "--measure", m])
         check_compare(ck, c, [scope(p) for p in papers], m, f"papers by {m}")
+        runs += 1
+    for by in ("kind", "pair"):
+        c = run(args.ckg, onto + ["compare", "--format", "json", "--by", by])
+        check_compare(ck, c, [scope(p) for p in papers], "pagerank", "papers", by)
         runs += 1
     for p, secs in sections.items():
         if secs:

@@ -36,7 +36,9 @@ cases = [
     (READBACK, "escape", w) for w in ("csv-quote", "gexf-definition")] + [
     (DIFF, diff_fixture, w) for w in ("diff-spearman", "diff-kendall", "diff-rank",
                                       "diff-only", "diff-theme", "diff-movers",
-                                      "diff-relation", "compare-jaccard", "compare-order")]
+                                      "diff-relation", "diff-family", "diff-family-shared",
+                                      "diff-pair-kinds", "compare-jaccard",
+                                      "compare-relations", "compare-order")]
 # and the untouched ckg passes the same checks
 checks = [(METRICS, "bridge"), (READBACK, "bridge"), (READBACK, "escape"), (DIFF, diff_fixture)]
 

@@ -5,8 +5,9 @@
  * The fixture (degrees in brackets):
  *   left   ka -> kb, ka -> kc, ka -> kd, kb -> kc, kd -> ke, kf -> ka
  *          ka 4, kb 2, kc 2, kd 2, ke 1, kf 1
- *   right  ka -> kb (stated as supports; causes in left), kb -> kc, kc -> ka, kc -> kd,
- *          kg -> kc, kd -> kb; kh mentioned only
+ *   right  ka -> kb (stated as supports, conditions; causes in left, drives), kb -> kc
+ *          (promotes; causes in left: both drives), kc -> ka, kc -> kd, kg -> kc, kd -> kb
+ *          (causes and promotes); kh mentioned only
  *          ka 2, kb 3, kc 4, kd 2, kg 1, kh 0
  *   essays section one: ka -> kb, kb -> kc; section two: kb -> kc, kc -> kd
  *   mute   nothing at all
@@ -57,14 +58,21 @@ static int teardown(void **state)
     return 0;
 }
 
-static void diff_by(fixture *f, const char *pa, const char *sa, const char *pb, const char *sb,
-                    metrics_measure k)
+static void diff_keyed(fixture *f, const char *pa, const char *sa, const char *pb,
+                       const char *sb, metrics_measure k, diff_key by)
 {
     graph_scope a = {pa, sa}, b = {pb, sb};
     diff_options opt;
     diff_options_default(&opt);
     opt.measure = k;
+    opt.by = by;
     assert_int_equal(diff_compute(f->o, &a, &b, &opt, &f->diags, &f->d), CKG_OK);
+}
+
+static void diff_by(fixture *f, const char *pa, const char *sa, const char *pb, const char *sb,
+                    metrics_measure k)
+{
+    diff_keyed(f, pa, sa, pb, sb, k, DIFF_BY_FAMILY);
 }
 
 static const char *id(const fixture *f, int32_t concept)
@@ -121,12 +129,14 @@ static void test_concepts_shared_and_only_and_their_jaccard(void **state)
     assert_string_equal(f->d->b.name, "right");
 }
 
-/* left {ab ac ad bc de fa}, right {ab bc ca cd gc db}: ab (causes in left, supports in
- * right) and bc are shared; Jaccard 2 / (6 + 6 - 2) = 0.2. */
-static void test_relations_are_pairs_whatever_their_kind(void **state)
+/* By pair: left {ab ac ad bc de fa}, right {ab bc ca cd gc db}: ab (causes in left, supports
+ * in right) and bc are shared; Jaccard 2 / (6 + 6 - 2) = 0.2. */
+static void test_relations_by_pair_are_pairs_whatever_their_kind(void **state)
 {
     fixture *f = *state;
-    diff_by(f, "left", NULL, "right", NULL, METRICS_DEGREE);
+    diff_keyed(f, "left", NULL, "right", NULL, METRICS_DEGREE, DIFF_BY_PAIR);
+    assert_int_equal(f->d->a.n_relations, 6);
+    assert_int_equal(f->d->b.n_relations, 6);
     assert_int_equal(f->d->n_shared_rel, 2);
     assert_int_equal(f->d->n_only_a_rel, 4);
     assert_int_equal(f->d->n_only_b_rel, 4);
@@ -140,13 +150,14 @@ static void test_relations_are_pairs_whatever_their_kind(void **state)
     assert_string_equal(f->o->kinds[f->d->b.g->edges[ab->eb].kinds[0]].id.s, "supports");
 }
 
-/* Only in left: ac, ad join shared concepts (rank sums 1 + 3 = 4 each: tie, by ids), then fa
- * (5.5 + 1 = 6.5) before de (3 + 5.5 = 8.5). Only in right: ca, cd (1 + 3.5 = 4.5 each),
- * db (3.5 + 2 = 5.5) join shared concepts; then gc (5 + 1 = 6), as kg is right's alone. */
+/* By pair. Only in left: ac, ad join shared concepts (rank sums 1 + 3 = 4 each: tie, by
+ * ids), then fa (5.5 + 1 = 6.5) before de (3 + 5.5 = 8.5). Only in right: ca, cd (1 + 3.5 =
+ * 4.5 each), db (3.5 + 2 = 5.5) join shared concepts; then gc (5 + 1 = 6), as kg is right's
+ * alone. */
 static void test_relations_stated_by_one_only_put_shared_ends_first(void **state)
 {
     fixture *f = *state;
-    diff_by(f, "left", NULL, "right", NULL, METRICS_DEGREE);
+    diff_keyed(f, "left", NULL, "right", NULL, METRICS_DEGREE, DIFF_BY_PAIR);
     assert_string_equal(pairs(f, f->d->only_a_rel, f->d->n_only_a_rel),
                         "ka>kc ka>kd kf>ka kd>ke");
     assert_string_equal(pairs(f, f->d->only_b_rel, f->d->n_only_b_rel),
@@ -157,6 +168,107 @@ static void test_relations_stated_by_one_only_put_shared_ends_first(void **state
     assert_false(f->d->only_b_rel[3].ends_shared);
     assert_int_equal(f->d->only_a_rel[0].eb, -1);
     assert_int_equal(f->d->only_b_rel[0].ea, -1);
+}
+
+/* The kind ids of relation r as side (0: a, 1: b) states it under the key, joined by '+',
+ * "-" where the side does not state it. */
+static const char *kinds_of(const fixture *f, const diff_relation *r, int side)
+{
+    static char buf[128];
+    const ckg_graph *g = side ? f->d->b.g : f->d->a.g;
+    int64_t e = side ? r->eb : r->ea;
+    int32_t k[16];
+    if (e < 0)
+        return "-";
+    size_t n = diff_edge_kinds(g, e, f->d->options.by, r->key, k);
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        strcat(buf, i ? "+" : "");
+        strcat(buf, f->o->kinds[k[i]].id.s);
+    }
+    return buf;
+}
+
+/* By family (the default): left {ab ac bc de: drives; ad fa: conditions}, right {bc ca cd db:
+ * drives; ab gc: conditions}. Only bc is one claim in both (causes in left, promotes in
+ * right); ab is in both papers but in two families, so it is only in each, under its own
+ * family, marked as a pair the other links. Jaccard 1 / (6 + 6 - 1). Only in left, shared
+ * ends first by rank sum (ab ac ad 4, by ids), then fa 6.5, de 8.5; only in right: ca cd
+ * 4.5, ab db 5.5 (by from id), gc 6. */
+static void test_relations_by_family_agree_across_kinds_of_one_family(void **state)
+{
+    fixture *f = *state;
+    diff_by(f, "left", NULL, "right", NULL, METRICS_DEGREE);
+    const diff_result *d = f->d;
+    assert_int_equal(d->options.by, DIFF_BY_FAMILY);
+    assert_int_equal(d->a.n_relations, 6);
+    assert_int_equal(d->b.n_relations, 6);
+    assert_string_equal(pairs(f, d->shared_rel, d->n_shared_rel), "kb>kc");
+    assert_int_equal(d->shared_rel[0].key, CKG_FAMILY_DRIVES);
+    assert_string_equal(kinds_of(f, &d->shared_rel[0], 0), "causes");
+    assert_string_equal(kinds_of(f, &d->shared_rel[0], 1), "promotes");
+    assert_close(d->jaccard_relations, 1.0 / 11.0);
+    assert_string_equal(pairs(f, d->only_a_rel, d->n_only_a_rel),
+                        "ka>kb ka>kc ka>kd kf>ka kd>ke");
+    assert_string_equal(pairs(f, d->only_b_rel, d->n_only_b_rel),
+                        "kc>ka kc>kd ka>kb kd>kb kg>kc");
+    const diff_relation *ab_a = &d->only_a_rel[0], *ab_b = &d->only_b_rel[2];
+    assert_int_equal(diff_relation_family(d, ab_a), CKG_FAMILY_DRIVES);
+    assert_int_equal(diff_relation_family(d, ab_b), CKG_FAMILY_CONDITIONS);
+    assert_true(ab_a->eb < 0 && ab_a->pair_eb >= 0); /* right links the pair otherwise */
+    assert_true(ab_b->ea < 0 && ab_b->pair_ea >= 0);
+    assert_int_equal(d->only_a_rel[1].pair_eb, -1); /* ac: right does not link it */
+    assert_string_equal(kinds_of(f, &d->only_b_rel[3], 1), "causes+promotes"); /* db */
+    assert_string_equal(diff_relation_key_name(d, ab_b), "conditions");
+    /* the three keys side by side */
+    assert_int_equal(d->shared_by[DIFF_BY_FAMILY], 1);
+    assert_int_equal(d->shared_by[DIFF_BY_KIND], 0);
+    assert_int_equal(d->shared_by[DIFF_BY_PAIR], 2);
+}
+
+/* By kind: right states db twice (causes, promotes): 7 relations; none is in both (ab causes
+ * vs supports, bc causes vs promotes). Only in right, by rank sum: bc 2 + 1 = 3 first, then
+ * as by family; the two db relations are ordered by kind id. */
+static void test_relations_by_kind_count_each_kind_of_a_pair(void **state)
+{
+    fixture *f = *state;
+    diff_keyed(f, "left", NULL, "right", NULL, METRICS_DEGREE, DIFF_BY_KIND);
+    const diff_result *d = f->d;
+    assert_int_equal(d->a.n_relations, 6);
+    assert_int_equal(d->b.n_relations, 7);
+    assert_int_equal(d->n_shared_rel, 0);
+    assert_close(d->jaccard_relations, 0.0);
+    assert_string_equal(pairs(f, d->only_b_rel, d->n_only_b_rel),
+                        "kb>kc kc>ka kc>kd ka>kb kd>kb kd>kb kg>kc");
+    assert_string_equal(diff_relation_key_name(d, &d->only_b_rel[4]), "causes");
+    assert_string_equal(diff_relation_key_name(d, &d->only_b_rel[5]), "promotes");
+    assert_int_equal(diff_relation_family(d, &d->only_b_rel[5]), CKG_FAMILY_DRIVES);
+    assert_string_equal(kinds_of(f, &d->only_b_rel[5], 1), "promotes");
+    /* bc is only in each, each marked as a pair the other links */
+    assert_true(d->only_a_rel[3].from == C(f, "kb") && d->only_a_rel[3].pair_eb >= 0);
+}
+
+/* The keys of an edge: by family distinct and ascending, by kind its kinds, by pair one. */
+static void test_edge_keys_under_each_choice(void **state)
+{
+    fixture *f = *state;
+    diff_by(f, "left", NULL, "right", NULL, METRICS_DEGREE);
+    const ckg_graph *g = f->d->b.g;
+    int64_t db = graph_find_edge(g, g->vertex_of[C(f, "kd")], g->vertex_of[C(f, "kb")]);
+    assert_true(db >= 0);
+    int32_t keys[8];
+    assert_int_equal(diff_edge_keys(g, db, DIFF_BY_FAMILY, keys), 1);
+    assert_int_equal(keys[0], CKG_FAMILY_DRIVES);
+    assert_int_equal(diff_edge_keys(g, db, DIFF_BY_KIND, keys), 2);
+    assert_int_equal(diff_edge_keys(g, db, DIFF_BY_PAIR, keys), 1);
+    assert_int_equal(keys[0], -1);
+    assert_true(diff_edge_has_key(g, db, DIFF_BY_FAMILY, CKG_FAMILY_DRIVES));
+    assert_false(diff_edge_has_key(g, db, DIFF_BY_FAMILY, CKG_FAMILY_CONDITIONS));
+    assert_int_equal(diff_count_relations(g, DIFF_BY_KIND), 7);
+    assert_int_equal(diff_count_relations(g, DIFF_BY_FAMILY), 6);
+    assert_int_equal(diff_count_shared_relations(f->d->a.g, g, DIFF_BY_PAIR), 2);
+    assert_string_equal(diff_key_name(DIFF_BY_FAMILY), "family");
+    assert_null(diff_key_name(DIFF_N_KEYS));
 }
 
 /* ------------------------------------------------------------------ ranks and movers */
@@ -349,6 +461,7 @@ static void test_compare_matrices_and_concept_order_by_hand(void **state)
     diff_options opt;
     diff_options_default(&opt);
     opt.measure = METRICS_DEGREE;
+    opt.by = DIFF_BY_PAIR;
     assert_int_equal(diff_compare(f->o, s, 3, &opt, &f->diags, &f->t), CKG_OK);
     const diff_table *t = f->t;
     assert_close(t->jaccard_concepts[0 * 3 + 1], 0.5);
@@ -371,6 +484,48 @@ static void test_compare_matrices_and_concept_order_by_hand(void **state)
     }
     assert_string_equal(order, "ka kc kb kd kg ke kf kh");
     assert_close(diff_side_rank(&t->sides[2], C(f, "kb"), METRICS_DEGREE), 1.5);
+}
+
+/* Compare by family and by kind. essays states ab bc cd, all causes (drives). By family:
+ * left-right 1 / 11 (bc); left-essays 2 / 7 (ab bc); right-essays 2 / 7 (bc cd; ab is
+ * conditions in right). By kind: right has 7 relations (db twice); left-right 0; right-essays
+ * 1 / 9 (cd; bc is promotes in right). */
+static void test_compare_relations_by_family_and_by_kind(void **state)
+{
+    fixture *f = *state;
+    graph_scope s[] = {{"left", NULL}, {"right", NULL}, {"essays", NULL}};
+    diff_options opt;
+    diff_options_default(&opt);
+    assert_int_equal(diff_compare(f->o, s, 3, &opt, &f->diags, &f->t), CKG_OK);
+    const diff_table *t = f->t;
+    assert_int_equal(t->shared_relations[0 * 3 + 1], 1);
+    assert_close(t->jaccard_relations[0 * 3 + 1], 1.0 / 11.0);
+    assert_close(t->jaccard_relations[0 * 3 + 2], 2.0 / 7.0);
+    assert_close(t->jaccard_relations[1 * 3 + 2], 2.0 / 7.0);
+    assert_close(t->jaccard_relations[2 * 3 + 1], 2.0 / 7.0);
+    assert_close(t->jaccard_relations[1 * 3 + 1], 1.0);
+    diff_table_free(f->t);
+    opt.by = DIFF_BY_KIND;
+    assert_int_equal(diff_compare(f->o, s, 3, &opt, &f->diags, &f->t), CKG_OK);
+    t = f->t;
+    assert_int_equal(t->sides[1].n_relations, 7);
+    assert_int_equal(t->shared_relations[0 * 3 + 1], 0);
+    assert_close(t->jaccard_relations[0 * 3 + 1], 0.0);
+    assert_int_equal(t->shared_relations[1 * 3 + 2], 1);
+    assert_close(t->jaccard_relations[1 * 3 + 2], 1.0 / 9.0);
+    assert_close(t->jaccard_relations[1 * 3 + 1], 1.0);
+}
+
+/* A key out of range is a usage error, not a crash. */
+static void test_unknown_key_is_a_usage_error(void **state)
+{
+    fixture *f = *state;
+    graph_scope a = {"left", NULL}, b = {"right", NULL};
+    diff_options opt;
+    diff_options_default(&opt);
+    opt.by = DIFF_N_KEYS;
+    assert_int_equal(diff_compute(f->o, &a, &b, &opt, &f->diags, &f->d), CKG_EUSAGE);
+    assert_null(f->d);
 }
 
 /* ------------------------------------------------------------------ the statistics */
@@ -473,8 +628,11 @@ int main(void)
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
         T(test_concepts_shared_and_only_and_their_jaccard),
-        T(test_relations_are_pairs_whatever_their_kind),
+        T(test_relations_by_pair_are_pairs_whatever_their_kind),
         T(test_relations_stated_by_one_only_put_shared_ends_first),
+        T(test_relations_by_family_agree_across_kinds_of_one_family),
+        T(test_relations_by_kind_count_each_kind_of_a_pair),
+        T(test_edge_keys_under_each_choice),
         T(test_ranks_are_within_each_papers_graph_with_average_ties),
         T(test_shared_concepts_list_the_biggest_movers_first),
         T(test_concepts_of_one_only_are_ordered_by_their_rank),
@@ -486,6 +644,8 @@ int main(void)
         T(test_unknown_paper_or_section_is_not_found),
         T(test_community_labels_cannot_be_the_measure),
         T(test_compare_matrices_and_concept_order_by_hand),
+        T(test_compare_relations_by_family_and_by_kind),
+        T(test_unknown_key_is_a_usage_error),
         T(test_jaccard_is_undefined_for_two_empty_sets),
         T(test_spearman_and_kendall_with_a_tie_by_hand),
         T(test_reversed_order_correlates_minus_one),

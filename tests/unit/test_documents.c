@@ -1,6 +1,6 @@
 /* test_documents.c — the JSON documents of the commands (export.h: metrics, diff, compare,
  * coverage, neighbors, path, show, search; the teaching kit's propositions, quiz and score)
- * have the shapes README.md documents: exactly the keys it names, each of the type it says,
+ * have the shapes doc/commands.md documents: exactly the keys it names, each of the type it says,
  * at every level, on fixture ontologies; and the CSV tables have their documented header
  * with one field per column in every row.
  *
@@ -34,6 +34,7 @@ static int type_ok(const json_t *v, char type)
     case 'N': return json_is_real(v) || json_is_null(v);
     case 'b': return json_is_boolean(v);
     case 'a': return json_is_array(v);
+    case 'A': return json_is_array(v) || json_is_null(v);
     case 'o': return json_is_object(v);
     case 'z': return json_is_null(v);
     default: return 0;
@@ -323,8 +324,9 @@ static void test_diff_json_has_the_documented_shape(void **state)
     const json_t *j = f->doc;
 
     expect_shape(j,
-                 "a:s b:s measure:s scopes:a shared:a only_a:a only_b:a jaccard:N "
-                 "jaccard_relations:N correlations:o concepts:a only_a_concepts:a "
+                 "a:s b:s measure:s by:s shared_relations_by:o scopes:a shared:a only_a:a "
+                 "only_b:a jaccard:N jaccard_relations:N correlations:o concepts:a "
+                 "only_a_concepts:a "
                  "only_b_concepts:a themes:o relations:o spearman_pagerank:N "
                  "kendall_pagerank:N",
                  "diff");
@@ -357,10 +359,39 @@ static void test_diff_json_has_the_documented_shape(void **state)
     assert_int_equal(json_object_size(json_object_get(j, "themes")), f->o->n_themes);
     const json_t *rel = json_object_get(j, "relations");
     expect_shape(rel, "shared:a only_a:a only_b:a", "diff relations");
-    expect_each(json_object_get(rel, "shared"), "from:s to:s kinds_a:a kinds_b:a ends_shared:b",
+    expect_each(json_object_get(rel, "shared"),
+                "from:s to:s family:s kind:z kinds_a:a kinds_b:a pair_kinds_a:a pair_kinds_b:a "
+                "ends_shared:b",
                 "diff relations shared", 0);
     const json_t *r0 = json_array_get(json_object_get(rel, "only_a"), 0);
-    expect_shape(r0, "from:s to:s kinds_a:a kinds_b:z ends_shared:b", "diff relations only_a");
+    expect_shape(r0,
+                 "from:s to:s family:s kind:z kinds_a:a kinds_b:z pair_kinds_a:a pair_kinds_b:A "
+                 "ends_shared:b",
+                 "diff relations only_a");
+    /* by family (the default): ka -> kb is drives in left and conditions in right, so it is
+     * only in left, and right's kinds for the pair are given beside it */
+    assert_string_equal(json_string_value(json_object_get(j, "by")), "family");
+    expect_shape(json_object_get(j, "shared_relations_by"), "family:i kind:i pair:i",
+                 "diff shared_relations_by");
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "shared_relations_by"),
+                                                        "pair")),
+                     2);
+    const json_t *ab = NULL, *x;
+    size_t i;
+    json_array_foreach(json_object_get(rel, "only_a"), i, x) {
+        if (!strcmp(json_string_value(json_object_get(x, "from")), "ka") &&
+            !strcmp(json_string_value(json_object_get(x, "to")), "kb"))
+            ab = x;
+    }
+    assert_non_null(ab);
+    assert_string_equal(json_string_value(json_object_get(ab, "family")), "drives");
+    assert_string_equal(
+        json_string_value(json_array_get(json_object_get(ab, "pair_kinds_b"), 0)), "supports");
+    const json_t *s0 = json_array_get(json_object_get(rel, "shared"), 0);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(s0, "kinds_a"), 0)),
+                        "causes");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(s0, "kinds_b"), 0)),
+                        "promotes");
 
     /* another measure adds its own correlation keys */
     diff_free(d);
@@ -370,7 +401,7 @@ static void test_diff_json_has_the_documented_shape(void **state)
     assert_int_equal(export_diff_json(d, &f->doc), CKG_OK);
     assert_true(json_is_real(json_object_get(f->doc, "spearman_degree")));
     assert_true(json_is_real(json_object_get(f->doc, "kendall_degree")));
-    assert_int_equal(json_object_size(f->doc), 19);
+    assert_int_equal(json_object_size(f->doc), 21);
 
     FILE *s = csv_stream(f);
     assert_int_equal(export_diff_csv(d, EXPORT_DIFF_ALL, s), CKG_OK);
@@ -381,7 +412,7 @@ static void test_diff_json_has_the_documented_shape(void **state)
         "betweenness_a,betweenness_b,betweenness_delta,harmonic_a,harmonic_b,harmonic_delta,"
         "pagerank_a,pagerank_b,pagerank_delta,hub_a,hub_b,hub_delta,authority_a,authority_b,"
         "authority_delta,coreness_a,coreness_b,coreness_delta,community_a,community_b",
-        "from,to,in,kinds_a,kinds_b,ends_shared",
+        "from,to,in,kinds_a,kinds_b,ends_shared,family,kind,pair_kinds_a,pair_kinds_b",
         "theme,zh,en,concepts_a,concepts_b,concept_share_a,concept_share_b,relation_ends_a,"
         "relation_ends_b,relation_end_share_a,relation_end_share_b"};
     expect_tables(f->csv, headers, 3);
@@ -389,6 +420,18 @@ static void test_diff_json_has_the_documented_shape(void **state)
     assert_int_equal(export_diff_csv(d, EXPORT_DIFF_RELATIONS, s), CKG_OK);
     fclose(s);
     expect_tables(f->csv, headers + 1, 1);
+
+    /* by kind: each relation names its kind, and its family */
+    diff_free(d);
+    opt.by = DIFF_BY_KIND;
+    assert_int_equal(diff_compute(f->o, &a, &b, &opt, &f->diags, &d), CKG_OK);
+    json_decref(f->doc);
+    assert_int_equal(export_diff_json(d, &f->doc), CKG_OK);
+    assert_string_equal(json_string_value(json_object_get(f->doc, "by")), "kind");
+    expect_each(json_object_get(json_object_get(f->doc, "relations"), "only_b"),
+                "from:s to:s family:s kind:s kinds_a:z kinds_b:a pair_kinds_a:A pair_kinds_b:a "
+                "ends_shared:b",
+                "diff by kind only_b", 0);
     diff_free(d);
 }
 
@@ -404,12 +447,12 @@ static void test_compare_json_has_the_documented_shape(void **state)
     const json_t *j = f->doc;
 
     expect_shape(j,
-                 "measure:s scopes:a pairs:a jaccard:o spearman_pagerank:a "
+                 "measure:s by:s scopes:a pairs:a jaccard:o spearman_pagerank:a "
                  "kendall_pagerank:a concepts:a",
                  "compare");
     expect_each(json_object_get(j, "scopes"),
-                "scope:s paper:s section:S title:s nodes:i edges:i density:N communities:i "
-                "modularity:N top:a",
+                "scope:s paper:s section:S title:s nodes:i edges:i relations:i density:N "
+                "communities:i modularity:N top:a",
                 "compare scopes", 0);
     const json_t *sc2 = json_array_get(json_object_get(j, "scopes"), 2);
     assert_string_equal(json_string_value(json_object_get(sc2, "section")), "one");
@@ -440,7 +483,7 @@ static void test_compare_json_has_the_documented_shape(void **state)
         "id,zh,en,theme,left,right,essays/one",
         "a,b,shared_concepts,jaccard,shared_relations,jaccard_relations,n,spearman_pagerank,"
         "kendall_pagerank",
-        "scope,nodes,edges,density,communities,modularity,top"};
+        "scope,nodes,edges,density,communities,modularity,top,relations"};
     expect_tables(f->csv, headers, 3);
     diff_table_free(t);
 }
