@@ -1,6 +1,7 @@
 # ckg — build, test and render.
 #
-#   make         build build/ckg and build/libckg.a
+#   make         build build/ckg (the front: the query commands, started fast), build/ckg-full
+#                (every command; ckg runs it for the others) and build/libckg.a
 #   make test    the tier to run after each edit: unit tests, CLI tests (a sample of the
 #                truncation sweep), replay of the kept fuzz findings, cross-checks against
 #                python-igraph, NetworkX and scipy; side by side, one step per CPU
@@ -11,13 +12,15 @@
 #                each fuzzer (fuzz-smoke); install-check; `ckg check` and `ckg coverage
 #                --check` on the shipped ontology; maps-check; browser-test
 #   make maps    install what is missing, build, render the concept maps into output/
-#   make install PREFIX=/usr/local [DESTDIR=...]   the program, library and headers, the
-#                ontology, the man page ckg(1), bash completion, ckg.pc; `make uninstall`
-#                removes exactly what it put
+#   make install PREFIX=/usr/local [DESTDIR=...]   the programs (bin/ckg, and ckg-full in
+#                libexec/ckg), library and headers, the ontology, the man page ckg(1), bash
+#                completion, ckg.pc; `make uninstall` removes exactly what it put
 #   make fuzz    run each libFuzzer target for FUZZ_TIME seconds (default 300); findings go to
 #                build/fuzz/, kept crashers to tests/fuzz/regressions/<target>/
 #   make bench   generate synthetic ontologies (1k, 20k, 100k concepts) and time ckg against
-#                a bare libyaml parse and a PyYAML + python-igraph script; bench/results.md
+#                a bare libyaml parse and a PyYAML + python-igraph script, and the query
+#                commands on the shipped ontology against /bin/true; bench/results.md
+#   make bench-startup   only the last: the query commands against /bin/true
 #
 # Dependencies are Debian packages found with pkg-config. `make deps` installs the missing
 # ones with apt-get (as root, or through sudo) and does nothing when all are present; check,
@@ -44,6 +47,10 @@ WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_DEFAULT_SOURCE
 ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CFLAGS) $(CPPFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -pthread
+# The front (build/ckg) carries the commands that need neither igraph, Graphviz nor libxml2
+# (src/cli/main.c) and links only what they use: libyaml, utf8proc and jansson.
+FRONT_PKGS := yaml-0.1 libutf8proc jansson
+FRONT_LIBS = $(shell $(PKG_CONFIG) --libs $(FRONT_PKGS)) -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 # Sanitizer builds go to their own tree so both can exist side by side.
@@ -62,6 +69,11 @@ ATLAS_ASSETS := atlas_asset_html=src/atlas/atlas.html atlas_asset_css=src/atlas/
                 atlas_asset_js=src/atlas/atlas.js
 LIB_OBJ += $(BUILD)/obj/gen/atlas_assets.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+# The front's main is main.c built with CKG_FRONT; its commands come from an archive of the
+# other CLI objects, so the linker takes only those the front's table names, and what they
+# use of libckg.a: a front that needed igraph, Graphviz or libxml2 would fail to link.
+FRONT_MAIN := $(BUILD)/obj/cli/main_front.o
+CLI_LIB := $(BUILD)/libckg-cli.a
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # The man page and the bash completion, made from the built ckg (make doc, below).
 DOC := $(BUILD)/doc/ckg.1 $(BUILD)/doc/ckg.bash
@@ -71,13 +83,26 @@ REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 .PHONY: all deps check maps maps-check browser-test install uninstall install-check install-test docs-test doc test build-tests unit \
         cli-test replay crosscheck crosscheck-metrics crosscheck-export crosscheck-diff crosscheck-selftest \
         depcycles t2s-check sanitize valgrind valgrind-unit valgrind-cli valgrind-replay tsan \
-        clean bench bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds FORCE
+        clean bench bench-startup bench-data fuzz fuzz-smoke fuzz-build fuzz-seeds FORCE
 
-all: $(BUILD)/ckg $(BUILD)/libckg.a
+all: $(BUILD)/ckg $(BUILD)/ckg-full $(BUILD)/libckg.a
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# A cache of parsed ontologies is used only by a loader of the same schema: a digest of the
+# sources that decide what a load makes of the YAML, and of libyaml's version
+# (src/ontology_cache.c). A change to any of them rebuilds the cache's object with a new
+# digest, and the caches the old loader wrote are ignored.
+CACHE_SCHEMA_SRC := $(wildcard include/ckg/ontology.h include/ckg/arena.h src/ydoc.h \
+                    src/ydoc.c src/ontology_internal.h src/ontology_load.c src/ontology_read.c \
+                    src/ontology_pack.h src/ontology_pack.c src/ontology_cache.c \
+                    src/util/filebuf.c src/util/hash.c)
+CACHE_SCHEMA := $(shell cat $(CACHE_SCHEMA_SRC) | cksum | cut -d' ' -f1)-yaml-$(shell \
+                  $(PKG_CONFIG) --modversion yaml-0.1)
+$(BUILD)/obj/ontology_cache.o: $(CACHE_SCHEMA_SRC)
+$(BUILD)/obj/ontology_cache.o: CPPFLAGS += -DCKG_CACHE_SCHEMA='"$(CACHE_SCHEMA)"'
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
@@ -95,8 +120,25 @@ $(BUILD)/libckg.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/ckg: $(CLI_OBJ) $(BUILD)/libckg.a
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libckg.a $(LIBS)
+$(FRONT_MAIN): src/cli/main.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DCKG_FRONT -MMD -MP -c $< -o $@
+
+# ckg-full is installed in PREFIX/libexec/ckg: its way to PREFIX/share/ckg is one folder
+# longer than the front's (src/cli/main.c, locate.c).
+$(BUILD)/obj/cli/main.o: CPPFLAGS += -DCKG_SHARE_FROM_EXE='"../../share/ckg"'
+
+$(CLI_LIB): $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJ))
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/ckg-full: $(CLI_OBJ) $(BUILD)/libckg.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libckg.a $(LIBS)
+
+# The front runs ckg-full beside it for the commands it does not carry, so whatever needs
+# $(BUILD)/ckg (the tests, maps, bench) gets both.
+$(BUILD)/ckg: $(FRONT_MAIN) $(CLI_LIB) $(BUILD)/libckg.a | $(BUILD)/ckg-full
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(FRONT_MAIN) $(CLI_LIB) $(BUILD)/libckg.a $(FRONT_LIBS)
 
 # Unit tests are white-box: they may include the library's private headers (src/*.h).
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT) $(BUILD)/libckg.a
@@ -127,7 +169,7 @@ $(BUILD)/gen/text_t2s_table.h: $(BUILD)/tools/gen_t2s
 
 $(BUILD)/obj/text_t2s.o: $(BUILD)/gen/text_t2s_table.h
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FRONT_MAIN:.o=.d)
 
 # ---------------------------------------------------------------- benchmarks
 
@@ -158,9 +200,10 @@ unit: $(TEST_BIN)
 # CLI_TESTS=NAME... runs tests/cli/test_NAME.sh only (default: all).
 CLI_TESTS ?=
 CLI_ALL := $(patsubst tests/cli/test_%.sh,%,$(sort $(wildcard tests/cli/test_*.sh)))
-# The CLI tests that run Graphviz (render, atlas, export's GEXF layout): ASan checks them with
-# full stacks, which the suppressions of Graphviz's and the font libraries' leaks need.
-CLI_RENDER := render hostile terminal_safe atlas export catalog conventions
+# The CLI tests that run Graphviz (render, atlas, export's GEXF layout; front renders through
+# ckg-full): ASan checks them with full stacks, which the suppressions of Graphviz's and the
+# font libraries' leaks need.
+CLI_RENDER := render hostile terminal_safe atlas export catalog conventions front
 CLI_NO_RENDER := $(filter-out $(CLI_RENDER),$(CLI_ALL))
 cli-test: $(BUILD)/ckg
 	CKG=$(abspath $(BUILD)/ckg) sh tests/cli/run.sh $(CLI_TESTS)
@@ -233,7 +276,7 @@ SUBMAKE = $(MAKE) --no-print-directory
 
 # Everything the test steps run, built before they start so that they never build a tree
 # at the same time.
-build-tests: $(BUILD)/ckg $(BUILD)/libckg.a $(TEST_BIN) $(REPLAY_BIN) $(CLI_OBJ) \
+build-tests: $(BUILD)/ckg $(BUILD)/ckg-full $(BUILD)/libckg.a $(TEST_BIN) $(REPLAY_BIN) $(CLI_OBJ) \
              $(BUILD)/gen/text_t2s_table.h $(DOC)
 
 # The developer's tier, after each edit: unit tests, CLI tests (with a sample of the
@@ -247,6 +290,13 @@ test:
 	@$(STEPS) -l $(BUILD)/steps/test \
 	  $(foreach s,$(filter-out $(SKIP_STEPS),$(TEST_STEPS)),'$(s)=$(SUBMAKE) $(s)')
 
+# ckg keeps a cache of parsed ontologies in $XDG_CACHE_HOME/ckg: whatever the tests run uses
+# one in the build tree, never the user's (tests/cli/lib.sh gives each CLI test file its own).
+TEST_TARGETS := check test unit cli-test replay crosscheck crosscheck-metrics crosscheck-diff \
+                crosscheck-selftest t2s-check sanitize valgrind valgrind-unit valgrind-cli \
+                valgrind-replay tsan maps-check browser-test install-check
+$(TEST_TARGETS): export XDG_CACHE_HOME := $(abspath $(BUILD))/test-cache
+
 # Graphviz, pango and fontconfig leak by design or by bug (tools/*.supp say which); full
 # stacks let the suppressions name the library function and spare ckg's own leaks. Full
 # stacks cost every allocation a slow unwind, about five times the time of a command that
@@ -256,8 +306,10 @@ test:
 SAN_LSAN := LSAN_OPTIONS=suppressions=$(abspath tools/lsan.supp):print_suppressions=0
 SAN_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 $(SAN_LSAN)
 SAN_FAST_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=1 $(SAN_LSAN)
+# --trace-children: ckg runs ckg-full for the commands it does not carry (exec), and valgrind
+# follows it there.
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-            --suppressions=$(abspath tools/valgrind.supp)
+            --trace-children=yes --suppressions=$(abspath tools/valgrind.supp)
 
 # `make test` again with ASan and UBSan in build/asan/, with the full truncation sweep. The
 # cross-checks' self-test is left out here: it proves the Python checkers catch wrong
@@ -287,11 +339,12 @@ valgrind-replay: $(REPLAY_BIN)
 	$(SUBMAKE) replay CKG_WRAP="$(VALGRIND)"
 
 # The loader's worker threads under ThreadSanitizer: the commands that load an ontology,
-# with four workers even for the fixtures' few files. (Not render: fontconfig's own start-up
-# thread races inside the library, by design.)
-TSAN_TESTS := check malformed neighbors metrics diff coverage
+# with four workers even for the fixtures' few files, and the cache's cold and warm loads.
+# (Not render: fontconfig's own start-up thread races inside the library, by design.)
+TSAN_TESTS := check malformed neighbors metrics diff coverage cache
 tsan:
-	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" build/tsan/ckg
+	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
+	  build/tsan/ckg build/tsan/ckg-full
 	CKG_THREADS=4 TSAN_OPTIONS=halt_on_error=1:exitcode=66 CKG=$(abspath build/tsan/ckg) \
 	  sh tests/cli/run.sh $(TSAN_TESTS)
 
@@ -418,7 +471,7 @@ $(BUILD)/doc/ckg.bash: $(BUILD)/ckg tools/cli_docs.py
 # the tree works under any PREFIX or DESTDIR and wherever it is moved; a program installed
 # elsewhere than bin/ has its main.c compiled with -DCKG_SHARE_FROM_EXE='"../../share/ckg"'
 # (its own way there, src/cli/main.c).
-INSTALL_PROGRAMS := $(BUILD)/ckg=bin/ckg
+INSTALL_PROGRAMS := $(BUILD)/ckg=bin/ckg $(BUILD)/ckg-full=libexec/ckg/ckg-full
 ONTOLOGY_FILES = $(shell find ontology -type f | LC_ALL=C sort)
 INSTALL_DATA = $(BUILD)/libckg.a=lib/libckg.a \
   $(foreach h,$(wildcard include/ckg/*.h),$(h)=$(h)) \
@@ -437,7 +490,8 @@ pkg_config_file = printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
   'Cflags: -I$${includedir}' > $(1)
 
 # include/ckg/ holds the public headers, and only those are installed; the library's private
-# headers sit in src/ next to their code.
+# headers sit in src/ next to their code. ckg finds ckg-full in ../libexec/ckg from itself
+# (src/cli/exec_full.c), so the installed tree can be moved as a whole.
 install: all $(DOC)
 	@pc=$$(mktemp) && $(call pkg_config_file,$$pc) && \
 	  sh tools/install.sh install "$(DESTDIR)$(PREFIX)" $(INSTALL_PROGRAMS:%=755:%) \
@@ -452,9 +506,10 @@ uninstall:
 install-test: all $(DOC)
 	sh tests/install/test_install.sh $(BUILD)
 
-# `make install` into a scratch folder: every installed header compiles on its own, and a
-# program built against the installed headers and library alone works (tests/install).
-install-check: $(BUILD)/ckg
+# `make install` into a scratch folder: every installed header compiles on its own, a
+# program built against the installed headers and library alone works, and the installed
+# ckg answers a query and hands a command to its ckg-full from another folder (tests/install).
+install-check: $(BUILD)/ckg $(BUILD)/ckg-full
 	MAKE="$(MAKE)" sh tests/install/run.sh $(BUILD)
 
 # ---------------------------------------------------------------- fuzzing
@@ -500,6 +555,13 @@ bench:
 	$(MAKE) all $(BENCH_BIN)
 	$(MAKE) bench-data
 	$(PYTHON) bench/run.py --ckg $(BUILD)/ckg --gen $(BUILD)/bench/gen --bare $(BUILD)/bench/bare_parse
+
+# Issue 18's target alone: each query command on the shipped ontology (warm and cold cache)
+# against /bin/true, alternately in the same hyperfine runs; rewrites only that table.
+bench-startup:
+	@sh tools/deps.sh $(DEB_BUILD) $(DEB_BENCH)
+	$(MAKE) all
+	$(PYTHON) bench/run.py --ckg $(BUILD)/ckg --only start-up
 
 # ---------------------------------------------------------------- dependencies
 

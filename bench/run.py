@@ -2,17 +2,26 @@
 """run.py - `make bench`: ckg against its baselines, side by side, with hyperfine.
 
     run.py [--ckg PATH] [--gen PATH] [--bare PATH] [--out DIR] [--sizes 1000,20000]
-           [--rss 100000] [--results FILE] [--readme FILE]
+           [--rss 100000] [--results FILE] [--readme FILE] [--only start-up]
 
 Generates the synthetic ontologies it needs (bench/gen, seeded) into DIR/N when they are
 missing, times every case of CASES below with hyperfine (ckg and its baseline in one run),
 measures peak RSS with /usr/bin/time at the --rss size, and writes the table of ratios to
---results (bench/results.md) and between the bench markers of --readme (README.md).
+--results (bench/results.md) and between the bench markers of --readme (README.md); the
+start-up cases (the query commands against /bin/true) get a table of their own, between the
+bench-startup markers. --only start-up times those alone and rewrites only their table.
+
+ckg keeps a cache of parsed ontologies ($XDG_CACHE_HOME/ckg); the bench points it at a
+temporary folder. A case says how it runs: "off" (CKG_CACHE=0, the load from the YAML: what
+the comparisons with a bare parse and with Python measure), "warm" (the cache written before
+timing; ckg's output is first checked to be byte for byte that of CKG_CACHE=0) or "cold"
+(the cache removed before every run, so each run parses and writes it).
 
 A case whose ckg command does not exist yet (the binary answers "unknown command") is
 listed as skipped, so the commands still being written get measured the day they land.
 """
 import argparse
+import datetime
 import json
 import os
 import platform
@@ -39,6 +48,8 @@ class Case:
     goal: Optional[str]     # "ratio<=X" (ckg/baseline), "speedup>=X" (baseline/ckg),
                             # "abs<=Xms" (ckg alone), or None (for information)
     prepare: Optional[str] = None  # ckg arguments whose stdout is saved as {tmp}/prepared
+    cache: str = "off"             # "off", "warm" or "cold" (see above)
+    group: str = "load"            # "load" or "start-up": which table the row goes to
 
 
 # One line per measurement. Cases of commands that do not exist yet are skipped, saying so.
@@ -61,6 +72,17 @@ CASES = [
          "dot", "ratio<=1.2", prepare="render --engine dot --top all --format dot"),
 ]
 
+# Issue 18: the query commands answer on the shipped ontology in at most 3x the time of a
+# process that does nothing, whole process, warm cache; the cold cache (a parse and a cache
+# written at every run) for information.
+STARTUP_QUERIES = ["neighbors 数据要素", "show 数据要素", "search 数据", "path 算力 高质量发展",
+                   "papers", "themes", "check --no-quotes"]
+for _cache, _goal in (("warm", "ratio<=3"), ("cold", None)):
+    CASES += [Case(q, "shipped", q, "true", _goal, cache=_cache, group="start-up")
+              for q in STARTUP_QUERIES]
+CASES.append(Case("--version", "shipped", "--version", "true", None, cache="warm",
+                  group="start-up"))
+
 # Baseline commands; {onto} {corpus} {probe} {tmp} expand.
 BASELINES = {
     "bare": ("bare libyaml parse", "{bare} {onto}"),
@@ -70,6 +92,7 @@ BASELINES = {
     "py-metrics": ("PyYAML + python-igraph metrics",
                    PY + " " + os.path.join(HERE, "baseline.py") + " metrics {onto}"),
     "dot": ("dot -Tsvg on the same DOT", "dot -Tsvg {tmp}/prepared -o {tmp}/dot.svg"),
+    "true": ("/bin/true", "/bin/true"),
 }
 
 
@@ -110,6 +133,8 @@ def shipped(args):
 
 
 def has_command(ckg, name):
+    if name.startswith("-"):
+        return True
     r = sh([ckg, name, "--help"])
     return r.returncode == 0
 
@@ -118,31 +143,43 @@ def expand(template, values):
     return template.format(**values)
 
 
-def hyperfine(commands, tmp, slow):
+def hyperfine(commands, tmp, slow, env=None, prepare=None, quick=False):
     """Times the named commands with hyperfine; returns {name: (median, min, max)} in
     seconds. The machine may be shared, so the runs are spread over three rounds in
     alternating order (a busy spell slows both sides, not one) and the medians of all runs
-    are compared; the Python baselines, which take seconds, get one round of 3 runs."""
+    are compared; the Python baselines, which take seconds, get one round of 3 runs.
+    Commands of a few milliseconds (quick) get at least 30 runs a round. env is the
+    environment of the runs; prepare a command run before each."""
     out = os.path.join(tmp, "hyperfine.json")
     runs = {name: [] for name, _ in commands}
+    cpu = {name: [0.0, 0] for name, _ in commands}  # user + system seconds, runs
     rounds = 1 if slow else 3
     for k in range(rounds):
         order = commands if k % 2 == 0 else list(reversed(commands))
         cmd = ["hyperfine", "-N", "--export-json", out, "--style", "basic"]
-        cmd += ["--warmup", "0", "--runs", "3"] if slow else ["--warmup", "2", "--min-runs", "7"]
+        if slow:
+            cmd += ["--warmup", "0", "--runs", "3"]
+        else:
+            cmd += ["--warmup", "3" if quick else "2", "--min-runs", "30" if quick else "7"]
+        if prepare:
+            cmd += ["--prepare", prepare]
         for name, c in order:
             cmd += ["-n", name, c]
-        r = subprocess.run(cmd, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        r = subprocess.run(cmd, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           env=env)
         if r.returncode:
             sys.exit(f"bench: hyperfine failed:\n{r.stdout}")
         for res in json.load(open(out))["results"]:
             runs[res["command"]] += res["times"]
-    return {name: (statistics.median(t), min(t), max(t)) for name, t in runs.items()}
+            cpu[res["command"]][0] += (res["user"] + res["system"]) * len(res["times"])
+            cpu[res["command"]][1] += len(res["times"])
+    return {name: (statistics.median(t), min(t), max(t), cpu[name][0] / cpu[name][1])
+            for name, t in runs.items()}
 
 
-def peak_rss(cmd):
+def peak_rss(cmd, env=None):
     """Peak RSS in KiB of a command (GNU time), and its exit code."""
-    r = sh(["/usr/bin/time", "-f", "%M"] + shlex.split(cmd))
+    r = sh(["/usr/bin/time", "-f", "%M"] + shlex.split(cmd), env=env)
     last = r.stderr.strip().splitlines()[-1] if r.stderr.strip() else "0"
     return int(last) if last.isdigit() else 0, r.returncode
 
@@ -183,17 +220,26 @@ def main():
     ap.add_argument("--rss", type=int, default=100000)
     ap.add_argument("--results", default=os.path.join(HERE, "results.md"))
     ap.add_argument("--readme", default=os.path.join(ROOT, "README.md"))
+    ap.add_argument("--only", choices=["start-up"],
+                    help="time only these cases and rewrite only their table")
     args = ap.parse_args()
     for attr in ("ckg", "gen", "bare"):
         setattr(args, attr, os.path.abspath(getattr(args, attr)))
 
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    data = {n: ensure_data(args, n) for n in sorted(set(sizes + [args.rss]))}
+    if args.only:
+        sizes = []
+    data = {n: ensure_data(args, n) for n in sorted(set(sizes + ([] if args.only else [args.rss])))}
     data["shipped"] = shipped(args)
     tmp = tempfile.mkdtemp(prefix="ckg-bench.")
+    cache_home = os.path.join(tmp, "xdg-cache")
+    load_before = open("/proc/loadavg").read().split()[:3]
+    started = datetime.datetime.now(datetime.timezone.utc)
 
     rows, skipped = [], []
     for case in CASES:
+        if args.only and case.group != args.only:
+            continue
         if case.size != "shipped" and case.size not in sizes:
             continue
         needed = [a.split()[0] for a in (case.ckg, case.prepare) if a]
@@ -219,15 +265,31 @@ def main():
         if case.baseline:
             commands.append(("baseline", expand(BASELINES[case.baseline][1], values)))
         slow = case.baseline in ("py-load", "py-neighbors", "py-metrics")
+        env = dict(os.environ, XDG_CACHE_HOME=cache_home)
+        env.pop("CKG_CACHE", None)
+        prepare = None
+        if case.cache == "off":
+            env["CKG_CACHE"] = "0"
+        elif case.cache == "warm":
+            same_output_cached(ckg_cmd, env)
+        else:
+            prepare = "rm -rf " + os.path.join(cache_home, "ckg")
         print(f"bench: {case.name} at {size_label(case.size)}"
-              + (f" vs {BASELINES[case.baseline][0]}" if case.baseline else ""), file=sys.stderr)
-        times = hyperfine(commands, tmp, slow)
+              + (f" vs {BASELINES[case.baseline][0]}" if case.baseline else "")
+              + ("" if case.cache == "off" else f", {case.cache} cache"), file=sys.stderr)
+        times = hyperfine(commands, tmp, slow, env, prepare, quick=case.group == "start-up")
         t_ckg = times["ckg"]
         t_base = times.get("baseline")
         target, met = judge(case.goal, t_ckg[0], t_base[0] if t_base else None)
         rows.append({"case": case, "ckg": t_ckg, "base": t_base, "target": target, "met": met})
 
-    # peak RSS at the largest size
+    load_after = open("/proc/loadavg").read().split()[:3]
+    when = {"started": started, "load": (load_before, load_after)}
+    if args.only:
+        write_startup(args, rows, when, skipped)
+        return
+
+    # peak RSS at the largest size (from the YAML: the cache off)
     rss = []
     big = data[args.rss]
     for label, cmd in (
@@ -236,12 +298,24 @@ def main():
         ("ckg check", f"{args.ckg} --ontology {big['onto']} --corpus {big['corpus']} check"),
     ):
         print(f"bench: peak RSS of {label} at {size_label(args.rss)}", file=sys.stderr)
-        kib, code = peak_rss(cmd)
+        kib, code = peak_rss(cmd, dict(os.environ, CKG_CACHE="0"))
         if code:
             sys.exit(f"bench: {cmd} exited {code}")
         rss.append((label, kib))
 
-    write_results(args, data, sizes, rows, skipped, rss)
+    write_results(args, data, sizes, rows, skipped, rss, when)
+
+
+def same_output_cached(ckg_cmd, env):
+    """Warms the cache with ckg_cmd and checks that its output, cold and then warm, is byte
+    for byte (stdout, stderr, exit code) that of CKG_CACHE=0; exits otherwise."""
+    argv = shlex.split(ckg_cmd)
+    off = subprocess.run(argv, capture_output=True, env=dict(env, CKG_CACHE="0"))
+    for state in ("cold", "warm"):
+        r = subprocess.run(argv, capture_output=True, env=env)
+        if (r.returncode, r.stdout, r.stderr) != (off.returncode, off.stdout, off.stderr):
+            sys.exit(f"bench: {ckg_cmd} printed otherwise with a {state} cache than with "
+                     f"CKG_CACHE=0")
 
 
 def ratio_cell(row):
@@ -256,6 +330,8 @@ def table(rows):
     lines = ["| case | data | ckg | baseline | ckg / baseline | target | met |",
              "|---|---|---:|---|---:|---|---|"]
     for row in rows:
+        if row["case"].group != "load":
+            continue
         c = row["case"]
         base = f"{BASELINES[c.baseline][0]}: {fmt_time(row['base'][0])}" if row["base"] else "-"
         met = "" if row["met"] is None else ("yes" if row["met"] else "**no**")
@@ -264,23 +340,91 @@ def table(rows):
     return lines
 
 
-def write_results(args, data, sizes, rows, skipped, rss):
-    mb = lambda b: f"{b / 1e6:.1f} MB"
-    cpu = "unknown CPU"
+def startup_table(rows):
+    """The start-up cases: each command's median against /bin/true's, measured alternately
+    in the same hyperfine runs, warm then cold; and the mean CPU time (user + system) of
+    each, which a busy machine disturbs less than the wall-clock time."""
+    lines = ["| `ckg` … (shipped ontology) | cache | ckg | /bin/true | ckg / true | target | met "
+             "| CPU: ckg | CPU: true | CPU ratio |",
+             "|---|---|---:|---:|---:|---|---|---:|---:|---:|"]
+    for row in rows:
+        c = row["case"]
+        if c.group != "start-up":
+            continue
+        met = "" if row["met"] is None else ("yes" if row["met"] else "**no**")
+        lines.append(f"| {c.ckg} | {c.cache} | {fmt_time(row['ckg'][0])} "
+                     f"| {fmt_time(row['base'][0])} | {row['ckg'][0] / row['base'][0]:.2f} "
+                     f"| {row['target']} | {met} | {fmt_time(row['ckg'][3])} "
+                     f"| {fmt_time(row['base'][3])} | {row['ckg'][3] / row['base'][3]:.2f} |")
+    return lines
+
+
+def conditions(when):
+    before, after = when["load"]
+    return (f"{when['started']:%Y-%m-%d %H:%M} UTC, load average {before[0]} before and "
+            f"{after[0]} after (1 min; {os.cpu_count()} CPUs)")
+
+
+def cpu_name():
     try:
         for line in open("/proc/cpuinfo"):
             if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+                return line.split(":", 1)[1].strip()
     except OSError:
         pass
+    return "unknown CPU"
+
+
+def replace_between(path, begin, end, body):
+    """Rewrites what stands between the markers begin and end in the file at path."""
+    try:
+        text = open(path, encoding="utf-8").read()
+    except OSError:
+        return
+    if begin not in text or end not in text:
+        print(f"bench: no {begin} markers in {path}; left alone", file=sys.stderr)
+        return
+    head, rest = text.split(begin, 1)
+    tail = rest.split(end, 1)[1]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(head + "\n".join([begin, ""] + body + ["", end]) + tail)
+
+
+STARTUP_MARKERS = ("<!-- bench-startup:begin -->", "<!-- bench-startup:end -->")
+
+
+def startup_body(rows, when, skipped):
+    absent = sorted({" ".join(missing) for case, missing in skipped if case.group == "start-up"})
+    return startup_table(rows) + [
+        "", f"Wall-clock medians of at least 90 runs each, in three rounds alternating ckg and "
+        f"/bin/true (the target is judged on these); CPU is the mean user + system time of "
+        f"the same runs; "
+        f"{cpu_name()}; {conditions(when)}."
+        + (f" Not measured (this ckg has no such command): {', '.join(absent)}." if absent
+           else "")]
+
+
+def write_startup(args, rows, when, skipped):
+    """--only start-up: the start-up table, printed and put between its markers in
+    --results and --readme."""
+    body = startup_body(rows, when, skipped)
+    print("\n".join(body))
+    for path in (args.results, args.readme):
+        replace_between(path, *STARTUP_MARKERS, body)
+
+
+def write_results(args, data, sizes, rows, skipped, rss, when):
+    mb = lambda b: f"{b / 1e6:.1f} MB"
+    cpu = cpu_name()
     version = sh([args.ckg, "--version"]).stdout.strip()
     out = ["# ckg benchmarks", "",
            "Written by `make bench` (bench/run.py); do not edit by hand.", "",
            f"Machine: {cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; "
            f"{version}; whole processes timed by hyperfine (`-N`; medians of at least 21 "
            f"runs in three alternating rounds, 3 runs (no warm-up) against the Python baselines; ratios are "
-           f"of medians).", "",
+           f"of medians). Run {conditions(when)}.", "",
+           "Unless a row says otherwise ckg runs with `CKG_CACHE=0`, so what is timed is the "
+           "load from the YAML files that the baselines are compared with.", "",
            "## Data", "",
            "| data | concepts | papers | relations | quotes | YAML | corpus |",
            "|---|---:|---:|---:|---:|---:|---:|"]
@@ -294,6 +438,8 @@ def write_results(args, data, sizes, rows, skipped, rss):
             "`neighbors` looks up its best-connected concept (`probe` in meta.txt).", "",
             "## Times", ""]
     out += table(rows)
+    out += ["", "## Start-up: the query commands against a process that does nothing", ""]
+    out += [STARTUP_MARKERS[0], ""] + startup_body(rows, when, skipped) + ["", STARTUP_MARKERS[1]]
     out += ["", f"## Peak memory at {size_label(args.rss)}", "",
             "| process | peak RSS |", "|---|---:|"]
     for label, kib in rss:
@@ -310,23 +456,13 @@ def write_results(args, data, sizes, rows, skipped, rss):
         f.write(text)
     print(text)
 
-    # the README table: times and ratios, between the markers
-    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
-    try:
-        readme = open(args.readme, encoding="utf-8").read()
-    except OSError:
-        return
-    if begin not in readme or end not in readme:
-        print(f"bench: no bench markers in {args.readme}; left alone", file=sys.stderr)
-        return
-    body = [begin, ""] + table(rows) + ["", "Peak RSS at " + size_label(args.rss) + ": " +
+    # the README tables: times and ratios, between the markers
+    body = table(rows) + ["", "Peak RSS at " + size_label(args.rss) + ": " +
             ", ".join(f"{label} {kib / 1024:.0f} MiB" for label, kib in rss) + ". " +
-            f"Medians on {cpu}, {os.cpu_count()} CPUs; data sizes and the commands not yet "
-            "measured in `bench/results.md`.", "", end]
-    head, rest = readme.split(begin, 1)
-    tail = rest.split(end, 1)[1]
-    with open(args.readme, "w", encoding="utf-8") as f:
-        f.write(head + "\n".join(body) + tail)
+            f"Medians on {cpu}, {os.cpu_count()} CPUs, {conditions(when)}; data sizes and the "
+            "commands not yet measured in `bench/results.md`."]
+    replace_between(args.readme, "<!-- bench:begin -->", "<!-- bench:end -->", body)
+    replace_between(args.readme, *STARTUP_MARKERS, startup_body(rows, when, skipped))
 
 
 if __name__ == "__main__":

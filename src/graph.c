@@ -1,12 +1,11 @@
-/* graph.c — assemble the analysis graph of a scope into igraph.
+/* graph.c — assemble the analysis graph of a scope.
  *
  * Two passes over the papers in scope: the first marks the concepts in scope (and which
  * papers each belongs to), the second collects (from, to, kind, paper) statements. The
  * statements are sorted by (from vertex, to vertex, paper, kind) and folded into one edge
  * per pair. graph_union merges two such graphs the same way, edge list by edge list (both
- * are sorted by concept pair, since vertices follow concept order). igraph is told to ignore
- * errors (the library never prints and never aborts); every igraph call's status is checked
- * instead. With GRAPH_LISTS the igraph_t is not built and igraph is not called at all. */
+ * are sorted by concept pair, since vertices follow concept order). No igraph here: the
+ * measures that need it make their own view of the graph (graph_igraph.c). */
 #include "ckg/graph.h"
 #include "ckg/status.h"
 #include "suggest.h"
@@ -20,16 +19,6 @@ typedef struct statement {
     int32_t from, to, paper, kind;
     const ckg_relation *relation;
 } statement;
-
-static void quiet_igraph(void)
-{
-    static int done;
-    if (!done) {
-        igraph_set_error_handler(igraph_error_handler_ignore);
-        igraph_set_warning_handler(igraph_warning_handler_ignore);
-        done = 1;
-    }
-}
 
 /* Does this evidence list count for the section in scope (-1: any)? */
 static int in_section(const ckg_evidences *ev, int32_t section)
@@ -186,33 +175,6 @@ static int build_edges(ckg_graph *g, const statement *st, size_t n)
     return CKG_OK;
 }
 
-static int build_igraph(ckg_graph *g)
-{
-    int rc = CKG_ENOMEM;
-    igraph_vector_int_t ends;
-    if (igraph_vector_int_init(&ends, (igraph_integer_t)(2 * g->n_edges)) != IGRAPH_SUCCESS)
-        return CKG_ENOMEM;
-    for (size_t j = 0; j < g->n_edges; j++) {
-        VECTOR(ends)[2 * j] = g->edges[j].from;
-        VECTOR(ends)[2 * j + 1] = g->edges[j].to;
-    }
-    if (igraph_create(&g->g, &ends, (igraph_integer_t)g->n_vertices, IGRAPH_DIRECTED) !=
-        IGRAPH_SUCCESS)
-        goto out;
-    if (igraph_vector_init(&g->weights, (igraph_integer_t)g->n_edges) != IGRAPH_SUCCESS) {
-        igraph_destroy(&g->g);
-        goto out;
-    }
-    for (size_t j = 0; j < g->n_edges; j++)
-        VECTOR(g->weights)[j] = (igraph_real_t)g->edges[j].n_papers;
-    g->has_igraph = 1;
-    rc = CKG_OK;
-out:
-    igraph_vector_int_destroy(&ends);
-    return rc;
-}
-
-/* Frees everything but the igraph objects (which exist only once the build succeeded). */
 static void free_members(ckg_graph *g)
 {
     if (!g)
@@ -232,21 +194,12 @@ static void free_members(ckg_graph *g)
 int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
                 ckg_graph **out)
 {
-    return graph_build_with(o, scope, 0, diags, out);
-}
-
-int graph_build_with(const ckg_ontology *o, const graph_scope *scope, unsigned flags,
-                     diag_list *diags, ckg_graph **out)
-{
     int rc;
     unsigned char *member = NULL;
     statement *st = NULL;
     size_t n_st = 0, cap_st = 0;
     ckg_graph *g = NULL;
     *out = NULL;
-    if (!(flags & GRAPH_LISTS))
-        quiet_igraph();
-
     int32_t paper, section;
     if ((rc = resolve_scope(o, scope, diags, &paper, &section)) != CKG_OK)
         return rc;
@@ -295,8 +248,7 @@ int graph_build_with(const ckg_ontology *o, const graph_scope *scope, unsigned f
     rc = CKG_ENOMEM;
     if (!(g->edges = calloc(n_st ? n_st : 1, sizeof *g->edges)))
         goto out;
-    if ((rc = build_edges(g, st, n_st)) != CKG_OK ||
-        (!(flags & GRAPH_LISTS) && (rc = build_igraph(g)) != CKG_OK))
+    if ((rc = build_edges(g, st, n_st)) != CKG_OK)
         goto out;
     *out = g;
     g = NULL;
@@ -309,12 +261,6 @@ out:
 
 void graph_free(ckg_graph *g)
 {
-    if (!g)
-        return;
-    if (g->has_igraph) {
-        igraph_destroy(&g->g);
-        igraph_vector_destroy(&g->weights);
-    }
     free_members(g);
 }
 
@@ -400,7 +346,6 @@ int graph_union(const ckg_graph *a, const ckg_graph *b, ckg_graph **out)
     int rc = CKG_ENOMEM;
     ckg_graph *u = NULL;
     *out = NULL;
-    quiet_igraph();
     size_t ne = a->n_edges + b->n_edges;
     if (!(u = calloc(1, sizeof *u)) ||
         !(u->vertex_of = malloc((o->n_concepts ? o->n_concepts : 1) * sizeof *u->vertex_of)) ||
@@ -425,8 +370,6 @@ int graph_union(const ckg_graph *a, const ckg_graph *b, ckg_graph **out)
         i += order <= 0;
         j += order >= 0;
     }
-    if ((rc = build_igraph(u)) != CKG_OK)
-        goto out;
     *out = u;
     u = NULL;
 out:

@@ -1,64 +1,21 @@
-/* metrics.c — every centrality of metrics.h for one analysis graph, and its figures.
+/* metrics.c — every centrality of metrics.h for one analysis graph, and its figures: the
+ * measures igraph computes, on top of metrics_compute_basic's degrees and PageRank
+ * (metrics_basic.c).
  *
- * The directed graph D is the ckg_graph's igraph_t as built by graph_build. The undirected
- * collapse U is built here once (one edge per unordered pair, weights summed) as an igraph_t
- * for coreness, communities and modularity, and as compressed adjacency for the breadth-first
- * pass of metrics_paths.c. igraph's errors are ignored by its handler (graph.c), so every
- * call's status is checked here, and every igraph object is destroyed at the one out: label
- * whatever path leads there. */
+ * The directed graph D is the igraph view of the ckg_graph (graph_igraph.c), made here. The
+ * undirected collapse U is built here once (one edge per unordered pair, weights summed) as
+ * an igraph_t for coreness, communities and modularity, and as compressed adjacency for the
+ * breadth-first pass of metrics_paths.c. igraph's errors are ignored by its handler
+ * (graph_igraph_quiet), so every call's status is checked here, and every igraph object is
+ * destroyed at the one out: label whatever path leads there. */
 #include "ckg/metrics.h"
 #include "ckg/status.h"
+#include "graph_igraph.h"
 #include "metrics_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const measure_names[METRICS_N_MEASURES] = {
-    [METRICS_DEGREE] = "degree",         [METRICS_IN_DEGREE] = "in_degree",
-    [METRICS_OUT_DEGREE] = "out_degree", [METRICS_BETWEENNESS] = "betweenness",
-    [METRICS_HARMONIC] = "harmonic",     [METRICS_PAGERANK] = "pagerank",
-    [METRICS_HUB] = "hub",               [METRICS_AUTHORITY] = "authority",
-    [METRICS_CORENESS] = "coreness",     [METRICS_COMMUNITY] = "community",
-};
-
-const char *metrics_measure_name(metrics_measure m)
-{
-    return (unsigned)m < METRICS_N_MEASURES ? measure_names[m] : NULL;
-}
-
-int metrics_measure_from_name(const char *name, metrics_measure *out)
-{
-    for (int m = 0; m < METRICS_N_MEASURES; m++) {
-        const char *a = measure_names[m], *b = name;
-        while (*a && (*a == *b || (*a == '_' && *b == '-'))) {
-            a++;
-            b++;
-        }
-        if (!*a && !*b) {
-            *out = (metrics_measure)m;
-            return CKG_OK;
-        }
-    }
-    return CKG_ENOTFOUND;
-}
-
-int metrics_measure_is_integer(metrics_measure m)
-{
-    return m == METRICS_DEGREE || m == METRICS_IN_DEGREE || m == METRICS_OUT_DEGREE ||
-           m == METRICS_CORENESS || m == METRICS_COMMUNITY;
-}
-
-const char *metrics_community_method_name(metrics_community_method m)
-{
-    return m == METRICS_LOUVAIN ? "louvain" : "leiden";
-}
-
-void metrics_options_default(metrics_options *opt)
-{
-    *opt = (metrics_options){.weighted = 0, .damping = 0.85, .seed = 1,
-                             .method = METRICS_LEIDEN, .threads = 0, .skip_paths = 0};
-}
 
 /* ------------------------------------------------------------------ igraph plumbing */
 
@@ -238,12 +195,11 @@ static igraph_error_t find_communities(const igraph_t *u, const igraph_vector_t 
 int metrics_compute(const ckg_graph *g, const metrics_options *opt_in, diag_list *diags,
                     metrics_result **out)
 {
-    int rc = CKG_ENOMEM;
-    metrics_options opt;
+    int rc;
     metrics_result *m = NULL;
     collapse c = {0};
-    igraph_t u;
-    int have_u = 0;
+    igraph_t u, d;
+    int have_u = 0, have_d = 0;
     igraph_vector_t uw, node_w, lengths, res;
     igraph_vector_int_t cores, memb, themes, comp, csize;
     igraph_vector_t *reals[] = {&uw, &node_w, &lengths, &res};
@@ -252,17 +208,14 @@ int metrics_compute(const ckg_graph *g, const metrics_options *opt_in, diag_list
     enum { N_REALS = sizeof reals / sizeof *reals, N_INTS = sizeof ints / sizeof *ints };
 
     *out = NULL;
-    if (opt_in)
-        opt = *opt_in;
-    else
-        metrics_options_default(&opt);
+    /* degrees and PageRank, and the result every other measure is written into */
+    if ((rc = metrics_compute_basic(g, opt_in, diags, &m)) != CKG_OK)
+        return rc;
+    const metrics_options opt = m->options;
+    metrics_figures *fig = &m->graph;
     size_t n = g->n_vertices, ne = g->n_edges;
-    if (!(opt.damping >= 0.0 && opt.damping < 1.0)) {
-        diag_add(diags, DIAG_ERROR, NULL, "PageRank damping must be at least 0 and below 1, not %g",
-                 opt.damping);
-        return CKG_EUSAGE;
-    }
-
+    graph_igraph_quiet();
+    rc = CKG_ENOMEM;
     for (; n_reals < N_REALS; n_reals++) {
         if (igraph_vector_init(reals[n_reals], 0) != IGRAPH_SUCCESS)
             goto out;
@@ -271,30 +224,6 @@ int metrics_compute(const ckg_graph *g, const metrics_options *opt_in, diag_list
         if (igraph_vector_int_init(ints[n_ints], 0) != IGRAPH_SUCCESS)
             goto out;
     }
-    if (!(m = calloc(1, sizeof *m)))
-        goto out;
-    m->g = g;
-    m->options = opt;
-    m->n = n;
-    for (int k = 0; k < METRICS_N_MEASURES; k++) {
-        if (!(m->values[k] = calloc(n ? n : 1, sizeof *m->values[k])))
-            goto out;
-    }
-    metrics_figures *fig = &m->graph;
-    fig->nodes = n;
-    fig->edges = ne;
-    fig->density = n > 1 ? (double)ne / ((double)n * (double)(n - 1)) : 0.0;
-    fig->modularity = fig->theme_modularity = NAN;
-
-    /* degrees on D, straight from the edge list */
-    for (size_t j = 0; j < ne; j++) {
-        double w = opt.weighted ? (double)g->edges[j].n_papers : 1.0;
-        m->values[METRICS_OUT_DEGREE][g->edges[j].from] += w;
-        m->values[METRICS_IN_DEGREE][g->edges[j].to] += w;
-    }
-    for (size_t v = 0; v < n; v++)
-        m->values[METRICS_DEGREE][v] =
-            m->values[METRICS_IN_DEGREE][v] + m->values[METRICS_OUT_DEGREE][v];
     if (n == 0) {
         rc = CKG_OK;
         goto out;
@@ -330,9 +259,7 @@ int metrics_compute(const ckg_graph *g, const metrics_options *opt_in, diag_list
     }
     const igraph_vector_t *uwp = opt.weighted ? &uw : NULL;
 
-    /* PageRank, hubs and authorities on D */
-    if ((rc = metrics_pagerank(g, opt.weighted, opt.damping, m->values[METRICS_PAGERANK])) != CKG_OK)
-        goto out;
+    /* hubs and authorities on D (PageRank is metrics_compute_basic's) */
     {
         int32_t *ends = malloc((ne ? 2 * ne : 1) * sizeof *ends);
         double *w = malloc((ne ? ne : 1) * sizeof *w);
@@ -357,7 +284,10 @@ int metrics_compute(const ckg_graph *g, const metrics_options *opt_in, diag_list
         m->values[METRICS_CORENESS][v] = (double)VECTOR(cores)[v];
     {
         igraph_integer_t no;
-        IG(igraph_connected_components(&g->g, &comp, &csize, &no, IGRAPH_WEAK), "components");
+        if ((rc = graph_igraph(g, &d, NULL)) != CKG_OK)
+            goto out;
+        have_d = 1;
+        IG(igraph_connected_components(&d, &comp, &csize, &no, IGRAPH_WEAK), "components");
         fig->components = (size_t)no;
         for (igraph_integer_t i = 0; i < no; i++) {
             if ((size_t)VECTOR(csize)[i] > fig->largest_component)
@@ -420,6 +350,8 @@ int metrics_compute(const ckg_graph *g, const metrics_options *opt_in, diag_list
 out:
     if (have_u)
         igraph_destroy(&u);
+    if (have_d)
+        igraph_destroy(&d);
     for (size_t i = 0; i < n_reals; i++)
         igraph_vector_destroy(reals[i]);
     for (size_t i = 0; i < n_ints; i++)
@@ -432,89 +364,3 @@ out:
     return rc;
 }
 
-void metrics_free(metrics_result *m)
-{
-    if (!m)
-        return;
-    for (int k = 0; k < METRICS_N_MEASURES; k++)
-        free(m->values[k]);
-    free(m);
-}
-
-double metrics_value(const metrics_result *m, size_t v, metrics_measure k)
-{
-    return m->values[k][v];
-}
-
-const double *metrics_values(const metrics_result *m, metrics_measure k)
-{
-    return m->values[k];
-}
-
-/* ------------------------------------------------------------------ ranks and order */
-
-typedef struct keyed {
-    double value;
-    const char *id;
-    size_t index;
-} keyed;
-
-/* Larger values first; NaN last; then by id (when set), then by index. */
-static int compare_desc(const void *pa, const void *pb)
-{
-    const keyed *x = pa, *y = pb;
-    int xn = isnan(x->value), yn = isnan(y->value);
-    if (xn != yn)
-        return xn - yn;
-    if (!xn && x->value != y->value)
-        return x->value > y->value ? -1 : 1;
-    if (x->id && y->id) {
-        int c = strcmp(x->id, y->id);
-        if (c)
-            return c;
-    }
-    return x->index < y->index ? -1 : x->index > y->index;
-}
-
-int metrics_rank_values(const double *values, size_t n, double *ranks)
-{
-    keyed *k = malloc((n ? n : 1) * sizeof *k);
-    if (!k)
-        return CKG_ENOMEM;
-    for (size_t i = 0; i < n; i++)
-        k[i] = (keyed){values[i], NULL, i};
-    qsort(k, n, sizeof *k, compare_desc);
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && (k[j].value == k[i].value || (isnan(k[j].value) && isnan(k[i].value))))
-            j++;
-        /* positions i..j-1 hold ranks i+1..j: their average */
-        double avg = ((double)(i + 1) + (double)j) / 2.0;
-        for (size_t q = i; q < j; q++)
-            ranks[k[q].index] = avg;
-        i = j;
-    }
-    free(k);
-    return CKG_OK;
-}
-
-int metrics_ranks(const metrics_result *m, metrics_measure k, double *ranks)
-{
-    return metrics_rank_values(m->values[k], m->n, ranks);
-}
-
-int metrics_order(const metrics_result *m, metrics_measure k, size_t *order)
-{
-    keyed *x = malloc((m->n ? m->n : 1) * sizeof *x);
-    if (!x)
-        return CKG_ENOMEM;
-    double sign = k == METRICS_COMMUNITY ? -1.0 : 1.0;
-    for (size_t v = 0; v < m->n; v++)
-        x[v] = (keyed){sign * m->values[k][v],
-                       m->g->o->concepts[m->g->vertices[v].concept].id.s, v};
-    qsort(x, m->n, sizeof *x, compare_desc);
-    for (size_t i = 0; i < m->n; i++)
-        order[i] = x[i].index;
-    free(x);
-    return CKG_OK;
-}

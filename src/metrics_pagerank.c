@@ -1,6 +1,6 @@
 /* metrics_pagerank.c — PageRank of an analysis graph, computed by ckg itself from the graph's
- * edge list: no igraph call, so it serves a graph built without igraph (GRAPH_LISTS,
- * graph.h) as well as metrics_compute.
+ * edge list: no igraph call, so the commands that need nothing else (show, score) run
+ * without igraph; metrics_compute_basic, and so metrics_compute, take theirs from here.
  *
  * PageRank by power iteration on D: p <- (1-d)/n + d (Pᵀp + (dangling mass)/n), where a
  * vertex passes its score along its out-edges in proportion to their weights (1 unweighted)

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 void ontology_free(ckg_ontology *o)
 {
@@ -21,6 +22,8 @@ void ontology_free(ckg_ontology *o)
     strmap_free(&o->concept_by_id);
     strmap_free(&o->paper_by_id);
     arena_free(&o->mem);
+    if (o->mapped)
+        munmap(o->mapped, o->mapped_len);
     free(o);
 }
 

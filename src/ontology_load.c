@@ -616,12 +616,18 @@ static int load_buffer(loader *L, const char *buf, size_t len, walker walk)
 }
 
 /* Walks a file read and parsed: why it could not be read, or what its parse reported and
- * then its tree. Only running out of memory stops the load. */
-static int walk_result(loader *L, const char *path, read_file_result *r, walker walk)
+ * then its tree; source (when not NULL) gets what the file held. Only running out of memory
+ * stops the load. */
+static int walk_result(loader *L, const char *path, read_file_result *r, walker walk,
+                       ontology_source *source)
 {
     const char *file = add_file(L, path);
     if (!file)
         return CKG_ENOMEM;
+    if (source && r->read_rc == CKG_OK)
+        *source = (ontology_source){.read = 1, .size = r->file.len,
+                                    .mtime_sec = r->file.mtime_sec,
+                                    .mtime_nsec = r->file.mtime_nsec, .hash = r->hash};
     if (r->read_rc == CKG_EIO) {
         ckg_loc loc = {file, 0, 0};
         diag_add(L->diags, DIAG_ERROR, &loc, "cannot read the file: %s",
@@ -667,13 +673,16 @@ static int file_list_add(file_list *fl, char *path, walker walk)
     return CKG_OK;
 }
 
-/* Walks every file of the list in order while worker threads parse the files ahead. */
-static int load_files(loader *L, const file_list *fl)
+/* Walks every file of the list in order while worker threads parse the files ahead;
+ * sources (when not NULL, fl->n of them, zeroed) get what each file held. */
+static int load_files(loader *L, const file_list *fl, ontology_source *sources)
 {
     read_ahead *ra = NULL;
-    int rc = read_ahead_start(fl->paths, fl->n, ontology_read_threads(fl->n), &ra);
+    int rc = read_ahead_start(fl->paths, fl->n, ontology_read_threads(fl->n), sources != NULL,
+                              &ra);
     for (size_t i = 0; i < fl->n && rc == CKG_OK; i++) {
-        rc = walk_result(L, fl->paths[i], read_ahead_take(ra, i), fl->walks[i]);
+        rc = walk_result(L, fl->paths[i], read_ahead_take(ra, i), fl->walks[i],
+                         sources ? &sources[i] : NULL);
         read_ahead_release(ra, i);
     }
     read_ahead_stop(ra);
@@ -703,7 +712,8 @@ static char *join_path(const char *dir, const char *name)
 
 /* Adds every *.yaml file of dir/sub in name order, so runs are reproducible. A folder that
  * cannot be read is reported; only running out of memory is a failure. */
-static int list_folder(loader *L, const char *dir, const char *sub, walker walk, file_list *fl)
+static int list_folder(diag_list *diags, const char *dir, const char *sub, walker walk,
+                       file_list *fl)
 {
     int rc = CKG_OK;
     size_t first = fl->n;
@@ -714,7 +724,7 @@ static int list_folder(loader *L, const char *dir, const char *sub, walker walk,
         goto out;
     }
     if (!(d = opendir(path))) {
-        diag_add(L->diags, DIAG_ERROR, NULL, "cannot read the folder '%s': %s", path,
+        diag_add(diags, DIAG_ERROR, NULL, "cannot read the folder '%s': %s", path,
                  strerror(errno));
         goto out;
     }
@@ -733,8 +743,7 @@ out:
     return rc;
 }
 
-/* A new, empty ontology and its loader; NULL when out of memory. */
-static ckg_ontology *new_ontology(const char *dir)
+ckg_ontology *ontology_new(const char *dir)
 {
     ckg_ontology *o = calloc(1, sizeof *o);
     if (!o)
@@ -765,22 +774,62 @@ static int finish(loader *L, int rc, ckg_ontology **out)
     return rc;
 }
 
+/* The files of the ontology in dir, in the order they are walked: themes and relations,
+ * then concepts and papers, each folder's files by name. A folder that cannot be read is
+ * reported; CKG_OK or CKG_ENOMEM. */
+static int list_files(const char *dir, diag_list *diags, file_list *fl)
+{
+    int rc;
+    /* one list, so the workers parse papers while the concepts are still being walked */
+    if ((rc = file_list_add(fl, join_path(dir, "themes.yaml"), walk_themes)) != CKG_OK ||
+        (rc = file_list_add(fl, join_path(dir, "relations.yaml"), walk_kinds)) != CKG_OK ||
+        (rc = list_folder(diags, dir, "concepts", walk_concepts, fl)) != CKG_OK ||
+        (rc = list_folder(diags, dir, "papers", walk_paper, fl)) != CKG_OK)
+        return rc;
+    return CKG_OK;
+}
+
+int ontology_list_files(const char *dir, diag_list *diags, char ***paths, size_t *n)
+{
+    file_list fl = {0};
+    int rc = list_files(dir, diags, &fl);
+    if (rc != CKG_OK) {
+        file_list_free(&fl);
+        return rc;
+    }
+    free(fl.walks);
+    *paths = fl.paths;
+    *n = fl.n;
+    return CKG_OK;
+}
+
+void ontology_paths_free(char **paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+}
+
 int ontology_load(const char *dir, diag_list *diags, ckg_ontology **out)
 {
     return ontology_load_with(dir, NULL, diags, out);
 }
 
-int ontology_load_with(const char *dir, const ontology_load_options *opt, diag_list *diags,
-                       ckg_ontology **out)
+/* ontology_load_with, and ontology_load_unlinked when link is 0. */
+static int load_dir(const char *dir, const ontology_load_options *opt, diag_list *diags,
+                    ckg_ontology **out, ontology_source **sources, int link)
 {
     int rc;
     *out = NULL;
-    ckg_ontology *o = new_ontology(dir);
+    if (sources)
+        *sources = NULL;
+    ckg_ontology *o = ontology_new(dir);
     if (!o)
         return CKG_ENOMEM;
     loader L = {.o = o, .diags = diags, .status = CKG_OK,
                 .skip_evidence = opt && opt->skip_evidence};
     file_list files = {0};
+    ontology_source *src = NULL;
 
     struct stat st;
     int not_dir = stat(dir, &st) != 0 ? errno : !S_ISDIR(st.st_mode) ? ENOTDIR : 0;
@@ -790,21 +839,47 @@ int ontology_load_with(const char *dir, const ontology_load_options *opt, diag_l
         rc = CKG_EIO;
         goto out;
     }
-    /* one list, so the workers parse papers while the concepts are still being walked */
-    if ((rc = file_list_add(&files, join_path(dir, "themes.yaml"), walk_themes)) != CKG_OK ||
-        (rc = file_list_add(&files, join_path(dir, "relations.yaml"), walk_kinds)) != CKG_OK ||
-        (rc = list_folder(&L, dir, "concepts", walk_concepts, &files)) != CKG_OK ||
-        (rc = list_folder(&L, dir, "papers", walk_paper, &files)) != CKG_OK)
+    if ((rc = list_files(dir, diags, &files)) != CKG_OK)
         goto out;
-    rc = load_files(&L, &files);
+    if (sources && !(src = calloc(files.n ? files.n : 1, sizeof *src))) {
+        rc = CKG_ENOMEM;
+        goto out;
+    }
+    rc = load_files(&L, &files, src);
 out:
     file_list_free(&files);
     if (rc == CKG_EIO) { /* no folder: nothing to link */
         arena_free(&L.scratch);
+        free(src);
         *out = o;
         return rc;
     }
+    if (!link) {
+        arena_free(&L.scratch);
+        if (rc == CKG_ENOMEM) {
+            ontology_free(o);
+            free(src);
+            return rc;
+        }
+        *out = o;
+        if (sources)
+            *sources = src;
+        return rc;
+    }
+    free(src);
     return finish(&L, rc, out);
+}
+
+int ontology_load_with(const char *dir, const ontology_load_options *opt, diag_list *diags,
+                       ckg_ontology **out)
+{
+    return load_dir(dir, opt, diags, out, NULL, 1);
+}
+
+int ontology_load_unlinked(const char *dir, const ontology_load_options *opt, diag_list *diags,
+                           ckg_ontology **out, ontology_source **sources)
+{
+    return load_dir(dir, opt, diags, out, sources, 0);
 }
 
 /* The walker for a file of the ontology, from its path relative to the ontology folder. */
@@ -826,7 +901,7 @@ int ontology_load_files(const ontology_file *files, size_t n, diag_list *diags,
 {
     int rc = CKG_OK;
     *out = NULL;
-    ckg_ontology *o = new_ontology("");
+    ckg_ontology *o = ontology_new("");
     if (!o)
         return CKG_ENOMEM;
     loader L = {.o = o, .diags = diags, .status = CKG_OK};

@@ -9,6 +9,7 @@
  * load gives, diagnostic for diagnostic. */
 #include "ckg/status.h"
 #include "ontology_internal.h"
+#include "util/hash.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -36,6 +37,7 @@ struct read_ahead {
     size_t released; /* files before this one were walked and freed */
     size_t window;   /* files parsed ahead of the walk, at most */
     int stop;
+    int hash;        /* hash each file's bytes (read_file_result.hash) */
     pthread_mutex_t lock;
     pthread_cond_t room;  /* a file was released, or stop */
     pthread_cond_t ready; /* a file was parsed */
@@ -43,14 +45,17 @@ struct read_ahead {
     size_t n_threads;
 };
 
-/* Reads and parses path into r (zeroed). */
-static void ontology_read_parse(const char *path, read_file_result *r)
+/* Reads and parses path into r (zeroed), hashing its bytes when asked. */
+static void ontology_read_parse(const char *path, read_file_result *r, int hash)
 {
     diag_list_init(&r->diags);
     r->read_rc = filebuf_read(path, ONTOLOGY_MAX_FILE_BYTES, 0, &r->file, &r->read_err);
-    if (r->read_rc == CKG_OK)
-        r->parse_rc = ydoc_parse(r->file.data, r->file.len, path, NULL, &r->mem, &r->diags,
-                                 &r->root);
+    if (r->read_rc != CKG_OK)
+        return;
+    if (hash)
+        r->hash = hash64(r->file.data, r->file.len, 0);
+    r->parse_rc = ydoc_parse(r->file.data, r->file.len, path, NULL, &r->mem, &r->diags,
+                             &r->root);
 }
 
 static void ontology_read_result_free(read_file_result *r)
@@ -72,7 +77,7 @@ static void *worker(void *arg)
             break;
         size_t i = ra->next++;
         pthread_mutex_unlock(&ra->lock);
-        ontology_read_parse(ra->paths[i], &ra->files[i]);
+        ontology_read_parse(ra->paths[i], &ra->files[i], ra->hash);
         pthread_mutex_lock(&ra->lock);
         ra->files[i].done = 1;
         pthread_cond_broadcast(&ra->ready);
@@ -81,12 +86,13 @@ static void *worker(void *arg)
     return NULL;
 }
 
-int read_ahead_start(char *const *paths, size_t n, size_t threads, read_ahead **out)
+int read_ahead_start(char *const *paths, size_t n, size_t threads, int hash, read_ahead **out)
 {
     *out = NULL;
     read_ahead *ra = calloc(1, sizeof *ra);
     if (!ra)
         return CKG_ENOMEM;
+    ra->hash = hash;
     ra->paths = paths;
     ra->n = n;
     ra->window = (threads + 1) * WINDOW_PER_THREAD;
@@ -117,7 +123,7 @@ read_file_result *read_ahead_take(read_ahead *ra, size_t i)
         if (ra->next < ra->n && ra->next < ra->released + ra->window) {
             size_t j = ra->next++;
             pthread_mutex_unlock(&ra->lock);
-            ontology_read_parse(ra->paths[j], &ra->files[j]);
+            ontology_read_parse(ra->paths[j], &ra->files[j], ra->hash);
             pthread_mutex_lock(&ra->lock);
             ra->files[j].done = 1;
         } else {

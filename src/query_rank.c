@@ -4,10 +4,11 @@
  * The values and ranks are the metrics module's (metrics.h), so `show`, `metrics`, `diff`,
  * `compare` and the atlas report the same numbers for the same scope: degrees and PageRank
  * of the analysis graph (directed, one edge per ordered pair, unweighted, damping 0.85),
- * ranked from the largest down with ties sharing the average of the ranks they span. The
- * path measures are left out (metrics_options.skip_paths): nothing here reports them, and on
- * a large graph they would cost nearly all the time. One graph and one metrics run per
- * scope, whether one concept or all of them is asked for. */
+ * ranked from the largest down with ties sharing the average of the ranks they span. Only
+ * those are computed (metrics_compute_basic): nothing here reports the others, on a large
+ * graph the path measures would cost nearly all the time, and without igraph the query
+ * commands start faster. One graph and one metrics run per scope, whether one concept or all
+ * of them is asked for. */
 #include "ckg/metrics.h"
 #include "ckg/query.h"
 #include "ckg/status.h"
@@ -27,10 +28,7 @@ int query_ranks_scope(const ckg_ontology *o, const graph_scope *scope, diag_list
     *out = NULL;
     if ((rc = graph_build(o, scope, diags, &g)) != CKG_OK)
         goto out;
-    metrics_options opt;
-    metrics_options_default(&opt);
-    opt.skip_paths = 1;
-    if ((rc = metrics_compute(g, &opt, diags, &m)) != CKG_OK)
+    if ((rc = metrics_compute_basic(g, NULL, diags, &m)) != CKG_OK)
         goto out;
     rc = CKG_ENOMEM;
     if (!(r = calloc(o->n_concepts ? o->n_concepts : 1, sizeof *r)) ||

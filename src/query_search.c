@@ -255,7 +255,12 @@ static int compare_quote_states(const void *pa, const void *pb)
         return l > r ? -1 : 1;
     if (a->hit.paper != b->hit.paper)
         return a->hit.paper < b->hit.paper ? -1 : 1;
-    return a->hit.evidence < b->hit.evidence ? -1 : a->hit.evidence > b->hit.evidence;
+    /* then in the order of the paper's file (not by address: where the loader's arena put
+     * an evidence list says nothing, and a cached load puts it elsewhere) */
+    const ckg_loc *x = &a->hit.evidence->loc, *y = &b->hit.evidence->loc;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->col < y->col ? -1 : x->col > y->col;
 }
 
 int query_search(const ckg_ontology *o, const char *text, query_search_result **out)

@@ -165,7 +165,7 @@ static int rank_missed(score_result *r, const ckg_ontology *o, const unsigned ch
     }
     metrics_options mo; /* PageRank as ckg metrics computes it by default */
     metrics_options_default(&mo);
-    if ((rc = graph_build_with(o, &gs, GRAPH_LISTS, diags, &g)) != CKG_OK)
+    if ((rc = graph_build(o, &gs, diags, &g)) != CKG_OK)
         goto out;
     rc = CKG_ENOMEM;
     if (!(pr = malloc((g->n_vertices ? g->n_vertices : 1) * sizeof *pr)) ||

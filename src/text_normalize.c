@@ -511,13 +511,21 @@ static bool fold_drops(uint32_t cp)
            cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_PD;
 }
 
-/* Names made only of ASCII, full-width ASCII, CJK unified ideographs and U+3000 (nearly
- * all of them) fold without utf8proc: NFKC leaves ASCII and the ideographs alone and maps
- * full-width ASCII (and U+3000) to ASCII, case folding lowercases ASCII, nothing of the
- * kind composes with its neighbour, whitespace, hyphens and controls are dropped, and an
- * ideograph becomes its simplified form. Returns TEXT_OK with *out set, TEXT_ENOMEM, or
- * TEXT_NOT_FOUND when s holds another character (then the general path folds it). s must be
- * valid UTF-8. */
+/* The Chinese punctuation of running text, which NFKC and case folding leave alone and
+ * which composes with nothing: 、。〈〉《》「」『』【】 and the curly quotes ‘’“”. */
+static bool fold_keeps_punctuation(uint32_t cp)
+{
+    return (cp >= 0x3001 && cp <= 0x3002) || (cp >= 0x3008 && cp <= 0x3011) ||
+           cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D;
+}
+
+/* Names and quotes made only of ASCII, full-width ASCII, CJK unified ideographs, U+3000 and
+ * Chinese punctuation (nearly all of them) fold without utf8proc: NFKC leaves ASCII, the
+ * ideographs and that punctuation alone and maps full-width ASCII (and U+3000) to ASCII,
+ * case folding lowercases ASCII, nothing of the kind composes with its neighbour,
+ * whitespace, hyphens and controls are dropped, and an ideograph becomes its simplified
+ * form. Returns TEXT_OK with *out set, TEXT_ENOMEM, or TEXT_NOT_FOUND when s holds another
+ * character (then the general path folds it). s must be valid UTF-8. */
 static int fold_fast(const char *s, size_t len, utf8proc_uint8_t **out, size_t *out_len)
 {
     /* a 3-byte ideograph may become a 4-byte one: at most 4/3 of the input */
@@ -535,7 +543,8 @@ static int fold_fast(const char *s, size_t len, utf8proc_uint8_t **out, size_t *
         if (cp < 0x80) {
             if (cp > 0x20 && cp != 0x7F && cp != '-')
                 d[w++] = (utf8proc_uint8_t)(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
-        } else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) {
+        } else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+                   fold_keeps_punctuation(cp)) {
             w += text_utf8_encode(text_t2s(cp), (char *)d + w);
         } else {
             free(d);

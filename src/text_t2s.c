@@ -1,8 +1,9 @@
 /* text_t2s.c — traditional Chinese characters folded to simplified, one character at a time,
  * for name lookup (text_fold). The table is generated at build time from OpenCC's t2s
  * conversion by tools/gen_t2s.c ($(BUILD)/gen/text_t2s_table.h); ckg itself does not link
- * OpenCC. Two sorted arrays of code points; a lookup is a binary search, and the table is
- * read-only data that costs nothing at start-up. */
+ * OpenCC. Two sorted arrays of code points and a bitmap of the BMP's traditional
+ * characters; a lookup is one load for a character that stays, a binary search for one that
+ * changes, and the tables are read-only data that cost nothing at start-up. */
 #include "ckg/text.h"
 
 #include "text_t2s_table.h"
@@ -10,6 +11,9 @@
 uint32_t text_t2s(uint32_t cp)
 {
     if (cp < t2s_from[0] || cp > t2s_from[T2S_PAIRS - 1])
+        return cp;
+    /* a character of the BMP that is in no pair (nearly all): its bit says so at once */
+    if (cp < 0x10000 && !(t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))))
         return cp;
     size_t lo = 0, hi = T2S_PAIRS;
     while (lo < hi) {

@@ -125,6 +125,17 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         printf("%s0x%X,", i % 10 ? " " : "\n    ", (unsigned)pairs[i][1]);
     printf("\n};\n");
+    /* one bit per code point of the BMP: set when it is a t2s_from, so the lookup of the
+     * characters that stay (nearly all) is one load */
+    static unsigned char bits[0x10000 / 8];
+    for (size_t i = 0; i < n; i++) {
+        if (pairs[i][0] < 0x10000)
+            bits[pairs[i][0] >> 3] |= (unsigned char)(1u << (pairs[i][0] & 7));
+    }
+    printf("static const unsigned char t2s_bmp_bits[0x10000 / 8] = {");
+    for (size_t i = 0; i < sizeof bits; i++)
+        printf("%s0x%02X,", i % 16 ? " " : "\n    ", (unsigned)bits[i]);
+    printf("\n};\n");
     free(pairs);
     return ferror(stdout) ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-/* graph.h — the analysis graph of doc/design.md, assembled in igraph for a scope.
+/* graph.h — the analysis graph of doc/design.md for a scope: vertices and edges as plain arrays.
  *
  * Scope: all papers, one paper, or one section of a paper that declares sections. A concept
  * is in scope when a paper in scope mentions it or names it in a relation (for the section
@@ -6,14 +6,17 @@
  * mentioned or not. One directed edge per distinct ordered pair (from, to) stated in scope,
  * weighted by the number of papers stating it; the kinds stated for the pair and the papers
  * are kept on the edge. Vertices follow the ontology's concept order and edges are sorted by
- * (from vertex, to vertex), so everything built from a graph is deterministic. */
+ * (from vertex, to vertex), so everything built from a graph is deterministic.
+ *
+ * Building a graph needs no igraph: the queries (ckg show's degrees and PageRank) use the
+ * arrays as they are, and the measures igraph computes get an igraph view of the graph when
+ * they run (graph_igraph.h, used by metrics.c). */
 #ifndef CKG_GRAPH_H
 #define CKG_GRAPH_H
 
 #include "ckg/diag.h"
 #include "ckg/ontology.h"
 
-#include <igraph/igraph.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,9 +45,6 @@ typedef struct ckg_graph {
     const ckg_ontology *o;
     int32_t paper;   /* the paper in scope, -1 for all */
     int32_t section; /* the section in scope, -1 for the whole paper */
-    int has_igraph;  /* g and weights are built (not with GRAPH_LISTS) */
-    igraph_t g;      /* directed; vertex i is vertices[i], edge j is edges[j] */
-    igraph_vector_t weights; /* edges[j].n_papers */
     graph_vertex *vertices;
     size_t n_vertices;
     graph_edge *edges;
@@ -58,18 +58,6 @@ typedef struct ckg_graph {
  * CKG_ENOMEM. The ontology must outlive the graph and be free of load errors. */
 int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
                 ckg_graph **out);
-
-/* What graph_build_with may leave out. */
-enum {
-    /* The vertices and edges only: g and weights are not built and igraph is not called,
-     * for code that walks the lists alone (metrics_pagerank), so a command that needs no
-     * more starts without igraph. metrics_compute needs the full graph. */
-    GRAPH_LISTS = 1,
-};
-
-/* graph_build with flags (0: the same). */
-int graph_build_with(const ckg_ontology *o, const graph_scope *scope, unsigned flags,
-                     diag_list *diags, ckg_graph **out);
 
 void graph_free(ckg_graph *g);
 

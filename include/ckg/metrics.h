@@ -52,7 +52,8 @@
  * vertex (metrics_paths.c), shared by all three and spread over threads; the result does not
  * depend on the number of threads. With weights, betweenness and harmonic centrality are
  * igraph's (Dijkstra). Coreness, components, communities and modularity are igraph's; hub
- * and authority blocks use igraph's ARPACK. Every result is the same on every run. */
+ * and authority blocks use igraph's ARPACK. Every result is the same on every run. Degrees
+ * and PageRank are ckg's own code (metrics_basic.c, metrics_pagerank.c) and need no igraph. */
 #ifndef CKG_METRICS_H
 #define CKG_METRICS_H
 
@@ -108,9 +109,9 @@ typedef struct metrics_options {
 
 void metrics_options_default(metrics_options *opt);
 
-/* The PageRank of every vertex of g into p (n_vertices entries), as metrics_compute computes
- * it (see above), from g's edge list alone: g may be built without igraph (GRAPH_LISTS).
- * damping in [0, 1). CKG_OK or CKG_ENOMEM. */
+/* The PageRank of every vertex of g into p (n_vertices entries), as metrics_compute and
+ * metrics_compute_basic give it (see above), from g's edge list: no igraph. damping in
+ * [0, 1). CKG_OK or CKG_ENOMEM. */
 int metrics_pagerank(const ckg_graph *g, int weighted, double damping, double *p);
 
 typedef struct metrics_figures {
@@ -134,6 +135,13 @@ typedef struct metrics_result {
  * igraph fails (a diagnostic says which computation and why). g must outlive the result. */
 int metrics_compute(const ckg_graph *g, const metrics_options *opt, diag_list *diags,
                     metrics_result **out);
+
+/* The measures that need no igraph: degrees and PageRank, as metrics_compute gives them to
+ * the last digit; the others are NaN, and of the figures only nodes, edges and density are
+ * set (for `ckg show`, which ranks by these, and starts without igraph). Returns CKG_OK,
+ * CKG_ENOMEM or CKG_EUSAGE (damping out of range, with a diagnostic). */
+int metrics_compute_basic(const ckg_graph *g, const metrics_options *opt, diag_list *diags,
+                          metrics_result **out);
 
 void metrics_free(metrics_result *m);
 

@@ -138,6 +138,8 @@ typedef struct ckg_ontology {
     const char **files; /* every YAML file read, in reading order */
     size_t n_files;
     strmap theme_by_id, kind_by_id, concept_by_id, paper_by_id;
+    void *mapped;       /* the cache file a cached load's strings point into (ontology_cache.c), */
+    size_t mapped_len;  /* mapped read-only; ontology_free unmaps it. NULL otherwise. */
 } ckg_ontology;
 
 /* Loads the ontology in dir. Problems in the files (syntax, types, missing or unknown keys,
@@ -178,6 +180,59 @@ int ontology_load_files(const ontology_file *files, size_t n, diag_list *diags,
                         ckg_ontology **out);
 
 void ontology_free(ckg_ontology *o);
+
+/* ---------------------------------------------------------------- the cache (ontology_cache.c)
+ *
+ * Parsing the YAML is nearly all the cost of a query on a small ontology. So a load may keep
+ * what the walk of the files made, packed, in a cache folder (one file per ontology folder,
+ * named by a hash of its absolute path), and the next load of the same folder takes it from
+ * there instead of parsing. The cache is never trusted over the files: it is used only when
+ * the ontology's files are exactly those it was made from, each with the same size,
+ * modification time and content (hash64 of its bytes, read again every time), and when it
+ * was written by a loader of the same schema (a digest of the loader's sources, fixed at
+ * build time) and is whole (its length and a hash64 of its contents check out, and every
+ * count and length in it is checked while it is read). Otherwise the files are loaded as
+ * ontology_load_with loads them and the cache is written again, to a temporary file renamed
+ * over the old one, so concurrent runs read either the old cache or the new one, whole.
+ * Only a load whose files gave no diagnostic is kept. Linking (ids, references and their
+ * diagnostics) runs on every load, cached or not, so a cached load gives the same model and
+ * the same diagnostics as ontology_load_with. Nothing is printed; a cache that cannot be
+ * written costs the write's time and nothing else. */
+
+/* How ontology_load_cached loaded. */
+typedef enum ontology_cache_use {
+    ONTOLOGY_CACHE_BYPASSED, /* from the files, without looking at the cache: no cache
+                              * folder, or dir is not a folder that can be read */
+    ONTOLOGY_CACHE_HIT,      /* from the cache */
+    ONTOLOGY_CACHE_WRITTEN,  /* from the files; the cache was written for the next load */
+    ONTOLOGY_CACHE_UNWRITTEN /* from the files; nothing kept: the files gave diagnostics, or
+                              * the cache could not be written (see cache_errno) */
+} ontology_cache_use;
+
+/* Why the cache was not used, when it was looked at. */
+typedef enum ontology_cache_miss {
+    ONTOLOGY_CACHE_NO_MISS,
+    ONTOLOGY_CACHE_ABSENT,  /* no cache for this folder (none that can be opened) */
+    ONTOLOGY_CACHE_STALE,   /* the files changed: one's size, time or content, or the list */
+    ONTOLOGY_CACHE_INVALID  /* not a cache of this loader: truncated, corrupt, another schema
+                             * or another folder */
+} ontology_cache_miss;
+
+typedef struct ontology_cache_report {
+    ontology_cache_use use;
+    ontology_cache_miss miss;
+    int cache_errno; /* why the cache could not be written (ONTOLOGY_CACHE_UNWRITTEN), or 0 */
+} ontology_cache_report;
+
+/* ontology_load_with through the cache in cache_dir (created when missing; NULL: no cache).
+ * Returns what ontology_load_with returns for dir, with the same *out and the same
+ * diagnostics; report (when not NULL) says how. */
+int ontology_load_cached(const char *dir, const ontology_load_options *opt, const char *cache_dir,
+                         diag_list *diags, ckg_ontology **out, ontology_cache_report *report);
+
+/* The path of the cache file of the ontology folder dir in cache_dir, into buf. CKG_OK;
+ * CKG_EIO when dir has no absolute path (realpath fails); CKG_EUSAGE when buf is too small. */
+int ontology_cache_path(const char *cache_dir, const char *dir, char *buf, size_t size);
 
 /* Lookups by exact id; NULL when absent. */
 const ckg_concept *ontology_concept(const ckg_ontology *o, const char *id);

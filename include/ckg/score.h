@@ -138,7 +138,7 @@ int score_write(const ckg_ontology *o, const score_result *r, score_format fmt, 
 /* Scores map against props (the curated propositions of the scope, prop_collect) with the
  * phrase table t. Returns CKG_OK, CKG_ENOMEM, or the status of graph_build for the scope
  * (diagnostic in diags). map, props and o must outlive the result. igraph is not called:
- * the analysis graph is built as lists (GRAPH_LISTS) and PageRank is metrics_pagerank. */
+ * the analysis graph is plain arrays and PageRank is metrics_pagerank. */
 int score_map(const ckg_ontology *o, const cmap *map, const prop_list *props,
               const phrase_table *t, diag_list *diags, score_result **out);
 void score_free(score_result *r);

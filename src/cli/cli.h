@@ -49,9 +49,10 @@ typedef struct cli {
 typedef int (*cli_command_fn)(const cli *c, int argc, char **argv);
 
 /* What a command needs at run time besides libckg's own code (the table in main.c says it
- * of each command): the query commands need neither, so they can one day start without
- * loading them. */
-enum { CLI_USES_IGRAPH = 1, CLI_USES_GRAPHVIZ = 2 };
+ * of each command): the query commands need none of these, and the front (ckg) carries only
+ * those; ckg-full runs the others (main.c, exec_full.c). libxml2 counts: Debian's links ICU,
+ * whose relocations cost as much of a start as igraph's. */
+enum { CLI_USES_IGRAPH = 1, CLI_USES_GRAPHVIZ = 2, CLI_USES_LIBXML2 = 4 };
 
 /* ---------------------------------------------------------------- start-up (session.c)
  *
@@ -195,6 +196,13 @@ int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology *
  * command; commands leave stdout's errors to it. */
 int cli_finish_output(const cli *c, int code);
 
+/* ---------------------------------------------------------------- ckg-full (exec_full.c) */
+
+/* Replaces the front (ckg) with ckg-full for a command the front does not carry, given argv
+ * as ckg was (argv[0] is overwritten): $CKG_EXEC_PATH/ckg-full, else ckg-full beside the
+ * running ckg, else ../libexec/ckg/ckg-full from there. Returns only when none could be run,
+ * after saying why: EXIT_IO. */
+int cli_exec_full(const cli *c, const char *command, char **argv);
 /* ---------------------------------------------------------------- places (locate.c) */
 
 /* Sets c->ontology_dir and c->corpus_dir from the options given (NULL: not given), the

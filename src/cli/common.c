@@ -1,8 +1,10 @@
-/* common.c — loading the ontology for a command, exit codes, and the end of the output. */
+/* common.c — loading the ontology for a command (through the cache of parsed ontologies,
+ * unless CKG_CACHE=0), exit codes, and the end of the output. */
 #include "ckg/status.h"
 #include "cli.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 int cli_exit_code(int status)
@@ -21,9 +23,29 @@ int cli_status_error(const cli *c, const char *command, int status)
     return cli_exit_code(status);
 }
 
+/* The folder of the cache of parsed ontologies (ontology_load_cached), into buf: none with
+ * CKG_CACHE=0; else $XDG_CACHE_HOME/ckg, else $HOME/.cache/ckg (the XDG base directories;
+ * a relative XDG_CACHE_HOME is ignored, as they say); none without either. */
+static const char *cache_dir(char *buf, size_t size)
+{
+    const char *off = getenv("CKG_CACHE"), *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (off && strcmp(off, "0") == 0)
+        return NULL;
+    if (xdg && xdg[0] == '/')
+        n = snprintf(buf, size, "%s/ckg", xdg);
+    else if (home && home[0] == '/')
+        n = snprintf(buf, size, "%s/.cache/ckg", home);
+    else
+        return NULL;
+    return n > 0 && (size_t)n < size ? buf : NULL;
+}
+
 int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology **out,
                   int allow_errors, diag_list *diags)
 {
+    char cache[4096];
     *out = NULL;
     if (!c->ontology_dir) {
         fprintf(stderr, "%s: no ontology folder: use --ontology DIR or set CKG_ONTOLOGY\n",
@@ -31,7 +53,8 @@ int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology *
         cli_print_places(stderr, &c->ontology_places);
         return EXIT_IO;
     }
-    int rc = ontology_load_with(c->ontology_dir, opt, diags, out);
+    int rc = ontology_load_cached(c->ontology_dir, opt, cache_dir(cache, sizeof cache), diags,
+                                  out, NULL);
     if (rc == CKG_ENOMEM) {
         cli_print_diags(c, diags);
         fprintf(stderr, "%s: out of memory while loading '%s'\n", c->program, c->ontology_dir);

@@ -3,7 +3,12 @@
  * Global options (--ontology, --corpus) may stand before or after the command name; they are
  * taken out of argv here, and each command parses the rest from its own table of options
  * (src/cli/cmd_<name>.c, through cli_start in session.c). The table says of each command
- * whether it needs igraph or Graphviz at run time: the query commands need neither. */
+ * whether it needs igraph, Graphviz or libxml2 at run time: the query commands need none.
+ *
+ * Two programs are built from this file. ckg-full carries every command. ckg, the front,
+ * is built with CKG_FRONT and carries only the commands that need none of them, so it links
+ * none and starts as fast as a process can; for any other command it runs ckg-full with the
+ * arguments it was given (exec_full.c), as git runs git-<x>. */
 #include "suggest.h"
 #include "cli.h"
 
@@ -24,37 +29,53 @@
 
 typedef struct command {
     const char *name;
-    cli_command_fn run;
-    unsigned uses; /* CLI_USES_IGRAPH, CLI_USES_GRAPHVIZ: what it needs besides libckg */
+    cli_command_fn run; /* NULL in the front for what ckg-full runs */
+    unsigned uses; /* CLI_USES_*: what it needs besides libckg (igraph, Graphviz, libxml2) */
     const char *summary;
 } command;
 
-enum { IGRAPH = CLI_USES_IGRAPH, GRAPHVIZ = CLI_USES_GRAPHVIZ };
+enum { IGRAPH = CLI_USES_IGRAPH, GRAPHVIZ = CLI_USES_GRAPHVIZ, LIBXML2 = CLI_USES_LIBXML2 };
+
+/* Whether this program carries a command that uses these: the front only those that need
+ * nothing besides libckg. The choice is made when compiling, so the front never refers to
+ * the other commands' code and the linker leaves it (and igraph, Graphviz and libxml2) out. */
+#ifdef CKG_FRONT
+#define CARRIES(uses) ((uses) == 0)
+#else
+#define CARRIES(uses) 1
+#endif
+#define COMMAND(name, run, uses, summary) {name, CARRIES(uses) ? run : NULL, uses, summary}
 
 static const command commands[] = {
-    {"check", cmd_check, 0, "validate the ontology and verify every quote against the corpus"},
-    {"coverage", cmd_coverage, 0, "how much of each paper and section is tied to evidence"},
-    {"papers", cmd_papers, 0, "the papers: ids, authors, years, sections and what each holds"},
-    {"themes", cmd_themes, 0, "the themes: ids, names and what each holds"},
-    {"neighbors", cmd_neighbors, 0, "the concepts related to one, with the papers that say so"},
-    {"show", cmd_show, IGRAPH, "everything about one concept"},
-    {"path", cmd_path, 0, "the shortest chain of relations linking two concepts"},
-    {"search", cmd_search, 0, "find concepts and quotes by text"},
-    {"metrics", cmd_metrics, IGRAPH, "centralities per concept, communities and graph figures"},
-    {"diff", cmd_diff, IGRAPH, "how two papers (or sections) differ: concepts, ranks, themes"},
-    {"compare", cmd_compare, IGRAPH,
-     "all papers (or sections) side by side: ranks, overlap, figures"},
-    {"export", cmd_export, IGRAPH | GRAPHVIZ,
-     "the graph as JSON, GraphML, GEXF, DOT or CSV for other tools"},
-    {"render", cmd_render, IGRAPH | GRAPHVIZ,
-     "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"},
-    {"atlas", cmd_atlas, IGRAPH | GRAPHVIZ,
-     "one offline HTML page to explore the maps, concepts and quotes"},
-    {"propositions", cmd_propositions, 0,
-     "the relations as propositions with quotes: a handout, CSV or JSON"},
-    {"quiz", cmd_quiz, 0, "cloze questions on the propositions: Markdown, Moodle GIFT, Anki CSV, JSON"},
-    {"score", cmd_score, 0,
-     "a student's concept map (CmapTools CXL or CSV) against the papers, with evidence"},
+    COMMAND("check", cmd_check, 0,
+            "validate the ontology and verify every quote against the corpus"),
+    COMMAND("coverage", cmd_coverage, 0, "how much of each paper and section is tied to evidence"),
+    COMMAND("papers", cmd_papers, 0,
+            "the papers: ids, authors, years, sections and what each holds"),
+    COMMAND("themes", cmd_themes, 0, "the themes: ids, names and what each holds"),
+    COMMAND("neighbors", cmd_neighbors, 0,
+            "the concepts related to one, with the papers that say so"),
+    COMMAND("show", cmd_show, 0, "everything about one concept"),
+    COMMAND("path", cmd_path, 0, "the shortest chain of relations linking two concepts"),
+    COMMAND("search", cmd_search, 0, "find concepts and quotes by text"),
+    COMMAND("metrics", cmd_metrics, IGRAPH,
+            "centralities per concept, communities and graph figures"),
+    COMMAND("diff", cmd_diff, IGRAPH,
+            "how two papers (or sections) differ: concepts, ranks, themes"),
+    COMMAND("compare", cmd_compare, IGRAPH,
+            "all papers (or sections) side by side: ranks, overlap, figures"),
+    COMMAND("export", cmd_export, IGRAPH | GRAPHVIZ,
+            "the graph as JSON, GraphML, GEXF, DOT or CSV for other tools"),
+    COMMAND("render", cmd_render, IGRAPH | GRAPHVIZ,
+            "SVG concept map: all papers, one paper, two compared, a theme, or around a concept"),
+    COMMAND("atlas", cmd_atlas, IGRAPH | GRAPHVIZ,
+            "one offline HTML page to explore the maps, concepts and quotes"),
+    COMMAND("propositions", cmd_propositions, 0,
+            "the relations as propositions with quotes: a handout, CSV or JSON"),
+    COMMAND("quiz", cmd_quiz, 0,
+            "cloze questions on the propositions: Markdown, Moodle GIFT, Anki CSV, JSON"),
+    COMMAND("score", cmd_score, LIBXML2,
+            "a student's concept map (CmapTools CXL or CSV) against the papers, with evidence"),
 };
 
 static void print_help(FILE *f)
@@ -162,7 +183,17 @@ static int unknown_command(const cli *c, const char *name)
     return cli_usage_error(c, NULL, "unknown command '%s' (see 'ckg --help')", name);
 }
 
-int main(int argc, char **argv)
+/* Runs cmd with its arguments (argv[0] its name), or has ckg-full run it when this program
+ * does not carry it, with the arguments as given. */
+static int run(const cli *c, const command *cmd, int argc, char **argv, char **given)
+{
+    if (!cmd->run)
+        return cli_exec_full(c, cmd->name, given);
+    return cli_finish_output(c, cmd->run(c, argc, argv));
+}
+
+/* Everything main does but keeping argv as given. */
+static int dispatch(int argc, char **argv, char **given)
 {
     static cli c = {.program = "ckg"}; /* static: it holds the places looked in */
     argc = take_global_options(&c, argc, argv);
@@ -195,10 +226,24 @@ int main(int argc, char **argv)
         if (!cmd)
             return unknown_command(&c, argv[2]);
         char *help_argv[] = {argv[2], "--help", NULL};
-        return cli_finish_output(&c, cmd->run(&c, 2, help_argv));
+        return run(&c, cmd, 2, help_argv, given);
     }
     const command *cmd = find_command(name);
     if (!cmd)
         return unknown_command(&c, name);
-    return cli_finish_output(&c, cmd->run(&c, argc - 1, argv + 1));
+    return run(&c, cmd, argc - 1, argv + 1, given);
+}
+
+int main(int argc, char **argv)
+{
+    /* argv as given, for ckg-full: take_global_options rearranges argv */
+    char **given = malloc(((size_t)argc + 1) * sizeof *given);
+    if (!given) {
+        fprintf(stderr, "ckg: out of memory\n");
+        return EXIT_INVALID;
+    }
+    memcpy(given, argv, ((size_t)argc + 1) * sizeof *given);
+    int code = dispatch(argc, argv, given);
+    free(given);
+    return code;
 }

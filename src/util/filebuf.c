@@ -79,6 +79,10 @@ int filebuf_read(const char *path, size_t max_bytes, unsigned flags, filebuf *ou
     }
     rc = read_all(fd, size, out, err);
 out:
+    if (rc == CKG_OK) {
+        out->mtime_sec = (long long)st.st_mtim.tv_sec;
+        out->mtime_nsec = (long)st.st_mtim.tv_nsec;
+    }
     close(fd);
     return rc;
 }

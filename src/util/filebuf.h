@@ -15,6 +15,10 @@ typedef struct filebuf {
     char *data;  /* the bytes; NUL-terminated unless mapped */
     size_t len;
     int mapped;  /* data is a read-only private mapping (FILEBUF_MAP), not malloc'd */
+    /* the file's modification time as fstat gave it before the bytes were read (what the
+     * cache of parsed ontologies records of its sources) */
+    long long mtime_sec;
+    long mtime_nsec;
 } filebuf;
 
 enum {

@@ -7,6 +7,10 @@
 FIXTURES=${FIXTURES:-$(cd "$(dirname "$0")/../fixtures" && pwd)}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ckg-cli.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+# ckg keeps a cache of parsed ontologies in $XDG_CACHE_HOME/ckg: the tests' own, never the
+# user's, and a new one for each test file.
+export XDG_CACHE_HOME="$WORK/xdg-cache"
+unset CKG_CACHE
 PASSED=0
 FAILED=0
 CURRENT=""
@@ -65,6 +69,21 @@ expect_out_empty() {
 }
 expect_no_out() {
     if grep -qF -- "$1" "$WORK/out"; then fail "stdout has: $1"; else pass; fi
+}
+# keep_run NAME / expect_same_run NAME — save the last run (exit code, stdout, stderr) as
+# NAME; then: the last run exited and printed exactly as the one saved as NAME.
+keep_run() {
+    echo "$RC" >"$WORK/$1.rc"
+    cp "$WORK/out" "$WORK/$1.out"
+    cp "$WORK/err" "$WORK/$1.err"
+}
+expect_same_run() {
+    if [ "$RC" = "$(cat "$WORK/$1.rc")" ] && cmp -s "$WORK/out" "$WORK/$1.out" &&
+        cmp -s "$WORK/err" "$WORK/$1.err"; then
+        pass
+    else
+        fail "differs from the run kept as $1 (exit $(cat "$WORK/$1.rc")): $(diff "$WORK/$1.out" "$WORK/out" | head -5) $(diff "$WORK/$1.err" "$WORK/err" | head -5)"
+    fi
 }
 # expect_same_as FILE — stdout is exactly tests/cli/expected/FILE.
 EXPECTED=$(cd "$(dirname "$0")" && pwd)/expected

@@ -3,7 +3,8 @@
 # public header compiles on its own with nothing but the install prefix and the packages'
 # own flags (so no public header includes a private one from src/), and use_libckg.c, built
 # against the installed headers and libckg.a alone, loads and checks the good fixture with
-# the counts that BUILD/ckg reports for it.
+# the counts that BUILD/ckg reports for it; the installed ckg and its ckg-full
+# (PREFIX/libexec/ckg) run from another folder.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -46,4 +47,21 @@ nodes=$(echo "$metrics" | sed -n 's/^  "nodes": \([0-9]*\),$/\1/p')
 edges=$(echo "$metrics" | sed -n 's/^  "edges": \([0-9]*\),$/\1/p')
 want="$want; $nodes nodes, $edges edges"
 [ "$got" = "$want" ] || fail "use_libckg printed '$got', ckg says '$want'"
-echo "install-check: $n public headers compile alone from the install prefix; use_libckg: $got"
+
+# The installed front, run from a folder outside the checkout, answers a query itself and
+# hands metrics to PREFIX/libexec/ckg/ckg-full: both print what build/ckg-full prints.
+[ -x "$work/dest/usr/libexec/ckg/ckg-full" ] || fail "no libexec/ckg/ckg-full installed"
+mkdir "$work/elsewhere"
+query="$root/tests/fixtures/query"
+for args in "neighbors tfp" "metrics --top 3"; do
+    # shellcheck disable=SC2086
+    (cd "$work/elsewhere" && XDG_CACHE_HOME="$work/cache" "$work/dest/usr/bin/ckg" \
+        --ontology "$query" $args) >"$work/front" 2>&1 ||
+        fail "the installed ckg failed on '$args': $(cat "$work/front")"
+    # shellcheck disable=SC2086
+    "$build/ckg-full" --ontology "$query" $args >"$work/full" 2>&1
+    cmp -s "$work/front" "$work/full" ||
+        fail "the installed ckg printed otherwise than ckg-full on '$args'"
+done
+echo "install-check: $n public headers compile alone from the install prefix; use_libckg: $got;" \
+    "the installed ckg and ckg-full run from another folder"

@@ -357,6 +357,46 @@ static void test_skip_paths_leaves_the_path_measures_out_only(void **state)
     metrics_free(x);
 }
 
+/* metrics_compute_basic gives the degrees and PageRank of metrics_compute to the last digit,
+ * weighted or not, and leaves every measure igraph computes NaN. */
+static void test_basic_gives_degrees_and_pagerank_alone(void **state)
+{
+    fixture *f = *state;
+    static const char *const fixtures[] = {"bridge", "star", "escape"};
+    for (size_t i = 0; i < sizeof fixtures / sizeof *fixtures; i++) {
+        for (int weighted = 0; weighted <= 1; weighted++) {
+            compute(f, fixtures[i], NULL, NULL, weighted);
+            metrics_options opt;
+            metrics_options_default(&opt);
+            opt.weighted = weighted;
+            metrics_result *x = NULL;
+            assert_int_equal(metrics_compute_basic(f->g, &opt, &f->diags, &x), CKG_OK);
+            assert_int_equal(x->n, f->m->n);
+            assert_true(x->n > 0);
+            for (size_t v = 0; v < x->n; v++) {
+                for (int k = 0; k < METRICS_N_MEASURES; k++) {
+                    int basic = k == METRICS_DEGREE || k == METRICS_IN_DEGREE ||
+                                k == METRICS_OUT_DEGREE || k == METRICS_PAGERANK;
+                    if (basic)
+                        assert_true(metrics_value(x, v, k) == metrics_value(f->m, v, k));
+                    else
+                        assert_true(isnan(metrics_value(x, v, k)));
+                }
+            }
+            assert_int_equal(x->graph.nodes, f->m->graph.nodes);
+            assert_int_equal(x->graph.edges, f->m->graph.edges);
+            assert_true(x->graph.density == f->m->graph.density);
+            metrics_free(x);
+            metrics_free(f->m);
+            graph_free(f->g);
+            ontology_free(f->o);
+            f->m = NULL;
+            f->g = NULL;
+            f->o = NULL;
+        }
+    }
+}
+
 static void test_measure_names_round_trip(void **state)
 {
     (void)state;
@@ -517,36 +557,22 @@ static void test_hits_matches_igraph_when_the_eigenvalue_is_simple(void **state)
     free(auth);
 }
 
-/* A graph built as lists only (GRAPH_LISTS, no igraph) has the vertices and edges of the full
- * graph, and metrics_pagerank on it gives metrics_compute's PageRank to the last bit. */
-static void test_pagerank_from_the_lists_alone(void **state)
+/* metrics_pagerank alone (what ckg score calls) gives metrics_compute's PageRank to the last
+ * bit, weighted and not. */
+static void test_pagerank_alone(void **state)
 {
     fixture *f = *state;
     static const char *const names[] = {"star", "path", "bridge"};
     for (size_t i = 0; i < 3; i++) {
         for (int weighted = 0; weighted < 2; weighted++) {
             compute(f, names[i], NULL, NULL, weighted);
-            graph_scope scope = {NULL, NULL};
-            ckg_graph *lists;
-            assert_int_equal(graph_build_with(f->o, &scope, GRAPH_LISTS, &f->diags, &lists),
-                             CKG_OK);
-            assert_false(lists->has_igraph);
-            assert_true(f->g->has_igraph);
-            assert_int_equal(lists->n_vertices, f->g->n_vertices);
-            assert_int_equal(lists->n_edges, f->g->n_edges);
-            for (size_t j = 0; j < lists->n_edges; j++) {
-                assert_int_equal(lists->edges[j].from, f->g->edges[j].from);
-                assert_int_equal(lists->edges[j].to, f->g->edges[j].to);
-                assert_int_equal(lists->edges[j].n_papers, f->g->edges[j].n_papers);
-            }
-            double *pr = malloc(lists->n_vertices * sizeof *pr);
+            double *pr = malloc(f->g->n_vertices * sizeof *pr);
             assert_non_null(pr);
-            assert_int_equal(metrics_pagerank(lists, weighted, 0.85, pr), CKG_OK);
+            assert_int_equal(metrics_pagerank(f->g, weighted, 0.85, pr), CKG_OK);
             const double *want = metrics_values(f->m, METRICS_PAGERANK);
-            for (size_t v = 0; v < lists->n_vertices; v++)
+            for (size_t v = 0; v < f->g->n_vertices; v++)
                 assert_memory_equal(&pr[v], &want[v], sizeof pr[v]);
             free(pr);
-            graph_free(lists);
             metrics_free(f->m);
             graph_free(f->g);
             ontology_free(f->o);
@@ -574,12 +600,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_communities_repeat_and_leave_the_callers_rng_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(test_damping_out_of_range_is_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_skip_paths_leaves_the_path_measures_out_only, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_basic_gives_degrees_and_pagerank_alone, setup, teardown),
         cmocka_unit_test(test_measure_names_round_trip),
         cmocka_unit_test(test_ranks_share_the_average_of_ties),
         cmocka_unit_test_setup_teardown(test_order_breaks_ties_by_id_and_lists_communities_smallest_first, setup, teardown),
         cmocka_unit_test(test_paths_match_igraph_for_any_thread_count),
         cmocka_unit_test(test_hits_matches_igraph_when_the_eigenvalue_is_simple),
-        cmocka_unit_test_setup_teardown(test_pagerank_from_the_lists_alone, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pagerank_alone, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "ckg/text.h"
+#include "text_t2s_table.h" /* generated in $(BUILD)/gen: the table text_t2s reads */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -332,6 +333,11 @@ static void test_fold_fast_path_agrees_with_utf8proc(void **state)
         "\xEF\xA4\x80" /* U+F900, a compatibility ideograph */, "\xC3\x89" /* É */, "Ｔ", "Q",
         "數", "據", "發", "\xE3\x91\xAE" /* U+346E, traditional, whose simplified is U+2B748 */,
         "\xE2\x80\x94" /* em dash */, "\xE2\x80\x90" /* hyphen */, "\xE3\x80\x9C" /* wave dash */,
+        /* the punctuation of quotes, which the fast path keeps, and its neighbours, which
+         * it leaves to utf8proc */
+        "、", "。", "〈", "〉", "《", "》", "「", "」", "『", "』", "【", "】", "‘", "’", "“", "”",
+        "\xE3\x80\x83" /* U+3003 */, "\xE3\x80\x87" /* U+3007 */, "\xE3\x80\x92" /* U+3012 */,
+        "\xE2\x80\x9A" /* U+201A */, "\xE2\x80\x9E" /* U+201E */, "…", "\xCC\x88" /* U+0308 */,
     };
     const size_t n_alpha = sizeof alphabet / sizeof alphabet[0];
     unsigned seed = 777;
@@ -409,6 +415,30 @@ static void test_fold_makes_traditional_characters_simplified(void **state)
     free(f);
 }
 
+/* text_t2s agrees with a plain search of the generated table for every code point (the
+ * bitmap that answers for the characters that stay included). */
+static void test_t2s_agrees_with_its_table_everywhere(void **state)
+{
+    (void)state;
+    for (uint32_t cp = 0; cp < 0x110000; cp++) {
+        size_t lo = 0, hi = T2S_PAIRS;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (t2s_from[mid] < cp)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        uint32_t want = lo < T2S_PAIRS && t2s_from[lo] == cp ? t2s_to[lo] : cp;
+        if (text_t2s(cp) != want)
+            fail_msg("text_t2s(U+%04X) = U+%04X, want U+%04X", (unsigned)cp,
+                     (unsigned)text_t2s(cp), (unsigned)want);
+        if (cp < 0x10000)
+            assert_int_equal(!!(t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))),
+                             lo < T2S_PAIRS && t2s_from[lo] == cp);
+    }
+}
+
 static void test_t2s_table_maps_one_character(void **state)
 {
     (void)state;
@@ -479,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_fold_equates_width_case_and_spacing),
         cmocka_unit_test(test_fold_keeps_distinct_names_distinct),
         cmocka_unit_test(test_fold_fast_path_agrees_with_utf8proc),
+        cmocka_unit_test(test_t2s_agrees_with_its_table_everywhere),
         cmocka_unit_test(test_fold_makes_traditional_characters_simplified),
         cmocka_unit_test(test_t2s_table_maps_one_character),
         cmocka_unit_test(test_fold_ignores_hyphens_and_dashes),
