@@ -158,10 +158,10 @@ $(BUILD)/fuzzers/%: tests/fuzz/%.c $(BUILD)/libckg.a
 # The table that folds traditional Chinese to simplified (src/text_t2s.c), generated from
 # OpenCC's t2s conversion by tools/gen_t2s.c, the one program that links OpenCC (a C++
 # library ckg itself does not load). Built without the sanitizer flags: it only runs here.
-$(BUILD)/tools/gen_t2s: tools/gen_t2s.c
+$(BUILD)/tools/gen_t2s: tools/gen_t2s.c src/text_utf8.c include/ckg/text.h
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(WARN) -O2 $(shell $(PKG_CONFIG) --cflags opencc) -o $@ $< \
-	  $(shell $(PKG_CONFIG) --libs opencc)
+	$(CC) -std=c11 $(WARN) -O2 -Iinclude $(shell $(PKG_CONFIG) --cflags opencc) -o $@ \
+	  tools/gen_t2s.c src/text_utf8.c $(shell $(PKG_CONFIG) --libs opencc)
 
 $(BUILD)/gen/text_t2s_table.h: $(BUILD)/tools/gen_t2s
 	@mkdir -p $(dir $@)

@@ -12,56 +12,22 @@
  * OpenCC also converts phrases (TSPhrases: 乾隆 stays, 乾燥 becomes 干燥); one character at a
  * time loses those. tools/t2s_phrase_check.py shows that none of them touches a name of the
  * ontology. Usage: gen_t2s [CONFIG] > table.h (CONFIG: t2s.json). Exit 1 when OpenCC cannot
- * be opened or converts nothing. */
+ * be opened or converts nothing. Code points go in and out through the library's own UTF-8
+ * encoder and decoder (src/text_utf8.c, compiled in). */
+#include "ckg/text.h"
+
 #include <opencc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static size_t encode(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* The one code point s holds, or 0 when it holds none or several. */
-static uint32_t only_code_point(const unsigned char *s)
+static uint32_t only_code_point(const char *s)
 {
     uint32_t cp;
-    size_t k;
-    if (s[0] < 0x80)
-        cp = s[0], k = 1;
-    else if ((s[0] & 0xE0) == 0xC0)
-        cp = s[0] & 0x1F, k = 2;
-    else if ((s[0] & 0xF0) == 0xE0)
-        cp = s[0] & 0x0F, k = 3;
-    else
-        cp = s[0] & 0x07, k = 4;
-    for (size_t i = 1; i < k; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    return s[k] == '\0' ? cp : 0;
+    size_t len = strlen(s), k = text_utf8_decode(s, len, &cp);
+    return k && k == len ? cp : 0;
 }
 
 int main(int argc, char **argv)
@@ -90,12 +56,12 @@ int main(int argc, char **argv)
     for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
         for (uint32_t cp = blocks[b][0]; cp <= blocks[b][1]; cp++) {
             char in[5] = {0};
-            size_t len = encode(cp, in);
+            size_t len = text_utf8_encode(cp, in);
             char *out = opencc_convert_utf8(cc, in, len);
             if (!out)
                 continue;
             if (strcmp(out, in) != 0) {
-                uint32_t to = only_code_point((const unsigned char *)out);
+                uint32_t to = only_code_point(out);
                 if (to && n < 65536) {
                     pairs[n][0] = cp;
                     pairs[n][1] = to;
