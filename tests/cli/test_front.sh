@@ -23,16 +23,35 @@ as() {
 }
 
 test_case the_front_links_neither_igraph_nor_graphviz
+# The front is linked statically (a sanitizer build, and ckg-dynamic for valgrind,
+# dynamically). Either way it holds no code of igraph, Graphviz or libxml2: nm lists its own
+# symbols (one of ckg's proves the list is not empty) and none of theirs. When it is dynamic,
+# ldd names none of their libraries either.
+if command -v nm >/dev/null 2>&1; then
+    LAST_CMD="nm $CKG"
+    RC=0
+    nm "$CKG" >"$WORK/out" 2>"$WORK/err" || RC=$?
+    expect_rc 0
+    expect_out " ontology_load_cached"
+    expect_no_out " igraph_"
+    expect_no_out " gvContext"
+    expect_no_out " agopen"
+    expect_no_out " xmlReadMemory"
+fi
 if command -v ldd >/dev/null 2>&1; then
     LAST_CMD="ldd $CKG"
     RC=0
     ldd "$CKG" >"$WORK/out" 2>"$WORK/err" || RC=$?
-    expect_rc 0
-    expect_out "libyaml"
-    expect_no_out "libigraph"
-    expect_no_out "libgvc"
-    expect_no_out "libcgraph"
+    if ! grep -q "statically linked" "$WORK/out"; then
+        expect_rc 0
+        expect_out "libyaml"
+        expect_no_out "libigraph"
+        expect_no_out "libgvc"
+        expect_no_out "libcgraph"
+        expect_no_out "libxml2"
+    fi
     LAST_CMD="ldd $FULL"
+    RC=0
     ldd "$FULL" >"$WORK/out" 2>"$WORK/err" || RC=$?
     expect_out "libigraph"
     expect_out "libgvc"
