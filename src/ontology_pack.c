@@ -5,6 +5,9 @@
  *
  *   u32                 a count; NIL (0xFFFFFFFF) for an array that is NULL
  *   string              u32 length (NIL for NULL), the bytes, a NUL
+ *   reference           a string, or REF (0xFFFFFFFE) and u32 k: the id of entity k of the
+ *                       table the field refers to (a theme's, a kind's or a concept's), which
+ *                       the string equals
  *   place (ckg_loc)     u32 file (0: none, else 1 + its index in o->files), u32 line, u32 col
  *   ckg_str             string, place
  *   ckg_strs            count, then each ckg_str
@@ -14,17 +17,28 @@
  *   ontology: count of themes, each theme; kinds; concepts; papers (ckg_ontology order)
  *
  * An array's count is its items' n; the walk allocates the array when the list is present
- * and leaves it NULL when absent, and NIL keeps that difference. Every reader call checks
+ * and leaves it NULL when absent, and NIL keeps that difference.
+ *
+ * A reference that names an id (a concept's theme, a mention's concept, a relation's ends
+ * and kind) is packed as the index of the first entity with that id, so the id's bytes are
+ * stored once. Unpacked, the reference's string is that entity's id string itself (the
+ * same bytes as the walk's copy) and the index is left in the field the link fills
+ * (theme_index, concept_index, from_index, to_index, kind_index) as a hint, which
+ * ontology_link takes only once it has proved it (ontology_link.c). A broader concept is a
+ * plain string: the concepts it may name are not unpacked yet. Every reader call checks
  * that the bytes hold what it takes; after the first failure every call returns nothing,
  * and the caller looks at the flag once. */
 #include "ontology_pack.h"
 #include "ckg/status.h"
+#include "ckg/strmap.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define NIL UINT32_C(0xFFFFFFFF)
+#define REF UINT32_C(0xFFFFFFFE)
 
 /* Every field the walk sets is packed, and a cached load is compared with a fresh one field
  * by field (same_ontology in tests/unit/test_ontology_cache.c). A field added to one of these
@@ -47,6 +61,7 @@ _Static_assert(sizeof(ckg_section) == 80 && sizeof(ckg_mention) == 64 &&
 typedef struct writer {
     strbuf *b;
     const ckg_ontology *o;
+    strmap theme_ids, kind_ids, concept_ids; /* id -> index of its first entity */
     const char *last_file; /* the file of the last place, and its reference: places come */
     uint32_t last_ref;     /* file by file, so the search below runs once per file */
 } writer;
@@ -68,7 +83,7 @@ static void put_string(strbuf *b, const char *s)
         return;
     }
     size_t len = strlen(s);
-    if (len >= NIL) { /* not reached: no file is that large */
+    if (len >= REF) { /* not reached: no file is that large */
         b->oom = 1;
         return;
     }
@@ -109,6 +124,30 @@ static void put_str(writer *w, const ckg_str *s)
 {
     put_string(w->b, s->s);
     put_loc(w, &s->loc);
+}
+
+/* A reference: the index of the entity in ids whose id the string is, else the string. */
+static void put_ref(writer *w, const strmap *ids, const ckg_str *s)
+{
+    int32_t k = s->s ? strmap_get(ids, s->s) : -1;
+    if (k < 0) {
+        put_string(w->b, s->s);
+    } else {
+        put_u32(w->b, REF);
+        put_u32(w->b, (uint32_t)k);
+    }
+    put_loc(w, &s->loc);
+}
+
+/* The ids of n entities (stride bytes each, id at offset) into map, first one kept. */
+static void map_ids(writer *w, strmap *map, const void *array, size_t n, size_t stride,
+                    size_t offset)
+{
+    for (size_t i = 0; i < n; i++) {
+        const ckg_str *id = (const ckg_str *)((const char *)array + i * stride + offset);
+        if (id->s && strmap_put(map, id->s, (int32_t)i, NULL) != CKG_OK)
+            w->b->oom = 1;
+    }
 }
 
 static void put_count(strbuf *b, const void *items, size_t n)
@@ -167,16 +206,16 @@ static void pack_paper(writer *w, const ckg_paper *p)
     for (size_t i = 0; p->mentions && i < p->n_mentions; i++) {
         const ckg_mention *m = &p->mentions[i];
         put_loc(w, &m->loc);
-        put_str(w, &m->concept);
+        put_ref(w, &w->concept_ids, &m->concept);
         put_evidences(w, &m->evidence);
     }
     put_count(b, p->relations, p->n_relations);
     for (size_t i = 0; p->relations && i < p->n_relations; i++) {
         const ckg_relation *r = &p->relations[i];
         put_loc(w, &r->loc);
-        put_str(w, &r->from);
-        put_str(w, &r->kind);
-        put_str(w, &r->to);
+        put_ref(w, &w->concept_ids, &r->from);
+        put_ref(w, &w->kind_ids, &r->kind);
+        put_ref(w, &w->concept_ids, &r->to);
         put_str(w, &r->note);
         put_evidences(w, &r->evidence);
     }
@@ -185,6 +224,14 @@ static void pack_paper(writer *w, const ckg_paper *p)
 void ontology_pack(const ckg_ontology *o, strbuf *b)
 {
     writer wr = {.b = b, .o = o}, *w = &wr;
+    strmap_init(&w->theme_ids);
+    strmap_init(&w->kind_ids);
+    strmap_init(&w->concept_ids);
+    map_ids(w, &w->theme_ids, o->themes, o->n_themes, sizeof *o->themes,
+            offsetof(ckg_theme, id));
+    map_ids(w, &w->kind_ids, o->kinds, o->n_kinds, sizeof *o->kinds, offsetof(ckg_kind, id));
+    map_ids(w, &w->concept_ids, o->concepts, o->n_concepts, sizeof *o->concepts,
+            offsetof(ckg_concept, id));
     put_u32(b, (uint32_t)o->n_themes);
     for (size_t i = 0; i < o->n_themes; i++) {
         const ckg_theme *t = &o->themes[i];
@@ -212,16 +259,21 @@ void ontology_pack(const ckg_ontology *o, strbuf *b)
     for (size_t i = 0; i < o->n_concepts; i++) {
         const ckg_concept *c = &o->concepts[i];
         put_loc(w, &c->loc);
-        const ckg_str *strs[] = {&c->id, &c->zh, &c->en, &c->theme, &c->definition_zh,
-                                 &c->definition_en};
+        const ckg_str *strs[] = {&c->id, &c->zh, &c->en};
         for (size_t j = 0; j < sizeof strs / sizeof *strs; j++)
             put_str(w, strs[j]);
+        put_ref(w, &w->theme_ids, &c->theme);
+        put_str(w, &c->definition_zh);
+        put_str(w, &c->definition_en);
         put_strs(w, &c->alt);
         put_strs(w, &c->broader);
     }
     put_u32(b, (uint32_t)o->n_papers);
     for (size_t i = 0; i < o->n_papers; i++)
         pack_paper(w, &o->papers[i]);
+    strmap_free(&w->theme_ids);
+    strmap_free(&w->kind_ids);
+    strmap_free(&w->concept_ids);
 }
 
 /* ---------------------------------------------------------------- reading */
@@ -297,6 +349,41 @@ static void get_str(reader *r, ckg_str *s)
 {
     s->s = get_string(r);
     get_loc(r, &s->loc);
+}
+
+/* The entities a reference may name: n of them, stride bytes each, the id at offset. */
+typedef struct table {
+    const void *array;
+    size_t n, stride, offset;
+} table;
+
+#define TABLE(array, n, type) ((table){(array), (n), sizeof(type), offsetof(type, id)})
+
+/* A reference (put_ref): its string, and in *hint the index it was packed as (-1 when
+ * packed as a string). The index must name an entity of t already unpacked, with an id. */
+static void get_ref(reader *r, table t, ckg_str *s, int32_t *hint)
+{
+    uint32_t v[2];
+    *hint = -1;
+    if (r->status == CKG_OK && (size_t)(r->end - r->p) >= sizeof v) {
+        memcpy(v, r->p, sizeof v);
+        if (v[0] == REF) {
+            r->p += sizeof v;
+            const ckg_str *id = v[1] < t.n ? (const ckg_str *)((const char *)t.array +
+                                                                 v[1] * t.stride + t.offset)
+                                           : NULL;
+            if (!id || !id->s) {
+                fail(r);
+                s->s = NULL;
+            } else {
+                s->s = id->s;
+                *hint = (int32_t)v[1];
+            }
+            get_loc(r, &s->loc);
+            return;
+        }
+    }
+    get_str(r, s);
 }
 
 /* Bytes of the smallest packed item of each kind: no count may promise more items than
@@ -385,6 +472,9 @@ static void get_evidences(reader *r, ckg_evidences *ev)
 
 static void get_paper(reader *r, ckg_paper *p)
 {
+    const ckg_ontology *o = r->o;
+    table concepts = TABLE(o->concepts, o->n_concepts, ckg_concept);
+    table kinds = TABLE(o->kinds, o->n_kinds, ckg_kind);
     uint32_t file = get_u32(r);
     if (file == 0 || file > r->o->n_files) {
         fail(r);
@@ -416,8 +506,7 @@ static void get_paper(reader *r, ckg_paper *p)
     for (size_t i = 0; p->mentions && i < n && r->status == CKG_OK; i++) {
         ckg_mention *m = &p->mentions[p->n_mentions++];
         get_loc(r, &m->loc);
-        get_str(r, &m->concept);
-        m->concept_index = -1;
+        get_ref(r, concepts, &m->concept, &m->concept_index);
         get_evidences(r, &m->evidence);
     }
     n = get_count(r, MIN_RELATION, &present);
@@ -425,11 +514,10 @@ static void get_paper(reader *r, ckg_paper *p)
     for (size_t i = 0; p->relations && i < n && r->status == CKG_OK; i++) {
         ckg_relation *rel = &p->relations[p->n_relations++];
         get_loc(r, &rel->loc);
-        get_str(r, &rel->from);
-        get_str(r, &rel->kind);
-        get_str(r, &rel->to);
+        get_ref(r, concepts, &rel->from, &rel->from_index);
+        get_ref(r, kinds, &rel->kind, &rel->kind_index);
+        get_ref(r, concepts, &rel->to, &rel->to_index);
         get_str(r, &rel->note);
-        rel->from_index = rel->kind_index = rel->to_index = -1;
         get_evidences(r, &rel->evidence);
     }
 }
@@ -490,13 +578,14 @@ int ontology_unpack(const char *data, size_t len, int skip_evidence, ckg_ontolog
     for (size_t i = 0; i < o->n_concepts && r.status == CKG_OK; i++) {
         ckg_concept *c = &o->concepts[i];
         get_loc(&r, &c->loc);
-        ckg_str *strs[] = {&c->id, &c->zh, &c->en, &c->theme, &c->definition_zh,
-                           &c->definition_en};
+        ckg_str *strs[] = {&c->id, &c->zh, &c->en};
         for (size_t j = 0; j < sizeof strs / sizeof *strs; j++)
             get_str(&r, strs[j]);
+        get_ref(&r, TABLE(o->themes, o->n_themes, ckg_theme), &c->theme, &c->theme_index);
+        get_str(&r, &c->definition_zh);
+        get_str(&r, &c->definition_en);
         get_strs(&r, &c->alt);
         get_strs(&r, &c->broader);
-        c->theme_index = -1;
     }
     o->papers = get_top(&r, MIN_PAPER, sizeof *o->papers, &o->n_papers);
     for (size_t i = 0; i < o->n_papers && r.status == CKG_OK; i++)

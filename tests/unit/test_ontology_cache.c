@@ -355,15 +355,22 @@ static void test_places_follow_the_path_given(void **state)
 }
 
 /* Link errors are not the walk's: the ontology is kept and its diagnostics come out of
- * every load, cached or not. Walk errors are never kept. */
+ * every load, cached or not: references that do not resolve, and a duplicate id (where the
+ * references to it resolve to its first concept by lookup, not by the index the cache
+ * packed). Walk errors are never kept. */
 static void test_diagnostics_are_a_loads(void **state)
 {
-    fixture *f = fixture_of("tests/fixtures/good");
-    *state = f;
-    assert_int_equal(run("cp -r tests/fixtures/bad/dangling-refs/. '%s'", f->onto), 0);
-    expect(load_both(f, 0), ONTOLOGY_CACHE_WRITTEN, ONTOLOGY_CACHE_ABSENT);
-    expect(load_both(f, 0), ONTOLOGY_CACHE_HIT, ONTOLOGY_CACHE_NO_MISS);
-    teardown(state);
+    fixture *f;
+    static const char *const link_errors[] = {"dangling-refs", "duplicate-id"};
+    for (size_t i = 0; i < sizeof link_errors / sizeof *link_errors; i++) {
+        f = fixture_of("tests/fixtures/good");
+        *state = f;
+        assert_int_equal(run("cp -r tests/fixtures/bad/%s/. '%s'", link_errors[i], f->onto), 0);
+        expect(load_both(f, 0), ONTOLOGY_CACHE_WRITTEN, ONTOLOGY_CACHE_ABSENT);
+        expect(load_both(f, 0), ONTOLOGY_CACHE_HIT, ONTOLOGY_CACHE_NO_MISS);
+        expect(load_both(f, 1), ONTOLOGY_CACHE_HIT, ONTOLOGY_CACHE_NO_MISS);
+        teardown(state);
+    }
 
     /* errors of the walk (empty-quote: of the evidence only, which a load without evidence
      * does not see, so it gives no diagnostic there) */
