@@ -9,7 +9,8 @@
  *                       table the field refers to (a theme's, a kind's or a concept's), which
  *                       the string equals
  *   place (ckg_loc)     u32 file (0: none, else 1 + its index in o->files), u32 line, u32 col
- *   ckg_str             string, place
+ *   ckg_str             string, place; or ABSENT (0xFFFFFFFD) alone for a NULL string with
+ *                       no place (file NULL, line and col 0), as every absent key has
  *   ckg_strs            count, then each ckg_str
  *   evidences           u32 bytes that follow (so a reader can skip them), count, then each
  *                       evidence: place, quote, section, note
@@ -39,6 +40,7 @@
 
 #define NIL UINT32_C(0xFFFFFFFF)
 #define REF UINT32_C(0xFFFFFFFE)
+#define ABSENT UINT32_C(0xFFFFFFFD)
 
 /* Every field the walk sets is packed, and a cached load is compared with a fresh one field
  * by field (same_ontology in tests/unit/test_ontology_cache.c). A field added to one of these
@@ -83,7 +85,7 @@ static void put_string(strbuf *b, const char *s)
         return;
     }
     size_t len = strlen(s);
-    if (len >= REF) { /* not reached: no file is that large */
+    if (len >= ABSENT) { /* not reached: no file is that large */
         b->oom = 1;
         return;
     }
@@ -122,6 +124,10 @@ static void put_loc(writer *w, const ckg_loc *loc)
 
 static void put_str(writer *w, const ckg_str *s)
 {
+    if (!s->s && !s->loc.file && !s->loc.line && !s->loc.col) {
+        put_u32(w->b, ABSENT);
+        return;
+    }
     put_string(w->b, s->s);
     put_loc(w, &s->loc);
 }
@@ -131,11 +137,11 @@ static void put_ref(writer *w, const strmap *ids, const ckg_str *s)
 {
     int32_t k = s->s ? strmap_get(ids, s->s) : -1;
     if (k < 0) {
-        put_string(w->b, s->s);
-    } else {
-        put_u32(w->b, REF);
-        put_u32(w->b, (uint32_t)k);
+        put_str(w, s);
+        return;
     }
+    put_u32(w->b, REF);
+    put_u32(w->b, (uint32_t)k);
     put_loc(w, &s->loc);
 }
 
@@ -281,11 +287,13 @@ void ontology_pack(const ckg_ontology *o, strbuf *b)
 typedef struct reader {
     const char *p, *end;
     ckg_ontology *o;
+    const char **file_of; /* a place's file by its reference: NULL, then o->files */
+    size_t n_files;
     int skip_evidence;
     int status; /* CKG_OK until the bytes turn out wrong (CKG_EINVALID) or memory runs out */
 } reader;
 
-static inline int take(reader *r, void *dest, size_t n)
+static inline int take(reader *restrict r, void *restrict dest, size_t n)
 {
     if (r->status != CKG_OK || (size_t)(r->end - r->p) < n) {
         if (r->status == CKG_OK)
@@ -318,35 +326,61 @@ static void fail(reader *r)
         r->status = CKG_EINVALID;
 }
 
-static const char *get_string(reader *r)
+/* The hot readers below load the cursor into locals and store it once: the places and
+ * strings they fill are in the same memory as anything else to the compiler, which would
+ * otherwise load the cursor again after every store. */
+
+static const char *get_string(reader *restrict r)
 {
-    uint32_t len = get_u32(r);
-    if (r->status != CKG_OK || len == NIL)
-        return NULL;
-    if ((size_t)(r->end - r->p) <= len || r->p[len] != '\0') {
+    const char *p = r->p;
+    uint32_t len;
+    if (r->status != CKG_OK || (size_t)(r->end - p) < sizeof len) {
         fail(r);
         return NULL;
     }
-    const char *s = r->p;
-    r->p += (size_t)len + 1;
-    return s;
+    memcpy(&len, p, sizeof len);
+    p += sizeof len;
+    if (len == NIL) {
+        r->p = p;
+        return NULL;
+    }
+    if ((size_t)(r->end - p) <= len || p[len] != '\0') {
+        fail(r);
+        return NULL;
+    }
+    r->p = p + (size_t)len + 1;
+    return p;
 }
 
-static void get_loc(reader *r, ckg_loc *loc)
+static void get_loc(reader *restrict r, ckg_loc *restrict loc)
 {
     uint32_t v[3]; /* file, line, col: one read, one bounds check */
-    take(r, v, sizeof v);
-    loc->line = v[1];
-    loc->col = v[2];
-    if (v[0] > r->o->n_files) {
+    const char *p = r->p;
+    if (r->status != CKG_OK || (size_t)(r->end - p) < sizeof v) {
+        fail(r);
+        *loc = (ckg_loc){NULL, 0, 0};
+        return;
+    }
+    memcpy(v, p, sizeof v);
+    r->p = p + sizeof v;
+    if (v[0] > r->n_files) {
         fail(r);
         v[0] = 0;
     }
-    loc->file = v[0] ? r->o->files[v[0] - 1] : NULL;
+    *loc = (ckg_loc){r->file_of[v[0]], v[1], v[2]};
 }
 
-static void get_str(reader *r, ckg_str *s)
+static void get_str(reader *restrict r, ckg_str *restrict s)
 {
+    uint32_t tag;
+    if (r->status == CKG_OK && (size_t)(r->end - r->p) >= sizeof tag) {
+        memcpy(&tag, r->p, sizeof tag);
+        if (tag == ABSENT) {
+            r->p += sizeof tag;
+            *s = (ckg_str){NULL, {NULL, 0, 0}};
+            return;
+        }
+    }
     s->s = get_string(r);
     get_loc(r, &s->loc);
 }
@@ -389,7 +423,7 @@ static void get_ref(reader *r, table t, ckg_str *s, int32_t *hint)
 /* Bytes of the smallest packed item of each kind: no count may promise more items than
  * the bytes left could hold, so a wrong count never makes a large allocation. */
 enum {
-    MIN_STRING = 4, MIN_LOC = 12, MIN_STR = MIN_STRING + MIN_LOC, MIN_STRS = 4,
+    MIN_STRING = 4, MIN_LOC = 12, MIN_STR = 4 /* ABSENT */, MIN_STRS = 4,
     MIN_EVIDENCE = MIN_LOC + 3 * MIN_STR, MIN_EVIDENCES = 8,
     MIN_SECTION = MIN_LOC + 2 * MIN_STR + MIN_STRS,
     MIN_MENTION = MIN_LOC + MIN_STR + MIN_EVIDENCES,
@@ -415,12 +449,15 @@ static size_t get_count(reader *r, size_t min, int *present)
 }
 
 /* An arena array of n items of size bytes (at least one, as the walk allocates an empty
- * list), or NULL when not present or out of memory (then r->status says so). */
+ * list), or NULL when not present or out of memory (then r->status says so). Not zeroed:
+ * the caller fills every field of each item it counts, and counts only those. */
 static void *get_array(reader *r, size_t n, size_t size, int present)
 {
     if (!present)
         return NULL;
-    void *a = arena_calloc(&r->o->mem, n ? n : 1, size);
+    if (!n)
+        n = 1;
+    void *a = n <= SIZE_MAX / size ? arena_alloc(&r->o->mem, n * size) : NULL;
     if (!a && r->status == CKG_OK)
         r->status = CKG_ENOMEM;
     return a;
@@ -464,6 +501,7 @@ static void get_evidences(reader *r, ckg_evidences *ev)
         get_str(r, &e->section);
         get_str(r, &e->note);
         e->section_index = -1;
+        e->found_line = e->found_end_line = 0;
     }
     if (r->p != next)
         fail(r);
@@ -476,11 +514,11 @@ static void get_paper(reader *r, ckg_paper *p)
     table concepts = TABLE(o->concepts, o->n_concepts, ckg_concept);
     table kinds = TABLE(o->kinds, o->n_kinds, ckg_kind);
     uint32_t file = get_u32(r);
-    if (file == 0 || file > r->o->n_files) {
+    if (file == 0 || file > r->n_files) {
         fail(r);
         return;
     }
-    p->file = r->o->files[file - 1];
+    p->file = r->file_of[file];
     get_loc(r, &p->loc);
     get_str(r, &p->id);
     get_str(r, &p->source);
@@ -523,8 +561,11 @@ static void get_paper(reader *r, ckg_paper *p)
 }
 
 /* A top-level array of the ontology: malloc'd as the walk grows them (ontology_free frees
- * it), zeroed, NULL when empty; *n set at once so a partial one is freed whole. */
-static void *get_top(reader *r, size_t min, size_t size, size_t *n)
+ * it), NULL when empty; *n set at once so a partial one is freed whole. Zeroed only when
+ * zero says so: the themes, kinds and concepts loops fill every field of every item before
+ * anything reads it (a failure stops the load), and ontology_free reads only the
+ * concepts' broader_index, which is set first. */
+static void *get_top(reader *r, size_t min, size_t size, size_t *n, int zero)
 {
     int present;
     size_t count = get_count(r, min, &present);
@@ -535,7 +576,7 @@ static void *get_top(reader *r, size_t min, size_t size, size_t *n)
     }
     if (!count)
         return NULL;
-    void *a = calloc(count, size);
+    void *a = zero ? calloc(count, size) : count <= SIZE_MAX / size ? malloc(count * size) : NULL;
     if (!a) {
         if (r->status == CKG_OK)
             r->status = CKG_ENOMEM;
@@ -547,9 +588,14 @@ static void *get_top(reader *r, size_t min, size_t size, size_t *n)
 
 int ontology_unpack(const char *data, size_t len, int skip_evidence, ckg_ontology *o)
 {
-    reader r = {.p = data, .end = data + len, .o = o, .skip_evidence = skip_evidence,
-                .status = CKG_OK};
-    o->themes = get_top(&r, MIN_THEME, sizeof *o->themes, &o->n_themes);
+    reader r = {.p = data, .end = data + len, .o = o, .n_files = o->n_files,
+                .skip_evidence = skip_evidence, .status = CKG_OK};
+    if (!(r.file_of = arena_alloc(&o->mem, (o->n_files + 1) * sizeof *r.file_of)))
+        return CKG_ENOMEM;
+    r.file_of[0] = NULL;
+    for (size_t i = 0; i < o->n_files; i++)
+        r.file_of[i + 1] = o->files[i];
+    o->themes = get_top(&r, MIN_THEME, sizeof *o->themes, &o->n_themes, 0);
     for (size_t i = 0; i < o->n_themes && r.status == CKG_OK; i++) {
         ckg_theme *t = &o->themes[i];
         get_str(&r, &t->id);
@@ -557,7 +603,7 @@ int ontology_unpack(const char *data, size_t len, int skip_evidence, ckg_ontolog
         get_str(&r, &t->en);
         get_str(&r, &t->description);
     }
-    o->kinds = get_top(&r, MIN_KIND, sizeof *o->kinds, &o->n_kinds);
+    o->kinds = get_top(&r, MIN_KIND, sizeof *o->kinds, &o->n_kinds, 0);
     for (size_t i = 0; i < o->n_kinds && r.status == CKG_OK; i++) {
         ckg_kind *k = &o->kinds[i];
         ckg_str *strs[] = {&k->id,          &k->zh,          &k->en,
@@ -574,7 +620,9 @@ int ontology_unpack(const char *data, size_t len, int skip_evidence, ckg_ontolog
         get_strs(&r, &k->inverse_synonyms_zh);
         get_strs(&r, &k->inverse_synonyms_en);
     }
-    o->concepts = get_top(&r, MIN_CONCEPT, sizeof *o->concepts, &o->n_concepts);
+    o->concepts = get_top(&r, MIN_CONCEPT, sizeof *o->concepts, &o->n_concepts, 0);
+    for (size_t i = 0; i < o->n_concepts; i++)
+        o->concepts[i].broader_index = NULL; /* ontology_free frees them */
     for (size_t i = 0; i < o->n_concepts && r.status == CKG_OK; i++) {
         ckg_concept *c = &o->concepts[i];
         get_loc(&r, &c->loc);
@@ -587,7 +635,7 @@ int ontology_unpack(const char *data, size_t len, int skip_evidence, ckg_ontolog
         get_strs(&r, &c->alt);
         get_strs(&r, &c->broader);
     }
-    o->papers = get_top(&r, MIN_PAPER, sizeof *o->papers, &o->n_papers);
+    o->papers = get_top(&r, MIN_PAPER, sizeof *o->papers, &o->n_papers, 1);
     for (size_t i = 0; i < o->n_papers && r.status == CKG_OK; i++)
         get_paper(&r, &o->papers[i]);
     if (r.status == CKG_OK && r.p != r.end)
