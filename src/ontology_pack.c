@@ -8,7 +8,11 @@
  *   reference           a string, or REF (0xFFFFFFFE) and u32 k: the id of entity k of the
  *                       table the field refers to (a theme's, a kind's or a concept's), which
  *                       the string equals
- *   place (ckg_loc)     u32 file (0: none, else 1 + its index in o->files), u32 line, u32 col
+ *   place (ckg_loc)     its file as a reference (0: none, else 1 + its index in o->files),
+ *                       line and col, in one u32 when they fit: bit 0 clear, the file in
+ *                       bits 1-7, col in bits 8-15, line in bits 16-31; else the u32 1 and
+ *                       then u32 file, u32 line, u32 col (a place is in nearly every string,
+ *                       so its size is much of the bytes hashed and read)
  *   ckg_str             string, place; or ABSENT (0xFFFFFFFD) alone for a NULL string with
  *                       no place (file NULL, line and col 0), as every absent key has
  *   ckg_strs            count, then each ckg_str
@@ -117,7 +121,13 @@ static uint32_t file_ref(writer *w, const char *file)
 
 static void put_loc(writer *w, const ckg_loc *loc)
 {
-    put_u32(w->b, file_ref(w, loc->file));
+    uint32_t file = file_ref(w, loc->file);
+    if (file <= 0x7F && loc->col <= 0xFF && loc->line <= 0xFFFF) {
+        put_u32(w->b, (uint32_t)loc->line << 16 | (uint32_t)loc->col << 8 | file << 1);
+        return;
+    }
+    put_u32(w->b, 1);
+    put_u32(w->b, file);
     put_u32(w->b, loc->line);
     put_u32(w->b, loc->col);
 }
@@ -352,22 +362,40 @@ static const char *get_string(reader *restrict r)
     return p;
 }
 
-static void get_loc(reader *restrict r, ckg_loc *restrict loc)
+/* A place in the long form (its u32 1 not yet read), or nothing after a failure. */
+static void get_long_loc(reader *restrict r, ckg_loc *restrict loc)
 {
-    uint32_t v[3]; /* file, line, col: one read, one bounds check */
-    const char *p = r->p;
-    if (r->status != CKG_OK || (size_t)(r->end - p) < sizeof v) {
+    uint32_t v[4]; /* 1, file, line, col */
+    if (r->status != CKG_OK || (size_t)(r->end - r->p) < sizeof v) {
         fail(r);
         *loc = (ckg_loc){NULL, 0, 0};
         return;
     }
-    memcpy(v, p, sizeof v);
-    r->p = p + sizeof v;
-    if (v[0] > r->n_files) {
+    memcpy(v, r->p, sizeof v);
+    r->p += sizeof v;
+    if (v[0] != 1 || v[1] > r->n_files) {
         fail(r);
-        v[0] = 0;
+        v[1] = 0;
     }
-    *loc = (ckg_loc){r->file_of[v[0]], v[1], v[2]};
+    *loc = (ckg_loc){r->file_of[v[1]], v[2], v[3]};
+}
+
+static inline void get_loc(reader *restrict r, ckg_loc *restrict loc)
+{
+    const char *p = r->p;
+    uint32_t w;
+    if (r->status != CKG_OK || (size_t)(r->end - p) < sizeof w) {
+        get_long_loc(r, loc); /* fails */
+        return;
+    }
+    memcpy(&w, p, sizeof w);
+    uint32_t file = w >> 1 & 0x7F;
+    if ((w & 1) || file > r->n_files) {
+        get_long_loc(r, loc); /* the long form, or a wrong file */
+        return;
+    }
+    r->p = p + sizeof w;
+    *loc = (ckg_loc){r->file_of[file], w >> 16, w >> 8 & 0xFF};
 }
 
 static void get_str(reader *restrict r, ckg_str *restrict s)
@@ -423,7 +451,7 @@ static void get_ref(reader *r, table t, ckg_str *s, int32_t *hint)
 /* Bytes of the smallest packed item of each kind: no count may promise more items than
  * the bytes left could hold, so a wrong count never makes a large allocation. */
 enum {
-    MIN_STRING = 4, MIN_LOC = 12, MIN_STR = 4 /* ABSENT */, MIN_STRS = 4,
+    MIN_LOC = 4, MIN_STR = 4 /* ABSENT */, MIN_STRS = 4,
     MIN_EVIDENCE = MIN_LOC + 3 * MIN_STR, MIN_EVIDENCES = 8,
     MIN_SECTION = MIN_LOC + 2 * MIN_STR + MIN_STRS,
     MIN_MENTION = MIN_LOC + MIN_STR + MIN_EVIDENCES,
