@@ -108,7 +108,7 @@ static int report_name_instead_of_id(linker *lk, const ckg_str *ref)
 /* Is hint, an index into an array of n entities (stride bytes each, id at offset) indexed
  * by map, what strmap_get(map, ref->s) returns? Proved, not guessed: ref's string is that
  * entity's id string itself, and map holds every id (so each only once). */
-static int proved_hint(const strmap *map, const void *array, size_t n, size_t stride,
+static inline int proved_hint(const strmap *map, const void *array, size_t n, size_t stride,
                        size_t offset, int32_t hint, const ckg_str *ref)
 {
     return hint >= 0 && (size_t)hint < n && map->n == n && ref->s &&
@@ -118,11 +118,9 @@ static int proved_hint(const strmap *map, const void *array, size_t n, size_t st
 #define PROVED_HINT(map, array, count, type, hint, ref)                                      \
     proved_hint((map), (array), (count), sizeof(type), offsetof(type, id), (hint), (ref))
 
-static int32_t resolve_concept(linker *lk, const ckg_str *ref, int32_t hint)
+/* The concept ref names by lookup, reported when there is none (resolve_concept). */
+static int32_t look_up_concept(linker *lk, const ckg_str *ref)
 {
-    const ckg_ontology *o = lk->o;
-    if (PROVED_HINT(&o->concept_by_id, o->concepts, o->n_concepts, ckg_concept, hint, ref))
-        return hint;
     int32_t i = strmap_get(&lk->o->concept_by_id, ref->s);
     if (i >= 0 || report_name_instead_of_id(lk, ref))
         return i;
@@ -131,6 +129,16 @@ static int32_t resolve_concept(linker *lk, const ckg_str *ref, int32_t hint)
                                       sizeof(ckg_concept), offsetof(ckg_concept, id));
     report_unknown(lk, ref, "concept", lk->concept_ids, lk->o->n_concepts);
     return -1;
+}
+
+/* The concept ref names: hint when proved, else by lookup. Inline, as the proof is a few
+ * instructions and most references of a cached load are proved. */
+static inline int32_t resolve_concept(linker *lk, const ckg_str *ref, int32_t hint)
+{
+    const ckg_ontology *o = lk->o;
+    if (PROVED_HINT(&o->concept_by_id, o->concepts, o->n_concepts, ckg_concept, hint, ref))
+        return hint;
+    return look_up_concept(lk, ref);
 }
 
 static int32_t resolve(linker *lk, const strmap *map, const ckg_str *ref, const char *what,
