@@ -38,6 +38,10 @@ static const ckg_str *id_at(const void *array, size_t i, size_t stride, size_t o
 static void index_ids(linker *lk, strmap *map, const void *array, size_t n, size_t stride,
                       size_t offset, const char *what)
 {
+    if (strmap_reserve(map, n) != CKG_OK) {
+        lk->status = CKG_ENOMEM;
+        return;
+    }
     for (size_t i = 0; i < n && lk->status == CKG_OK; i++) {
         const ckg_str *id = id_at(array, i, stride, offset);
         int32_t first;

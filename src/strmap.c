@@ -33,9 +33,9 @@ static strmap_slot *find_slot(strmap_slot *slots, size_t cap, const char *key, u
     return &slots[i];
 }
 
-static int grow(strmap *m)
+/* Moves the entries into a table of cap slots (a power of two, above the entries). */
+static int resize(strmap *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 64;
     strmap_slot *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return CKG_ENOMEM;
@@ -47,6 +47,24 @@ static int grow(strmap *m)
     m->slots = slots;
     m->cap = cap;
     return CKG_OK;
+}
+
+static int grow(strmap *m)
+{
+    return resize(m, m->cap ? m->cap * 2 : 64);
+}
+
+int strmap_reserve(strmap *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 64;
+    if (n > SIZE_MAX / 10)
+        return CKG_ENOMEM;
+    while (n * 10 > cap * 7) {
+        if (cap > SIZE_MAX / 20)
+            return CKG_ENOMEM;
+        cap *= 2;
+    }
+    return cap > m->cap ? resize(m, cap) : CKG_OK;
 }
 
 int strmap_put(strmap *m, const char *key, int32_t value, int32_t *existing)
