@@ -26,7 +26,11 @@ static int check_names(const ckg_ontology *o, diag_list *diags)
     strmap owner; /* folded name -> concept index */
     strmap_init(&owner);
     char **folded = NULL;
-    size_t n_folded = 0, cap = 0;
+    size_t n_folded = 0, cap = 0, n_all = 0;
+    for (size_t i = 0; i < o->n_concepts; i++)
+        n_all += 1 + o->concepts[i].alt.n;
+    if (strmap_reserve(&owner, n_all) != CKG_OK)
+        return CKG_ENOMEM;
 
     for (int pass = 0; pass < 2; pass++) { /* pass 0: zh and alt; pass 1: en */
         for (size_t i = 0; i < o->n_concepts; i++) {
@@ -172,6 +176,8 @@ static int check_paper(const ckg_paper *p, unsigned char *used,
     int rc = CKG_OK;
     strmap triples;
     strmap_init(&triples);
+    if (strmap_reserve(&triples, p->n_relations) != CKG_OK)
+        return CKG_ENOMEM;
     /* the "from kind to" keys of the relations, one after the other in one buffer */
     size_t keys_len = 0;
     for (size_t i = 0; i < p->n_relations; i++) {

@@ -44,7 +44,7 @@
 #error "CKG_CACHE_SCHEMA (a digest of the loader's sources) is set by the Makefile"
 #endif
 
-enum { CACHE_FORMAT = 1, CACHE_ORDER = 0x01020304 };
+enum { CACHE_FORMAT = 2, CACHE_ORDER = 0x01020304 };
 
 typedef struct cache_header {
     char magic[8];          /* "ckgcache" */

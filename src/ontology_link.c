@@ -3,7 +3,14 @@
  * Builds the id indexes (reporting duplicate ids at the second definition, pointing back at
  * the first), then resolves every reference: a concept's theme and broader concepts, each
  * mention's concept, each relation's ends and kind, each evidence's section. A reference
- * that does not resolve is reported with the closest ids as suggestions and left at -1. */
+ * that does not resolve is reported with the closest ids as suggestions and left at -1.
+ *
+ * An index already in a reference's field is a hint (a cached load leaves the index the
+ * reference was packed as, ontology_pack.c): it is taken without a lookup only when it is
+ * proved to be the lookup's answer, that is when the reference's string is the very id
+ * string of that entity and no two entities of its kind share an id (the index holds one
+ * entry per entity), so the map would give that entity. Otherwise the name is looked up;
+ * either way the result, and any diagnostic, is a fresh load's. */
 #include "ckg/status.h"
 #include "ontology_internal.h"
 #include "suggest.h"
@@ -31,6 +38,10 @@ static const ckg_str *id_at(const void *array, size_t i, size_t stride, size_t o
 static void index_ids(linker *lk, strmap *map, const void *array, size_t n, size_t stride,
                       size_t offset, const char *what)
 {
+    if (strmap_reserve(map, n) != CKG_OK) {
+        lk->status = CKG_ENOMEM;
+        return;
+    }
     for (size_t i = 0; i < n && lk->status == CKG_OK; i++) {
         const ckg_str *id = id_at(array, i, stride, offset);
         int32_t first;
@@ -98,7 +109,21 @@ static int report_name_instead_of_id(linker *lk, const ckg_str *ref)
     return 0;
 }
 
-static int32_t resolve_concept(linker *lk, const ckg_str *ref)
+/* Is hint, an index into an array of n entities (stride bytes each, id at offset) indexed
+ * by map, what strmap_get(map, ref->s) returns? Proved, not guessed: ref's string is that
+ * entity's id string itself, and map holds every id (so each only once). */
+static inline int proved_hint(const strmap *map, const void *array, size_t n, size_t stride,
+                       size_t offset, int32_t hint, const ckg_str *ref)
+{
+    return hint >= 0 && (size_t)hint < n && map->n == n && ref->s &&
+           id_at(array, (size_t)hint, stride, offset)->s == ref->s;
+}
+
+#define PROVED_HINT(map, array, count, type, hint, ref)                                      \
+    proved_hint((map), (array), (count), sizeof(type), offsetof(type, id), (hint), (ref))
+
+/* The concept ref names by lookup, reported when there is none (resolve_concept). */
+static int32_t look_up_concept(linker *lk, const ckg_str *ref)
 {
     int32_t i = strmap_get(&lk->o->concept_by_id, ref->s);
     if (i >= 0 || report_name_instead_of_id(lk, ref))
@@ -108,6 +133,16 @@ static int32_t resolve_concept(linker *lk, const ckg_str *ref)
                                       sizeof(ckg_concept), offsetof(ckg_concept, id));
     report_unknown(lk, ref, "concept", lk->concept_ids, lk->o->n_concepts);
     return -1;
+}
+
+/* The concept ref names: hint when proved, else by lookup. Inline, as the proof is a few
+ * instructions and most references of a cached load are proved. */
+static inline int32_t resolve_concept(linker *lk, const ckg_str *ref, int32_t hint)
+{
+    const ckg_ontology *o = lk->o;
+    if (PROVED_HINT(&o->concept_by_id, o->concepts, o->n_concepts, ckg_concept, hint, ref))
+        return hint;
+    return look_up_concept(lk, ref);
 }
 
 static int32_t resolve(linker *lk, const strmap *map, const ckg_str *ref, const char *what,
@@ -124,7 +159,8 @@ static void link_concepts(linker *lk)
     ckg_ontology *o = lk->o;
     for (size_t i = 0; i < o->n_concepts && lk->status == CKG_OK; i++) {
         ckg_concept *c = &o->concepts[i];
-        if (c->theme.s)
+        if (c->theme.s && !PROVED_HINT(&o->theme_by_id, o->themes, o->n_themes, ckg_theme,
+                                       c->theme_index, &c->theme))
             c->theme_index = resolve(lk, &o->theme_by_id, &c->theme, "theme", lk->theme_ids,
                                      o->n_themes);
         if (c->broader.n == 0)
@@ -134,7 +170,7 @@ static void link_concepts(linker *lk)
             return;
         }
         for (size_t b = 0; b < c->broader.n; b++)
-            c->broader_index[b] = resolve_concept(lk, &c->broader.items[b]);
+            c->broader_index[b] = resolve_concept(lk, &c->broader.items[b], -1);
     }
 }
 
@@ -165,15 +201,16 @@ static void link_paper(linker *lk, ckg_paper *p)
 
     for (size_t i = 0; i < p->n_mentions; i++) {
         ckg_mention *m = &p->mentions[i];
-        m->concept_index = resolve_concept(lk, &m->concept);
+        m->concept_index = resolve_concept(lk, &m->concept, m->concept_index);
         link_evidence(lk, p, &m->evidence);
     }
     for (size_t i = 0; i < p->n_relations; i++) {
         ckg_relation *r = &p->relations[i];
-        r->from_index = resolve_concept(lk, &r->from);
-        r->to_index = resolve_concept(lk, &r->to);
-        r->kind_index = resolve(lk, &o->kind_by_id, &r->kind, "relation kind", lk->kind_ids,
-                                o->n_kinds);
+        r->from_index = resolve_concept(lk, &r->from, r->from_index);
+        r->to_index = resolve_concept(lk, &r->to, r->to_index);
+        if (!PROVED_HINT(&o->kind_by_id, o->kinds, o->n_kinds, ckg_kind, r->kind_index, &r->kind))
+            r->kind_index = resolve(lk, &o->kind_by_id, &r->kind, "relation kind", lk->kind_ids,
+                                    o->n_kinds);
         link_evidence(lk, p, &r->evidence);
     }
 }

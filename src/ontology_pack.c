@@ -5,8 +5,16 @@
  *
  *   u32                 a count; NIL (0xFFFFFFFF) for an array that is NULL
  *   string              u32 length (NIL for NULL), the bytes, a NUL
- *   place (ckg_loc)     u32 file (0: none, else 1 + its index in o->files), u32 line, u32 col
- *   ckg_str             string, place
+ *   reference           a string, or REF (0xFFFFFFFE) and u32 k: the id of entity k of the
+ *                       table the field refers to (a theme's, a kind's or a concept's), which
+ *                       the string equals
+ *   place (ckg_loc)     its file as a reference (0: none, else 1 + its index in o->files),
+ *                       line and col, in one u32 when they fit: bit 0 clear, the file in
+ *                       bits 1-7, col in bits 8-15, line in bits 16-31; else the u32 1 and
+ *                       then u32 file, u32 line, u32 col (a place is in nearly every string,
+ *                       so its size is much of the bytes hashed and read)
+ *   ckg_str             string, place; or ABSENT (0xFFFFFFFD) alone for a NULL string with
+ *                       no place (file NULL, line and col 0), as every absent key has
  *   ckg_strs            count, then each ckg_str
  *   evidences           u32 bytes that follow (so a reader can skip them), count, then each
  *                       evidence: place, quote, section, note
@@ -14,17 +22,29 @@
  *   ontology: count of themes, each theme; kinds; concepts; papers (ckg_ontology order)
  *
  * An array's count is its items' n; the walk allocates the array when the list is present
- * and leaves it NULL when absent, and NIL keeps that difference. Every reader call checks
+ * and leaves it NULL when absent, and NIL keeps that difference.
+ *
+ * A reference that names an id (a concept's theme, a mention's concept, a relation's ends
+ * and kind) is packed as the index of the first entity with that id, so the id's bytes are
+ * stored once. Unpacked, the reference's string is that entity's id string itself (the
+ * same bytes as the walk's copy) and the index is left in the field the link fills
+ * (theme_index, concept_index, from_index, to_index, kind_index) as a hint, which
+ * ontology_link takes only once it has proved it (ontology_link.c). A broader concept is a
+ * plain string: the concepts it may name are not unpacked yet. Every reader call checks
  * that the bytes hold what it takes; after the first failure every call returns nothing,
  * and the caller looks at the flag once. */
 #include "ontology_pack.h"
 #include "ckg/status.h"
+#include "ckg/strmap.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define NIL UINT32_C(0xFFFFFFFF)
+#define REF UINT32_C(0xFFFFFFFE)
+#define ABSENT UINT32_C(0xFFFFFFFD)
 
 /* Every field the walk sets is packed, and a cached load is compared with a fresh one field
  * by field (same_ontology in tests/unit/test_ontology_cache.c). A field added to one of these
@@ -47,6 +67,7 @@ _Static_assert(sizeof(ckg_section) == 80 && sizeof(ckg_mention) == 64 &&
 typedef struct writer {
     strbuf *b;
     const ckg_ontology *o;
+    strmap theme_ids, kind_ids, concept_ids; /* id -> index of its first entity */
     const char *last_file; /* the file of the last place, and its reference: places come */
     uint32_t last_ref;     /* file by file, so the search below runs once per file */
 } writer;
@@ -68,7 +89,7 @@ static void put_string(strbuf *b, const char *s)
         return;
     }
     size_t len = strlen(s);
-    if (len >= NIL) { /* not reached: no file is that large */
+    if (len >= ABSENT) { /* not reached: no file is that large */
         b->oom = 1;
         return;
     }
@@ -100,15 +121,49 @@ static uint32_t file_ref(writer *w, const char *file)
 
 static void put_loc(writer *w, const ckg_loc *loc)
 {
-    put_u32(w->b, file_ref(w, loc->file));
+    uint32_t file = file_ref(w, loc->file);
+    if (file <= 0x7F && loc->col <= 0xFF && loc->line <= 0xFFFF) {
+        put_u32(w->b, (uint32_t)loc->line << 16 | (uint32_t)loc->col << 8 | file << 1);
+        return;
+    }
+    put_u32(w->b, 1);
+    put_u32(w->b, file);
     put_u32(w->b, loc->line);
     put_u32(w->b, loc->col);
 }
 
 static void put_str(writer *w, const ckg_str *s)
 {
+    if (!s->s && !s->loc.file && !s->loc.line && !s->loc.col) {
+        put_u32(w->b, ABSENT);
+        return;
+    }
     put_string(w->b, s->s);
     put_loc(w, &s->loc);
+}
+
+/* A reference: the index of the entity in ids whose id the string is, else the string. */
+static void put_ref(writer *w, const strmap *ids, const ckg_str *s)
+{
+    int32_t k = s->s ? strmap_get(ids, s->s) : -1;
+    if (k < 0) {
+        put_str(w, s);
+        return;
+    }
+    put_u32(w->b, REF);
+    put_u32(w->b, (uint32_t)k);
+    put_loc(w, &s->loc);
+}
+
+/* The ids of n entities (stride bytes each, id at offset) into map, first one kept. */
+static void map_ids(writer *w, strmap *map, const void *array, size_t n, size_t stride,
+                    size_t offset)
+{
+    for (size_t i = 0; i < n; i++) {
+        const ckg_str *id = (const ckg_str *)((const char *)array + i * stride + offset);
+        if (id->s && strmap_put(map, id->s, (int32_t)i, NULL) != CKG_OK)
+            w->b->oom = 1;
+    }
 }
 
 static void put_count(strbuf *b, const void *items, size_t n)
@@ -167,16 +222,16 @@ static void pack_paper(writer *w, const ckg_paper *p)
     for (size_t i = 0; p->mentions && i < p->n_mentions; i++) {
         const ckg_mention *m = &p->mentions[i];
         put_loc(w, &m->loc);
-        put_str(w, &m->concept);
+        put_ref(w, &w->concept_ids, &m->concept);
         put_evidences(w, &m->evidence);
     }
     put_count(b, p->relations, p->n_relations);
     for (size_t i = 0; p->relations && i < p->n_relations; i++) {
         const ckg_relation *r = &p->relations[i];
         put_loc(w, &r->loc);
-        put_str(w, &r->from);
-        put_str(w, &r->kind);
-        put_str(w, &r->to);
+        put_ref(w, &w->concept_ids, &r->from);
+        put_ref(w, &w->kind_ids, &r->kind);
+        put_ref(w, &w->concept_ids, &r->to);
         put_str(w, &r->note);
         put_evidences(w, &r->evidence);
     }
@@ -185,6 +240,14 @@ static void pack_paper(writer *w, const ckg_paper *p)
 void ontology_pack(const ckg_ontology *o, strbuf *b)
 {
     writer wr = {.b = b, .o = o}, *w = &wr;
+    strmap_init(&w->theme_ids);
+    strmap_init(&w->kind_ids);
+    strmap_init(&w->concept_ids);
+    map_ids(w, &w->theme_ids, o->themes, o->n_themes, sizeof *o->themes,
+            offsetof(ckg_theme, id));
+    map_ids(w, &w->kind_ids, o->kinds, o->n_kinds, sizeof *o->kinds, offsetof(ckg_kind, id));
+    map_ids(w, &w->concept_ids, o->concepts, o->n_concepts, sizeof *o->concepts,
+            offsetof(ckg_concept, id));
     put_u32(b, (uint32_t)o->n_themes);
     for (size_t i = 0; i < o->n_themes; i++) {
         const ckg_theme *t = &o->themes[i];
@@ -212,16 +275,21 @@ void ontology_pack(const ckg_ontology *o, strbuf *b)
     for (size_t i = 0; i < o->n_concepts; i++) {
         const ckg_concept *c = &o->concepts[i];
         put_loc(w, &c->loc);
-        const ckg_str *strs[] = {&c->id, &c->zh, &c->en, &c->theme, &c->definition_zh,
-                                 &c->definition_en};
+        const ckg_str *strs[] = {&c->id, &c->zh, &c->en};
         for (size_t j = 0; j < sizeof strs / sizeof *strs; j++)
             put_str(w, strs[j]);
+        put_ref(w, &w->theme_ids, &c->theme);
+        put_str(w, &c->definition_zh);
+        put_str(w, &c->definition_en);
         put_strs(w, &c->alt);
         put_strs(w, &c->broader);
     }
     put_u32(b, (uint32_t)o->n_papers);
     for (size_t i = 0; i < o->n_papers; i++)
         pack_paper(w, &o->papers[i]);
+    strmap_free(&w->theme_ids);
+    strmap_free(&w->kind_ids);
+    strmap_free(&w->concept_ids);
 }
 
 /* ---------------------------------------------------------------- reading */
@@ -229,11 +297,13 @@ void ontology_pack(const ckg_ontology *o, strbuf *b)
 typedef struct reader {
     const char *p, *end;
     ckg_ontology *o;
+    const char **file_of; /* a place's file by its reference: NULL, then o->files */
+    size_t n_files;
     int skip_evidence;
     int status; /* CKG_OK until the bytes turn out wrong (CKG_EINVALID) or memory runs out */
 } reader;
 
-static inline int take(reader *r, void *dest, size_t n)
+static inline int take(reader *restrict r, void *restrict dest, size_t n)
 {
     if (r->status != CKG_OK || (size_t)(r->end - r->p) < n) {
         if (r->status == CKG_OK)
@@ -266,43 +336,122 @@ static void fail(reader *r)
         r->status = CKG_EINVALID;
 }
 
-static const char *get_string(reader *r)
+/* The hot readers below load the cursor into locals and store it once: the places and
+ * strings they fill are in the same memory as anything else to the compiler, which would
+ * otherwise load the cursor again after every store. */
+
+static const char *get_string(reader *restrict r)
 {
-    uint32_t len = get_u32(r);
-    if (r->status != CKG_OK || len == NIL)
-        return NULL;
-    if ((size_t)(r->end - r->p) <= len || r->p[len] != '\0') {
+    const char *p = r->p;
+    uint32_t len;
+    if (r->status != CKG_OK || (size_t)(r->end - p) < sizeof len) {
         fail(r);
         return NULL;
     }
-    const char *s = r->p;
-    r->p += (size_t)len + 1;
-    return s;
-}
-
-static void get_loc(reader *r, ckg_loc *loc)
-{
-    uint32_t v[3]; /* file, line, col: one read, one bounds check */
-    take(r, v, sizeof v);
-    loc->line = v[1];
-    loc->col = v[2];
-    if (v[0] > r->o->n_files) {
-        fail(r);
-        v[0] = 0;
+    memcpy(&len, p, sizeof len);
+    p += sizeof len;
+    if (len == NIL) {
+        r->p = p;
+        return NULL;
     }
-    loc->file = v[0] ? r->o->files[v[0] - 1] : NULL;
+    if ((size_t)(r->end - p) <= len || p[len] != '\0') {
+        fail(r);
+        return NULL;
+    }
+    r->p = p + (size_t)len + 1;
+    return p;
 }
 
-static void get_str(reader *r, ckg_str *s)
+/* A place in the long form (its u32 1 not yet read), or nothing after a failure. */
+static void get_long_loc(reader *restrict r, ckg_loc *restrict loc)
 {
+    uint32_t v[4]; /* 1, file, line, col */
+    if (r->status != CKG_OK || (size_t)(r->end - r->p) < sizeof v) {
+        fail(r);
+        *loc = (ckg_loc){NULL, 0, 0};
+        return;
+    }
+    memcpy(v, r->p, sizeof v);
+    r->p += sizeof v;
+    if (v[0] != 1 || v[1] > r->n_files) {
+        fail(r);
+        v[1] = 0;
+    }
+    *loc = (ckg_loc){r->file_of[v[1]], v[2], v[3]};
+}
+
+static inline void get_loc(reader *restrict r, ckg_loc *restrict loc)
+{
+    const char *p = r->p;
+    uint32_t w;
+    if (r->status != CKG_OK || (size_t)(r->end - p) < sizeof w) {
+        get_long_loc(r, loc); /* fails */
+        return;
+    }
+    memcpy(&w, p, sizeof w);
+    uint32_t file = w >> 1 & 0x7F;
+    if ((w & 1) || file > r->n_files) {
+        get_long_loc(r, loc); /* the long form, or a wrong file */
+        return;
+    }
+    r->p = p + sizeof w;
+    *loc = (ckg_loc){r->file_of[file], w >> 16, w >> 8 & 0xFF};
+}
+
+static void get_str(reader *restrict r, ckg_str *restrict s)
+{
+    uint32_t tag;
+    if (r->status == CKG_OK && (size_t)(r->end - r->p) >= sizeof tag) {
+        memcpy(&tag, r->p, sizeof tag);
+        if (tag == ABSENT) {
+            r->p += sizeof tag;
+            *s = (ckg_str){NULL, {NULL, 0, 0}};
+            return;
+        }
+    }
     s->s = get_string(r);
     get_loc(r, &s->loc);
+}
+
+/* The entities a reference may name: n of them, stride bytes each, the id at offset. */
+typedef struct table {
+    const void *array;
+    size_t n, stride, offset;
+} table;
+
+#define TABLE(array, n, type) ((table){(array), (n), sizeof(type), offsetof(type, id)})
+
+/* A reference (put_ref): its string, and in *hint the index it was packed as (-1 when
+ * packed as a string). The index must name an entity of t already unpacked, with an id. */
+static void get_ref(reader *r, table t, ckg_str *s, int32_t *hint)
+{
+    uint32_t v[2];
+    *hint = -1;
+    if (r->status == CKG_OK && (size_t)(r->end - r->p) >= sizeof v) {
+        memcpy(v, r->p, sizeof v);
+        if (v[0] == REF) {
+            r->p += sizeof v;
+            const ckg_str *id = v[1] < t.n ? (const ckg_str *)((const char *)t.array +
+                                                                 v[1] * t.stride + t.offset)
+                                           : NULL;
+            if (!id || !id->s) {
+                fail(r);
+                s->s = NULL;
+            } else {
+                s->s = id->s;
+                *hint = (int32_t)v[1];
+            }
+            get_loc(r, &s->loc);
+            return;
+        }
+    }
+    get_str(r, s);
 }
 
 /* Bytes of the smallest packed item of each kind: no count may promise more items than
  * the bytes left could hold, so a wrong count never makes a large allocation. */
 enum {
-    MIN_STRING = 4, MIN_LOC = 12, MIN_STR = MIN_STRING + MIN_LOC, MIN_STRS = 4,
+    MIN_LOC = 4, MIN_STR = 4 /* ABSENT */, MIN_STRS = 4,
     MIN_EVIDENCE = MIN_LOC + 3 * MIN_STR, MIN_EVIDENCES = 8,
     MIN_SECTION = MIN_LOC + 2 * MIN_STR + MIN_STRS,
     MIN_MENTION = MIN_LOC + MIN_STR + MIN_EVIDENCES,
@@ -328,12 +477,15 @@ static size_t get_count(reader *r, size_t min, int *present)
 }
 
 /* An arena array of n items of size bytes (at least one, as the walk allocates an empty
- * list), or NULL when not present or out of memory (then r->status says so). */
+ * list), or NULL when not present or out of memory (then r->status says so). Not zeroed:
+ * the caller fills every field of each item it counts, and counts only those. */
 static void *get_array(reader *r, size_t n, size_t size, int present)
 {
     if (!present)
         return NULL;
-    void *a = arena_calloc(&r->o->mem, n ? n : 1, size);
+    if (!n)
+        n = 1;
+    void *a = n <= SIZE_MAX / size ? arena_alloc(&r->o->mem, n * size) : NULL;
     if (!a && r->status == CKG_OK)
         r->status = CKG_ENOMEM;
     return a;
@@ -377,6 +529,7 @@ static void get_evidences(reader *r, ckg_evidences *ev)
         get_str(r, &e->section);
         get_str(r, &e->note);
         e->section_index = -1;
+        e->found_line = e->found_end_line = 0;
     }
     if (r->p != next)
         fail(r);
@@ -385,12 +538,15 @@ static void get_evidences(reader *r, ckg_evidences *ev)
 
 static void get_paper(reader *r, ckg_paper *p)
 {
+    const ckg_ontology *o = r->o;
+    table concepts = TABLE(o->concepts, o->n_concepts, ckg_concept);
+    table kinds = TABLE(o->kinds, o->n_kinds, ckg_kind);
     uint32_t file = get_u32(r);
-    if (file == 0 || file > r->o->n_files) {
+    if (file == 0 || file > r->n_files) {
         fail(r);
         return;
     }
-    p->file = r->o->files[file - 1];
+    p->file = r->file_of[file];
     get_loc(r, &p->loc);
     get_str(r, &p->id);
     get_str(r, &p->source);
@@ -416,8 +572,7 @@ static void get_paper(reader *r, ckg_paper *p)
     for (size_t i = 0; p->mentions && i < n && r->status == CKG_OK; i++) {
         ckg_mention *m = &p->mentions[p->n_mentions++];
         get_loc(r, &m->loc);
-        get_str(r, &m->concept);
-        m->concept_index = -1;
+        get_ref(r, concepts, &m->concept, &m->concept_index);
         get_evidences(r, &m->evidence);
     }
     n = get_count(r, MIN_RELATION, &present);
@@ -425,18 +580,20 @@ static void get_paper(reader *r, ckg_paper *p)
     for (size_t i = 0; p->relations && i < n && r->status == CKG_OK; i++) {
         ckg_relation *rel = &p->relations[p->n_relations++];
         get_loc(r, &rel->loc);
-        get_str(r, &rel->from);
-        get_str(r, &rel->kind);
-        get_str(r, &rel->to);
+        get_ref(r, concepts, &rel->from, &rel->from_index);
+        get_ref(r, kinds, &rel->kind, &rel->kind_index);
+        get_ref(r, concepts, &rel->to, &rel->to_index);
         get_str(r, &rel->note);
-        rel->from_index = rel->kind_index = rel->to_index = -1;
         get_evidences(r, &rel->evidence);
     }
 }
 
 /* A top-level array of the ontology: malloc'd as the walk grows them (ontology_free frees
- * it), zeroed, NULL when empty; *n set at once so a partial one is freed whole. */
-static void *get_top(reader *r, size_t min, size_t size, size_t *n)
+ * it), NULL when empty; *n set at once so a partial one is freed whole. Zeroed only when
+ * zero says so: the themes, kinds and concepts loops fill every field of every item before
+ * anything reads it (a failure stops the load), and ontology_free reads only the
+ * concepts' broader_index, which is set first. */
+static void *get_top(reader *r, size_t min, size_t size, size_t *n, int zero)
 {
     int present;
     size_t count = get_count(r, min, &present);
@@ -447,7 +604,7 @@ static void *get_top(reader *r, size_t min, size_t size, size_t *n)
     }
     if (!count)
         return NULL;
-    void *a = calloc(count, size);
+    void *a = zero ? calloc(count, size) : count <= SIZE_MAX / size ? malloc(count * size) : NULL;
     if (!a) {
         if (r->status == CKG_OK)
             r->status = CKG_ENOMEM;
@@ -459,9 +616,14 @@ static void *get_top(reader *r, size_t min, size_t size, size_t *n)
 
 int ontology_unpack(const char *data, size_t len, int skip_evidence, ckg_ontology *o)
 {
-    reader r = {.p = data, .end = data + len, .o = o, .skip_evidence = skip_evidence,
-                .status = CKG_OK};
-    o->themes = get_top(&r, MIN_THEME, sizeof *o->themes, &o->n_themes);
+    reader r = {.p = data, .end = data + len, .o = o, .n_files = o->n_files,
+                .skip_evidence = skip_evidence, .status = CKG_OK};
+    if (!(r.file_of = arena_alloc(&o->mem, (o->n_files + 1) * sizeof *r.file_of)))
+        return CKG_ENOMEM;
+    r.file_of[0] = NULL;
+    for (size_t i = 0; i < o->n_files; i++)
+        r.file_of[i + 1] = o->files[i];
+    o->themes = get_top(&r, MIN_THEME, sizeof *o->themes, &o->n_themes, 0);
     for (size_t i = 0; i < o->n_themes && r.status == CKG_OK; i++) {
         ckg_theme *t = &o->themes[i];
         get_str(&r, &t->id);
@@ -469,7 +631,7 @@ int ontology_unpack(const char *data, size_t len, int skip_evidence, ckg_ontolog
         get_str(&r, &t->en);
         get_str(&r, &t->description);
     }
-    o->kinds = get_top(&r, MIN_KIND, sizeof *o->kinds, &o->n_kinds);
+    o->kinds = get_top(&r, MIN_KIND, sizeof *o->kinds, &o->n_kinds, 0);
     for (size_t i = 0; i < o->n_kinds && r.status == CKG_OK; i++) {
         ckg_kind *k = &o->kinds[i];
         ckg_str *strs[] = {&k->id,          &k->zh,          &k->en,
@@ -486,19 +648,22 @@ int ontology_unpack(const char *data, size_t len, int skip_evidence, ckg_ontolog
         get_strs(&r, &k->inverse_synonyms_zh);
         get_strs(&r, &k->inverse_synonyms_en);
     }
-    o->concepts = get_top(&r, MIN_CONCEPT, sizeof *o->concepts, &o->n_concepts);
+    o->concepts = get_top(&r, MIN_CONCEPT, sizeof *o->concepts, &o->n_concepts, 0);
+    for (size_t i = 0; i < o->n_concepts; i++)
+        o->concepts[i].broader_index = NULL; /* ontology_free frees them */
     for (size_t i = 0; i < o->n_concepts && r.status == CKG_OK; i++) {
         ckg_concept *c = &o->concepts[i];
         get_loc(&r, &c->loc);
-        ckg_str *strs[] = {&c->id, &c->zh, &c->en, &c->theme, &c->definition_zh,
-                           &c->definition_en};
+        ckg_str *strs[] = {&c->id, &c->zh, &c->en};
         for (size_t j = 0; j < sizeof strs / sizeof *strs; j++)
             get_str(&r, strs[j]);
+        get_ref(&r, TABLE(o->themes, o->n_themes, ckg_theme), &c->theme, &c->theme_index);
+        get_str(&r, &c->definition_zh);
+        get_str(&r, &c->definition_en);
         get_strs(&r, &c->alt);
         get_strs(&r, &c->broader);
-        c->theme_index = -1;
     }
-    o->papers = get_top(&r, MIN_PAPER, sizeof *o->papers, &o->n_papers);
+    o->papers = get_top(&r, MIN_PAPER, sizeof *o->papers, &o->n_papers, 1);
     for (size_t i = 0; i < o->n_papers && r.status == CKG_OK; i++)
         get_paper(&r, &o->papers[i]);
     if (r.status == CKG_OK && r.p != r.end)

@@ -4,8 +4,10 @@
  *
  * Packed is every field the walk sets: themes, kinds, concepts and papers with all their
  * strings and places; a place's file is its index in o->files. Nothing ontology_link
- * computes is packed (indexes, id maps): after unpacking, the caller links the ontology as
- * a load does, so the indexes and the link's diagnostics are those of a load.
+ * computes is trusted from the bytes: after unpacking, the caller links the ontology as a
+ * load does, so the indexes and the link's diagnostics are those of a load. A reference
+ * that names an id is packed as the index of the entity it names, and unpacked as that
+ * entity's id string with the index as a hint that ontology_link proves before it takes it.
  *
  * Unpacking trusts nothing: every length, count and file index is checked against the bytes
  * given, so bytes that are not a packed ontology are refused, never read out of bounds.

@@ -26,6 +26,10 @@ void strmap_free(strmap *m);
  * insertion, or to the value already stored; CKG_ENOMEM when the table cannot grow. */
 int strmap_put(strmap *m, const char *key, int32_t value, int32_t *existing);
 
+/* Makes room for n entries in all, so that putting them allocates the table once instead
+ * of doubling it on the way. CKG_OK, or CKG_ENOMEM (the map is unchanged). */
+int strmap_reserve(strmap *m, size_t n);
+
 /* The value stored for key, or -1. */
 int32_t strmap_get(const strmap *m, const char *key);
 

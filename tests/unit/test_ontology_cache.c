@@ -336,6 +336,35 @@ static void test_round_trip_equals_a_fresh_load(void **state)
     }
 }
 
+/* Places that the one-word form of a place cannot hold (a line past 65535, a column past
+ * 255) take the long form (ontology_pack.c), and come back the same. */
+static void test_far_places_round_trip(void **state)
+{
+    fixture *f = fixture_of("tests/fixtures/good");
+    *state = f;
+    char path[512];
+    snprintf(path, sizeof path, "%s/concepts/core.yaml", f->onto);
+    FILE *fp = fopen(path, "a");
+    assert_non_null(fp);
+    for (int i = 0; i < 70000; i++)
+        fputs("  # a comment line\n", fp);
+    fprintf(fp, "  - {id: far-away, zh: \xe8\xbf\x9c, %300s en: far away, theme: core,\n"
+                "     definition: {zh: \xe8\xbf\x9c\xe3\x80\x82, en: Far.}}\n", "");
+    fclose(fp);
+    expect(load_both(f, 0), ONTOLOGY_CACHE_WRITTEN, ONTOLOGY_CACHE_ABSENT);
+    expect(load_both(f, 0), ONTOLOGY_CACHE_HIT, ONTOLOGY_CACHE_NO_MISS);
+    diag_list d;
+    diag_list_init(&d);
+    ckg_ontology *o = NULL;
+    assert_int_equal(ontology_load_cached(f->onto, NULL, f->cache, &d, &o, NULL), CKG_OK);
+    const ckg_concept *c = ontology_concept(o, "far-away");
+    assert_non_null(c);
+    assert_true(c->id.loc.line > 70000);
+    assert_true(c->en.loc.col > 300);
+    ontology_free(o);
+    diag_list_free(&d);
+}
+
 /* The same ontology through another path to its folder (relative, with ./): the cache is
  * the folder's, and the places name the files as this load was given them. */
 static void test_places_follow_the_path_given(void **state)
@@ -355,15 +384,22 @@ static void test_places_follow_the_path_given(void **state)
 }
 
 /* Link errors are not the walk's: the ontology is kept and its diagnostics come out of
- * every load, cached or not. Walk errors are never kept. */
+ * every load, cached or not: references that do not resolve, and a duplicate id (where the
+ * references to it resolve to its first concept by lookup, not by the index the cache
+ * packed). Walk errors are never kept. */
 static void test_diagnostics_are_a_loads(void **state)
 {
-    fixture *f = fixture_of("tests/fixtures/good");
-    *state = f;
-    assert_int_equal(run("cp -r tests/fixtures/bad/dangling-refs/. '%s'", f->onto), 0);
-    expect(load_both(f, 0), ONTOLOGY_CACHE_WRITTEN, ONTOLOGY_CACHE_ABSENT);
-    expect(load_both(f, 0), ONTOLOGY_CACHE_HIT, ONTOLOGY_CACHE_NO_MISS);
-    teardown(state);
+    fixture *f;
+    static const char *const link_errors[] = {"dangling-refs", "duplicate-id"};
+    for (size_t i = 0; i < sizeof link_errors / sizeof *link_errors; i++) {
+        f = fixture_of("tests/fixtures/good");
+        *state = f;
+        assert_int_equal(run("cp -r tests/fixtures/bad/%s/. '%s'", link_errors[i], f->onto), 0);
+        expect(load_both(f, 0), ONTOLOGY_CACHE_WRITTEN, ONTOLOGY_CACHE_ABSENT);
+        expect(load_both(f, 0), ONTOLOGY_CACHE_HIT, ONTOLOGY_CACHE_NO_MISS);
+        expect(load_both(f, 1), ONTOLOGY_CACHE_HIT, ONTOLOGY_CACHE_NO_MISS);
+        teardown(state);
+    }
 
     /* errors of the walk (empty-quote: of the evidence only, which a load without evidence
      * does not see, so it gives no diagnostic there) */
@@ -817,6 +853,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_round_trip_equals_a_fresh_load, teardown),
+        cmocka_unit_test_teardown(test_far_places_round_trip, teardown),
         cmocka_unit_test_teardown(test_places_follow_the_path_given, teardown),
         cmocka_unit_test_teardown(test_diagnostics_are_a_loads, teardown),
         cmocka_unit_test_teardown(test_a_changed_size_time_or_content_is_a_miss, teardown),

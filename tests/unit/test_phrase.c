@@ -91,6 +91,34 @@ static void test_folding_ignores_case_width_space_dots_arrows_particles(void **s
     assert_string_equal(kind_of(f, "了", NULL), "?");
 }
 
+/* Every mark phrase_fold drops, and characters that share their first bytes, which it
+ * keeps: the marks are recognised byte by byte (phrase.c). */
+static void test_folding_drops_each_mark_and_keeps_its_neighbours(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *phrase, *folded;
+    } cases[] = { /* letters after the escapes are not hex digits: p, q, r, s, t, u */
+        {"p.q-r_s>t<u", "pqrstu"},
+        {"p\xC2\xB7q", "pq"},                                   /* · */
+        {"p\xE2\x80\x94q\xE2\x80\x93r\xE2\x80\xA6s\xE2\x80\x95t", "pqrst"}, /* — – … ― */
+        {"p\xE2\x86\x92q\xE2\x86\x90r", "pqr"},                 /* → ← */
+        {"\xE6\x8E\xA8\xE3\x80\x80\xE5\x8A\xA8", "\xE6\x8E\xA8\xE5\x8A\xA8"}, /* 推　动 */
+        {"p\xC2\xB0q", "p\xC2\xB0q"},                             /* ° */
+        {"p\xE2\x80\xA0q", "p\xE2\x80\xA0q"},                     /* † */
+        {"p\xE2\x86\x91q", "p\xE2\x86\x91q"},                     /* ↑ */
+        {"p\xE2\x88\x92q", "p\xE2\x88\x92q"},                     /* − */
+        {"p\xE3\x80\x81q", "p\xE3\x80\x81q"},                     /* 、 */
+        {"\xE2\x80\xA6", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *f = phrase_fold(cases[i].phrase);
+        assert_non_null(f);
+        assert_string_equal(f, cases[i].folded);
+        free(f);
+    }
+}
+
 static void test_synonyms_forward_and_inverse(void **state)
 {
     fixture *f = *state;
@@ -224,6 +252,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_own_phrases_ids_and_inverse_phrases),
         cmocka_unit_test(test_folding_ignores_case_width_space_dots_arrows_particles),
+        cmocka_unit_test(test_folding_drops_each_mark_and_keeps_its_neighbours),
         cmocka_unit_test(test_synonyms_forward_and_inverse),
         cmocka_unit_test(test_frames_read_as_the_phrase_inside),
         cmocka_unit_test(test_unrecognised_and_empty_phrases),
