@@ -228,40 +228,20 @@ static int table_find(const table *t, const char *quote, size_t len, uint64_t h,
     return 0;
 }
 
-/* A cursor over a payload; ok drops to 0 at the first read past the end. */
-typedef struct cursor {
-    const char *p, *end;
-    int ok;
-} cursor;
-
-static void get(cursor *c, void *dest, size_t n)
-{
-    if (!c->ok || (size_t)(c->end - c->p) < n) {
-        c->ok = 0;
-        memset(dest, 0, n);
-        return;
-    }
-    memcpy(dest, c->p, n);
-    c->p += n;
-}
-
 /* The table of a payload whose path is abs_path and stamp *want, into *t; 1 when it is one
  * (every entry within it and sane). */
 static int table_of(const char *data, size_t len, const char *abs_path, const stamp *want,
                     table *t)
 {
-    cursor c = {data, data + len, 1};
-    uint32_t path_len, n, zero;
+    cachefile_cursor c = {data, data + len, 1};
+    uint32_t n, zero;
     stamp got;
-    get(&c, &path_len, sizeof path_len);
-    size_t want_len = strlen(abs_path);
-    if (!c.ok || path_len != want_len || (size_t)(c.end - c.p) <= want_len ||
-        memcmp(c.p, abs_path, want_len) != 0 || c.p[want_len] != '\0')
+    const char *path = cachefile_get_string(&c);
+    if (!c.ok || strcmp(path, abs_path) != 0)
         return 0;
-    c.p += want_len + 1;
-    get(&c, &got, sizeof got);
-    get(&c, &n, sizeof n);
-    get(&c, &zero, sizeof zero);
+    cachefile_get(&c, &got, sizeof got);
+    cachefile_get(&c, &n, sizeof n);
+    cachefile_get(&c, &zero, sizeof zero);
     if (!c.ok || zero != 0 || got.size != want->size || got.hash != want->hash ||
         got.mtime_sec != want->mtime_sec || got.mtime_nsec != want->mtime_nsec ||
         (size_t)(c.end - c.p) / sizeof(entry) < n)
@@ -395,11 +375,10 @@ static int payload_of(const text_doc *doc, const quote *qs, size_t n, const char
 {
     lines_header h;
     size_t quotes_len = 0;
-    uint32_t path_len = (uint32_t)strlen(abs_path), count = (uint32_t)n, zero = 0;
+    uint32_t count = (uint32_t)n, zero = 0;
     header_init(&h);
     strbuf_add(b, (const char *)&h, sizeof h);
-    strbuf_add(b, (const char *)&path_len, sizeof path_len);
-    strbuf_add(b, abs_path, (size_t)path_len + 1);
+    cachefile_put_string(b, abs_path);
     strbuf_add(b, (const char *)st, sizeof *st);
     strbuf_add(b, (const char *)&count, sizeof count);
     strbuf_add(b, (const char *)&zero, sizeof zero);

@@ -1,4 +1,5 @@
-/* cachefile.c — reading a cache file whole and replacing one by a rename (cachefile.h). */
+/* cachefile.c — reading a cache file whole, replacing one by a rename, and a cursor over a
+ * payload (cachefile.h). */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkstemp, mmap */
 #endif
@@ -137,4 +138,35 @@ int cachefile_write(const char *dir, const char *temp_prefix, const char *path, 
     if (err)
         unlink(tmp);
     return err;
+}
+
+void cachefile_get(cachefile_cursor *c, void *dest, size_t n)
+{
+    if (!c->ok || (size_t)(c->end - c->p) < n) {
+        c->ok = 0;
+        memset(dest, 0, n);
+        return;
+    }
+    memcpy(dest, c->p, n);
+    c->p += n;
+}
+
+const char *cachefile_get_string(cachefile_cursor *c)
+{
+    uint32_t len;
+    cachefile_get(c, &len, sizeof len);
+    if (!c->ok || (size_t)(c->end - c->p) <= len || c->p[len] != '\0') {
+        c->ok = 0;
+        return NULL;
+    }
+    const char *s = c->p;
+    c->p += (size_t)len + 1;
+    return s;
+}
+
+void cachefile_put_string(strbuf *b, const char *s)
+{
+    uint32_t len = (uint32_t)strlen(s);
+    strbuf_add(b, (const char *)&len, sizeof len);
+    strbuf_add(b, s, (size_t)len + 1);
 }

@@ -1,6 +1,7 @@
 /* cachefile.h — what the library's caches (the parsed ontologies of ontology_cache.c, the
- * quote lines of lines_cache.c) share about their files: reading a cache file whole, and
- * replacing one so that a reader never sees it half written.
+ * quote lines of lines_cache.c) share about their files: reading a cache file whole,
+ * replacing one so that a reader never sees it half written, and reading its payload within
+ * bounds. (ontology_cache.c still has its own copy of the cursor, to be replaced by this one.)
  *
  * Invariants: a cache file is only ever replaced by renaming a new, whole file over it (never
  * written in place), so a reader that mapped the old one keeps reading the old bytes; a write
@@ -8,6 +9,8 @@
  * the caller may ignore, since no cache is needed for a right answer. */
 #ifndef CKG_UTIL_CACHEFILE_H
 #define CKG_UTIL_CACHEFILE_H
+
+#include "util/strbuf.h"
 
 #include <stddef.h>
 
@@ -45,5 +48,24 @@ int cachefile_make_dirs(const char *path);
  * errno, and then no temporary file is left. */
 int cachefile_write(const char *dir, const char *temp_prefix, const char *path, const char *data,
                     size_t len);
+
+/* ---------------------------------------------------------------- payloads */
+
+/* A cursor over a cache file's payload, {start, end, 1}: each read copies the next bytes
+ * out, or, past the end, zeroes them and drops ok to 0 (every later read fails too), so a
+ * reader checks ok once after a run of reads. */
+typedef struct cachefile_cursor {
+    const char *p, *end;
+    int ok;
+} cachefile_cursor;
+
+void cachefile_get(cachefile_cursor *c, void *dest, size_t n);
+
+/* A string as cachefile_put_string writes it (u32 length, bytes, NUL), pointing into the
+ * payload; NULL (and ok 0) when the bytes are not one. */
+const char *cachefile_get_string(cachefile_cursor *c);
+
+/* Appends s to b as a u32 length, its bytes and a NUL. */
+void cachefile_put_string(strbuf *b, const char *s);
 
 #endif
