@@ -106,11 +106,26 @@ $(BUILD)/obj/%.o: src/%.c
 CACHE_SCHEMA_SRC := $(wildcard include/ckg/ontology.h include/ckg/arena.h src/ydoc.h \
                     src/ydoc.c src/ontology_internal.h src/ontology_load.c src/ontology_read.c \
                     src/ontology_pack.h src/ontology_pack.c src/ontology_cache.c \
-                    src/util/filebuf.c src/util/hash.c)
+                    src/util/cachefile.h src/util/cachefile.c src/util/filebuf.c src/util/hash.c)
 CACHE_SCHEMA := $(shell cat $(CACHE_SCHEMA_SRC) | cksum | cut -d' ' -f1)-yaml-$(shell \
                   $(PKG_CONFIG) --modversion yaml-0.1)
 $(BUILD)/obj/ontology_cache.o: $(CACHE_SCHEMA_SRC)
 $(BUILD)/obj/ontology_cache.o: CPPFLAGS += -DCKG_CACHE_SCHEMA='"$(CACHE_SCHEMA)"'
+
+# The cache of quote lines (src/lines_cache.c) likewise: a digest of the sources that decide
+# the line of a quote in its text (reading, line splitting, page furniture and headings with
+# their widths, normalizing, folding with the generated t2s table, the index and the search),
+# of the cache itself and of utf8proc's version. A recursive variable, so that it is made
+# when the object is built, after the generated table.
+LINES_SCHEMA_SRC := $(wildcard include/ckg/text.h src/text_doc.c src/text_heading.c \
+                    src/text_index.c src/text_normalize.c src/text_t2s.c src/text_utf8.c src/text_width.c \
+                    src/query_concept.c src/query_internal.h src/lines_cache.h \
+                    src/lines_cache.c src/util/cachefile.h src/util/cachefile.c \
+                    src/util/filebuf.c src/util/hash.c) $(BUILD)/gen/text_t2s_table.h
+LINES_SCHEMA = $(shell cat $(LINES_SCHEMA_SRC) | cksum | cut -d' ' -f1)-utf8proc-$(shell \
+                 $(PKG_CONFIG) --modversion libutf8proc)
+$(BUILD)/obj/lines_cache.o: $(LINES_SCHEMA_SRC)
+$(BUILD)/obj/lines_cache.o: CPPFLAGS += -DCKG_LINES_SCHEMA='"$(LINES_SCHEMA)"'
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)

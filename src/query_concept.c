@@ -4,6 +4,7 @@
 #include "ckg/query.h"
 #include "ckg/status.h"
 #include "ckg/text.h"
+#include "query_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,8 +97,15 @@ int query_quote_line(const ckg_ontology *o, corpus *cp, int32_t paper, const ckg
     int rc = corpus_doc(cp, p->source.s, &doc, diags, &p->source.loc);
     if (rc != CKG_OK)
         return rc;
+    return query_quote_in_doc(doc, ev->quote.s, strlen(ev->quote.s), line, end_line);
+}
+
+int query_quote_in_doc(const text_doc *doc, const char *quote, size_t len, size_t *line,
+                       size_t *end_line)
+{
     text_span span;
-    switch (text_doc_find_n(doc, ev->quote.s, strlen(ev->quote.s), &span)) {
+    *line = *end_line = 0;
+    switch (text_doc_find_n(doc, quote, len, &span)) {
     case TEXT_FOUND:
         *line = span.start_line;
         *end_line = span.end_line;

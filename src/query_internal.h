@@ -1,6 +1,8 @@
 /* query_internal.h — what the walks of the query module share (query.c, query_kpaths.c):
  * a query_filter made ready for walking, the statements leading out of a concept in the
- * walk's direction, and the links of one step between two concepts. Not installed. */
+ * walk's direction, and the links of one step between two concepts; and the line of a quote
+ * in a loaded text, which query_quote_line and the cache of quote lines (lines_cache.c)
+ * share. Not installed. */
 #ifndef CKG_QUERY_INTERNAL_H
 #define CKG_QUERY_INTERNAL_H
 
@@ -33,5 +35,11 @@ int32_t query_other_end(const query_stmt *s, unsigned dir);
  * every statement linking them that the walk lets through. CKG_OK or CKG_ENOMEM. */
 int query_step_links(const query_index *qi, const query_walk *w, int32_t u, int32_t v,
                      uint32_t number, arena *mem, query_step *step);
+
+/* Where quote[0..len) lies in doc, as query_quote_line says (lines_cache.c records the same
+ * answer): CKG_OK with *line and *end_line (both 0 when the quote is not in the text or is
+ * empty), CKG_EINVALID (not valid UTF-8), or CKG_ENOMEM. */
+int query_quote_in_doc(const text_doc *doc, const char *quote, size_t len, size_t *line,
+                       size_t *end_line);
 
 #endif

@@ -247,14 +247,23 @@ int query_quote_line(const ckg_ontology *o, corpus *cp, int32_t paper, const ckg
  * unlocated, so the caller can say once why lines are missing. */
 typedef struct query_lines {
     const ckg_ontology *o;
-    const char *corpus_dir; /* NULL: no corpus */
-    corpus *cp;             /* NULL until opened, or when it could not be */
-    int opened;             /* corpus_open was tried */
-    diag_list diags;        /* why sources could not be read */
-    size_t unlocated;       /* quotes given no line because their text was not available */
+    const char *corpus_dir;    /* NULL: no corpus */
+    corpus *cp;                /* NULL until opened, or when it could not be */
+    int opened;                /* corpus_open was tried */
+    diag_list diags;           /* why sources could not be read */
+    size_t unlocated;          /* quotes given no line because their text was not available */
+    char *cache_dir;           /* the folder of the cache of quote lines, or NULL: none */
+    struct lines_cache *cache; /* that cache, made on first use (NULL until then) */
 } query_lines;
 
 void query_lines_init(query_lines *l, const ckg_ontology *o, const char *corpus_dir);
+/* Keeps the lines of quotes in a cache in the folder cache_dir (NULL: none, as after
+ * query_lines_init; ontology_load_cached's folder serves), so that a later run finds them
+ * without building the texts again. The answers are those without the cache, always: a
+ * cache file is used only for the same corpus file (size, modification time and content
+ * hash), the same quote (its bytes) and the same matching code; one that cannot be read or
+ * written costs only the cache. Call before the first query_lines_get. */
+void query_lines_cache_in(query_lines *l, const char *cache_dir);
 /* Sets *line and *end_line as query_quote_line does, or both 0 when the line is not known. */
 void query_lines_get(query_lines *l, int32_t paper, const ckg_evidence *ev, size_t *line,
                      size_t *end_line);

@@ -185,6 +185,12 @@ int cli_status_error(const cli *c, const char *command, int status);
 int cli_usage_error(const cli *c, const char *command, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* The folder of ckg's caches (of parsed ontologies, ontology_load_cached; of quote lines,
+ * query_lines_cache_in), into buf: none (NULL) with CKG_CACHE=0; else $XDG_CACHE_HOME/ckg,
+ * else $HOME/.cache/ckg (a relative XDG_CACHE_HOME is ignored, as the XDG base directories
+ * say); none without either (common.c). */
+const char *cli_cache_dir(char *buf, size_t size);
+
 /* Loads the ontology; prints its diagnostics. Returns EXIT_OK with *out set, or the exit
  * code to leave with (errors in the ontology are EXIT_INVALID unless allow_errors). */
 int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology **out,

@@ -1,5 +1,5 @@
-/* common.c — loading the ontology for a command (through the cache of parsed ontologies,
- * unless CKG_CACHE=0), exit codes, and the end of the output. */
+/* common.c — the cache folder, loading the ontology for a command (through the cache of
+ * parsed ontologies, unless CKG_CACHE=0), exit codes, and the end of the output. */
 #include "ckg/status.h"
 #include "cli.h"
 
@@ -23,10 +23,7 @@ int cli_status_error(const cli *c, const char *command, int status)
     return cli_exit_code(status);
 }
 
-/* The folder of the cache of parsed ontologies (ontology_load_cached), into buf: none with
- * CKG_CACHE=0; else $XDG_CACHE_HOME/ckg, else $HOME/.cache/ckg (the XDG base directories;
- * a relative XDG_CACHE_HOME is ignored, as they say); none without either. */
-static const char *cache_dir(char *buf, size_t size)
+const char *cli_cache_dir(char *buf, size_t size)
 {
     const char *off = getenv("CKG_CACHE"), *xdg = getenv("XDG_CACHE_HOME");
     const char *home = getenv("HOME");
@@ -53,7 +50,7 @@ int cli_load_with(const cli *c, const ontology_load_options *opt, ckg_ontology *
         cli_print_places(stderr, &c->ontology_places);
         return EXIT_IO;
     }
-    int rc = ontology_load_cached(c->ontology_dir, opt, cache_dir(cache, sizeof cache), diags,
+    int rc = ontology_load_cached(c->ontology_dir, opt, cli_cache_dir(cache, sizeof cache), diags,
                                   out, NULL);
     if (rc == CKG_ENOMEM) {
         cli_print_diags(c, diags);

@@ -8,7 +8,9 @@
  * nothing itself (opterr = 0): every mistake is explained here in one line, with the option
  * meant when one is close (an unknown option, an abbreviation that fits several, a missing
  * or unwanted value), never with the whole help. Every value is checked here as its type
- * says: choices ignore ASCII case, counts are whole numbers from 1 to their maximum. */
+ * says: choices ignore ASCII case, counts are whole numbers from 1 to their maximum. The
+ * lines of quotes are looked up through the cache in ckg's cache folder (none with
+ * CKG_CACHE=0). */
 #include "ckg/status.h"
 #include "suggest.h"
 #include "cli.h"
@@ -193,7 +195,7 @@ int cli_start(cli_session *s, const cli *c, const cli_spec *spec, int argc, char
               void *opts)
 {
     struct option longs[MAX_OPTIONS + 2];
-    char shorts[2 * MAX_OPTIONS + 3];
+    char shorts[2 * MAX_OPTIONS + 3], cache[4096];
     int opt, code;
     memset(s, 0, sizeof *s);
     getopt_tables(spec->options, longs, shorts);
@@ -223,6 +225,7 @@ int cli_start(cli_session *s, const cli *c, const cli_spec *spec, int argc, char
     s->n_args = n;
     diag_list_init(&s->diags);
     query_lines_init(&s->lines, NULL, c->corpus_dir);
+    query_lines_cache_in(&s->lines, cli_cache_dir(cache, sizeof cache));
     return CLI_CONTINUE;
 }
 

@@ -1,0 +1,71 @@
+/* cachefile.h — what the library's caches (the parsed ontologies of ontology_cache.c, the
+ * quote lines of lines_cache.c) share about their files: reading a cache file whole,
+ * replacing one so that a reader never sees it half written, and reading its payload within
+ * bounds. (ontology_cache.c still has its own copy of the cursor, to be replaced by this one.)
+ *
+ * Invariants: a cache file is only ever replaced by renaming a new, whole file over it (never
+ * written in place), so a reader that mapped the old one keeps reading the old bytes; a write
+ * that fails leaves no temporary file behind. Nothing here prints; every failure is a status
+ * the caller may ignore, since no cache is needed for a right answer. */
+#ifndef CKG_UTIL_CACHEFILE_H
+#define CKG_UTIL_CACHEFILE_H
+
+#include "util/strbuf.h"
+
+#include <stddef.h>
+
+typedef struct cachefile {
+    char *data;  /* the file's bytes (not NUL-terminated) */
+    size_t len;
+    int mapped;  /* data is a read-only private mapping (munmap data, len) */
+    int owned;   /* data was malloc'd here (no allocator given): free it */
+} cachefile;
+
+typedef enum cachefile_status {
+    CACHEFILE_OK,
+    CACHEFILE_ABSENT,  /* no file, or none that can be opened */
+    CACHEFILE_INVALID, /* not a regular file, shorter than asked, too large, or unreadable */
+    CACHEFILE_ENOMEM,
+} cachefile_status;
+
+/* Reads the cache file at path whole into *out (zeroed first): mapped read-only with its
+ * pages brought in at once (a page fault less per page than reading into fresh memory),
+ * or, where it cannot be mapped, read into alloc(ctx, size) (malloc when alloc is NULL). A
+ * file of fewer than min_len bytes (or of none) is CACHEFILE_INVALID. */
+cachefile_status cachefile_read(const char *path, size_t min_len,
+                                void *(*alloc)(void *ctx, size_t size), void *ctx,
+                                cachefile *out);
+
+/* Unmaps what cachefile_read mapped, frees what it malloc'd (memory from the caller's
+ * allocator stays the caller's), and zeroes f. */
+void cachefile_release(cachefile *f);
+
+/* mkdir -p path (each folder made 0700); 0 or an errno (ENOTDIR when a file is in the way). */
+int cachefile_make_dirs(const char *path);
+
+/* Writes len bytes of data to a new file in the folder dir (made if missing), named
+ * temp_prefix and six random characters, and renames it to path (which is in dir); 0 or an
+ * errno, and then no temporary file is left. */
+int cachefile_write(const char *dir, const char *temp_prefix, const char *path, const char *data,
+                    size_t len);
+
+/* ---------------------------------------------------------------- payloads */
+
+/* A cursor over a cache file's payload, {start, end, 1}: each read copies the next bytes
+ * out, or, past the end, zeroes them and drops ok to 0 (every later read fails too), so a
+ * reader checks ok once after a run of reads. */
+typedef struct cachefile_cursor {
+    const char *p, *end;
+    int ok;
+} cachefile_cursor;
+
+void cachefile_get(cachefile_cursor *c, void *dest, size_t n);
+
+/* A string as cachefile_put_string writes it (u32 length, bytes, NUL), pointing into the
+ * payload; NULL (and ok 0) when the bytes are not one. */
+const char *cachefile_get_string(cachefile_cursor *c);
+
+/* Appends s to b as a u32 length, its bytes and a NUL. */
+void cachefile_put_string(strbuf *b, const char *s);
+
+#endif
