@@ -86,45 +86,6 @@ int ontology_cache_path(const char *cache_dir, const char *dir, char *buf, size_
 
 /* ---------------------------------------------------------------- the payload's head */
 
-/* A cursor over the payload's head (the folder and its files); ok drops to 0 at the first
- * read past the end. */
-typedef struct cursor {
-    const char *p, *end;
-    int ok;
-} cursor;
-
-static void get(cursor *c, void *dest, size_t n)
-{
-    if (!c->ok || (size_t)(c->end - c->p) < n) {
-        c->ok = 0;
-        memset(dest, 0, n);
-        return;
-    }
-    memcpy(dest, c->p, n);
-    c->p += n;
-}
-
-/* A string as ontology_pack writes one (u32 length, bytes, NUL); NULL when wrong. */
-static const char *get_string(cursor *c)
-{
-    uint32_t len;
-    get(c, &len, sizeof len);
-    if (!c->ok || (size_t)(c->end - c->p) <= len || c->p[len] != '\0') {
-        c->ok = 0;
-        return NULL;
-    }
-    const char *s = c->p;
-    c->p += (size_t)len + 1;
-    return s;
-}
-
-static void put_string(strbuf *b, const char *s)
-{
-    uint32_t len = (uint32_t)strlen(s);
-    strbuf_add(b, (const char *)&len, sizeof len);
-    strbuf_add(b, s, (size_t)len + 1);
-}
-
 /* What the cache records of one file. */
 typedef struct recorded {
     uint64_t size, hash;
@@ -171,7 +132,7 @@ out:
 /* Checks the files the payload's head records against the folder as a load would list it,
  * and sets o->files to the listed paths. ONTOLOGY_CACHE_NO_MISS when every file matches;
  * *c is then at the packed ontology. */
-static ontology_cache_miss check_files(cursor *c, const char *dir, const char *abs,
+static ontology_cache_miss check_files(cachefile_cursor *c, const char *dir, const char *abs,
                                        ckg_ontology *o, int *status)
 {
     ontology_cache_miss miss = ONTOLOGY_CACHE_STALE;
@@ -181,8 +142,8 @@ static ontology_cache_miss check_files(cursor *c, const char *dir, const char *a
     uint32_t n_files;
     diag_list_init(&listing);
 
-    const char *cached_abs = get_string(c);
-    get(c, &n_files, sizeof n_files);
+    const char *cached_abs = cachefile_get_string(c);
+    cachefile_get(c, &n_files, sizeof n_files);
     if (!c->ok || strcmp(cached_abs, abs) != 0)
         return ONTOLOGY_CACHE_INVALID;
     if ((*status = ontology_list_files(dir, &listing, &paths, &n_paths)) != CKG_OK)
@@ -190,9 +151,9 @@ static ontology_cache_miss check_files(cursor *c, const char *dir, const char *a
     if (listing.n || n_paths != n_files) /* a folder the load would report, or other files */
         goto out;
     for (size_t i = 0; i < n_paths; i++) {
-        const char *rel = get_string(c);
+        const char *rel = cachefile_get_string(c);
         recorded rec;
-        get(c, &rec, sizeof rec);
+        cachefile_get(c, &rec, sizeof rec);
         if (!c->ok) {
             miss = ONTOLOGY_CACHE_INVALID;
             goto out;
@@ -276,7 +237,7 @@ static ontology_cache_miss load_from_cache(const char *dir, const char *abs, con
     ontology_cache_miss miss = read_cache(path, o, &data, &len, status);
     if (miss != ONTOLOGY_CACHE_NO_MISS || *status != CKG_OK)
         goto out;
-    cursor c = {data, data + len, 1};
+    cachefile_cursor c = {data, data + len, 1};
     miss = check_files(&c, dir, abs, o, status);
     if (miss != ONTOLOGY_CACHE_NO_MISS || *status != CKG_OK)
         goto out;
@@ -309,14 +270,14 @@ static int write_cache(const char *cache_dir, const char *path, const char *dir,
     int err = 0;
     header_init(&h);
     strbuf_add(&b, (const char *)&h, sizeof h);
-    put_string(&b, abs);
+    cachefile_put_string(&b, abs);
     uint32_t n_files = (uint32_t)o->n_files;
     strbuf_add(&b, (const char *)&n_files, sizeof n_files);
     for (size_t i = 0; i < o->n_files; i++) {
         const char *file = o->files[i];
         if (!sources[i].read || strncmp(file, dir, dir_len) != 0 || file[dir_len] != '/')
             return EINVAL; /* not reached after a load without diagnostics */
-        put_string(&b, file + dir_len + 1);
+        cachefile_put_string(&b, file + dir_len + 1);
         recorded rec = {sources[i].size, sources[i].hash, sources[i].mtime_sec,
                         sources[i].mtime_nsec};
         strbuf_add(&b, (const char *)&rec, sizeof rec);

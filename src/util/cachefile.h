@@ -1,7 +1,7 @@
 /* cachefile.h — what the library's caches (the parsed ontologies of ontology_cache.c, the
  * quote lines of lines_cache.c) share about their files: reading a cache file whole,
  * replacing one so that a reader never sees it half written, and reading its payload within
- * bounds. (ontology_cache.c still has its own copy of the cursor, to be replaced by this one.)
+ * bounds.
  *
  * Invariants: a cache file is only ever replaced by renaming a new, whole file over it (never
  * written in place), so a reader that mapped the old one keeps reading the old bytes; a write
