@@ -1,6 +1,7 @@
 /* hash.c — XXH64 (hash.h), from the xxHash specification: four lanes over 32-byte stripes,
  * then the tail 8, 4 and 1 bytes at a time, then the final avalanche. Reads are unaligned
- * little-endian loads through memcpy. */
+ * little-endian loads through memcpy. The streaming form holds back the bytes of a stripe
+ * not yet whole (at most 31), so any split of the input gives the one-shot result. */
 #include "util/hash.h"
 
 #include <string.h>
@@ -47,29 +48,47 @@ static uint64_t merge(uint64_t acc, uint64_t v)
     return acc * P1 + P4;
 }
 
-uint64_t hash64(const void *data, size_t len, uint64_t seed)
+/* The four lanes' start for seed. */
+static void lanes_init(uint64_t v[4], uint64_t seed)
 {
-    const unsigned char *p = data, *end = p + len;
-    uint64_t h;
-    if (len >= 32) {
-        uint64_t v1 = seed + P1 + P2, v2 = seed + P2, v3 = seed, v4 = seed - P1;
-        const unsigned char *limit = end - 32;
-        do {
-            v1 = round64(v1, load64(p));
-            v2 = round64(v2, load64(p + 8));
-            v3 = round64(v3, load64(p + 16));
-            v4 = round64(v4, load64(p + 24));
-            p += 32;
-        } while (p <= limit);
-        h = rotl(v1, 1) + rotl(v2, 7) + rotl(v3, 12) + rotl(v4, 18);
-        h = merge(h, v1);
-        h = merge(h, v2);
-        h = merge(h, v3);
-        h = merge(h, v4);
-    } else {
-        h = seed + P5;
+    v[0] = seed + P1 + P2;
+    v[1] = seed + P2;
+    v[2] = seed;
+    v[3] = seed - P1;
+}
+
+/* Takes the 32-byte stripes of p[0..len) into the lanes; the bytes consumed. */
+static size_t lanes_take(uint64_t v[4], const unsigned char *p, size_t len)
+{
+    uint64_t v1 = v[0], v2 = v[1], v3 = v[2], v4 = v[3];
+    size_t done = 0;
+    for (; len - done >= 32; done += 32) {
+        v1 = round64(v1, load64(p + done));
+        v2 = round64(v2, load64(p + done + 8));
+        v3 = round64(v3, load64(p + done + 16));
+        v4 = round64(v4, load64(p + done + 24));
     }
-    h += (uint64_t)len;
+    v[0] = v1;
+    v[1] = v2;
+    v[2] = v3;
+    v[3] = v4;
+    return done;
+}
+
+/* The lanes folded into one word (an input of 32 bytes or more). */
+static uint64_t lanes_fold(const uint64_t v[4])
+{
+    uint64_t h = rotl(v[0], 1) + rotl(v[1], 7) + rotl(v[2], 12) + rotl(v[3], 18);
+    for (int i = 0; i < 4; i++)
+        h = merge(h, v[i]);
+    return h;
+}
+
+/* The last step: the total length, the tail (fewer than 32 bytes), the avalanche. */
+static uint64_t finish(uint64_t h, uint64_t total, const unsigned char *p, size_t len)
+{
+    const unsigned char *end = p + len;
+    h += total;
     for (; end - p >= 8; p += 8) {
         h ^= round64(0, load64(p));
         h = rotl(h, 27) * P1 + P4;
@@ -89,4 +108,48 @@ uint64_t hash64(const void *data, size_t len, uint64_t seed)
     h *= P3;
     h ^= h >> 32;
     return h;
+}
+
+uint64_t hash64(const void *data, size_t len, uint64_t seed)
+{
+    const unsigned char *p = data;
+    if (len < 32)
+        return finish(seed + P5, (uint64_t)len, p, len);
+    uint64_t v[4];
+    lanes_init(v, seed);
+    size_t done = lanes_take(v, p, len);
+    return finish(lanes_fold(v), (uint64_t)len, p + done, len - done);
+}
+
+void hash64_init(hash64_state *st, uint64_t seed)
+{
+    memset(st, 0, sizeof *st);
+    st->seed = seed;
+    lanes_init(st->v, seed);
+}
+
+void hash64_update(hash64_state *st, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    st->total += len;
+    if (st->held) { /* complete the stripe held back last time */
+        size_t take = 32 - st->held < len ? 32 - st->held : len;
+        memcpy(st->buf + st->held, p, take);
+        st->held += take;
+        p += take;
+        len -= take;
+        if (st->held < 32)
+            return;
+        lanes_take(st->v, st->buf, 32);
+        st->held = 0;
+    }
+    size_t done = lanes_take(st->v, p, len);
+    memcpy(st->buf, p + done, len - done);
+    st->held = len - done;
+}
+
+uint64_t hash64_digest(const hash64_state *st)
+{
+    uint64_t h = st->total >= 32 ? lanes_fold(st->v) : st->seed + P5;
+    return finish(h, st->total, st->buf, st->held);
 }
