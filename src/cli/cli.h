@@ -209,6 +209,12 @@ int cli_finish_output(const cli *c, int code);
  * running ckg, else ../libexec/ckg/ckg-full from there. Returns only when none could be run,
  * after saying why: EXIT_IO. */
 int cli_exec_full(const cli *c, const char *command, char **argv);
+/* ---------------------------------------------------------------- memory (heap.c) */
+
+/* Puts the heap's next 2 MB on a transparent huge page, first thing in main: fresh 4 KB pages
+ * cost a query most of its time. Only a hint; does nothing where it cannot be had. */
+void cli_heap_on_huge_pages(void);
+
 /* ---------------------------------------------------------------- places (locate.c) */
 
 /* Sets c->ontology_dir and c->corpus_dir from the options given (NULL: not given), the

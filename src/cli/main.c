@@ -236,6 +236,7 @@ static int dispatch(int argc, char **argv, char **given)
 
 int main(int argc, char **argv)
 {
+    cli_heap_on_huge_pages();
     /* argv as given, for ckg-full: take_global_options rearranges argv */
     char **given = malloc(((size_t)argc + 1) * sizeof *given);
     if (!given) {
