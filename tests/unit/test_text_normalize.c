@@ -475,6 +475,33 @@ static void test_fold_n_rejects_invalid_utf8_with_offset(void **state)
     assert_null(out);
 }
 
+/* Bytes that are not UTF-8 where folding's fast path reads its three-byte characters: each
+ * rejected at the offset text_utf8_check gives, never folded. */
+static void test_fold_n_rejects_what_the_fast_path_cannot_take(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {
+        "数\xE6\x8D",          /* an ideograph cut short */
+        "数\xE6\x41\x80",      /* a lead without its continuations */
+        "数\xE6\x8D\x41",
+        "\xED\xA0\x80",        /* a surrogate */
+        "a\xE0\x80\x80",       /* an overlong NUL */
+        "a\xE0\x9F\xBF",       /* an overlong U+07FF */
+        "数\x80",               /* a lone continuation */
+        "Ａ\xFF",
+        "\xEF\xBC",             /* a full-width form cut short */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        size_t len = strlen(bad[i]), want;
+        char *out = NULL;
+        text_error err;
+        assert_int_equal(text_utf8_check(bad[i], len, &want), TEXT_EUTF8);
+        assert_int_equal(text_fold_n(bad[i], len, &out, NULL, &err), TEXT_EUTF8);
+        assert_int_equal(err.offset, want);
+        assert_null(out);
+    }
+}
+
 static void test_fold_replaces_invalid_bytes(void **state)
 {
     (void)state;
@@ -515,6 +542,7 @@ int main(void)
         cmocka_unit_test(test_fold_ignores_hyphens_and_dashes),
         cmocka_unit_test(test_fold_n_rejects_invalid_utf8_with_offset),
         cmocka_unit_test(test_fold_replaces_invalid_bytes),
+        cmocka_unit_test(test_fold_n_rejects_what_the_fast_path_cannot_take),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
