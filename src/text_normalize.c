@@ -663,6 +663,46 @@ out:
     return rc;
 }
 
+int text_fold_equals(const char *s, size_t len, const char *key, size_t key_len, bool *equal)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned char b[4];
+    size_t at = 0, i = 0;
+    /* fold_fast, one character at a time, compared as it goes */
+    while (i < len) {
+        unsigned kn = fold_fast_char(p + i, len - i, b), n = kn >> 4;
+        if (!kn)
+            goto general;
+        if (n > key_len - at || memcmp(key + at, b, n) != 0)
+            break;
+        i += kn & 0xF;
+        at += n;
+    }
+    *equal = i == len && at == key_len;
+    /* s differs from key where it stopped, if the rest is the fast path's too: then s folds
+     * to the bytes compared and more (else the general path might fold it otherwise) */
+    while (i < len) {
+        uint64_t word;
+        if (len - i >= 8 && (memcpy(&word, p + i, 8), !(word & 0x8080808080808080ull))) {
+            i += 8; /* eight ASCII bytes */
+            continue;
+        }
+        unsigned kn = p[i] < 0x80 ? 1 : fold_fast_char(p + i, len - i, b);
+        if (!kn)
+            goto general;
+        i += kn & 0xF;
+    }
+    return TEXT_OK;
+general:;
+    char *f = NULL;
+    size_t flen;
+    int rc = text_fold_n(s, len, &f, &flen, NULL);
+    if (rc == TEXT_OK)
+        *equal = flen == key_len && memcmp(f, key, flen) == 0;
+    free(f);
+    return rc;
+}
+
 char *text_fold(const char *s)
 {
     size_t len = strlen(s);

@@ -499,7 +499,72 @@ static void test_fold_n_rejects_what_the_fast_path_cannot_take(void **state)
         assert_int_equal(text_fold_n(bad[i], len, &out, NULL, &err), TEXT_EUTF8);
         assert_int_equal(err.offset, want);
         assert_null(out);
+        bool eq = true;
+        assert_int_equal(text_fold_equals(bad[i], len, "", 0, &eq), TEXT_EUTF8);
     }
+}
+
+/* text_fold_equals gives what folding and comparing give, on random strings that mix the
+ * fast path's characters with others (combining marks that compose with a letter before
+ * them, a ligature, a traditional character, bytes that are not UTF-8) and keys that are
+ * their own folds, those folds cut or extended by a byte, and other strings' folds. */
+static void test_fold_equals_agrees_with_folding_and_comparing(void **state)
+{
+    (void)state;
+    static const char *const alphabet[] = {
+        "a", "E", "e", "1", "-", " ", "数", "据", "數", "Ａ", "ｅ", U3000, "。", "“",
+        "\xCC\x81", "\xEF\xAC\x81", "\xE2\x80\x8B", "\xE2\x80\x94", "\xFF", "\xE6\x8D",
+        "<", "\xCC\xB8", "\xE4\xB7\x80" /* U+4DC0, a hexagram: not an ideograph */,
+    };
+    const size_t n_alpha = sizeof alphabet / sizeof alphabet[0];
+    enum { N = 400 };
+    static char in[N][64];
+    static char *folded[N];
+    static size_t flen[N];
+    static int frc[N];
+    unsigned seed = 4242;
+    for (size_t r = 0; r < N; r++) {
+        size_t w = 0, len = (seed >> 16) % 7;
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *a = alphabet[(seed >> 16) % n_alpha];
+            memcpy(in[r] + w, a, strlen(a));
+            w += strlen(a);
+        }
+        seed = seed * 1103515245u + 12345u;
+        in[r][w] = '\0';
+        folded[r] = NULL;
+        frc[r] = text_fold_n(in[r], w, &folded[r], &flen[r], NULL);
+    }
+    for (size_t r = 0; r < N; r++) {
+        size_t len = strlen(in[r]);
+        for (size_t q = 0; q < N; q += (r % 7) + 1) { /* a sample of the other folds */
+            if (frc[q] != TEXT_OK)
+                continue;
+            char key[256];
+            size_t klen = flen[q];
+            memcpy(key, folded[q], klen);
+            size_t variants = q == r ? 3 : 1;
+            for (size_t v = 0; v < variants; v++) {
+                if (v == 1 && klen == 0)
+                    continue;
+                size_t kl = v == 0 ? klen : v == 1 ? klen - 1 : klen + 1;
+                if (v == 2)
+                    key[klen] = 'x';
+                bool eq = false;
+                int rc = text_fold_equals(in[r], len, key, kl, &eq);
+                assert_int_equal(rc, frc[r]);
+                if (rc == TEXT_OK) {
+                    bool want = flen[r] == kl && memcmp(folded[r], key, kl) == 0;
+                    if (eq != want)
+                        fail_msg("'%s' against key %zu (variant %zu): %d, want %d", in[r], q,
+                                 v, eq, want);
+                }
+            }
+        }
+    }
+    for (size_t r = 0; r < N; r++)
+        free(folded[r]);
 }
 
 static void test_fold_replaces_invalid_bytes(void **state)
@@ -543,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_fold_n_rejects_invalid_utf8_with_offset),
         cmocka_unit_test(test_fold_replaces_invalid_bytes),
         cmocka_unit_test(test_fold_n_rejects_what_the_fast_path_cannot_take),
+        cmocka_unit_test(test_fold_equals_agrees_with_folding_and_comparing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
