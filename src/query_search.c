@@ -76,18 +76,20 @@ typedef struct searcher {
     strmap paper_quotes; /* quote text -> its hit, for the paper being scanned */
     quote_fold *folds;   /* every quote text seen, open addressing (cap_folds a power of 2) */
     size_t cap_folds;
+    char *fold_buf;      /* the folded text relate looks at */
+    size_t fold_cap;
 } searcher;
 
-/* Folds s and tells how it relates to the needle: 0 equal, 1 prefix, 2 contains, -1 not;
- * CKG_ENOMEM through *oom. */
-static int relate(const searcher *S, const char *s, size_t *folded_len, int *oom)
+/* Folds s (into S's buffer, kept from one call to the next) and tells how it relates to the
+ * needle: 0 equal, 1 prefix, 2 contains, -1 not; CKG_ENOMEM through *oom. */
+static int relate(searcher *S, const char *s, size_t *folded_len, int *oom)
 {
     size_t len;
-    char *f = NULL;
-    int rc = text_fold_n(s, strlen(s), &f, &len, NULL);
+    int rc = text_fold_buf(s, strlen(s), &S->fold_buf, &S->fold_cap, &len, NULL);
     *oom = rc == TEXT_ENOMEM;
     if (rc != TEXT_OK)
         return -1; /* an invalid string: the loader reports it, nothing matches it */
+    const char *f = S->fold_buf;
     int r = -1;
     if (len == S->needle_len && memcmp(f, S->needle, len) == 0)
         r = 0;
@@ -95,7 +97,6 @@ static int relate(const searcher *S, const char *s, size_t *folded_len, int *oom
         r = 1;
     else if (strstr(f, S->needle))
         r = 2;
-    free(f);
     *folded_len = len;
     return r;
 }
@@ -398,6 +399,7 @@ out:
         free(S.qs[i].hit.uses);
     free(S.qs);
     free(S.folds);
+    free(S.fold_buf);
     free(S.cs);
     free(needle);
     query_search_free(res);

@@ -577,25 +577,20 @@ ascii:
     return k | 1 << 4;
 }
 
-static int fold_fast(const char *s, size_t len, utf8proc_uint8_t **out, size_t *out_len)
+/* fold_fast into d, which has room for len + len / 3 + 2 bytes (a 3-byte ideograph may
+ * become a 4-byte one: at most 4/3 of the input, and the NUL). */
+static int fold_fast(const char *s, size_t len, unsigned char *d, size_t *out_len)
 {
-    /* a 3-byte ideograph may become a 4-byte one: at most 4/3 of the input */
-    utf8proc_uint8_t *d = malloc(len + len / 3 + 2);
     const unsigned char *p = (const unsigned char *)s;
     size_t w = 0;
-    if (!d)
-        return TEXT_ENOMEM;
     for (size_t i = 0; i < len;) {
         unsigned kn = fold_fast_char(p + i, len - i, d + w);
-        if (!kn) {
-            free(d);
+        if (!kn)
             return TEXT_NOT_FOUND;
-        }
         i += kn & 0xF;
         w += kn >> 4;
     }
     d[w] = '\0';
-    *out = d;
     *out_len = w;
     return TEXT_OK;
 }
@@ -631,14 +626,30 @@ static int fold_general(const char *s, size_t len, utf8proc_uint8_t **out, size_
     return TEXT_OK;
 }
 
-int text_fold_n(const char *s, size_t len, char **out, size_t *out_len, text_error *err)
+/* Makes *buf hold at least need bytes. */
+static int reserve_fold(char **buf, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return TEXT_OK;
+    char *b = realloc(*buf, need);
+    if (!b)
+        return TEXT_ENOMEM;
+    *buf = b;
+    *cap = need;
+    return TEXT_OK;
+}
+
+int text_fold_buf(const char *s, size_t len, char **buf, size_t *cap, size_t *out_len,
+                  text_error *err)
 {
     utf8proc_uint8_t *mapped = NULL;
     size_t bad, w = 0;
     int rc;
 
     /* the fast path takes valid UTF-8 only; whatever it leaves is checked here first */
-    if ((rc = fold_fast(s, len, &mapped, &w)) != TEXT_OK) {
+    if ((rc = reserve_fold(buf, cap, len + len / 3 + 2)) == TEXT_OK)
+        rc = fold_fast(s, len, (unsigned char *)*buf, &w);
+    if (rc != TEXT_OK) {
         if (text_utf8_check(s, len, &bad) != TEXT_OK) {
             rc = TEXT_EUTF8;
             if (err) {
@@ -647,19 +658,28 @@ int text_fold_n(const char *s, size_t len, char **out, size_t *out_len, text_err
             }
             goto out;
         }
-        if (rc == TEXT_NOT_FOUND)
-            rc = fold_general(s, len, &mapped, &w);
+        if (rc == TEXT_NOT_FOUND && (rc = fold_general(s, len, &mapped, &w)) == TEXT_OK &&
+            (rc = reserve_fold(buf, cap, w + 1)) == TEXT_OK)
+            memcpy(*buf, mapped, w + 1);
     }
-    if (rc != TEXT_OK)
-        goto out;
-    *out = (char *)mapped;
-    mapped = NULL;
-    if (out_len)
+    if (rc == TEXT_OK && out_len)
         *out_len = w;
 out:
     free(mapped);
     if (err)
         err->code = rc;
+    return rc;
+}
+
+int text_fold_n(const char *s, size_t len, char **out, size_t *out_len, text_error *err)
+{
+    char *buf = NULL;
+    size_t cap = 0;
+    int rc = text_fold_buf(s, len, &buf, &cap, out_len, err);
+    if (rc == TEXT_OK)
+        *out = buf;
+    else
+        free(buf);
     return rc;
 }
 

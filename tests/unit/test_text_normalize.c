@@ -567,6 +567,37 @@ static void test_fold_equals_agrees_with_folding_and_comparing(void **state)
         free(folded[r]);
 }
 
+/* text_fold_buf, one buffer for many strings (short and long, fast path and utf8proc, not
+ * UTF-8), gives what text_fold_n gives for each. */
+static void test_fold_buf_reuses_one_buffer_for_what_fold_n_gives(void **state)
+{
+    (void)state;
+    static const char *const in[] = {
+        "数据要素", "ＡＢＣ def", "", "e\xCC\x81t\xC3\xA9", "數據\xEF\xAC\x81",
+        "a\xFF" "b", "生产力生产力生产力生产力生产力生产力生产力生产力生产力生产力", "x",
+        "\xE2\x80\x94 — 新质", "ab\xC0\x80",
+    };
+    char *buf = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
+        size_t len = strlen(in[i]), n_want = 0, n_got = 0;
+        char *want = NULL;
+        text_error e_want, e_got;
+        int rc_want = text_fold_n(in[i], len, &want, &n_want, &e_want);
+        int rc_got = text_fold_buf(in[i], len, &buf, &cap, &n_got, &e_got);
+        assert_int_equal(rc_got, rc_want);
+        assert_int_equal(e_got.code, e_want.code);
+        if (rc_want == TEXT_OK) {
+            assert_int_equal(n_got, n_want);
+            assert_string_equal(buf, want);
+        } else {
+            assert_int_equal(e_got.offset, e_want.offset);
+        }
+        free(want);
+    }
+    free(buf);
+}
+
 static void test_fold_replaces_invalid_bytes(void **state)
 {
     (void)state;
@@ -609,6 +640,7 @@ int main(void)
         cmocka_unit_test(test_fold_replaces_invalid_bytes),
         cmocka_unit_test(test_fold_n_rejects_what_the_fast_path_cannot_take),
         cmocka_unit_test(test_fold_equals_agrees_with_folding_and_comparing),
+        cmocka_unit_test(test_fold_buf_reuses_one_buffer_for_what_fold_n_gives),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
