@@ -102,7 +102,7 @@ static void mark(unsigned char *member, size_t n_papers, int32_t c, int32_t p)
         member[(size_t)c * n_papers + (size_t)p] = 1;
 }
 
-static int build_vertices(ckg_graph *g, const unsigned char *member, int all)
+static int build_vertices(ckg_graph *g, const unsigned char *member, int all, int pairs_only)
 {
     const ckg_ontology *o = g->o;
     size_t np = o->n_papers;
@@ -116,6 +116,10 @@ static int build_vertices(ckg_graph *g, const unsigned char *member, int all)
         graph_vertex *v = &g->vertices[g->n_vertices];
         v->concept = (int32_t)c;
         v->n_papers = 0;
+        v->papers = NULL;
+        g->vertex_of[c] = (int32_t)g->n_vertices++;
+        if (pairs_only)
+            continue;
         v->papers = k ? malloc(k * sizeof *v->papers) : NULL;
         if (k && !v->papers)
             return CKG_ENOMEM;
@@ -123,7 +127,6 @@ static int build_vertices(ckg_graph *g, const unsigned char *member, int all)
             if (member[c * np + p])
                 v->papers[v->n_papers++] = (int32_t)p;
         }
-        g->vertex_of[c] = (int32_t)g->n_vertices++;
     }
     return CKG_OK;
 }
@@ -175,6 +178,51 @@ static int build_edges(ckg_graph *g, const statement *st, size_t n)
     return CKG_OK;
 }
 
+/* graph_build_pairs' edges: the distinct (from, to) pairs of the n statements, in the order
+ * build_edges gives them (from vertex, then to vertex), without sorting the statements:
+ * they are bucketed by from vertex (a counting sort), each bucket sorted by to vertex and its
+ * repeats dropped. Only from and to are set. */
+static int build_pair_edges(ckg_graph *g, const statement *st, size_t n)
+{
+    size_t nv = g->n_vertices;
+    int rc = CKG_ENOMEM;
+    size_t *start = calloc(nv + 1, sizeof *start);
+    int32_t *to = malloc((n ? n : 1) * sizeof *to);
+    if (!start || !to)
+        goto out;
+    for (size_t i = 0; i < n; i++)
+        start[st[i].from + 1]++;
+    for (size_t v = 0; v < nv; v++)
+        start[v + 1] += start[v];
+    for (size_t i = 0; i < n; i++) /* fills each bucket; start[v] ends at the next one's */
+        to[start[st[i].from]++] = st[i].to;
+    for (size_t v = 0, lo = 0; v < nv; v++) {
+        size_t hi = start[v];
+        for (size_t a = lo + 1; a < hi; a++) { /* out-degrees are small: insertion sort */
+            int32_t x = to[a];
+            size_t b = a;
+            while (b > lo && to[b - 1] > x) {
+                to[b] = to[b - 1];
+                b--;
+            }
+            to[b] = x;
+        }
+        for (size_t a = lo; a < hi; a++) {
+            if (a > lo && to[a] == to[a - 1])
+                continue;
+            graph_edge *e = &g->edges[g->n_edges++];
+            e->from = (int32_t)v;
+            e->to = to[a];
+        }
+        lo = hi;
+    }
+    rc = CKG_OK;
+out:
+    free(start);
+    free(to);
+    return rc;
+}
+
 static void free_members(ckg_graph *g)
 {
     if (!g)
@@ -191,8 +239,8 @@ static void free_members(ckg_graph *g)
     free(g);
 }
 
-int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
-                ckg_graph **out)
+static int build(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
+                 int pairs_only, ckg_graph **out)
 {
     int rc;
     unsigned char *member = NULL;
@@ -237,18 +285,19 @@ int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diag
                                      rel->kind_index, rel};
         }
     }
-    if ((rc = build_vertices(g, member, paper < 0)) != CKG_OK)
+    if ((rc = build_vertices(g, member, paper < 0, pairs_only)) != CKG_OK)
         goto out;
     for (size_t i = 0; i < n_st; i++) {
         st[i].from = g->vertex_of[st[i].from];
         st[i].to = g->vertex_of[st[i].to];
     }
-    if (n_st) /* st is NULL for a scope without relations: qsort(NULL, 0) is undefined */
+    /* st is NULL for a scope without relations: qsort(NULL, 0) is undefined */
+    if (n_st && !pairs_only)
         qsort(st, n_st, sizeof *st, compare_statements);
     rc = CKG_ENOMEM;
     if (!(g->edges = calloc(n_st ? n_st : 1, sizeof *g->edges)))
         goto out;
-    if ((rc = build_edges(g, st, n_st)) != CKG_OK)
+    if ((rc = pairs_only ? build_pair_edges(g, st, n_st) : build_edges(g, st, n_st)) != CKG_OK)
         goto out;
     *out = g;
     g = NULL;
@@ -257,6 +306,18 @@ out:
     free(member);
     free(st);
     return rc;
+}
+
+int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
+                ckg_graph **out)
+{
+    return build(o, scope, diags, 0, out);
+}
+
+int graph_build_pairs(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
+                      ckg_graph **out)
+{
+    return build(o, scope, diags, 1, out);
 }
 
 void graph_free(ckg_graph *g)

@@ -185,6 +185,29 @@ int metrics_rank_values(const double *values, size_t n, double *ranks)
     return CKG_OK;
 }
 
+/* In metrics_rank_values' sorted order the tie group of x starts after the values greater
+ * than x (all the others when x is NaN, none of those when it is not) and holds the equal
+ * ones: positions i..j-1 with i = greater, j = greater + equal, and the same average. */
+double metrics_rank_of(const double *values, size_t n, size_t v)
+{
+    double x = values[v];
+    size_t greater = 0, equal = 0;
+    if (isnan(x)) {
+        for (size_t i = 0; i < n; i++) {
+            if (isnan(values[i]))
+                equal++;
+            else
+                greater++;
+        }
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            greater += values[i] > x;
+            equal += values[i] == x;
+        }
+    }
+    return ((double)(greater + 1) + (double)(greater + equal)) / 2.0;
+}
+
 int metrics_ranks(const metrics_result *m, metrics_measure k, double *ranks)
 {
     return metrics_rank_values(m->values[k], m->n, ranks);

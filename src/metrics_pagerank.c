@@ -18,54 +18,59 @@
 int metrics_pagerank(const ckg_graph *g, int weighted, double damping, double *p)
 {
     int rc = CKG_ENOMEM;
-    size_t n = g->n_vertices, ne = g->n_edges;
+    size_t n = g->n_vertices, ne = g->n_edges, n_dangling = 0;
     if (!n)
         return CKG_OK;
+    /* in-edges grouped by target, in edge order within a target: their source and share */
     double *out_w = calloc(n, sizeof *out_w), *share = malloc((ne ? ne : 1) * sizeof *share);
     double *next = malloc(n * sizeof *next);
-    int32_t *in_off = calloc(n + 1, sizeof *in_off), *in_edge = malloc((ne ? ne : 1) * sizeof *in_edge);
-    if (!out_w || !share || !next || !in_off || !in_edge)
+    int32_t *in_off = calloc(n + 1, sizeof *in_off);
+    int32_t *in_from = malloc((ne ? ne : 1) * sizeof *in_from);
+    int32_t *fill = malloc(n * sizeof *fill), *dangling_v = malloc(n * sizeof *dangling_v);
+    if (!out_w || !share || !next || !in_off || !in_from || !fill || !dangling_v)
         goto out;
-    /* edges grouped by target, in edge order within a target */
     for (size_t j = 0; j < ne; j++) {
         out_w[g->edges[j].from] += weighted ? (double)g->edges[j].n_papers : 1.0;
         in_off[g->edges[j].to + 1]++;
     }
     for (size_t v = 0; v < n; v++)
         in_off[v + 1] += in_off[v];
-    {
-        int32_t *fill = malloc(n * sizeof *fill);
-        if (!fill)
-            goto out;
-        memcpy(fill, in_off, n * sizeof *fill);
-        for (size_t j = 0; j < ne; j++) {
-            in_edge[fill[g->edges[j].to]++] = (int32_t)j;
-            share[j] = (weighted ? (double)g->edges[j].n_papers : 1.0) / out_w[g->edges[j].from];
-        }
-        free(fill);
+    memcpy(fill, in_off, n * sizeof *fill);
+    for (size_t j = 0; j < ne; j++) {
+        int32_t k = fill[g->edges[j].to]++;
+        in_from[k] = g->edges[j].from;
+        share[k] = (weighted ? (double)g->edges[j].n_papers : 1.0) / out_w[g->edges[j].from];
     }
-    double nn = (double)n;
+    for (size_t v = 0; v < n; v++) {
+        if (out_w[v] == 0.0)
+            dangling_v[n_dangling++] = (int32_t)v;
+    }
+    /* The sums run in the same order as ever (vertices ascending, in-edges in edge order),
+     * so the result is the same to the last bit; the two buffers swap instead of copying. */
+    double nn = (double)n, *cur = p;
     for (size_t v = 0; v < n; v++)
-        p[v] = 1.0 / nn;
+        cur[v] = 1.0 / nn;
     for (int iter = 0; iter < 100000; iter++) {
         double dangling = 0.0;
-        for (size_t v = 0; v < n; v++) {
-            if (out_w[v] == 0.0)
-                dangling += p[v];
-        }
+        for (size_t d = 0; d < n_dangling; d++)
+            dangling += cur[dangling_v[d]];
         double base = (1.0 - damping) / nn + damping * dangling / nn, change = 0.0;
         for (size_t v = 0; v < n; v++) {
             double x = 0.0;
-            for (int32_t k = in_off[v]; k < in_off[v + 1]; k++) {
-                int32_t j = in_edge[k];
-                x += p[g->edges[j].from] * share[j];
-            }
+            for (int32_t k = in_off[v]; k < in_off[v + 1]; k++)
+                x += cur[in_from[k]] * share[k];
             next[v] = base + damping * x;
-            change += fabs(next[v] - p[v]);
+            change += fabs(next[v] - cur[v]);
         }
-        memcpy(p, next, n * sizeof *p);
+        double *t = cur;
+        cur = next;
+        next = t;
         if (change < 1e-14)
             break;
+    }
+    if (cur != p) {
+        memcpy(p, cur, n * sizeof *p);
+        next = cur; /* the malloc'd buffer, freed below */
     }
     double sum = 0.0;
     for (size_t v = 0; v < n; v++)
@@ -78,6 +83,8 @@ out:
     free(share);
     free(next);
     free(in_off);
-    free(in_edge);
+    free(in_from);
+    free(fill);
+    free(dangling_v);
     return rc;
 }

@@ -15,6 +15,7 @@
 #include "ckg/text.h"
 #include "suggest.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -220,27 +221,43 @@ out:
     return rc;
 }
 
+/* Does name s fold to key (key_len bytes, text_fold's)? As strcmp(text_fold(s), key) == 0,
+ * but most names are told apart at their first character and with no allocation
+ * (text_fold_equals); a name that is not UTF-8 is folded as text_fold folds it (each
+ * invalid byte as U+FFFD). CKG_OK with *equal set, or CKG_ENOMEM. */
+static int folds_to(const char *s, const char *key, size_t key_len, bool *equal)
+{
+    int rc = text_fold_equals(s, strlen(s), key, key_len, equal);
+    if (rc == TEXT_EUTF8) {
+        char *f = text_fold(s);
+        if (!f)
+            return CKG_ENOMEM;
+        *equal = strcmp(f, key) == 0;
+        free(f);
+        return CKG_OK;
+    }
+    return rc == TEXT_OK ? CKG_OK : CKG_ENOMEM;
+}
+
 int names_resolve_once(const ckg_ontology *o, const char *name, names_result *r)
 {
     memset(r, 0, sizeof *r);
     char *key = text_fold(name);
     if (!key)
         return CKG_ENOMEM;
+    size_t key_len = strlen(key);
     for (size_t i = 0; i < o->n_concepts; i++) {
         const ckg_concept *c = &o->concepts[i];
         const char *fixed[] = {c->id.s, c->zh.s, c->en.s};
-        int match = 0;
+        bool match = false;
         for (size_t k = 0; k < 3 + c->alt.n && !match; k++) {
             const char *s = k < 3 ? fixed[k] : c->alt.items[k - 3].s;
             if (!s)
                 continue;
-            char *f = text_fold(s);
-            if (!f) {
+            if (folds_to(s, key, key_len, &match) != CKG_OK) {
                 free(key);
                 return CKG_ENOMEM;
             }
-            match = strcmp(f, key) == 0;
-            free(f);
         }
         if (match && r->n < NAMES_MAX_MATCHES)
             r->concepts[r->n++] = (int32_t)i;

@@ -6,13 +6,16 @@
  * then a quote of its mentions; within a tier the shorter matching text wins (the text is
  * more of it), then the concept more papers name. Quotes are grouped per paper and quote
  * (one quote is often the evidence of a mention and of relations) and ranked by the share
- * of the quote the text makes up. */
+ * of the quote the text makes up. Each distinct quote text is folded once (relate_quote):
+ * folding the quotes is most of a search's own work, and the same quote is often the
+ * evidence of a mention and of several relations. */
 #include "ckg/query.h"
 #include "ckg/status.h"
 #include "ckg/strmap.h"
 #include "ckg/text.h"
 #include "util/array.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +56,16 @@ typedef struct quote_state {
     size_t cap;
 } quote_state;
 
+/* How a quote text relates to the needle, as relate told it the first time: one slot of the
+ * table of quote texts (text NULL: free). */
+typedef struct quote_fold {
+    const char *text;
+    size_t len;
+    uint64_t key;
+    int relation;
+    size_t folded_len;
+} quote_fold;
+
 typedef struct searcher {
     const ckg_ontology *o;
     const char *needle;
@@ -61,18 +74,22 @@ typedef struct searcher {
     quote_state *qs;
     size_t n_qs, cap_qs;
     strmap paper_quotes; /* quote text -> its hit, for the paper being scanned */
+    quote_fold *folds;   /* every quote text seen, open addressing (cap_folds a power of 2) */
+    size_t cap_folds;
+    char *fold_buf;      /* the folded text relate looks at */
+    size_t fold_cap;
 } searcher;
 
-/* Folds s and tells how it relates to the needle: 0 equal, 1 prefix, 2 contains, -1 not;
- * CKG_ENOMEM through *oom. */
-static int relate(const searcher *S, const char *s, size_t *folded_len, int *oom)
+/* Folds s (into S's buffer, kept from one call to the next) and tells how it relates to the
+ * needle: 0 equal, 1 prefix, 2 contains, -1 not; CKG_ENOMEM through *oom. */
+static int relate(searcher *S, const char *s, size_t *folded_len, int *oom)
 {
     size_t len;
-    char *f = NULL;
-    int rc = text_fold_n(s, strlen(s), &f, &len, NULL);
+    int rc = text_fold_buf(s, strlen(s), &S->fold_buf, &S->fold_cap, &len, NULL);
     *oom = rc == TEXT_ENOMEM;
     if (rc != TEXT_OK)
         return -1; /* an invalid string: the loader reports it, nothing matches it */
+    const char *f = S->fold_buf;
     int r = -1;
     if (len == S->needle_len && memcmp(f, S->needle, len) == 0)
         r = 0;
@@ -80,8 +97,49 @@ static int relate(const searcher *S, const char *s, size_t *folded_len, int *oom
         r = 1;
     else if (strstr(f, S->needle))
         r = 2;
-    free(f);
     *folded_len = len;
+    return r;
+}
+
+/* A cheap key of a quote text: its length and three 8-byte pieces (start, middle, end),
+ * mixed. Texts with equal keys are compared in full, so it only has to spread them. */
+static uint64_t quote_key(const char *s, size_t len)
+{
+    uint64_t a = 0, b = 0, c = 0;
+    memcpy(&a, s, len < 8 ? len : 8);
+    if (len > 8) {
+        memcpy(&b, s + len - 8, 8);
+        memcpy(&c, s + (len - 8) / 2, 8);
+    }
+    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ (c * 0xC2B2AE3D27D4EB4Full) ^ len) *
+                 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 29);
+}
+
+/* relate for an evidence quote, remembered per distinct text: the answer depends on the
+ * text alone, so a quote seen before is not folded again (a third of the quotes of the
+ * shipped ontology repeat one). The table has room for every quote (query_search sizes it),
+ * and finding a text costs its length, a key and at most a memcmp per probe: far less than
+ * folding it, which a hash of the whole text (strmap) would not be. */
+static int relate_quote(searcher *S, const char *s, size_t *folded_len, int *oom)
+{
+    size_t len = strlen(s);
+    uint64_t key = quote_key(s, len);
+    size_t i = (size_t)key & (S->cap_folds - 1);
+    quote_fold *f;
+    for (;; i = (i + 1) & (S->cap_folds - 1)) {
+        f = &S->folds[i];
+        if (!f->text)
+            break;
+        if (f->key == key && f->len == len && memcmp(f->text, s, len) == 0) {
+            *oom = 0;
+            *folded_len = f->folded_len;
+            return f->relation;
+        }
+    }
+    *folded_len = 0;
+    int r = relate(S, s, folded_len, oom);
+    *f = (quote_fold){s, len, key, r, *folded_len};
     return r;
 }
 
@@ -171,7 +229,7 @@ static int scan_evidence(searcher *S, int32_t p, const ckg_evidences *ev, query_
         const ckg_evidence *x = &ev->items[e];
         if (!x->quote.s)
             continue;
-        int r = relate(S, x->quote.s, &len, &oom);
+        int r = relate_quote(S, x->quote.s, &len, &oom);
         if (oom)
             return CKG_ENOMEM;
         if (r < 0)
@@ -283,7 +341,19 @@ int query_search(const ckg_ontology *o, const char *text, query_search_result **
     S.needle = needle;
     S.needle_len = nlen;
     strmap_init(&S.paper_quotes);
-    if (!(S.cs = calloc(o->n_concepts ? o->n_concepts : 1, sizeof *S.cs)) ||
+    /* the quote table: a power of two at least twice the quotes there are */
+    size_t n_ev = 0;
+    for (size_t pi = 0; pi < o->n_papers; pi++) {
+        const ckg_paper *p = &o->papers[pi];
+        for (size_t m = 0; m < p->n_mentions; m++)
+            n_ev += p->mentions[m].evidence.n;
+        for (size_t r = 0; r < p->n_relations; r++)
+            n_ev += p->relations[r].evidence.n;
+    }
+    for (S.cap_folds = 16; S.cap_folds < 2 * n_ev; S.cap_folds *= 2)
+        ;
+    if (!(S.folds = calloc(S.cap_folds, sizeof *S.folds)) ||
+        !(S.cs = calloc(o->n_concepts ? o->n_concepts : 1, sizeof *S.cs)) ||
         !(res = calloc(1, sizeof *res)))
         goto out;
     for (size_t i = 0; i < o->n_concepts; i++)
@@ -328,6 +398,8 @@ out:
     for (size_t i = 0; i < S.n_qs; i++)
         free(S.qs[i].hit.uses);
     free(S.qs);
+    free(S.folds);
+    free(S.fold_buf);
     free(S.cs);
     free(needle);
     query_search_free(res);

@@ -20,6 +20,7 @@
  * <sup>), so callers need no separate check; on failure the output buffer is left
  * exactly as it was. */
 #include "ckg/text.h"
+#include "text_internal.h"
 #include "util/array.h"
 
 #include <stdint.h>
@@ -524,36 +525,72 @@ static bool fold_keeps_punctuation(uint32_t cp)
  * ideographs and that punctuation alone and maps full-width ASCII (and U+3000) to ASCII,
  * case folding lowercases ASCII, nothing of the kind composes with its neighbour,
  * whitespace, hyphens and controls are dropped, and an ideograph becomes its simplified
- * form. Returns TEXT_OK with *out set, TEXT_ENOMEM, or TEXT_NOT_FOUND when s holds another
- * character (then the general path folds it). s must be valid UTF-8. */
-static int fold_fast(const char *s, size_t len, utf8proc_uint8_t **out, size_t *out_len)
+ * form. fold_fast_char folds one character at p[0..len) (len > 0) into out: returns its
+ * length in bytes (1 or 3) plus 16 times that of its folded form (0 to 4 bytes), or 0 for a
+ * character the fast path does not take. fold_fast returns TEXT_OK with *out set, TEXT_ENOMEM, or
+ * TEXT_NOT_FOUND when s holds another character or bytes that are not UTF-8 (then
+ * text_fold_n checks s and the general path folds it).
+ *
+ * s need not be valid: every character this path takes is ASCII or a three-byte sequence
+ * (lead 0xE0-0xEF, two continuation bytes) whose value is in one of the ranges above, all
+ * at or past U+2018 and none a surrogate, so neither overlong nor ill-formed: exactly what
+ * text_utf8_decode would accept and decode to the same value. Anything else goes to the
+ * general path, which text_fold_n validates first. An ideograph whose t2s bit is clear
+ * (text_t2s_keeps) is copied through as it is, its encoding being the one
+ * text_utf8_encode would write. */
+static inline __attribute__((always_inline)) unsigned
+fold_fast_char(const unsigned char *p, size_t len, unsigned char *out)
 {
-    /* a 3-byte ideograph may become a 4-byte one: at most 4/3 of the input */
-    utf8proc_uint8_t *d = malloc(len + len / 3 + 2);
-    size_t w = 0;
-    if (!d)
-        return TEXT_ENOMEM;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t k = text_utf8_decode(s + i, len - i, &cp);
-        if (cp >= 0xFF01 && cp <= 0xFF5E)
-            cp -= 0xFEE0;
-        else if (cp == 0x3000)
-            cp = ' ';
-        if (cp < 0x80) {
-            if (cp > 0x20 && cp != 0x7F && cp != '-')
-                d[w++] = (utf8proc_uint8_t)(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
-        } else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-                   fold_keeps_punctuation(cp)) {
-            w += text_utf8_encode(text_t2s(cp), (char *)d + w);
-        } else {
-            free(d);
-            return TEXT_NOT_FOUND;
+    uint32_t cp = p[0];
+    unsigned k = 3;
+    if (cp < 0x80) {
+        k = 1;
+        goto ascii;
+    }
+    if (len < 3)
+        return 0;
+    /* a lead 1110xxxx and two continuations 10xxxxxx, tested at once */
+    uint32_t x = cp | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+    if ((x & 0xC0C0F0) != 0x8080E0)
+        return 0;
+    cp = ((cp & 0x0F) << 12) | ((x >> 2) & 0xFC0) | ((x >> 16) & 0x3F);
+    /* U+5000-U+9FFF (leads E5-E9), most of any Chinese text, are ideographs all */
+    if ((cp >= 0x5000 && cp <= 0x9FFF) || (cp >= 0x4E00 && cp <= 0x4FFF) ||
+        (cp >= 0x3400 && cp <= 0x4DBF) || fold_keeps_punctuation(cp)) {
+        if (text_t2s_keeps(cp)) {
+            out[0] = p[0];
+            out[1] = p[1];
+            out[2] = p[2];
+            return 3 | 3 << 4;
         }
-        i += k;
+        return 3 | (unsigned)text_utf8_encode(text_t2s(cp), (char *)out) << 4;
+    }
+    if (cp == 0x3000) /* a space, dropped */
+        return 3;
+    if (cp < 0xFF01 || cp > 0xFF5E)
+        return 0;
+    cp -= 0xFEE0; /* full-width ASCII: ASCII */
+ascii:
+    if (cp <= 0x20 || cp == 0x7F || cp == '-')
+        return k;
+    out[0] = (unsigned char)(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
+    return k | 1 << 4;
+}
+
+/* fold_fast into d, which has room for len + len / 3 + 2 bytes (a 3-byte ideograph may
+ * become a 4-byte one: at most 4/3 of the input, and the NUL). */
+static int fold_fast(const char *s, size_t len, unsigned char *d, size_t *out_len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t w = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned kn = fold_fast_char(p + i, len - i, d + w);
+        if (!kn)
+            return TEXT_NOT_FOUND;
+        i += kn & 0xF;
+        w += kn >> 4;
     }
     d[w] = '\0';
-    *out = d;
     *out_len = w;
     return TEXT_OK;
 }
@@ -589,27 +626,43 @@ static int fold_general(const char *s, size_t len, utf8proc_uint8_t **out, size_
     return TEXT_OK;
 }
 
-int text_fold_n(const char *s, size_t len, char **out, size_t *out_len, text_error *err)
+/* Makes *buf hold at least need bytes. */
+static int reserve_fold(char **buf, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return TEXT_OK;
+    char *b = realloc(*buf, need);
+    if (!b)
+        return TEXT_ENOMEM;
+    *buf = b;
+    *cap = need;
+    return TEXT_OK;
+}
+
+int text_fold_buf(const char *s, size_t len, char **buf, size_t *cap, size_t *out_len,
+                  text_error *err)
 {
     utf8proc_uint8_t *mapped = NULL;
     size_t bad, w = 0;
     int rc;
 
-    if (text_utf8_check(s, len, &bad) != TEXT_OK) {
-        rc = TEXT_EUTF8;
-        if (err) {
-            err->offset = bad;
-            text_utf8_linecol(s, len, bad, &err->line, &err->col);
+    /* the fast path takes valid UTF-8 only; whatever it leaves is checked here first */
+    if ((rc = reserve_fold(buf, cap, len + len / 3 + 2)) == TEXT_OK)
+        rc = fold_fast(s, len, (unsigned char *)*buf, &w);
+    if (rc != TEXT_OK) {
+        if (text_utf8_check(s, len, &bad) != TEXT_OK) {
+            rc = TEXT_EUTF8;
+            if (err) {
+                err->offset = bad;
+                text_utf8_linecol(s, len, bad, &err->line, &err->col);
+            }
+            goto out;
         }
-        goto out;
+        if (rc == TEXT_NOT_FOUND && (rc = fold_general(s, len, &mapped, &w)) == TEXT_OK &&
+            (rc = reserve_fold(buf, cap, w + 1)) == TEXT_OK)
+            memcpy(*buf, mapped, w + 1);
     }
-    if ((rc = fold_fast(s, len, &mapped, &w)) == TEXT_NOT_FOUND)
-        rc = fold_general(s, len, &mapped, &w);
-    if (rc != TEXT_OK)
-        goto out;
-    *out = (char *)mapped;
-    mapped = NULL;
-    if (out_len)
+    if (rc == TEXT_OK && out_len)
         *out_len = w;
 out:
     free(mapped);
@@ -618,16 +671,66 @@ out:
     return rc;
 }
 
+int text_fold_n(const char *s, size_t len, char **out, size_t *out_len, text_error *err)
+{
+    char *buf = NULL;
+    size_t cap = 0;
+    int rc = text_fold_buf(s, len, &buf, &cap, out_len, err);
+    if (rc == TEXT_OK)
+        *out = buf;
+    else
+        free(buf);
+    return rc;
+}
+
+int text_fold_equals(const char *s, size_t len, const char *key, size_t key_len, bool *equal)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned char b[4];
+    size_t at = 0, i = 0;
+    /* fold_fast, one character at a time, compared as it goes */
+    while (i < len) {
+        unsigned kn = fold_fast_char(p + i, len - i, b), n = kn >> 4;
+        if (!kn)
+            goto general;
+        if (n > key_len - at || memcmp(key + at, b, n) != 0)
+            break;
+        i += kn & 0xF;
+        at += n;
+    }
+    *equal = i == len && at == key_len;
+    /* s differs from key where it stopped, if the rest is the fast path's too: then s folds
+     * to the bytes compared and more (else the general path might fold it otherwise) */
+    while (i < len) {
+        uint64_t word;
+        if (len - i >= 8 && (memcpy(&word, p + i, 8), !(word & 0x8080808080808080ull))) {
+            i += 8; /* eight ASCII bytes */
+            continue;
+        }
+        unsigned kn = p[i] < 0x80 ? 1 : fold_fast_char(p + i, len - i, b);
+        if (!kn)
+            goto general;
+        i += kn & 0xF;
+    }
+    return TEXT_OK;
+general:;
+    char *f = NULL;
+    size_t flen;
+    int rc = text_fold_n(s, len, &f, &flen, NULL);
+    if (rc == TEXT_OK)
+        *equal = flen == key_len && memcmp(f, key, flen) == 0;
+    free(f);
+    return rc;
+}
+
 char *text_fold(const char *s)
 {
-    size_t len = strlen(s), bad;
+    size_t len = strlen(s);
     char *clean = NULL, *out = NULL;
 
-    if (text_utf8_check(s, len, &bad) == TEXT_OK) {
-        if (text_fold_n(s, len, &out, NULL, NULL) != TEXT_OK)
-            out = NULL;
-        return out;
-    }
+    int rc = text_fold_n(s, len, &out, NULL, NULL);
+    if (rc != TEXT_EUTF8)
+        return rc == TEXT_OK ? out : NULL;
     /* replace each invalid byte with U+FFFD, then fold */
     clean = malloc(len * 3 + 1);
     if (!clean)

@@ -3,10 +3,14 @@
  * conversion by tools/gen_t2s.c ($(BUILD)/gen/text_t2s_table.h); ckg itself does not link
  * OpenCC. Two sorted arrays of code points and a bitmap of the BMP's traditional
  * characters; a lookup is one load for a character that stays, a binary search for one that
- * changes, and the tables are read-only data that cost nothing at start-up. */
+ * changes, and the tables are read-only data that cost nothing at start-up. The bitmap is
+ * also text_t2s_bmp (text_internal.h), for text_fold's fast path to test inline. */
 #include "ckg/text.h"
+#include "text_internal.h"
 
 #include "text_t2s_table.h"
+
+const unsigned char *const text_t2s_bmp = t2s_bmp_bits;
 
 uint32_t text_t2s(uint32_t cp)
 {

@@ -3,7 +3,10 @@
  *
  * Invariant: text_utf8_decode accepts exactly the well-formed sequences of Unicode 3.9
  * (table 3-7): no overlongs, no surrogates, nothing past U+10FFFF. Everything else in the
- * module decodes through it, so validation and decoding can never disagree. */
+ * module decodes through it, so validation and decoding can never disagree; the one
+ * exception, text_fold's fast path (text_normalize.c, fold_fast), takes only ASCII and
+ * three-byte sequences whose values lie in ranges that rule out both, and hands everything
+ * else to the validated path. */
 #include "ckg/text.h"
 
 #include <string.h>

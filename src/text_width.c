@@ -161,7 +161,10 @@ size_t text_display_width(const char *s)
 {
     size_t w = 0, cw, n;
     while (*s) {
-        if (text_display_control(s, 0, &n)) {
+        if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F) {
+            w++; /* printable ASCII, as text_width counts it: no control, one column */
+            s++;
+        } else if (text_display_control(s, 0, &n)) {
             w++; /* a space or U+FFFD */
             s += n;
         } else {
@@ -181,7 +184,9 @@ int text_display(const char *s, unsigned flags, char **out, size_t *out_len)
     if (!o)
         return TEXT_ENOMEM;
     while (*s) {
-        const char *shown = text_display_control(s, flags, &n);
+        const char *shown = (unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F
+                                ? NULL /* printable ASCII: no control */
+                                : text_display_control(s, flags, &n);
         if (shown) {
             size_t k = strlen(shown);
             memcpy(o + w, shown, k);

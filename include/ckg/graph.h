@@ -59,6 +59,15 @@ typedef struct ckg_graph {
 int graph_build(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
                 ckg_graph **out);
 
+/* The same graph reduced to what degrees and PageRank unweighted need (metrics_compute_basic
+ * with the default options), for the queries that rank one concept in several scopes: the
+ * same vertices with the same ids and the same edges in the same order, but each vertex's
+ * papers empty (n_papers 0) and each edge's from and to only (no kinds, no papers, so no
+ * weight, and no first statement). Cheaper: no per-vertex or per-edge allocation and no
+ * sort of the statements. Returns as graph_build; free with graph_free. */
+int graph_build_pairs(const ckg_ontology *o, const graph_scope *scope, diag_list *diags,
+                      ckg_graph **out);
+
 void graph_free(ckg_graph *g);
 
 /* The union of two graphs of the same ontology (a diff map draws it): one vertex per concept

@@ -155,6 +155,10 @@ const double *metrics_values(const metrics_result *m, metrics_measure k);
  * the ranks they span (1, 2.5, 2.5, 4). Returns CKG_OK or CKG_ENOMEM. */
 int metrics_rank_values(const double *values, size_t n, double *ranks);
 
+/* The rank metrics_rank_values gives values[v], to the last bit, without sorting: one pass
+ * counting the values above it and those equal to it (NaN, ranked last, equals NaN). */
+double metrics_rank_of(const double *values, size_t n, size_t v);
+
 /* The same for measure k of every vertex. */
 int metrics_ranks(const metrics_result *m, metrics_measure k, double *ranks);
 

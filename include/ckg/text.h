@@ -302,6 +302,21 @@ int text_fold_n(const char *s, size_t len, char **out, size_t *out_len, text_err
  * kept as U+FFFD). */
 char *text_fold(const char *s);
 
+/* text_fold_n into a buffer the caller keeps from one call to the next, for folding many
+ * strings one after the other (ckg search folds every quote): *buf (malloc'd, *cap bytes,
+ * both 0 at first) grows as needed and holds the folded text, NUL-terminated, on TEXT_OK;
+ * the same results and errors as text_fold_n otherwise. The caller frees *buf. */
+int text_fold_buf(const char *s, size_t len, char **buf, size_t *cap, size_t *out_len,
+                  text_error *err);
+
+/* Whether s[0..len) folds (text_fold_n) to key[0..key_len): TEXT_OK with *equal set,
+ * TEXT_EUTF8 when s is not UTF-8, or TEXT_ENOMEM. The answer of folding s and comparing the
+ * bytes, but a string made only of the characters folding takes without utf8proc (ASCII,
+ * CJK ideographs, full-width ASCII, Chinese punctuation: nearly every name) is compared as
+ * it folds, with no allocation, and settled at its first differing character (name
+ * lookup compares a name with every concept's names). */
+int text_fold_equals(const char *s, size_t len, const char *key, size_t key_len, bool *equal);
+
 /* The simplified form of a traditional Chinese character (數 -> 数), or cp itself: OpenCC's
  * t2s conversion of the character alone (text_t2s.c, a table generated at build time). */
 uint32_t text_t2s(uint32_t cp);

@@ -269,6 +269,47 @@ static void test_union_of_two_sections_counts_the_paper_once(void **state)
     assert_string_equal(graph_scope_name(f->g, name, sizeof name), "essays/one + essays/two");
 }
 
+/* graph_build_pairs gives graph_build's vertices and (from, to) pairs, in the same order. */
+static void assert_pairs_match(fixture *f, const graph_scope *scope)
+{
+    ckg_graph *g = NULL, *p = NULL;
+    assert_int_equal(graph_build(f->o, scope, &f->diags, &g), CKG_OK);
+    assert_int_equal(graph_build_pairs(f->o, scope, &f->diags, &p), CKG_OK);
+    assert_int_equal(p->n_vertices, g->n_vertices);
+    assert_int_equal(p->paper, g->paper);
+    assert_int_equal(p->section, g->section);
+    assert_memory_equal(p->vertex_of, g->vertex_of, f->o->n_concepts * sizeof *g->vertex_of);
+    for (size_t v = 0; v < g->n_vertices; v++) {
+        assert_int_equal(p->vertices[v].concept, g->vertices[v].concept);
+        assert_int_equal(p->vertices[v].n_papers, 0);
+    }
+    assert_int_equal(p->n_edges, g->n_edges);
+    for (size_t j = 0; j < g->n_edges; j++) {
+        assert_int_equal(p->edges[j].from, g->edges[j].from);
+        assert_int_equal(p->edges[j].to, g->edges[j].to);
+        assert_null(p->edges[j].kinds);
+    }
+    graph_free(g);
+    graph_free(p);
+}
+
+static void test_pairs_graph_has_the_same_vertices_and_pairs(void **state)
+{
+    fixture *f = *state;
+    assert_pairs_match(f, NULL);
+    for (size_t i = 0; i < f->o->n_papers; i++) {
+        const ckg_paper *paper = &f->o->papers[i];
+        graph_scope scope = {.paper = paper->id.s};
+        assert_pairs_match(f, &scope);
+        for (size_t s = 0; s < paper->n_sections; s++) {
+            scope.section = paper->sections[s].id.s;
+            assert_pairs_match(f, &scope);
+        }
+    }
+    graph_scope unknown = {.paper = "no-such-paper"};
+    assert_int_equal(graph_build_pairs(f->o, &unknown, &f->diags, &f->g), CKG_ENOTFOUND);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +324,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unknown_section_and_section_without_paper, setup, teardown),
         cmocka_unit_test_setup_teardown(test_union_joins_the_concepts_and_pairs_of_both, setup_diff, teardown),
         cmocka_unit_test_setup_teardown(test_union_of_two_sections_counts_the_paper_once, setup_diff, teardown),
+        cmocka_unit_test_setup_teardown(test_pairs_graph_has_the_same_vertices_and_pairs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pairs_graph_has_the_same_vertices_and_pairs, setup_diff, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

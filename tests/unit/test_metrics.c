@@ -428,6 +428,27 @@ static void test_ranks_share_the_average_of_ties(void **state)
     assert_close(ranks[1], 5.0);
 }
 
+/* metrics_rank_of counts what metrics_rank_values sorts: the same double, bit for bit, for
+ * every vertex of lists full of ties (few distinct values), with NaN and signed zeros. */
+static void test_rank_of_one_equals_the_rank_among_all(void **state)
+{
+    (void)state;
+    double values[257], ranks[257];
+    unsigned seed = 12345;
+    for (size_t n = 1; n <= 257; n += 32) {
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 9;
+            values[i] = r == 7 ? NAN : r == 8 ? -0.0 : (double)(r % 4) / 3.0;
+        }
+        assert_int_equal(metrics_rank_values(values, n, ranks), CKG_OK);
+        for (size_t v = 0; v < n; v++) {
+            double one = metrics_rank_of(values, n, v);
+            assert_memory_equal(&one, &ranks[v], sizeof one);
+        }
+    }
+}
+
 static void test_order_breaks_ties_by_id_and_lists_communities_smallest_first(void **state)
 {
     fixture *f = *state;
@@ -603,6 +624,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_basic_gives_degrees_and_pagerank_alone, setup, teardown),
         cmocka_unit_test(test_measure_names_round_trip),
         cmocka_unit_test(test_ranks_share_the_average_of_ties),
+        cmocka_unit_test(test_rank_of_one_equals_the_rank_among_all),
         cmocka_unit_test_setup_teardown(test_order_breaks_ties_by_id_and_lists_communities_smallest_first, setup, teardown),
         cmocka_unit_test(test_paths_match_igraph_for_any_thread_count),
         cmocka_unit_test(test_hits_matches_igraph_when_the_eigenvalue_is_simple),

@@ -136,11 +136,38 @@ static void test_resolve_once_agrees_with_the_index(void **state)
 {
     fixture *f = *state;
     ((ckg_concept *)ontology_concept(f->o, "laborers"))->en.s = "Innovation";
+    /* names that fold through utf8proc: a letter and a combining accent (é when folded), and
+     * a byte that is not UTF-8 (U+FFFD when folded) */
+    ((ckg_concept *)ontology_concept(f->o, "efficiency"))->en.s = "Efficience\xCC\x81";
+    ((ckg_concept *)ontology_concept(f->o, "data-factor"))->en.s = "data \xFF factor";
     names_free(f->ix);
     assert_int_equal(names_build(f->o, &f->ix), CKG_OK);
-    const char *names[] = {"data-factor", "数据", " 数 据 要 素 ", "ＤＡＴＡ-factor", "innovation",
-                           "data-factr", "数据要数", "完全无关的东西"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    const char *fixed[] = {"data-factor", "数据", " 数 据 要 素 ", "ＤＡＴＡ-factor", "innovation",
+                           "data-factr", "数据要数", "完全无关的东西", "efficiencé", "EFFICIENCE",
+                           "efficience", "data\xEF\xBF\xBD factor", "data factor", "數據要素"};
+    /* and every name of every concept, as written and upper-cased */
+    const char *names[256];
+    static char upper[128][64];
+    size_t n = 0, n_upper = 0;
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        names[n++] = fixed[i];
+    for (size_t c = 0; c < f->o->n_concepts; c++) {
+        const ckg_concept *k = &f->o->concepts[c];
+        const char *own[] = {k->id.s, k->zh.s, k->en.s, k->alt.n ? k->alt.items[0].s : NULL};
+        for (size_t j = 0; j < 4 && n + 2 <= 256; j++) {
+            if (!own[j])
+                continue;
+            names[n++] = own[j];
+            if (n_upper < 128 && strlen(own[j]) < 64) {
+                char *u = upper[n_upper++];
+                for (size_t b = 0; (u[b] = own[j][b]) != '\0'; b++)
+                    if (u[b] >= 'a' && u[b] <= 'z')
+                        u[b] = (char)(u[b] - 'a' + 'A');
+                names[n++] = u;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
         names_result a, b;
         assert_int_equal(names_resolve(f->ix, names[i], &a), CKG_OK);
         assert_int_equal(names_resolve_once(f->o, names[i], &b), CKG_OK);
@@ -153,6 +180,14 @@ static void test_resolve_once_agrees_with_the_index(void **state)
             assert_string_equal(a.suggestions[k], b.suggestions[k]);
     }
     names_result r;
+    assert_int_equal(names_resolve_once(f->o, "EFFICIENC\xC3\x89", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_FOUND);
+    assert_int_equal(r.concepts[0], strmap_get(&f->o->concept_by_id, "efficiency"));
+    assert_int_equal(names_resolve_once(f->o, "efficience", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_UNKNOWN); /* the accent is part of the name */
+    assert_int_equal(names_resolve_once(f->o, "data\xEF\xBF\xBD factor", &r), CKG_OK);
+    assert_int_equal(r.verdict, NAMES_FOUND);
+    assert_int_equal(r.concepts[0], strmap_get(&f->o->concept_by_id, "data-factor"));
     assert_int_equal(names_resolve_once(f->o, "innovation", &r), CKG_OK);
     assert_int_equal(r.verdict, NAMES_AMBIGUOUS);
     assert_int_equal(names_resolve_once(f->o, "data-factr", &r), CKG_OK);

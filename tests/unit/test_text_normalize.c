@@ -475,6 +475,129 @@ static void test_fold_n_rejects_invalid_utf8_with_offset(void **state)
     assert_null(out);
 }
 
+/* Bytes that are not UTF-8 where folding's fast path reads its three-byte characters: each
+ * rejected at the offset text_utf8_check gives, never folded. */
+static void test_fold_n_rejects_what_the_fast_path_cannot_take(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {
+        "数\xE6\x8D",          /* an ideograph cut short */
+        "数\xE6\x41\x80",      /* a lead without its continuations */
+        "数\xE6\x8D\x41",
+        "\xED\xA0\x80",        /* a surrogate */
+        "a\xE0\x80\x80",       /* an overlong NUL */
+        "a\xE0\x9F\xBF",       /* an overlong U+07FF */
+        "数\x80",               /* a lone continuation */
+        "Ａ\xFF",
+        "\xEF\xBC",             /* a full-width form cut short */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        size_t len = strlen(bad[i]), want;
+        char *out = NULL;
+        text_error err;
+        assert_int_equal(text_utf8_check(bad[i], len, &want), TEXT_EUTF8);
+        assert_int_equal(text_fold_n(bad[i], len, &out, NULL, &err), TEXT_EUTF8);
+        assert_int_equal(err.offset, want);
+        assert_null(out);
+        bool eq = true;
+        assert_int_equal(text_fold_equals(bad[i], len, "", 0, &eq), TEXT_EUTF8);
+    }
+}
+
+/* text_fold_equals gives what folding and comparing give, on random strings that mix the
+ * fast path's characters with others (combining marks that compose with a letter before
+ * them, a ligature, a traditional character, bytes that are not UTF-8) and keys that are
+ * their own folds, those folds cut or extended by a byte, and other strings' folds. */
+static void test_fold_equals_agrees_with_folding_and_comparing(void **state)
+{
+    (void)state;
+    static const char *const alphabet[] = {
+        "a", "E", "e", "1", "-", " ", "数", "据", "數", "Ａ", "ｅ", U3000, "。", "“",
+        "\xCC\x81", "\xEF\xAC\x81", "\xE2\x80\x8B", "\xE2\x80\x94", "\xFF", "\xE6\x8D",
+        "<", "\xCC\xB8", "\xE4\xB7\x80" /* U+4DC0, a hexagram: not an ideograph */,
+    };
+    const size_t n_alpha = sizeof alphabet / sizeof alphabet[0];
+    enum { N = 400 };
+    static char in[N][64];
+    static char *folded[N];
+    static size_t flen[N];
+    static int frc[N];
+    unsigned seed = 4242;
+    for (size_t r = 0; r < N; r++) {
+        size_t w = 0, len = (seed >> 16) % 7;
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *a = alphabet[(seed >> 16) % n_alpha];
+            memcpy(in[r] + w, a, strlen(a));
+            w += strlen(a);
+        }
+        seed = seed * 1103515245u + 12345u;
+        in[r][w] = '\0';
+        folded[r] = NULL;
+        frc[r] = text_fold_n(in[r], w, &folded[r], &flen[r], NULL);
+    }
+    for (size_t r = 0; r < N; r++) {
+        size_t len = strlen(in[r]);
+        for (size_t q = 0; q < N; q += (r % 7) + 1) { /* a sample of the other folds */
+            if (frc[q] != TEXT_OK)
+                continue;
+            char key[256];
+            size_t klen = flen[q];
+            memcpy(key, folded[q], klen);
+            size_t variants = q == r ? 3 : 1;
+            for (size_t v = 0; v < variants; v++) {
+                if (v == 1 && klen == 0)
+                    continue;
+                size_t kl = v == 0 ? klen : v == 1 ? klen - 1 : klen + 1;
+                if (v == 2)
+                    key[klen] = 'x';
+                bool eq = false;
+                int rc = text_fold_equals(in[r], len, key, kl, &eq);
+                assert_int_equal(rc, frc[r]);
+                if (rc == TEXT_OK) {
+                    bool want = flen[r] == kl && memcmp(folded[r], key, kl) == 0;
+                    if (eq != want)
+                        fail_msg("'%s' against key %zu (variant %zu): %d, want %d", in[r], q,
+                                 v, eq, want);
+                }
+            }
+        }
+    }
+    for (size_t r = 0; r < N; r++)
+        free(folded[r]);
+}
+
+/* text_fold_buf, one buffer for many strings (short and long, fast path and utf8proc, not
+ * UTF-8), gives what text_fold_n gives for each. */
+static void test_fold_buf_reuses_one_buffer_for_what_fold_n_gives(void **state)
+{
+    (void)state;
+    static const char *const in[] = {
+        "数据要素", "ＡＢＣ def", "", "e\xCC\x81t\xC3\xA9", "數據\xEF\xAC\x81",
+        "a\xFF" "b", "生产力生产力生产力生产力生产力生产力生产力生产力生产力生产力", "x",
+        "\xE2\x80\x94 — 新质", "ab\xC0\x80",
+    };
+    char *buf = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
+        size_t len = strlen(in[i]), n_want = 0, n_got = 0;
+        char *want = NULL;
+        text_error e_want, e_got;
+        int rc_want = text_fold_n(in[i], len, &want, &n_want, &e_want);
+        int rc_got = text_fold_buf(in[i], len, &buf, &cap, &n_got, &e_got);
+        assert_int_equal(rc_got, rc_want);
+        assert_int_equal(e_got.code, e_want.code);
+        if (rc_want == TEXT_OK) {
+            assert_int_equal(n_got, n_want);
+            assert_string_equal(buf, want);
+        } else {
+            assert_int_equal(e_got.offset, e_want.offset);
+        }
+        free(want);
+    }
+    free(buf);
+}
+
 static void test_fold_replaces_invalid_bytes(void **state)
 {
     (void)state;
@@ -515,6 +638,9 @@ int main(void)
         cmocka_unit_test(test_fold_ignores_hyphens_and_dashes),
         cmocka_unit_test(test_fold_n_rejects_invalid_utf8_with_offset),
         cmocka_unit_test(test_fold_replaces_invalid_bytes),
+        cmocka_unit_test(test_fold_n_rejects_what_the_fast_path_cannot_take),
+        cmocka_unit_test(test_fold_equals_agrees_with_folding_and_comparing),
+        cmocka_unit_test(test_fold_buf_reuses_one_buffer_for_what_fold_n_gives),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

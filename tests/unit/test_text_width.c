@@ -337,6 +337,23 @@ static void test_display_width_counts_each_control_one_column(void **state)
     free(s);
 }
 
+/* text_display_width is the width of what text_display shows, for every pair of bytes
+ * around an ASCII letter (printable ASCII counted on its own path, the rest as before). */
+static void test_display_width_is_the_width_of_the_display(void **state)
+{
+    (void)state;
+    for (unsigned a = 1; a < 256; a++) {
+        for (unsigned b = 1; b < 256; b += (a & 1) ? 1 : 7) {
+            char in[4] = {(char)a, 'x', (char)b, '\0'};
+            char *s = display(in, 0);
+            if (text_display_width(in) != width(s))
+                fail_msg("bytes %02x 78 %02x: %zu, displayed %zu", a, b,
+                         text_display_width(in), width(s));
+            free(s);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,6 +377,7 @@ int main(void)
         cmocka_unit_test(test_display_shows_breaks_as_spaces_and_other_controls_as_fffd),
         cmocka_unit_test(test_display_lines_keeps_newlines_only),
         cmocka_unit_test(test_display_width_counts_each_control_one_column),
+        cmocka_unit_test(test_display_width_is_the_width_of_the_display),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
