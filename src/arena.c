@@ -3,7 +3,12 @@
  * Blocks grow geometrically from 64 KiB; a request larger than half a block gets a block of
  * its own so big scalars do not waste the rest of a shared block. Strings are packed
  * (alignment 1), everything else aligned for any type: an ontology is mostly short
- * strings, and rounding each up to 16 bytes cost an eighth of its memory. */
+ * strings, and rounding each up to 16 bytes cost an eighth of its memory.
+ *
+ * A block of 2 MiB or more is mapped on its own, aligned to 2 MiB and advised
+ * MADV_HUGEPAGE where the system has transparent huge pages: a large ontology fills tens of
+ * such blocks, and a fresh 4 KiB page costs a fault of its own (about 12 us on the build
+ * machine), a huge page one fault for 512 of them. */
 #include "ckg/arena.h"
 
 #include <stdalign.h>
@@ -11,13 +16,74 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 struct arena_block {
     arena_block *next;
     size_t used, size;
+    size_t mapped; /* bytes mapped for it (block_new), 0 when malloc'd */
     alignas(max_align_t) unsigned char data[];
 };
 
 enum { ARENA_MIN_BLOCK = 64 * 1024 };
+
+#if defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/* A block of total bytes (header included), mapped and 2 MiB-aligned; NULL when it cannot
+ * be mapped. */
+static arena_block *block_map(size_t total)
+{
+    size_t len = (total + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    if (len < total || len > SIZE_MAX - HUGE_PAGE)
+        return NULL;
+    char *p = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                   -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    char *start = (char *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+    if (start > p)
+        munmap(p, (size_t)(start - p));
+    if (start + len < p + len + HUGE_PAGE)
+        munmap(start + len, (size_t)(p + len + HUGE_PAGE - (start + len)));
+    madvise(start, len, MADV_HUGEPAGE); /* a hint: without it, 4 KiB pages */
+    arena_block *b = (arena_block *)(void *)start;
+    b->mapped = len;
+    return b;
+}
+#endif
+
+/* A block with room for size bytes. */
+static arena_block *block_new(size_t size)
+{
+    size_t total = sizeof(arena_block) + size;
+    if (total < size)
+        return NULL;
+#ifdef HUGE_PAGE
+    if (total >= HUGE_PAGE) {
+        arena_block *b = block_map(total);
+        if (b)
+            return b;
+    }
+#endif
+    arena_block *b = malloc(total);
+    if (b)
+        b->mapped = 0;
+    return b;
+}
+
+static void block_free(arena_block *b)
+{
+#ifdef HUGE_PAGE
+    if (b->mapped) {
+        munmap(b, b->mapped);
+        return;
+    }
+#endif
+    free(b);
+}
 
 static size_t align_up(size_t n)
 {
@@ -46,7 +112,7 @@ static void *alloc_aligned(arena *a, size_t n, size_t align)
     int dedicated = n > size / 2;
     if (dedicated)
         size = align_up(n);
-    arena_block *nb = malloc(sizeof *nb + size);
+    arena_block *nb = block_new(size);
     if (!nb)
         return NULL;
     nb->size = size;
@@ -98,7 +164,7 @@ void arena_free(arena *a)
     arena_block *b = a->head;
     while (b) {
         arena_block *next = b->next;
-        free(b);
+        block_free(b);
         b = next;
     }
     a->head = NULL;
@@ -115,7 +181,7 @@ void arena_reset(arena *a)
     while (b) {
         arena_block *next = b->next;
         if (b != keep)
-            free(b);
+            block_free(b);
         b = next;
     }
     if (keep) {

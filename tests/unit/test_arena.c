@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdalign.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ckg/arena.h"
@@ -118,6 +119,43 @@ static void test_reset_reuses_the_current_block(void **state)
     arena_free(&a);
 }
 
+/* Blocks of 2 MiB and more are mapped on their own (arena.c): they hold what was written,
+ * big and small requests mix in them, the growing blocks reach that size, and reset keeps
+ * the largest one in use. */
+static void test_blocks_of_megabytes_hold_their_contents(void **state)
+{
+    (void)state;
+    arena a = {0};
+    enum { BIG = 5 << 20 };
+    unsigned char *big = arena_alloc(&a, BIG);
+    assert_non_null(big);
+    assert_true(aligned(big));
+    for (size_t i = 0; i < BIG; i += 4096)
+        big[i] = (unsigned char)(i >> 12);
+    char *strs[4096];
+    for (int i = 0; i < 4096; i++) { /* 64 KiB, then 128, ... past 2 MiB in all */
+        char text[32];
+        int n = snprintf(text, sizeof text, "string %d", i);
+        strs[i] = arena_strndup(&a, text, (size_t)n);
+        assert_non_null(strs[i]);
+        assert_non_null(arena_alloc(&a, 1000));
+    }
+    for (int i = 0; i < 4096; i++) {
+        char text[32];
+        snprintf(text, sizeof text, "string %d", i);
+        assert_string_equal(strs[i], text);
+    }
+    for (size_t i = 0; i < BIG; i += 4096)
+        assert_int_equal(big[i], (unsigned char)(i >> 12));
+    arena_reset(&a);
+    unsigned char *again = arena_alloc(&a, BIG);
+    assert_non_null(again);
+    memset(again, 0xAB, BIG);
+    assert_int_equal(again[BIG - 1], 0xAB);
+    arena_free(&a);
+    assert_null(a.head);
+}
+
 static void test_reset_of_an_empty_arena_does_nothing(void **state)
 {
     (void)state;
@@ -139,6 +177,7 @@ int main(void)
         cmocka_unit_test(test_allocations_are_aligned_and_distinct),
         cmocka_unit_test(test_reset_reuses_the_current_block),
         cmocka_unit_test(test_reset_of_an_empty_arena_does_nothing),
+        cmocka_unit_test(test_blocks_of_megabytes_hold_their_contents),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
