@@ -50,25 +50,13 @@
 #error "CKG_LINES_SCHEMA (a digest of the sources that decide a line) is set by the Makefile"
 #endif
 
-enum { LINES_FORMAT = 1, LINES_ORDER = 0x01020304 };
+enum { LINES_FORMAT = 1 };
 
 /* The largest text read: text_doc refuses a text of UINT32_MAX / 2 bytes or more (its
  * offsets are 32-bit), which corpus_doc then reports; such a text is passed on unread. */
 #define MAX_TEXT_BYTES ((size_t)UINT32_MAX / 2)
 
-typedef struct lines_header {
-    char magic[8];         /* "ckglines" */
-    uint32_t order;        /* LINES_ORDER as the writer stores it */
-    uint32_t format;       /* LINES_FORMAT */
-    char schema[32];       /* CKG_LINES_SCHEMA, NUL-padded */
-    uint64_t payload_len;  /* bytes after the header */
-    uint64_t payload_hash; /* hash64 of them, seed 0 */
-} lines_header;
-
-_Static_assert(sizeof(lines_header) == 64, "the header has no padding");
 _Static_assert(sizeof(CKG_LINES_SCHEMA) <= 32, "the schema fits the header");
-
-static const char MAGIC[8] = {'c', 'k', 'g', 'l', 'i', 'n', 'e', 's'};
 
 /* What a cache file records of its source text. */
 typedef struct stamp {
@@ -258,27 +246,11 @@ static int table_of(const char *data, size_t len, const char *abs_path, const st
     return 1;
 }
 
-static void header_init(lines_header *h)
+/* The header of this code's cache files (cachefile.h). */
+static cachefile_header header_of_ours(void)
 {
-    memset(h, 0, sizeof *h);
-    memcpy(h->magic, MAGIC, sizeof MAGIC);
-    h->order = LINES_ORDER;
-    h->format = LINES_FORMAT;
-    strncpy(h->schema, CKG_LINES_SCHEMA, sizeof h->schema);
-}
-
-/* The header of bytes[0..len) is this code's and the payload's hash holds. */
-static int header_holds(const char *bytes, size_t len)
-{
-    lines_header want, h;
-    if (len < sizeof h)
-        return 0;
-    header_init(&want);
-    memcpy(&h, bytes, sizeof h);
-    return memcmp(h.magic, want.magic, sizeof h.magic) == 0 && h.order == want.order &&
-           h.format == want.format && memcmp(h.schema, want.schema, sizeof h.schema) == 0 &&
-           h.payload_len == len - sizeof h &&
-           hash64(bytes + sizeof h, len - sizeof h, 0) == h.payload_hash;
+    static const char magic[8] = {'c', 'k', 'g', 'l', 'i', 'n', 'e', 's'};
+    return cachefile_header_of(magic, LINES_FORMAT, CKG_LINES_SCHEMA);
 }
 
 /* Takes the cache file at path as s's table when it is whole and records abs_path and *st;
@@ -286,11 +258,13 @@ static int header_holds(const char *bytes, size_t len)
 static int read_table(const char *path, const char *abs_path, const stamp *st, source_text *s)
 {
     cachefile f;
-    if (cachefile_read(path, sizeof(lines_header), NULL, NULL, &f) != CACHEFILE_OK)
+    cachefile_header want = header_of_ours();
+    const char *payload;
+    size_t len;
+    if (cachefile_read(path, sizeof want, NULL, NULL, &f) != CACHEFILE_OK)
         return 0;
-    if (!header_holds(f.data, f.len) ||
-        !table_of(f.data + sizeof(lines_header), f.len - sizeof(lines_header), abs_path, st,
-                  &s->t)) {
+    if (!cachefile_payload(f.data, f.len, &want, &payload, &len) ||
+        !table_of(payload, len, abs_path, st, &s->t)) {
         cachefile_release(&f);
         return 0;
     }
@@ -373,11 +347,10 @@ static int quotes_citing(const ckg_ontology *o, const char *name, const char *al
 static int payload_of(const text_doc *doc, const quote *qs, size_t n, const char *abs_path,
                       const stamp *st, strbuf *b)
 {
-    lines_header h;
+    cachefile_header h = header_of_ours();
     size_t quotes_len = 0;
     uint32_t count = (uint32_t)n, zero = 0;
-    header_init(&h);
-    strbuf_add(b, (const char *)&h, sizeof h);
+    cachefile_begin(b, &h);
     cachefile_put_string(b, abs_path);
     strbuf_add(b, (const char *)st, sizeof *st);
     strbuf_add(b, (const char *)&count, sizeof count);
@@ -393,12 +366,8 @@ static int payload_of(const text_doc *doc, const quote *qs, size_t n, const char
     }
     for (size_t i = 0; i < n; i++)
         strbuf_add(b, qs[i].s, qs[i].len);
-    if (b->oom)
-        return CKG_ENOMEM;
-    h.payload_len = b->len - sizeof h;
-    h.payload_hash = hash64(b->s + sizeof h, b->len - sizeof h, 0);
-    memcpy(b->s, &h, sizeof h);
-    return CKG_OK;
+    cachefile_seal(b);
+    return b->oom ? CKG_ENOMEM : CKG_OK;
 }
 
 /* A miss: builds the text f, locates in it every quote of o citing s (and also), keeps the
@@ -421,8 +390,8 @@ static int build_table(lines_cache *lc, const ckg_ontology *o, source_text *s, c
         lc->report.written++;
     s->bytes = (cachefile){b.s, b.len, 0, 1};
     b = (strbuf){0};
-    ok = table_of(s->bytes.data + sizeof(lines_header), s->bytes.len - sizeof(lines_header),
-                  abs_path, st, &s->t);
+    ok = table_of(s->bytes.data + sizeof(cachefile_header),
+                  s->bytes.len - sizeof(cachefile_header), abs_path, st, &s->t);
     s->built = 1;
 out:
     strbuf_free(&b);

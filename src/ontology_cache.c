@@ -44,28 +44,13 @@
 #error "CKG_CACHE_SCHEMA (a digest of the loader's sources) is set by the Makefile"
 #endif
 
-enum { CACHE_FORMAT = 2, CACHE_ORDER = 0x01020304 };
+enum { CACHE_FORMAT = 2 };
 
-typedef struct cache_header {
-    char magic[8];          /* "ckgcache" */
-    uint32_t order;         /* CACHE_ORDER as the writer stores it */
-    uint32_t format;        /* CACHE_FORMAT */
-    char schema[32];        /* CKG_CACHE_SCHEMA, NUL-padded */
-    uint64_t payload_len;   /* bytes after the header */
-    uint64_t payload_hash;  /* hash64 of them, seed 0 */
-} cache_header;
-
-_Static_assert(sizeof(cache_header) == 64, "the header has no padding");
-
-static const char MAGIC[8] = {'c', 'k', 'g', 'c', 'a', 'c', 'h', 'e'};
-
-static void header_init(cache_header *h)
+/* The header of this code's cache files (cachefile.h). */
+static cachefile_header header_of_ours(void)
 {
-    memset(h, 0, sizeof *h);
-    memcpy(h->magic, MAGIC, sizeof MAGIC);
-    h->order = CACHE_ORDER;
-    h->format = CACHE_FORMAT;
-    strncpy(h->schema, CKG_CACHE_SCHEMA, sizeof h->schema);
+    static const char magic[8] = {'c', 'k', 'g', 'c', 'a', 'c', 'h', 'e'};
+    return cachefile_header_of(magic, CACHE_FORMAT, CKG_CACHE_SCHEMA);
 }
 
 /* The cache file of the folder whose absolute path is abs. */
@@ -197,7 +182,7 @@ static ontology_cache_miss read_cache(const char *path, ckg_ontology *o, const c
                                       size_t *len, int *status)
 {
     cachefile file;
-    switch (cachefile_read(path, sizeof(cache_header), arena_alloc_in, &o->mem, &file)) {
+    switch (cachefile_read(path, sizeof(cachefile_header), arena_alloc_in, &o->mem, &file)) {
     case CACHEFILE_OK: break;
     case CACHEFILE_ABSENT: return ONTOLOGY_CACHE_ABSENT; /* none, or none that can be read:
                                                             the same to a load */
@@ -208,18 +193,9 @@ static ontology_cache_miss read_cache(const char *path, ckg_ontology *o, const c
         o->mapped = file.data;
         o->mapped_len = file.len;
     }
-    const char *bytes = file.data;
-    size_t size = file.len;
-    cache_header want, h;
-    header_init(&want);
-    memcpy(&h, bytes, sizeof h);
-    if (memcmp(h.magic, want.magic, sizeof h.magic) != 0 || h.order != want.order ||
-        h.format != want.format || memcmp(h.schema, want.schema, sizeof h.schema) != 0 ||
-        h.payload_len != size - sizeof h ||
-        hash64(bytes + sizeof h, size - sizeof h, 0) != h.payload_hash)
+    cachefile_header want = header_of_ours();
+    if (!cachefile_payload(file.data, file.len, &want, data, len))
         return ONTOLOGY_CACHE_INVALID;
-    *data = bytes + sizeof h;
-    *len = size - sizeof h;
     return ONTOLOGY_CACHE_NO_MISS;
 }
 
@@ -267,32 +243,28 @@ static int write_cache(const char *cache_dir, const char *path, const char *dir,
                        const char *abs, const ckg_ontology *o, const ontology_source *sources)
 {
     strbuf b = {0};
-    cache_header h;
+    cachefile_header h = header_of_ours();
     size_t dir_len = strlen(dir);
     int err = 0;
-    header_init(&h);
-    strbuf_add(&b, (const char *)&h, sizeof h);
+    cachefile_begin(&b, &h);
     cachefile_put_string(&b, abs);
     uint32_t n_files = (uint32_t)o->n_files;
     strbuf_add(&b, (const char *)&n_files, sizeof n_files);
     for (size_t i = 0; i < o->n_files; i++) {
         const char *file = o->files[i];
-        if (!sources[i].read || strncmp(file, dir, dir_len) != 0 || file[dir_len] != '/')
-            return EINVAL; /* not reached after a load without diagnostics */
+        if (!sources[i].read || strncmp(file, dir, dir_len) != 0 || file[dir_len] != '/') {
+            err = EINVAL; /* not reached after a load without diagnostics */
+            goto out;
+        }
         cachefile_put_string(&b, file + dir_len + 1);
         recorded rec = {sources[i].size, sources[i].hash, sources[i].mtime_sec,
                         sources[i].mtime_nsec};
         strbuf_add(&b, (const char *)&rec, sizeof rec);
     }
     ontology_pack(o, &b);
-    if (b.oom) {
-        strbuf_free(&b);
-        return ENOMEM;
-    }
-    h.payload_len = b.len - sizeof h;
-    h.payload_hash = hash64(b.s + sizeof h, b.len - sizeof h, 0);
-    memcpy(b.s, &h, sizeof h);
-    err = cachefile_write(cache_dir, ".ontology-", path, b.s, b.len);
+    cachefile_seal(&b);
+    err = b.oom ? ENOMEM : cachefile_write(cache_dir, ".ontology-", path, b.s, b.len);
+out:
     strbuf_free(&b);
     return err;
 }

@@ -1,9 +1,10 @@
-/* cachefile.c — reading a cache file whole, replacing one by a rename, and a cursor over a
- * payload (cachefile.h). */
+/* cachefile.c — reading a cache file whole, replacing one by a rename, its header, and a
+ * cursor over its payload (cachefile.h). */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkstemp, mmap */
 #endif
 #include "util/cachefile.h"
+#include "util/hash.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -138,6 +139,53 @@ int cachefile_write(const char *dir, const char *temp_prefix, const char *path, 
     if (err)
         unlink(tmp);
     return err;
+}
+
+_Static_assert(sizeof(cachefile_header) == 64, "the header has no padding");
+
+cachefile_header cachefile_header_of(const char magic[8], uint32_t format, const char *schema)
+{
+    cachefile_header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, magic, sizeof h.magic);
+    h.order = CACHEFILE_ORDER;
+    h.format = format;
+    size_t n = strlen(schema);
+    memcpy(h.schema, schema, n < sizeof h.schema ? n : sizeof h.schema);
+    return h;
+}
+
+void cachefile_begin(strbuf *b, const cachefile_header *h)
+{
+    strbuf_add(b, (const char *)h, sizeof *h);
+}
+
+void cachefile_seal(strbuf *b)
+{
+    cachefile_header h;
+    if (b->oom || b->len < sizeof h)
+        return;
+    memcpy(&h, b->s, sizeof h);
+    h.payload_len = b->len - sizeof h;
+    h.payload_hash = hash64(b->s + sizeof h, b->len - sizeof h, 0);
+    memcpy(b->s, &h, sizeof h);
+}
+
+int cachefile_payload(const char *bytes, size_t len, const cachefile_header *want,
+                      const char **payload, size_t *payload_len)
+{
+    cachefile_header h;
+    if (len < sizeof h)
+        return 0;
+    memcpy(&h, bytes, sizeof h);
+    if (memcmp(h.magic, want->magic, sizeof h.magic) != 0 || h.order != want->order ||
+        h.format != want->format || memcmp(h.schema, want->schema, sizeof h.schema) != 0 ||
+        h.payload_len != len - sizeof h ||
+        hash64(bytes + sizeof h, len - sizeof h, 0) != h.payload_hash)
+        return 0;
+    *payload = bytes + sizeof h;
+    *payload_len = len - sizeof h;
+    return 1;
 }
 
 void cachefile_get(cachefile_cursor *c, void *dest, size_t n)

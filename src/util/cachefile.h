@@ -13,6 +13,7 @@
 #include "util/strbuf.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct cachefile {
     char *data;  /* the file's bytes (not NUL-terminated) */
@@ -48,6 +49,37 @@ int cachefile_make_dirs(const char *path);
  * errno, and then no temporary file is left. */
 int cachefile_write(const char *dir, const char *temp_prefix, const char *path, const char *data,
                     size_t len);
+
+/* ---------------------------------------------------------------- headers */
+
+/* What every cache file starts with: whose file it is (magic), written by which code (format
+ * and schema, a digest of the sources that decide its content), on a machine of which byte
+ * order, and the length and hash64 (seed 0) of the payload after it. */
+typedef struct cachefile_header {
+    char magic[8];
+    uint32_t order;  /* CACHEFILE_ORDER as the writer stores it */
+    uint32_t format;
+    char schema[32]; /* NUL-padded, cut at 32 bytes */
+    uint64_t payload_len;
+    uint64_t payload_hash;
+} cachefile_header;
+
+enum { CACHEFILE_ORDER = 0x01020304 };
+
+/* The header of a file of this kind, its payload fields 0. */
+cachefile_header cachefile_header_of(const char magic[8], uint32_t format, const char *schema);
+
+/* Starts a new file in b with the header h (its payload fields are set by cachefile_seal). */
+void cachefile_begin(strbuf *b, const cachefile_header *h);
+
+/* Sets the payload length and hash in the header that begins b, once the payload is added. */
+void cachefile_seal(strbuf *b);
+
+/* Whether bytes[0..len) begin with the header want (magic, order, format, schema) and the
+ * payload after it has the length and hash the header gives; *payload and *payload_len are
+ * then that payload. */
+int cachefile_payload(const char *bytes, size_t len, const cachefile_header *want,
+                      const char **payload, size_t *payload_len);
 
 /* ---------------------------------------------------------------- payloads */
 
