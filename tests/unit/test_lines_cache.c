@@ -28,6 +28,7 @@
 #include "ckg/status.h"
 #include "lines_cache.h"
 #include "util/hash.h"
+#include "util_files.h"
 
 /* The cache file's header (lines_cache.c): the byte order at 8, the format at 12, the schema
  * at 16 (32 bytes), the payload's hash at 56, the payload from 64: the path (u32 length,
@@ -200,29 +201,6 @@ static size_t line_of(const fixture *f, const char *paper, const char *quote, si
 static void cache_file(const fixture *f, const char *source, char *buf, size_t size)
 {
     assert_int_equal(lines_cache_path(f->cache, f->corpus, source, buf, size), CKG_OK);
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    assert_non_null(fp);
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *data = malloc((size_t)n + 1);
-    assert_non_null(data);
-    assert_int_equal(fread(data, 1, (size_t)n, fp), (size_t)n);
-    fclose(fp);
-    *len = (size_t)n;
-    return data;
-}
-
-static void write_all(const char *path, const char *data, size_t len)
-{
-    FILE *fp = fopen(path, "wb");
-    assert_non_null(fp);
-    assert_int_equal(fwrite(data, 1, len, fp), len);
-    fclose(fp);
 }
 
 /* Replaces the first `from` in the file at path by `to` (or puts `to` first when from is

@@ -27,6 +27,7 @@
 #include "ontology_pack.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
+#include "util_files.h"
 
 /* The cache file's header (ontology_cache.c): the byte order at 8, the format at 12, the
  * schema at 16 (32 bytes), the payload's hash at byte 56, the payload from byte 64. */
@@ -270,29 +271,6 @@ static long file_size(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 ? (long)st.st_size : -1;
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    assert_non_null(fp);
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *data = malloc((size_t)n + 1);
-    assert_non_null(data);
-    assert_int_equal(fread(data, 1, (size_t)n, fp), (size_t)n);
-    fclose(fp);
-    *len = (size_t)n;
-    return data;
-}
-
-static void write_all(const char *path, const char *data, size_t len)
-{
-    FILE *fp = fopen(path, "wb");
-    assert_non_null(fp);
-    assert_int_equal(fwrite(data, 1, len, fp), len);
-    fclose(fp);
 }
 
 /* Sets a file's modification time (seconds after the epoch, and nanoseconds). */
